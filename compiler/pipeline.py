@@ -1,0 +1,94 @@
+"""The whole compiler on one screen: from a script to one standalone WASI module.
+
+    find the toolchain -> discover the program's modules -> freeze them
+    -> emit the data objects -> build the C runtime -> link
+
+Every product is cached by a hash of its inputs, so an edited program rebuilds only what
+its edit touched, and an unchanged one is a cache hit down to the linked module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from tpy2wasm import __version__
+from tpy2wasm.codegen.tables import BuiltinModule, frozen_table_object, inittab_object
+from tpy2wasm.compiler.cache import atomic_write, cache_root, cached_file, digest, file_fingerprint
+from tpy2wasm.compiler.discovery import ProgramModules, StdlibMode, discover
+from tpy2wasm.compiler.errors import CompileError
+from tpy2wasm.compiler.freezing import freeze_program, freeze_stdlib
+from tpy2wasm.compiler.linker import link, runtime_objects
+from tpy2wasm.compiler.progress import Steps
+from tpy2wasm.compiler.toolchain import WasiPython, find_wasi_python
+
+
+@dataclass(frozen=True)
+class CompileOptions:
+    include_modules: tuple[str, ...] = ()
+    stdlib: StdlibMode = StdlibMode.AUTO
+    wasi_python: Path | None = None
+
+
+def build_module(script: Path, options: CompileOptions, steps: Steps) -> Path:
+    """Compiles `script` and returns the linked module in the cache."""
+    script = _checked_script(script)
+    build = find_wasi_python(options.wasi_python, steps)
+    program = discover(script, build, options.include_modules, options.stdlib)
+    objects = [
+        *runtime_objects(build),
+        _stdlib_object(program, build, steps),
+        _program_object(program),
+        _inittab_object(program, build),
+    ]
+    module_key = digest(__version__, *(str(path) for path in objects))
+    linked = cache_root() / "modules" / f"{module_key}.wasm"
+    if not linked.exists():
+        linked.parent.mkdir(parents=True, exist_ok=True)
+        with steps.step(f"Linking {script.name} with CPython 3.11"):
+            link(objects, build, linked)
+    return linked
+
+
+def compile_to(script: Path, output: Path, options: CompileOptions, steps: Steps) -> Path:
+    """`tpy2wasm compile`: builds, then writes `output` atomically."""
+    if not output.parent.is_dir():
+        raise CompileError(f"cannot write the output: folder {output.parent} does not exist", path=output)
+    atomic_write(output, build_module(script, options, steps).read_bytes())
+    return output
+
+
+def _checked_script(script: Path) -> Path:
+    if not script.exists():
+        raise CompileError("no such file", path=script)
+    if not script.is_file():
+        raise CompileError("not a file", path=script)
+    try:
+        script.open("rb").close()
+    except OSError as error:
+        raise CompileError(f"cannot read the file: {error.strerror}", path=script) from None
+    return script.resolve()
+
+
+def _stdlib_object(program: ProgramModules, build: WasiPython, steps: Steps) -> Path:
+    key = digest(*(f"{module.name}={file_fingerprint(module.path)}" for module in program.stdlib_modules))
+
+    def produce() -> bytes:
+        with steps.step(f"Freezing {len(program.stdlib_modules)} stdlib modules"):
+            return frozen_table_object("tpy2wasm_frozen_stdlib", freeze_stdlib(program.stdlib_modules, build.stdlib_dir))
+
+    return cached_file("stdlib", key, ".o", produce)
+
+
+def _program_object(program: ProgramModules) -> Path:
+    frozen = freeze_program(program)
+    key = digest(*(f"{module.name}:{module.is_package}" for module in frozen), *(module.code for module in frozen))
+    return cached_file("program", key, ".o", lambda: frozen_table_object("tpy2wasm_frozen_program", frozen))
+
+
+def _inittab_object(program: ProgramModules, build: WasiPython) -> Path:
+    builtins = [BuiltinModule(name, build.builtin_modules[name]) for name in program.builtin_modules]
+    key = digest(*(f"{module.name}={module.init_function}" for module in builtins))
+    return cached_file("inittab", key, ".o", lambda: inittab_object(builtins))
+
+

