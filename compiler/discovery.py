@@ -9,12 +9,15 @@ and told which C modules that build has built in (not the host's).
 from __future__ import annotations
 
 import modulefinder
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from encodings import normalize_encoding
+from encodings.aliases import aliases as codec_aliases
+from types import CodeType
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from tpy2wasm.compiler.errors import CompileError
+from tpy2wasm.compiler.errors import CompileError, syntax_error
 from tpy2wasm.compiler.toolchain import WasiPython
 
 #: Modules CPython imports while it starts (python3.11.wasm, with site): encodings and codecs,
@@ -63,6 +66,24 @@ class ProgramModules:
     unresolved: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class _FoundModule:
+    """The typed view of a modulefinder.Module (whose attributes typeshed does not declare)."""
+
+    file: Path | None
+    is_package: bool
+    code: CodeType | None
+
+    @staticmethod
+    def of(module: modulefinder.Module) -> _FoundModule:
+        file = getattr(module, "__file__", None)
+        return _FoundModule(
+            Path(file) if file else None,
+            getattr(module, "__path__", None) is not None,
+            getattr(module, "__code__", None),
+        )
+
+
 class _WasiModuleFinder(modulefinder.ModuleFinder):
     """A ModuleFinder whose built-in modules are those of the WASI build, not the host's."""
 
@@ -85,7 +106,10 @@ def discover(script: Path, build: WasiPython, include: Iterable[str], stdlib: St
     """The modules of the program whose main script is `script` (an absolute path)."""
     stdlib_dir = build.stdlib_dir
     finder = _WasiModuleFinder([str(script.parent), str(stdlib_dir)], build.builtin_modules)
-    finder.run_script(str(script))
+    try:
+        finder.run_script(str(script))
+    except SyntaxError as error:
+        raise syntax_error(error, script) from None
     for name in include:
         try:
             finder.import_hook(name)
@@ -100,16 +124,20 @@ def discover(script: Path, build: WasiPython, include: Iterable[str], stdlib: St
         except (ImportError, SyntaxError):
             continue  # a stdlib module that cannot work under WASI; importing it fails there too
 
+    for name in _codec_modules_named(finder, stdlib_dir):
+        finder.import_hook(name)
+
     main: SourceModule | None = None
     user: list[SourceModule] = []
     library: list[SourceModule] = []
     builtins = set(STARTUP_BUILTINS)
     for name, module in sorted(finder.modules.items()):
-        if module.__file__ is None:
+        found = _FoundModule.of(module)
+        if found.file is None:
             if name in build.builtin_modules:
                 builtins.add(name)
             continue
-        source = SourceModule(name, Path(module.__file__), module.__path__ is not None)
+        source = SourceModule(name, found.file, found.is_package)
         if name == "__main__":
             main = source
         elif source.path.is_relative_to(stdlib_dir):
@@ -136,3 +164,30 @@ def _all_stdlib_module_names(stdlib_dir: Path) -> list[str]:
         if parts and all(part.isidentifier() for part in parts):
             names.append(".".join(parts))
     return names
+
+
+def _codec_modules_named(finder: modulefinder.ModuleFinder, stdlib_dir: Path) -> list[str]:
+    """encodings.* modules for the codec names that string literals of the program spell.
+
+    Codecs are imported by name at run time ("x".encode("utf-16")), which no import statement
+    shows; a literal naming a codec is the static evidence there is.
+    """
+    wanted = set()
+    for module in list(finder.modules.values()):
+        found = _FoundModule.of(module)
+        if found.code is None or found.file is None or found.file.is_relative_to(stdlib_dir):
+            continue
+        for text in _string_constants(found.code):
+            normalized = normalize_encoding(text.lower())
+            codec = codec_aliases.get(normalized, normalized)
+            if codec and (stdlib_dir / "encodings" / f"{codec}.py").is_file():
+                wanted.add(f"encodings.{codec}")
+    return sorted(wanted)
+
+
+def _string_constants(code: CodeType) -> Iterator[str]:
+    for constant in code.co_consts:
+        if isinstance(constant, str) and len(constant) < 40:
+            yield constant
+        elif isinstance(constant, CodeType):
+            yield from _string_constants(constant)

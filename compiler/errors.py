@@ -41,3 +41,14 @@ class CompileError(Exception):
             location += " "
         kind = "internal compiler error" if self.internal else "error"
         return f"{location}{kind}: {self.message}"
+
+
+def syntax_error(error: SyntaxError, path: Path | str) -> CompileError:
+    """`path:line:col: error: SyntaxError: ...`, exit 2, the way mypy reports it."""
+    return CompileError(
+        f"{type(error).__name__}: {error.msg}",
+        path=error.filename or path,
+        line=error.lineno,
+        column=error.offset,
+        exit_code=EXIT_SYNTAX_ERROR,
+    )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tpy2wasm.codegen.tables import FrozenModule
 from tpy2wasm.compiler.discovery import ProgramModules, SourceModule
-from tpy2wasm.compiler.errors import EXIT_SYNTAX_ERROR, CompileError
+from tpy2wasm.compiler.errors import EXIT_SYNTAX_ERROR, CompileError, syntax_error
 
 #: Where the WASI build's stdlib sits inside the module, as CPython-in-Wasm shows it.
 GUEST_STDLIB_DIR = "/usr/local/lib/python3.11"
@@ -26,13 +26,7 @@ def compile_source(source: bytes, filename: str, path_for_errors: Path) -> bytes
     try:
         code = compile(source, filename, "exec", dont_inherit=True, optimize=0)
     except SyntaxError as error:
-        raise CompileError(
-            f"{type(error).__name__}: {error.msg}",
-            path=path_for_errors,
-            line=error.lineno,
-            column=error.offset,
-            exit_code=EXIT_SYNTAX_ERROR,
-        ) from None
+        raise syntax_error(error, path_for_errors) from None
     except ValueError as error:  # e.g. a null byte in the source
         raise CompileError(str(error), path=path_for_errors, exit_code=EXIT_SYNTAX_ERROR) from None
     return marshal.dumps(code)

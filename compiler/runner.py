@@ -14,7 +14,8 @@ from pathlib import Path
 
 import wasmtime
 
-from tpy2wasm.compiler.cache import atomic_write, cache_root
+from tpy2wasm.compiler.cache import atomic_write
+from tpy2wasm.compiler.toolchain import cache_root
 
 #: wasmtime's own stack for Wasm frames (default 512 KiB; at most its async stack size, 2 MiB): deep C recursion inside
 #: CPython must meet RecursionError, not exhaust this first.
@@ -28,6 +29,10 @@ class Invocation:
     argv: Sequence[str]
     env: Mapping[str, str] = field(default_factory=dict)
     preopened: Mapping[str, Path] = field(default_factory=dict)
+    #: Files standing in for the standard streams; None inherits this process's stream.
+    stdin: Path | None = None
+    stdout: Path | None = None
+    stderr: Path | None = None
 
 
 def _engine() -> wasmtime.Engine:
@@ -43,12 +48,12 @@ def load_module(engine: wasmtime.Engine, wasm: Path) -> wasmtime.Module:
     if compiled.exists():
         return wasmtime.Module.deserialize_file(engine, str(compiled))
     module = wasmtime.Module(engine, data)
-    atomic_write(compiled, module.serialize())
+    atomic_write(compiled, bytes(module.serialize()))
     return module
 
 
 def run_wasi(wasm: Path, invocation: Invocation) -> int:
-    """Runs the module with this process's stdin, stdout and stderr; returns its exit code."""
+    """Runs the module to its end; returns its exit code."""
     engine = _engine()
     module = load_module(engine, wasm)
     linker = wasmtime.Linker(engine)
@@ -59,9 +64,18 @@ def run_wasi(wasm: Path, invocation: Invocation) -> int:
     wasi.env = list(invocation.env.items())
     for guest, host in invocation.preopened.items():
         wasi.preopen_dir(str(host), guest)
-    wasi.inherit_stdin()
-    wasi.inherit_stdout()
-    wasi.inherit_stderr()
+    if invocation.stdin is None:
+        wasi.inherit_stdin()
+    else:
+        wasi.stdin_file = str(invocation.stdin)
+    if invocation.stdout is None:
+        wasi.inherit_stdout()
+    else:
+        wasi.stdout_file = str(invocation.stdout)
+    if invocation.stderr is None:
+        wasi.inherit_stderr()
+    else:
+        wasi.stderr_file = str(invocation.stderr)
     store.set_wasi(wasi)
     instance = linker.instantiate(store, module)
     start = instance.exports(store)["_start"]

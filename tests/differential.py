@@ -1,0 +1,104 @@
+"""Differential testing: run one program under CPython 3.11 and as a compiled module, compare.
+
+A case is data: a program in tests/programs/ (a NAME.py file, or a NAME/ folder with main.py)
+and optional sidecars beside its entry script sharing its stem: .argv.json (arguments after
+argv[0]), .stdin (bytes for standard input), .env.json (extra environment variables).
+What CPython prints is the expectation; nothing is typed in by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from tpy2wasm.compiler.runner import Invocation, run_wasi
+
+PROGRAMS = Path(__file__).parent / "programs"
+NODE_RUNNER = Path(__file__).parent / "node_wasi.mjs"
+TIMEOUT_SECONDS = 120
+#: The same environment for CPython and the module: fixed hashing, UTF-8 locale.
+BASE_ENV = {"PYTHONHASHSEED": "0", "LC_ALL": "C.UTF-8"}
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    script: Path
+    args: tuple[str, ...]
+    stdin: bytes
+    env: dict[str, str]
+
+    @property
+    def argv(self) -> list[str]:
+        return [self.script.name, *self.args]
+
+    @property
+    def full_env(self) -> dict[str, str]:
+        return {**BASE_ENV, **self.env}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    stdout: str
+    stderr: str
+    exit_code: int
+
+    @property
+    def last_stderr_line(self) -> str:
+        lines = self.stderr.rstrip("\n").splitlines()
+        return lines[-1] if lines else ""
+
+    def comparable(self) -> tuple[str, str, int]:
+        return self.stdout, self.last_stderr_line, self.exit_code
+
+
+def load_case(entry: Path) -> Case:
+    script = entry / "main.py" if entry.is_dir() else entry
+    stem = script.with_suffix("")
+
+    def sidecar(suffix: str) -> Path:
+        return stem.with_name(stem.name + suffix)
+
+    args = json.loads(sidecar(".argv.json").read_text()) if sidecar(".argv.json").exists() else []
+    stdin = sidecar(".stdin").read_bytes() if sidecar(".stdin").exists() else b""
+    env = json.loads(sidecar(".env.json").read_text()) if sidecar(".env.json").exists() else {}
+    name = entry.stem if entry.is_file() else entry.name
+    return Case(name, script, tuple(args), stdin, env)
+
+
+def all_cases(folder: Path = PROGRAMS) -> list[Case]:
+    entries = [p for p in sorted(folder.iterdir()) if (p.suffix == ".py" and p.is_file()) or (p / "main.py").is_file()]
+    return [load_case(entry) for entry in entries]
+
+
+def run_cpython(case: Case) -> Outcome:
+    result = subprocess.run(
+        [sys.executable, *case.argv], cwd=case.script.parent, input=case.stdin,
+        env=case.full_env, capture_output=True, timeout=TIMEOUT_SECONDS,
+    )
+    return Outcome(result.stdout.decode("utf-8", "replace"), result.stderr.decode("utf-8", "replace"), result.returncode)
+
+
+def run_wasmtime(wasm: Path, case: Case) -> Outcome:
+    with tempfile.TemporaryDirectory() as scratch:
+        streams = {name: Path(scratch) / name for name in ("stdin", "stdout", "stderr")}
+        streams["stdin"].write_bytes(case.stdin)
+        invocation = Invocation(case.argv, case.full_env, stdin=streams["stdin"],
+                                stdout=streams["stdout"], stderr=streams["stderr"])
+        exit_code = run_wasi(wasm, invocation)
+        return Outcome(streams["stdout"].read_text("utf-8", "replace"),
+                       streams["stderr"].read_text("utf-8", "replace"), exit_code)
+
+
+def run_node(wasm: Path, case: Case, node: str) -> Outcome:
+    request = json.dumps({"wasm": str(wasm), "argv": case.argv, "env": case.full_env})
+    result = subprocess.run(
+        [node, "--no-warnings", str(NODE_RUNNER), request], input=case.stdin,
+        env={"PATH": os.environ.get("PATH", "")}, capture_output=True, timeout=TIMEOUT_SECONDS,
+    )
+    return Outcome(result.stdout.decode("utf-8", "replace"), result.stderr.decode("utf-8", "replace"), result.returncode)

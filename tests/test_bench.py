@@ -1,0 +1,26 @@
+"""`tpy2wasm bench` end to end on a tiny program: every variant runs, outputs are checked,
+and the JSON and the chart are written. Speed itself is measured in bench/, never here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.test_cli import tpy2wasm
+
+TINY = Path(__file__).parent / "bench_data" / "tiny.py"
+
+
+def test_bench_writes_json_and_chart(tmp_path: Path) -> None:
+    result = tpy2wasm("bench", "--quick", "--out", str(tmp_path), str(TINY))
+    assert result.returncode == 0, result.stderr
+    snapshot = json.loads((tmp_path / "results.json").read_text())
+    assert set(snapshot) == {"benchmarks", "build", "machine", "date"}
+    [tiny] = snapshot["benchmarks"]
+    assert tiny["name"] == "tiny"
+    for variant in ("cpython", "cpython_wasm", "tpy2wasm", "c_wasm"):
+        assert tiny[variant]["output_matches"], variant
+        assert len(tiny[variant]["runs"]) == 2
+    assert tiny["c_wasm"]["speedup_over_cpython_wasm"] > 0
+    assert snapshot["build"]["hello_wasm_bytes"] > 1_000_000
+    assert (tmp_path / "speedup.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
