@@ -35,7 +35,7 @@ IncludeOption = Annotated[
 ]
 StdlibOption = Annotated[
     StdlibMode,
-    typer.Option("--stdlib", help="auto: the stdlib modules the program imports; full: the whole stdlib (larger)."),
+    typer.Option("--stdlib", help="auto: the stdlib modules the program imports; full: the whole stdlib (about +15 MB)."),
 ]
 WasiPythonOption = Annotated[
     Optional[Path],

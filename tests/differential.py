@@ -2,7 +2,10 @@
 
 A case is data: a program in tests/programs/ (a NAME.py file, or a NAME/ folder with main.py)
 and optional sidecars beside its entry script sharing its stem: .argv.json (arguments after
-argv[0]), .stdin (bytes for standard input), .env.json (extra environment variables).
+argv[0]), .stdin (bytes for standard input), .env.json (extra environment variables),
+.tpy2wasm.json (compile options: {"include_modules": [...], "stdlib": "auto" | "full"}),
+.differs.txt (why the output is expected to differ from CPython on Linux: a platform difference
+of wasm32-wasi that CPython-in-Wasm shows too; such a case must keep differing).
 What CPython prints is the expectation; nothing is typed in by hand.
 """
 
@@ -16,6 +19,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from tpy2wasm.compiler.discovery import StdlibMode
+from tpy2wasm.compiler.pipeline import CompileOptions
 from tpy2wasm.compiler.runner import Invocation, run_wasi
 
 PROGRAMS = Path(__file__).parent / "programs"
@@ -32,6 +37,8 @@ class Case:
     args: tuple[str, ...]
     stdin: bytes
     env: dict[str, str]
+    options: CompileOptions
+    expected_difference: str | None
 
     @property
     def argv(self) -> list[str]:
@@ -67,8 +74,11 @@ def load_case(entry: Path) -> Case:
     args = json.loads(sidecar(".argv.json").read_text()) if sidecar(".argv.json").exists() else []
     stdin = sidecar(".stdin").read_bytes() if sidecar(".stdin").exists() else b""
     env = json.loads(sidecar(".env.json").read_text()) if sidecar(".env.json").exists() else {}
+    options = json.loads(sidecar(".tpy2wasm.json").read_text()) if sidecar(".tpy2wasm.json").exists() else {}
+    compile_options = CompileOptions(tuple(options.get("include_modules", ())), StdlibMode(options.get("stdlib", "auto")))
     name = entry.stem if entry.is_file() else entry.name
-    return Case(name, script, tuple(args), stdin, env)
+    differs = sidecar(".differs.txt").read_text().strip() if sidecar(".differs.txt").exists() else None
+    return Case(name, script, tuple(args), stdin, env, compile_options, differs)
 
 
 def all_cases(folder: Path = PROGRAMS) -> list[Case]:

@@ -1,0 +1,7 @@
+"""WASI numbers errors differently from Linux: OSError(2, ...) picks a different subclass."""
+
+import errno
+
+print(errno.ENOENT, errno.EACCES)
+error = OSError(2, "No such file")
+print(type(error).__name__, error)
