@@ -15,6 +15,8 @@ from tpy2wasm.compiler.toolchain import cache_root
 
 #: Bump when the layout or meaning of cached products changes.
 _CACHE_FORMAT = "1"
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 
 
 def digest(*parts: bytes | str) -> str:
@@ -39,6 +41,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
+        os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp makes 0600; give what open() would
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)

@@ -80,3 +80,11 @@ def test_syntax_error_names_file_line_and_column(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.decode().strip() == f"{script.resolve()}:2:5: error: SyntaxError: expected ':'"
     assert list(tmp_path.iterdir()) == [script]
+
+
+def test_output_file_has_ordinary_permissions(tmp_path: Path) -> None:
+    output = tmp_path / "hello.wasm"
+    assert tpy2wasm("compile", str(EXAMPLES / "hello.py"), "-o", str(output), "-q").returncode == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert output.stat().st_mode & 0o777 == 0o666 & ~umask
