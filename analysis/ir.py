@@ -1,0 +1,302 @@
+"""The typed IR of the native core.
+
+A function is a list of basic blocks; each block holds straight-line ops and
+ends in exactly one terminator. Ops write their result to a fresh `Register`
+(single assignment); Python locals are mutable `Local` slots accessed through
+LoadLocal/StoreLocal, so control-flow joins need no phi nodes. Every op knows
+its source line and whether it may raise, which codegen needs for error paths.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Union, final
+
+from tpy2wasm.analysis.rtypes import FLOAT, INT, NONE, RType
+
+
+class ErrorKind(Enum):
+    """Whether an op can raise a Python exception that codegen must propagate."""
+
+    NEVER = "never"
+    MAY_RAISE = "may_raise"
+
+
+class BinaryOperator(Enum):
+    ADD = "+"
+    SUB = "-"
+    MUL = "*"
+    TRUE_DIV = "/"
+    FLOOR_DIV = "//"
+    MOD = "%"
+    POW = "**"
+    LSHIFT = "<<"
+    RSHIFT = ">>"
+    BIT_AND = "&"
+    BIT_OR = "|"
+    BIT_XOR = "^"
+
+
+# ZeroDivisionError for / // %, ZeroDivisionError or ValueError for **,
+# ValueError for a negative shift count. + - * on ints overflow into a boxed
+# PyLong instead of raising, and float overflow gives inf.
+_RAISING_BINARY_OPERATORS = frozenset(
+    {
+        BinaryOperator.TRUE_DIV,
+        BinaryOperator.FLOOR_DIV,
+        BinaryOperator.MOD,
+        BinaryOperator.POW,
+        BinaryOperator.LSHIFT,
+        BinaryOperator.RSHIFT,
+    }
+)
+
+
+class UnaryOperator(Enum):
+    NEG = "-"
+    POS = "+"
+    NOT = "not"
+    INVERT = "~"
+
+
+class CompareOperator(Enum):
+    EQ = "=="
+    NE = "!="
+    LT = "<"
+    LE = "<="
+    GT = ">"
+    GE = ">="
+
+
+class Primitive(Enum):
+    """Builtin and math functions implemented directly by the runtime."""
+
+    SQRT = "math.sqrt"  # ValueError on negative input
+    FLOOR = "math.floor"  # ValueError/OverflowError on nan/inf
+    CEIL = "math.ceil"  # ValueError/OverflowError on nan/inf
+    ABS = "abs"
+    MIN = "min"
+    MAX = "max"
+    FLOAT_TO_INT = "int"  # ValueError/OverflowError on nan/inf
+
+    @property
+    def error_kind(self) -> ErrorKind:
+        never = (Primitive.ABS, Primitive.MIN, Primitive.MAX)
+        return ErrorKind.NEVER if self in never else ErrorKind.MAY_RAISE
+
+
+@final
+@dataclass(frozen=True)
+class Register:
+    """A single-assignment temporary holding an op's result."""
+
+    number: int
+    type: RType
+
+    def __str__(self) -> str:
+        return f"r{self.number}"
+
+
+@final
+@dataclass(frozen=True)
+class Local:
+    """A Python local variable (or a compiler temporary) with a fixed runtime type."""
+
+    name: str
+    type: RType
+
+
+class Op:
+    """Base of all ops: the result register `dest` (if any), line and error kind."""
+
+    line: int
+    dest: Register | None
+
+    @property
+    def type(self) -> RType:
+        dest = self.dest
+        return NONE if dest is None else dest.type
+
+    @property
+    def error_kind(self) -> ErrorKind:
+        return ErrorKind.NEVER
+
+
+@final
+@dataclass(frozen=True)
+class LoadConst(Op):
+    dest: Register
+    value: int | float | bool | None
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class LoadLocal(Op):
+    dest: Register
+    local: Local
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class StoreLocal(Op):
+    local: Local
+    source: Register
+    line: int
+    dest: None = field(default=None, init=False, repr=False)
+
+
+@final
+@dataclass(frozen=True)
+class LoadGlobal(Op):
+    """Read a typed module global (stored unboxed by the native module)."""
+
+    dest: Register
+    module: str
+    name: str
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class StoreGlobal(Op):
+    module: str
+    name: str
+    source: Register
+    line: int
+    dest: None = field(default=None, init=False, repr=False)
+
+
+@final
+@dataclass(frozen=True)
+class Binary(Op):
+    """Arithmetic on two operands of one type, which is also the result type,
+    except for `/`: int / int gives a float, correctly rounded by the runtime."""
+
+    dest: Register
+    operator: BinaryOperator
+    left: Register
+    right: Register
+    line: int
+
+    @property
+    def error_kind(self) -> ErrorKind:
+        raising = self.operator in _RAISING_BINARY_OPERATORS
+        return ErrorKind.MAY_RAISE if raising else ErrorKind.NEVER
+
+
+@final
+@dataclass(frozen=True)
+class Unary(Op):
+    dest: Register
+    operator: UnaryOperator
+    operand: Register
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class Compare(Op):
+    """Compare two operands of the same type, giving a bool."""
+
+    dest: Register
+    operator: CompareOperator
+    left: Register
+    right: Register
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class Convert(Op):
+    """Widen a scalar (bool->int, bool->float, int->float) to `dest.type`."""
+
+    dest: Register
+    source: Register
+    line: int
+
+    @property
+    def error_kind(self) -> ErrorKind:
+        # A boxed bigint too large for a double raises OverflowError.
+        overflows = self.source.type == INT and self.dest.type == FLOAT
+        return ErrorKind.MAY_RAISE if overflows else ErrorKind.NEVER
+
+
+@final
+@dataclass(frozen=True)
+class CallNative(Op):
+    """Direct call of another native function, by its fully qualified name."""
+
+    dest: Register
+    callee: str
+    args: tuple[Register, ...]
+    line: int
+
+    @property
+    def error_kind(self) -> ErrorKind:
+        return ErrorKind.MAY_RAISE
+
+
+@final
+@dataclass(frozen=True)
+class CallPrimitive(Op):
+    dest: Register
+    primitive: Primitive
+    args: tuple[Register, ...]
+    line: int
+
+    @property
+    def error_kind(self) -> ErrorKind:
+        return self.primitive.error_kind
+
+
+@final
+@dataclass(frozen=True)
+class Goto:
+    target: str
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class Branch:
+    """Jump to `if_true` when the bool register `condition` is true."""
+
+    condition: Register
+    if_true: str
+    if_false: str
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class Return:
+    """Return `value`, or None when the function's return type is None."""
+
+    value: Register | None
+    line: int
+
+
+Terminator = Union[Goto, Branch, Return]
+
+
+@final
+@dataclass(frozen=True)
+class BasicBlock:
+    label: str
+    ops: tuple[Op, ...]
+    terminator: Terminator
+
+
+@final
+@dataclass(frozen=True)
+class FunctionIR:
+    name: str
+    qualname: str
+    module: str
+    args: tuple[Local, ...]
+    return_type: RType
+    blocks: tuple[BasicBlock, ...]  # blocks[0] is the entry block
+    line: int

@@ -1,0 +1,193 @@
+"""Lower each native function's mypy AST to a FunctionIR.
+
+Only functions the nativeness report marks native are lowered, so every
+construct met here has already been accepted by `function_checker.py`.
+Statements are handled here; expressions and conditions in `lower_expr.py`.
+"""
+
+from __future__ import annotations
+
+from mypy.nodes import (
+    AssignmentStmt,
+    Block,
+    BreakStmt,
+    CallExpr,
+    ContinueStmt,
+    Expression,
+    ExpressionStmt,
+    ForStmt,
+    FuncDef,
+    IfStmt,
+    Lvalue,
+    MypyFile,
+    NameExpr,
+    OperatorAssignmentStmt,
+    ReturnStmt,
+    Statement,
+    Var,
+    WhileStmt,
+)
+from mypy.types import CallableType, Type
+
+from tpy2wasm.analysis import mypy_facts as facts
+from tpy2wasm.analysis.builder import OpenBlock
+from tpy2wasm.analysis.ir import (
+    BinaryOperator,
+    CompareOperator,
+    FunctionIR,
+    Register,
+    Return,
+    StoreGlobal,
+    StoreLocal,
+)
+from tpy2wasm.analysis.lower_expr import ExpressionLowerer, scalar
+from tpy2wasm.analysis.report import NativenessReport
+from tpy2wasm.analysis.rtypes import INT, NONE
+from tpy2wasm.analysis.typed_ast import TypedProgram
+
+
+class FunctionLowerer(ExpressionLowerer):
+    def __init__(self, func: FuncDef, module: MypyFile, types: dict[Expression, Type]) -> None:
+        super().__init__(func, module, types)
+        assert isinstance(func.type, CallableType), func
+        self.return_type = scalar(func.type.ret_type, "return")
+        self.loops: list[tuple[OpenBlock, OpenBlock]] = []  # (continue target, break target)
+
+    def lower_function(self) -> FunctionIR:
+        func = self.func
+        args = tuple(self.local(argument.variable.name, argument.variable)
+                     for argument in func.arguments)
+        self.builder.activate(self.builder.new_block())
+        self.lower_block(func.body)
+        if self.return_type == NONE:
+            self.builder.terminate(Return(None, func.end_line or func.line))
+        blocks = self.builder.finish(func.fullname)
+        return FunctionIR(func.name, func.name, self.module.fullname, args, self.return_type,
+                          blocks, func.line)
+
+    def lower_block(self, block: Block | None) -> None:
+        if block is None or block.is_unreachable:
+            return
+        for statement in block.body:
+            if self.builder.current is None:  # code after return/break/continue
+                return
+            self.lower_statement(statement)
+
+    def lower_statement(self, statement: Statement) -> None:
+        line = statement.line
+        if isinstance(statement, AssignmentStmt):
+            self.store(statement.lvalues[0], self.lower_expr(statement.rvalue))
+        elif isinstance(statement, OperatorAssignmentStmt):
+            current = self.lower_expr(statement.lvalue)
+            operand = self.lower_expr(statement.rvalue)
+            operator = facts.BINARY_OPERATORS[statement.op]
+            self.store(statement.lvalue, self.binary(operator, current, operand, current.type, line))
+        elif isinstance(statement, IfStmt):
+            self.lower_if(statement)
+        elif isinstance(statement, WhileStmt):
+            self.lower_while(statement)
+        elif isinstance(statement, ForStmt):
+            self.lower_for_range(statement)
+        elif isinstance(statement, BreakStmt):
+            self.builder.goto(self.loops[-1][1], line)
+        elif isinstance(statement, ContinueStmt):
+            self.builder.goto(self.loops[-1][0], line)
+        elif isinstance(statement, ReturnStmt):
+            self.lower_return(statement)
+        elif isinstance(statement, ExpressionStmt) and isinstance(statement.expr, CallExpr):
+            self.lower_expr(statement.expr)
+        # Docstrings, `pass` and `global` declarations produce no code.
+
+    def store(self, target: Lvalue, value: Register) -> None:
+        assert isinstance(target, NameExpr) and isinstance(target.node, Var), target
+        global_var = facts.module_global(target, self.module)
+        if global_var is not None:
+            value = self.coerce(value, scalar(global_var.type, "global"), target.line)
+            self.builder.emit(StoreGlobal(self.module.fullname, target.name, value, target.line))
+        else:
+            local = self.local(target.name, target.node)
+            value = self.coerce(value, local.type, target.line)
+            self.builder.emit(StoreLocal(local, value, target.line))
+
+    def lower_return(self, statement: ReturnStmt) -> None:
+        value = None
+        if self.return_type != NONE and statement.expr is not None:
+            value = self.coerce(self.lower_expr(statement.expr), self.return_type, statement.line)
+        self.builder.terminate(Return(value, statement.line))
+
+    def lower_if(self, statement: IfStmt) -> None:
+        join = self.builder.new_block()
+        last = len(statement.expr) - 1
+        for index, (condition, body) in enumerate(zip(statement.expr, statement.body)):
+            then_block = self.builder.new_block()
+            falls_to_join = index == last and statement.else_body is None
+            next_block = join if falls_to_join else self.builder.new_block()
+            self.lower_condition(condition, then_block, next_block)
+            self.builder.activate(then_block)
+            self.lower_block(body)
+            self.builder.goto(join, statement.line)
+            if next_block is not join:
+                self.builder.activate(next_block)
+        if statement.else_body is not None:
+            self.lower_block(statement.else_body)
+            self.builder.goto(join, statement.line)
+        self.builder.activate(join)
+
+    def lower_while(self, statement: WhileStmt) -> None:
+        head, body, exit_block = (self.builder.new_block() for _ in range(3))
+        self.builder.goto(head, statement.line)
+        self.builder.activate(head)
+        self.lower_condition(statement.expr, body, exit_block)
+        self.builder.activate(body)
+        self.lower_loop_body(statement.body, head, exit_block, statement.line)
+        self.builder.activate(exit_block)
+
+    def lower_loop_body(self, statements: Block, continue_target: OpenBlock,
+                        break_target: OpenBlock, line: int) -> None:
+        self.loops.append((continue_target, break_target))
+        self.lower_block(statements)
+        self.loops.pop()
+        self.builder.goto(continue_target, line)
+
+    def lower_for_range(self, statement: ForStmt) -> None:
+        """`for i in range(start, stop, STEP)` with a hidden counter, so that
+        assigning to `i` in the body does not change the iteration."""
+        assert isinstance(statement.expr, CallExpr), statement
+        line = statement.line
+        bounds = [self.coerce(self.lower_expr(arg), INT, line) for arg in statement.expr.args]
+        start = bounds[0] if len(bounds) > 1 else self.constant(0, line)
+        stop = bounds[1] if len(bounds) > 1 else bounds[0]
+        step = facts.constant_int(statement.expr.args[2]) if len(bounds) == 3 else 1
+        assert step, statement
+        counter, limit = self.builder.temp("counter", INT), self.builder.temp("stop", INT)
+        self.builder.emit(StoreLocal(counter, start, line))
+        self.builder.emit(StoreLocal(limit, stop, line))
+        head, body, increment, exit_block = (self.builder.new_block() for _ in range(4))
+        self.builder.goto(head, line)
+
+        self.builder.activate(head)
+        in_range = CompareOperator.LT if step > 0 else CompareOperator.GT
+        more = self.compare(in_range, self.load(counter, line), self.load(limit, line), line)
+        self.builder.branch(more, body, exit_block, line)
+
+        self.builder.activate(body)
+        self.store(statement.index, self.load(counter, line))
+        self.lower_loop_body(statement.body, increment, exit_block, line)
+
+        self.builder.activate(increment)
+        next_value = self.binary(BinaryOperator.ADD, self.load(counter, line),
+                                 self.constant(step, line), INT, line)
+        self.builder.emit(StoreLocal(counter, next_value, line))
+        self.builder.goto(head, line)
+        self.builder.activate(exit_block)
+
+
+def lower_program(program: TypedProgram, report: NativenessReport) -> list[FunctionIR]:
+    """FunctionIR for every native function in the report, in report order."""
+    functions = []
+    for verdict in report.native_functions():
+        module = program.modules[verdict.module]
+        func = module.names[verdict.name].node
+        assert isinstance(func, FuncDef), verdict
+        functions.append(FunctionLowerer(func, module, program.types).lower_function())
+    return functions

@@ -1,0 +1,130 @@
+"""Facts about mypy nodes shared by the nativeness check and the lowering.
+
+Keeping these in one place guarantees that whatever the checker accepts, the
+lowering knows how to translate, and vice versa.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from mypy.nodes import (
+    Expression,
+    FloatExpr,
+    FuncDef,
+    IntExpr,
+    MemberExpr,
+    MypyFile,
+    NameExpr,
+    RefExpr,
+    UnaryExpr,
+    Var,
+)
+from mypy.types import AnyType, Instance, LiteralType, NoneType, Type, get_proper_type
+
+from tpy2wasm.analysis.ir import BinaryOperator, CompareOperator, Primitive, UnaryOperator
+from tpy2wasm.analysis.rtypes import NONE, SCALAR_TYPES_BY_NAME, RType
+
+PRIMITIVES_BY_FULLNAME: Final[dict[str, Primitive]] = {
+    "math.sqrt": Primitive.SQRT,
+    "math.floor": Primitive.FLOOR,
+    "math.ceil": Primitive.CEIL,
+    "builtins.abs": Primitive.ABS,
+    "builtins.min": Primitive.MIN,
+    "builtins.max": Primitive.MAX,
+    "builtins.int": Primitive.FLOAT_TO_INT,
+}
+"""Callables lowered to `CallPrimitive` (or to a no-op/convert when the argument
+already has the result's type, e.g. `int(3)` or `math.floor(3)`)."""
+
+FLOAT_CONSTRUCTOR: Final = "builtins.float"
+"""`float(x)`: lowered to a `Convert`, never a call."""
+
+BINARY_OPERATORS: Final = {operator.value: operator for operator in BinaryOperator}
+UNARY_OPERATORS: Final = {operator.value: operator for operator in UnaryOperator}
+COMPARE_OPERATORS: Final = {operator.value: operator for operator in CompareOperator}
+BOOLEAN_OPERATORS: Final = frozenset({"and", "or"})
+
+CONSTANT_NAMES: Final[dict[str, bool | None]] = {
+    "builtins.True": True,
+    "builtins.False": False,
+    "builtins.None": None,
+}
+
+
+def is_any(mypy_type: Type | None) -> bool:
+    return isinstance(get_proper_type(mypy_type), AnyType)
+
+
+def scalar_rtype(mypy_type: Type | None) -> RType | None:
+    """The runtime type of an int/float/bool mypy type, or None for anything else."""
+    proper = get_proper_type(mypy_type)
+    if isinstance(proper, LiteralType):  # e.g. the argument `3` in `f(3)`
+        proper = proper.fallback
+    if isinstance(proper, Instance):
+        return SCALAR_TYPES_BY_NAME.get(proper.type.fullname)
+    return None
+
+
+def return_rtype(mypy_type: Type | None) -> RType | None:
+    """Like `scalar_rtype`, but also accepts None (a procedure)."""
+    if isinstance(get_proper_type(mypy_type), NoneType):
+        return NONE
+    return scalar_rtype(mypy_type)
+
+
+def callee_fullname(callee: Expression) -> str:
+    """`math.sqrt` for both `math.sqrt(x)` and `sqrt(x)` after `from math import sqrt`."""
+    if isinstance(callee, RefExpr) and callee.fullname:
+        return callee.fullname
+    if isinstance(callee, MemberExpr):
+        return callee.name
+    return type(callee).__name__
+
+
+def module_function(callee: Expression, module: MypyFile) -> FuncDef | None:
+    """The plain module-level function of `module` that `callee` names, if any."""
+    if not isinstance(callee, NameExpr) or not isinstance(callee.node, FuncDef):
+        return None
+    symbol = module.names.get(callee.name)
+    return callee.node if symbol is not None and symbol.node is callee.node else None
+
+
+def module_global(name: NameExpr, module: MypyFile) -> Var | None:
+    """The module-level variable of `module` that `name` refers to, if any."""
+    if not isinstance(name.node, Var):
+        return None
+    symbol = module.names.get(name.name)
+    is_global = symbol is not None and symbol.node is name.node
+    return name.node if is_global and name.fullname == f"{module.fullname}.{name.name}" else None
+
+
+def constant_int(expr: Expression) -> int | None:
+    """The value of an integer literal such as `2` or `-1`."""
+    if isinstance(expr, IntExpr):
+        return expr.value
+    if isinstance(expr, UnaryExpr) and expr.op == "-" and isinstance(expr.expr, IntExpr):
+        return -expr.expr.value
+    return None
+
+
+def literal_value(expr: Expression) -> int | float | bool | None:
+    """The value of a literal usable as a parameter default; ValueError otherwise."""
+    integer = constant_int(expr)
+    if integer is not None:
+        return integer
+    if isinstance(expr, FloatExpr):
+        return expr.value
+    if isinstance(expr, UnaryExpr) and expr.op == "-" and isinstance(expr.expr, FloatExpr):
+        return -expr.expr.value
+    if isinstance(expr, NameExpr) and expr.fullname in CONSTANT_NAMES:
+        return CONSTANT_NAMES[expr.fullname]
+    raise ValueError(f"line {expr.line}: not an int/float/bool/None literal")
+
+
+def is_literal(expr: Expression) -> bool:
+    try:
+        literal_value(expr)
+    except ValueError:
+        return False
+    return True

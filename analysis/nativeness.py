@@ -1,0 +1,84 @@
+"""Decide, per function, whether it can be compiled by the native typed core.
+
+Each module-level function is first checked on its own (`FunctionChecker`);
+then calls between candidates are resolved to a fixed point, because calling a
+function that turned out not native makes the caller not native too.
+"""
+
+from __future__ import annotations
+
+from mypy.nodes import ClassDef, Decorator, FuncDef, MypyFile, OverloadedFuncDef, Statement
+
+from tpy2wasm.analysis.function_checker import FunctionChecker
+from tpy2wasm.analysis.report import FunctionVerdict, NativenessReport
+from tpy2wasm.analysis.typed_ast import TypedProgram
+
+CallGraph = dict[str, list[tuple[int, str]]]
+"""Function fullname -> (line, callee fullname) of each call to a candidate."""
+
+
+def _new_verdict(module: MypyFile, qualname: str, node: Statement) -> FunctionVerdict:
+    name = qualname.rsplit(".", 1)[-1]
+    return FunctionVerdict(module.fullname, name, qualname, module.path, node.line)
+
+
+def _definition_name(definition: Statement) -> str | None:
+    if isinstance(definition, (FuncDef, OverloadedFuncDef)):
+        return definition.name
+    if isinstance(definition, Decorator):
+        return definition.func.name
+    return None
+
+
+def _check_module(module: MypyFile, program: TypedProgram, calls: CallGraph) -> list[FunctionVerdict]:
+    """Verdicts for the module's functions in source order, then its methods."""
+    functions: list[FunctionVerdict] = []
+    methods: list[FunctionVerdict] = []
+    for definition in module.defs:
+        name = _definition_name(definition)
+        if isinstance(definition, FuncDef):
+            verdict = _new_verdict(module, definition.name, definition)
+            checker = FunctionChecker(definition, module, program, verdict)
+            checker.check()
+            calls[definition.fullname] = checker.calls
+            functions.append(verdict)
+        elif name is not None:
+            verdict = _new_verdict(module, name, definition)
+            kind = "decorated" if isinstance(definition, Decorator) else "overloaded"
+            verdict.reject(definition.line, f"{kind} functions are not compiled natively yet")
+            functions.append(verdict)
+        elif isinstance(definition, ClassDef):
+            for member in definition.defs.body:
+                method_name = _definition_name(member)
+                if method_name is not None:
+                    verdict = _new_verdict(module, f"{definition.name}.{method_name}", member)
+                    verdict.reject(member.line, "methods are not compiled natively yet")
+                    methods.append(verdict)
+    return functions + methods
+
+
+def _propagate_non_native_callees(verdicts: dict[str, FunctionVerdict], calls: CallGraph) -> None:
+    """Mark callers of non-native functions non-native until nothing changes."""
+    changed = True
+    while changed:
+        changed = False
+        for caller, callees in calls.items():
+            verdict = verdicts[caller]
+            if not verdict.native:
+                continue
+            for line, callee in callees:
+                callee_verdict = verdicts[callee]
+                if callee != caller and not callee_verdict.native:
+                    verdict.reject(line, f"calls {callee_verdict.qualname}(), which is not native")
+                    changed = True
+
+
+def check_program(program: TypedProgram) -> NativenessReport:
+    """The nativeness verdict of every function and method in the user's modules."""
+    report = NativenessReport()
+    calls: CallGraph = {}
+    for module_name in sorted(program.modules):
+        report.functions.extend(_check_module(program.modules[module_name], program, calls))
+    verdicts = {f"{verdict.module}.{verdict.qualname}": verdict for verdict in report.functions}
+    _propagate_non_native_callees(verdicts, calls)
+    return report

@@ -1,0 +1,89 @@
+"""Deterministic text form of the IR, used by golden tests and `explain`."""
+
+from __future__ import annotations
+
+from tpy2wasm.analysis.ir import (
+    BasicBlock,
+    Binary,
+    Branch,
+    CallNative,
+    CallPrimitive,
+    Compare,
+    Convert,
+    ErrorKind,
+    FunctionIR,
+    Goto,
+    LoadConst,
+    LoadGlobal,
+    LoadLocal,
+    Op,
+    StoreGlobal,
+    StoreLocal,
+    Terminator,
+    Unary,
+)
+
+
+def _join(registers: tuple[object, ...]) -> str:
+    return ", ".join(str(register) for register in registers)
+
+
+def _op_body(op: Op) -> str:
+    """The right-hand side of an op, e.g. `r1 + r2`."""
+    if isinstance(op, LoadConst):
+        return repr(op.value)
+    if isinstance(op, LoadLocal):
+        return op.local.name
+    if isinstance(op, StoreLocal):
+        return f"{op.local.name} = {op.source}"
+    if isinstance(op, LoadGlobal):
+        return f"global {op.module}.{op.name}"
+    if isinstance(op, StoreGlobal):
+        return f"global {op.module}.{op.name} = {op.source}"
+    if isinstance(op, (Binary, Compare)):
+        return f"{op.left} {op.operator.value} {op.right}"
+    if isinstance(op, Unary):
+        separator = " " if op.operator.value.isalpha() else ""
+        return f"{op.operator.value}{separator}{op.operand}"
+    if isinstance(op, Convert):
+        return f"{op.dest.type}({op.source})"
+    if isinstance(op, CallNative):
+        return f"{op.callee}({_join(op.args)})"
+    if isinstance(op, CallPrimitive):
+        return f"{op.primitive.value}({_join(op.args)})"
+    raise TypeError(f"unknown op {op!r}")
+
+
+def format_op(op: Op) -> str:
+    """One line: `r3 = r1 + r2 :: int  # line 4`, `!` marking ops that may raise."""
+    body = _op_body(op)
+    text = body if op.dest is None else f"{op.dest} = {body} :: {op.type}"
+    raises = "  !raises" if op.error_kind is ErrorKind.MAY_RAISE else ""
+    return f"{text}{raises}  # line {op.line}"
+
+
+def format_terminator(terminator: Terminator) -> str:
+    if isinstance(terminator, Goto):
+        text = f"goto {terminator.target}"
+    elif isinstance(terminator, Branch):
+        text = f"branch {terminator.condition} ? {terminator.if_true} : {terminator.if_false}"
+    else:
+        value = "None" if terminator.value is None else str(terminator.value)
+        text = f"return {value}"
+    return f"{text}  # line {terminator.line}"
+
+
+def format_block(block: BasicBlock) -> list[str]:
+    lines = [f"{block.label}:"]
+    lines.extend(f"    {format_op(op)}" for op in block.ops)
+    lines.append(f"    {format_terminator(block.terminator)}")
+    return lines
+
+
+def format_function(function: FunctionIR) -> str:
+    args = ", ".join(f"{arg.name}: {arg.type}" for arg in function.args)
+    header = f"def {function.qualname}({args}) -> {function.return_type}:  # line {function.line}"
+    lines = [header]
+    for block in function.blocks:
+        lines.extend(format_block(block))
+    return "\n".join(lines) + "\n"

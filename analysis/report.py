@@ -1,0 +1,65 @@
+"""The result of the nativeness analysis: one verdict per function.
+
+This is the shared contract with `tpy2wasm explain` and the mypy plugin, so it
+is plain data plus rendering; it holds no mypy nodes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Reason:
+    """Why a function is not native, anchored at the offending source line."""
+
+    line: int
+    message: str
+
+
+@dataclass
+class FunctionVerdict:
+    module: str
+    name: str  # the name in its namespace, e.g. "fib"
+    qualname: str  # e.g. "fib" or "Point.norm"
+    path: str
+    line: int
+    reasons: list[Reason] = field(default_factory=list)
+
+    @property
+    def native(self) -> bool:
+        return not self.reasons
+
+    def reject(self, line: int, message: str) -> None:
+        """Record a reason once; the same problem on the same line is reported once."""
+        reason = Reason(line, message)
+        if reason not in self.reasons:
+            self.reasons.append(reason)
+
+    def render(self) -> list[str]:
+        """mypy-style note lines, one per reason (or one saying the function is native)."""
+        if self.native:
+            return [f"{self.path}:{self.line}: note: {self.qualname}() is native"]
+        return [
+            f"{self.path}:{reason.line}: note: {self.qualname}() is not native: {reason.message}"
+            for reason in sorted(self.reasons)
+        ]
+
+
+@dataclass
+class NativenessReport:
+    """Verdicts in source order: module-level functions first, then methods."""
+
+    functions: list[FunctionVerdict] = field(default_factory=list)
+
+    def verdict(self, module: str, qualname: str) -> FunctionVerdict:
+        for verdict in self.functions:
+            if verdict.module == module and verdict.qualname == qualname:
+                return verdict
+        raise KeyError(f"{module}.{qualname}")
+
+    def native_functions(self) -> list[FunctionVerdict]:
+        return [verdict for verdict in self.functions if verdict.native]
+
+    def render(self) -> str:
+        return "".join(f"{line}\n" for verdict in self.functions for line in verdict.render())

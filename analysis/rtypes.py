@@ -1,0 +1,55 @@
+"""Runtime types: how a value is represented in native code.
+
+Each runtime type is a module-level constant of the frozen class `RType`.
+The set is deliberately small: the native core only handles scalars, and
+everything else stays a boxed object handled by the generic runtime.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, final
+
+
+@final
+@dataclass(frozen=True)
+class RType:
+    """A runtime representation; compare by identity of the constants below."""
+
+    name: str
+    # True when the value is an unboxed machine scalar (i64, f64, i1).
+    is_unboxed: bool
+    # The LLVM type codegen will use for an unboxed value, or "ptr" when boxed.
+    llvm_type: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+INT: Final = RType("int", is_unboxed=True, llvm_type="i64")
+"""Python int. Fast path is a tagged i64; results that overflow are promoted to
+a boxed PyLong by the runtime, so int arithmetic never raises on overflow."""
+
+FLOAT: Final = RType("float", is_unboxed=True, llvm_type="double")
+"""Python float as an IEEE-754 f64, exactly CPython's representation."""
+
+BOOL: Final = RType("bool", is_unboxed=True, llvm_type="i1")
+"""Python bool as a single bit; boxed to the True/False singletons on demand."""
+
+NONE: Final = RType("None", is_unboxed=True, llvm_type="void")
+"""The None value; only ever a return type or a constant, carries no data."""
+
+OBJECT: Final = RType("object", is_unboxed=False, llvm_type="ptr")
+"""Any boxed PyObject*; the fallback for values the native core cannot unbox."""
+
+SCALAR_TYPES_BY_NAME: Final[dict[str, RType]] = {
+    "builtins.int": INT,
+    "builtins.float": FLOAT,
+    "builtins.bool": BOOL,
+}
+"""Fully qualified mypy class names of the types a native local may have."""
+
+
+def is_numeric(rtype: RType) -> bool:
+    """Whether arithmetic is defined on the type (bool counts as int, as in Python)."""
+    return rtype in (INT, FLOAT, BOOL)

@@ -1,0 +1,70 @@
+"""Golden tests for the nativeness report and the typed IR.
+
+Each `tests/golden/*.test` file is one case made of three sections, each
+starting with a header line:
+
+    [source]     the Python program, type-checked as `main.py`
+    [report]     expected `NativenessReport.render()` (paths shown as `main.py`)
+    [ir]         expected printed FunctionIR of every native function, in report
+                 order, separated by blank lines
+
+Lines before `[source]` are a free-form description. To rewrite the expected
+sections from the current output, run with TPY2WASM_UPDATE_GOLDEN=1 and review
+the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tpy2wasm.analysis.lower import lower_program
+from tpy2wasm.analysis.nativeness import check_program
+from tpy2wasm.analysis.printer import format_function
+from tpy2wasm.analysis.typed_ast import build_typed_program
+
+GOLDEN_DIR = Path(__file__).parent / "golden"
+SECTIONS = ("source", "report", "ir")
+UPDATE = os.environ.get("TPY2WASM_UPDATE_GOLDEN") == "1"
+
+
+def parse_case(text: str) -> dict[str, str]:
+    """Split a case file into its description and sections, keyed by name."""
+    parts = re.split(r"^\[(source|report|ir)\]\n", text, flags=re.MULTILINE)
+    sections = {"description": parts[0]}
+    sections.update(zip(parts[1::2], parts[2::2]))
+    return sections
+
+
+def format_case(sections: dict[str, str]) -> str:
+    body = "".join(f"[{name}]\n{sections[name].rstrip()}\n\n" for name in SECTIONS)
+    return sections["description"] + body.rstrip() + "\n"
+
+
+def analyse(source: str, directory: Path) -> dict[str, str]:
+    """The report and IR sections produced for `source`."""
+    main_path = directory / "main.py"
+    main_path.write_text(source)
+    program = build_typed_program(str(main_path))
+    report = check_program(program)
+    rendered_report = report.render().replace(str(main_path), "main.py")
+    ir = "\n".join(format_function(function) for function in lower_program(program, report))
+    return {"report": rendered_report, "ir": ir}
+
+
+@pytest.mark.parametrize("case_path", sorted(GOLDEN_DIR.glob("*.test")), ids=lambda path: path.stem)
+def test_golden(case_path: Path, tmp_path: Path) -> None:
+    sections = parse_case(case_path.read_text())
+    actual = analyse(sections["source"], tmp_path)
+    if UPDATE:
+        case_path.write_text(format_case({**sections, **actual}))
+        return
+    for name in ("report", "ir"):
+        assert actual[name].rstrip() == sections.get(name, "").rstrip(), f"[{name}] differs"
+
+
+def test_golden_suite_is_not_empty() -> None:
+    assert len(list(GOLDEN_DIR.glob("*.test"))) >= 8

@@ -1,0 +1,197 @@
+"""A grid of small programs: which functions are native, and why not (with lines)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tpy2wasm.analysis.nativeness import check_program
+from tpy2wasm.analysis.report import NativenessReport, Reason
+from tpy2wasm.analysis.typed_ast import build_typed_program
+
+NATIVE: list[tuple[int, str]] = []
+
+# (case id, source, {qualname: expected reasons as (line, message); [] means native})
+CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
+    ("scalars", """
+        def f(a: int, b: float, c: bool) -> float:
+            x = a + 1
+            y = b * x if c else -b
+            return y
+        def g() -> None:
+            f(1, 2.0, True)
+        """, {"f": NATIVE, "g": NATIVE}),
+    ("missing_annotations", """
+        def f(x, y: int):
+            return y
+        """, {"f": [(1, "parameter 'x' has no annotation"), (1, "return has no annotation")]}),
+    ("non_scalar_parameter", """
+        def f(xs: list[int]) -> int:
+            return 1
+        """, {"f": [(1, "parameter 'xs' has type list[int], not int/float/bool")]}),
+    ("non_scalar_return", """
+        def f() -> str:
+            return "a"
+        """, {"f": [(1, "return has type str, not int/float/bool/None"),
+                    (2, "unsupported construct: str expression")]}),
+    ("star_args_and_defaults", """
+        def f(*args: int, k: int = 1) -> None:
+            pass
+        def g(a: int = 1, b: float = -2.5, c: bool = True) -> None:
+            pass
+        """, {"f": [(1, "parameter 'args' is *args, **kwargs or keyword-only"),
+                    (1, "parameter 'k' is *args, **kwargs or keyword-only")],
+              "g": NATIVE}),
+    ("non_scalar_local", """
+        def f() -> int:
+            xs = [1]
+            return 0
+        """, {"f": [(2, "local 'xs' has type list[int], not int/float/bool"),
+                    (2, "unsupported construct: list expression")]}),
+    ("uses_any", """
+        from typing import Any
+        def f(a: int, b: Any) -> int:
+            return a + b
+        """, {"f": [(2, "parameter 'b' has type Any, not int/float/bool"), (3, "uses Any")]}),
+    ("calls_eval_and_print", """
+        def f() -> None:
+            print(1)
+            eval("1")
+        """, {"f": [(2, "calls print"), (3, "calls eval")]}),
+    ("unsupported_statements", """
+        def f(a: int) -> int:
+            try:
+                a += 1
+            finally:
+                pass
+            with open("x"):
+                pass
+            assert a
+            return a
+        """, {"f": [(2, "unsupported construct: try statement"),
+                    (6, "unsupported construct: with statement"),
+                    (8, "unsupported construct: assert statement")]}),
+    ("for_loops", """
+        def ok(n: int) -> int:
+            t = 0
+            for i in range(1, n, 3):
+                t += i
+            return t
+        def over_list() -> None:
+            for x in [1, 2]:
+                pass
+        def variable_step(s: int) -> None:
+            for i in range(0, 10, s):
+                pass
+        def loop_else() -> None:
+            for i in range(3):
+                pass
+            else:
+                pass
+        """, {"ok": NATIVE,
+              "over_list": [(7, "for loop is not over range(...)")],
+              "variable_step": [(10, "range() step must be a non-zero integer constant")],
+              "loop_else": [(13, "unsupported construct: else clause on a loop")]}),
+    ("globals", """
+        limit: int = 3
+        table: dict[str, int] = {}
+        def ok() -> None:
+            global limit
+            limit = limit * 2
+        def bad() -> int:
+            global table
+            return len(table)
+        """, {"ok": NATIVE,
+              "bad": [(7, "global 'table' has type dict[str, int], not int/float/bool"),
+                      (8, "calls len")]}),
+    ("expressions", """
+        import math
+        def ok(a: int, b: float) -> float:
+            c = math.sqrt(b) + math.ceil(b) + min(a, 2) + int(b) + float(a)
+            return c if 0 < a < 10 and not b else a / 3
+        def strings(a: int) -> int:
+            s = str(a)
+            return a
+        def lambdas(a: int) -> int:
+            f = lambda: a
+            return a
+        def membership(a: int) -> bool:
+            return a in (1, 2)
+        """, {"ok": NATIVE,
+              "strings": [(6, "calls str"), (6, "local 's' has type str, not int/float/bool")],
+              "lambdas": [(9, "local 'f' has type def () -> int, not int/float/bool"),
+                          (9, "unsupported construct: lambda expression")],
+              "membership": [(12, "unsupported operator 'in'")]}),
+    ("fixed_point", """
+        def leaf(x: int) -> int:
+            return len(str(x))
+        def middle(x: int) -> int:
+            return leaf(x) + 1
+        def top() -> int:
+            return middle(1) * 2
+        def recursive(n: int) -> int:
+            return n if n < 2 else recursive(n - 1)
+        """, {"leaf": [(2, "calls len")],
+              "middle": [(4, "calls leaf(), which is not native")],
+              "top": [(6, "calls middle(), which is not native")],
+              "recursive": NATIVE}),
+    ("methods_decorators_nested", """
+        import functools
+        class C:
+            def m(self) -> int:
+                return 1
+        @functools.cache
+        def cached(n: int) -> int:
+            return n
+        def outer() -> int:
+            def inner() -> int:
+                return 1
+            return 2
+        """, {"cached": [(5, "decorated functions are not compiled natively yet")],
+              "outer": [(9, "unsupported construct: nested function")],
+              "C.m": [(3, "methods are not compiled natively yet")]}),
+    ("generators_and_union", """
+        from typing import Iterator
+        def gen() -> Iterator[int]:
+            yield 1
+        def union(a: int, b: float) -> float:
+            return a if a else b
+        """, {"gen": [(2, "generators and async functions are not native"),
+                      (2, "return has type typing.Iterator[int], not int/float/bool/None"),
+                      (3, "expression statement that is not a call")],
+              "union": [(5, "expression has type int | float, not int/float/bool")]}),
+]
+
+
+def check_source(source: str, tmp_path: Path) -> NativenessReport:
+    main_path = tmp_path / "main.py"
+    main_path.write_text(textwrap.dedent(source).lstrip("\n"))
+    return check_program(build_typed_program(str(main_path)))
+
+
+@pytest.mark.parametrize("source, expected", [case[1:] for case in CASES],
+                         ids=[case[0] for case in CASES])
+def test_nativeness(source: str, expected: dict[str, list[tuple[int, str]]],
+                    tmp_path: Path) -> None:
+    report = check_source(source, tmp_path)
+    actual = {verdict.qualname: sorted(verdict.reasons) for verdict in report.functions}
+    assert actual == {name: sorted(Reason(*reason) for reason in reasons)
+                      for name, reasons in expected.items()}
+
+
+def test_report_renders_mypy_style_notes(tmp_path: Path) -> None:
+    report = check_source("""
+        def ok() -> None:
+            pass
+        def bad(x) -> None:
+            pass
+        """, tmp_path)
+    path = str(tmp_path / "main.py")
+    assert report.render() == (
+        f"{path}:1: note: ok() is native\n"
+        f"{path}:3: note: bad() is not native: parameter 'x' has no annotation\n"
+    )
+    assert [verdict.qualname for verdict in report.native_functions()] == ["ok"]
+    assert report.verdict("__main__", "bad").line == 3
