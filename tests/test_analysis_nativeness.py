@@ -137,6 +137,19 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
               "middle": [(4, "calls leaf(), which is not native")],
               "top": [(6, "calls middle(), which is not native")],
               "recursive": NATIVE}),
+    ("recursion_defaults_dead_code", """
+        def count(a: int, b: int = 3) -> int:
+            return count(a - 1) if a > 0 else b
+        def early(a: int) -> int:
+            return a
+            print(a)
+        def mutual_a(n: int) -> int:
+            return mutual_b(n - 1) if n else len("x")
+        def mutual_b(n: int) -> int:
+            return mutual_a(n)
+        """, {"count": NATIVE, "early": NATIVE,
+              "mutual_a": [(7, "calls len")],
+              "mutual_b": [(9, "calls mutual_a(), which is not native")]}),
     ("methods_decorators_nested", """
         import functools
         class C:
