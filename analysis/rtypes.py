@@ -27,8 +27,8 @@ class RType:
 
 
 INT: Final = RType("int", is_unboxed=True, llvm_type="i64")
-"""Python int. Fast path is a tagged i64; results that overflow are promoted to
-a boxed PyLong by the runtime, so int arithmetic never raises on overflow."""
+"""Python int as an i64. A result that would overflow it ends the native call
+("deopt"): the runtime re-runs the function in CPython, where it is a PyLong."""
 
 FLOAT: Final = RType("float", is_unboxed=True, llvm_type="double")
 """Python float as an IEEE-754 f64, exactly CPython's representation."""

@@ -104,7 +104,7 @@ def run(
     include_module: IncludeOption = None,
     stdlib: StdlibOption = StdlibMode.AUTO,
     wasi_python: WasiPythonOption = None,
-    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Show no progress.")] = True,
+    quiet: Annotated[bool, typer.Option("--quiet/--no-quiet", "-q", help="Show no progress (the default).")] = True,
 ) -> None:
     """Compile SOURCE (cached) and run it under wasmtime with these arguments, stdin and environment."""
     options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python)

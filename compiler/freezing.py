@@ -6,6 +6,7 @@ why tpy2wasm itself requires Python 3.11.
 
 from __future__ import annotations
 
+import ast
 import marshal
 from collections.abc import Iterable
 from importlib.resources import files
@@ -19,9 +20,11 @@ from tpy2wasm.compiler.errors import EXIT_SYNTAX_ERROR, CompileError, syntax_err
 GUEST_STDLIB_DIR = "/usr/local/lib/python3.11"
 #: The boot module's frames count as import machinery: see wasm_runtime/boot.py.
 _BOOT_FILENAME = "<frozen importlib._bootstrap_external>"
+#: The builtin that boot.py installs and native `def`s are decorated with.
+NATIVE_DECORATOR = "__tpy2wasm_native__"
 
 
-def compile_source(source: bytes, filename: str, path_for_errors: Path) -> bytes:
+def compile_source(source: bytes | ast.Module, filename: str, path_for_errors: Path) -> bytes:
     """Marshalled code of one module; a syntax error becomes `path:line:col: error: ...`."""
     try:
         code = compile(source, filename, "exec", dont_inherit=True, optimize=0)
@@ -41,10 +44,9 @@ def freeze_stdlib(modules: Iterable[SourceModule], stdlib_dir: Path) -> list[Fro
     return frozen
 
 
-def freeze_program(program: ProgramModules) -> list[FrozenModule]:
+def freeze_program(program: ProgramModules, native_keys: frozenset[str]) -> list[FrozenModule]:
     """The user's modules, `__main__`, and the two start-up modules of the runtime."""
-    frozen = [_freeze_user_module(program.main)]
-    frozen += [_freeze_user_module(module) for module in program.user_modules]
+    frozen = [_freeze_user_module(module, native_keys) for module in (program.main, *program.user_modules)]
     boot = files("tpy2wasm.wasm_runtime").joinpath("boot.py").read_bytes()
     frozen.append(FrozenModule("_tpy2wasm_boot", compile_source(boot, _BOOT_FILENAME, Path("boot.py")), False))
     manifest = _manifest_source(program).encode("utf-8")
@@ -52,13 +54,31 @@ def freeze_program(program: ProgramModules) -> list[FrozenModule]:
     return frozen
 
 
-def _freeze_user_module(module: SourceModule) -> FrozenModule:
+def _freeze_user_module(module: SourceModule, native_keys: frozenset[str]) -> FrozenModule:
     path = module.path
     try:
         source = path.read_bytes()
     except OSError as error:
         raise CompileError(f"cannot read the source file: {error.strerror}", path=path) from None
-    return FrozenModule(module.name, compile_source(source, str(path), path), module.is_package)
+    native_names = {key.rpartition(".")[2] for key in native_keys if key.rpartition(".")[0] == module.name}
+    if native_names:
+        source_or_tree: bytes | ast.Module = _with_native_decorators(ast.parse(source, str(path)), module.name,
+                                                                     native_names)
+    else:
+        source_or_tree = source
+    return FrozenModule(module.name, compile_source(source_or_tree, str(path), path), module.is_package)
+
+
+def _with_native_decorators(tree: ast.Module, module_name: str, native_names: set[str]) -> ast.Module:
+    """Decorates each native `def` with `@__tpy2wasm_native__("module.name")`, which swaps the
+    function for its native version as the `def` runs (see wasm_runtime/native_function.c).
+    The decorator sits on the `def` line, so line numbers stay the source's."""
+    for statement in tree.body:
+        if isinstance(statement, ast.FunctionDef) and statement.name in native_names:
+            decorator = ast.Call(ast.Name(NATIVE_DECORATOR, ast.Load()),
+                                 [ast.Constant(f"{module_name}.{statement.name}")], [])
+            statement.decorator_list.insert(0, ast.fix_missing_locations(ast.copy_location(decorator, statement)))
+    return ast.fix_missing_locations(tree)
 
 
 def _manifest_source(program: ProgramModules) -> str:

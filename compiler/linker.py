@@ -20,7 +20,7 @@ OPTIMIZE = "-O2"
 #: recursion limit to 600; 8 MiB carries CPython's default limit of 1000 with room to spare.
 STACK_SIZE = 8 * 1024 * 1024
 _WASI_EMULATION = ("-lwasi-emulated-signal", "-lwasi-emulated-getpid", "-lwasi-emulated-process-clocks")
-_RUNTIME_SOURCES = ("main.c",)
+_RUNTIME_SOURCES = ("main.c", "native.c", "native_ops.c", "native_function.c")
 
 
 def runtime_objects(build: WasiPython) -> list[Path]:
@@ -31,16 +31,15 @@ def runtime_objects(build: WasiPython) -> list[Path]:
 
 
 def _compile_runtime_source(build: WasiPython, name: str) -> Path:
-    source = files("tpy2wasm.wasm_runtime").joinpath(name).read_bytes()
-    flags = [*TARGET, OPTIMIZE, "-I", str(build.include_dir)]
-    key = digest(source, *flags, file_fingerprint(build.include_dir / "Python.h"))
+    folder = Path(str(files("tpy2wasm.wasm_runtime")))
+    flags = [*TARGET, OPTIMIZE, "-I", str(build.include_dir), "-I", str(folder)]
+    headers = [path.read_bytes() for path in sorted(folder.glob("*.h"))]
+    key = digest((folder / name).read_bytes(), *headers, *flags, file_fingerprint(build.include_dir / "Python.h"))
 
     def compile_object() -> bytes:
         with tempfile.TemporaryDirectory() as scratch:
-            source_path = Path(scratch) / name
-            source_path.write_bytes(source)
             object_path = Path(scratch) / "out.o"
-            run_tool(zig_command("cc", *flags, "-c", str(source_path), "-o", str(object_path)), f"compiling {name}")
+            run_tool(zig_command("cc", *flags, "-c", str(folder / name), "-o", str(object_path)), f"compiling {name}")
             return object_path.read_bytes()
 
     return cached_file("runtime", key, f"-{Path(name).stem}.o", compile_object)

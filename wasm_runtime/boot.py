@@ -1,6 +1,6 @@
 """Frozen into every module as `_tpy2wasm_boot`; main.c imports it before running __main__.
 
-It serves the program's own modules under their source file names (`__file__`, tracebacks)
+It installs the decorator that swaps native functions in, serves the program's own modules under their source file names (`__file__`, tracebacks)
 and makes the run look like `python3.11 app.py`: sys.path[0], __main__'s attributes, and
 CPython's default recursion limit (the WASI build lowers it; our Wasm stack is sized for it).
 
@@ -8,9 +8,11 @@ This module is compiled under importlib's file name so that, as with CPython's o
 its frames are trimmed from the tracebacks of errors raised while a module is imported.
 """
 
+import builtins
 import sys
 import _imp
 import _frozen_importlib as _bootstrap
+import _tpy2wasm
 
 from _tpy2wasm_manifest import MAIN_FILE, USER_MODULES
 
@@ -43,6 +45,7 @@ class UserModuleLoader:
 
 
 def _prepare_main():
+    builtins.__tpy2wasm_native__ = _tpy2wasm.native  # the compiler decorates native defs with it
     sys.meta_path.insert(0, UserModuleLoader)
     sys.path.insert(0, MAIN_FILE.rpartition("/")[0])
     sys.setrecursionlimit(CPYTHON_RECURSION_LIMIT)

@@ -1,0 +1,221 @@
+"""Lowers one FunctionIR to an LLVM function on unboxed values.
+
+Every fallible step branches to one unwind block per function: the runtime has already set
+the status (ERROR with a Python exception, or DEOPT); an ERROR adds this function's frame to
+the traceback at the line that failed. Locals live in allocas (LLVM's mem2reg makes them
+registers), each with a "bound" flag: reading an unbound local deopts, so CPython raises
+the UnboundLocalError.
+"""
+
+from __future__ import annotations
+
+from llvmlite import ir
+
+from tpy2wasm.analysis import ir as tir
+from tpy2wasm.analysis.rtypes import NONE
+from tpy2wasm.codegen import arithmetic
+from tpy2wasm.codegen.runtime_api import I1, I32, I64, KIND_LETTERS, PTR, STATUS_ERROR, Raise, declare, llvm_type
+from tpy2wasm.codegen.strings import StringPool
+
+_I64_MIN, _I64_MAX = -(2**63), 2**63 - 1
+
+
+class FunctionEmitter:
+    """Emits the body of one native function; `emit()` is the only entry point."""
+
+    def __init__(self, function: tir.FunctionIR, llvm_function: ir.Function,
+                 callees: dict[str, ir.Function], strings: StringPool, filename: str) -> None:
+        self.function = function
+        self.llvm_function = llvm_function
+        self.callees = callees
+        self.strings = strings
+        self.filename = filename
+        self.module: ir.Module = llvm_function.module
+        self.globals_pointer = llvm_function.args[0]
+        self.registers: dict[int, ir.Value] = {}
+        # The entry block holds only allocas; it branches to `start` once the body is emitted.
+        self.allocas = llvm_function.append_basic_block("allocas")
+        self.start = llvm_function.append_basic_block("start")
+        self.blocks = {block.label: llvm_function.append_basic_block(block.label) for block in function.blocks}
+        self.builder = ir.IRBuilder(self.allocas)
+        self.failed_line = self.builder.alloca(I32, name="failed_line")
+        self.builder.position_at_end(self.start)
+        self.local_slots: dict[str, tuple[ir.AllocaInstr, ir.AllocaInstr]] = {}
+        self.unwind = llvm_function.append_basic_block("unwind")
+
+    # ---- helpers the arithmetic module uses ----
+
+    def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value:
+        return self.builder.call(declare(self.module, name), list(arguments))
+
+    def fail_if_status(self, status: ir.Value, line: int) -> None:
+        """Continues only when `status` is OK; otherwise unwinds (the runtime set the status)."""
+        failed = self.builder.icmp_signed("!=", status, ir.Constant(I32, 0))
+        self._branch_to_unwind_if(failed, line)
+
+    def deopt_if(self, condition: ir.Value, line: int) -> None:
+        with self.builder.if_then(condition, likely=False):
+            self.call_runtime("tpy2wasm_deopt")
+            self._jump_to_unwind(line)
+        # if_then left an unreachable position after the branch: nothing to do
+
+    def raise_if(self, condition: ir.Value, error: Raise, line: int) -> None:
+        with self.builder.if_then(condition, likely=False):
+            self.call_runtime("tpy2wasm_raise", ir.Constant(I32, int(error)))
+            self._jump_to_unwind(line)
+
+    def out_slot(self, llvm_type_: ir.Type) -> ir.AllocaInstr:
+        """A stack slot for a runtime helper's result, allocated in the prologue."""
+        with self.builder.goto_entry_block():
+            return self.builder.alloca(llvm_type_)
+
+    # ---- the function ----
+
+    def emit(self) -> None:
+        for index, argument in enumerate(self.function.args):
+            value_slot, bound_slot = self._local_slot(argument)
+            self.builder.store(self.llvm_function.args[index + 1], value_slot)
+            self.builder.store(ir.Constant(I1, 1), bound_slot)
+        status = self.call_runtime("tpy2wasm_enter")
+        entered = self.builder.icmp_signed("==", status, ir.Constant(I32, 0))
+        not_entered = self.llvm_function.append_basic_block("not_entered")
+        self.builder.cbranch(entered, self.blocks[self.function.blocks[0].label], not_entered)
+        self.builder.position_at_end(not_entered)
+        self._return_undefined()
+        for block in self.function.blocks:
+            self.builder.position_at_end(self.blocks[block.label])
+            for op in block.ops:
+                self._emit_op(op)
+            self._emit_terminator(block.terminator)
+        self._emit_unwind()
+        self.builder.position_at_end(self.allocas)
+        self.builder.branch(self.start)
+
+    def _local_slot(self, local: tir.Local) -> tuple[ir.AllocaInstr, ir.AllocaInstr]:
+        if local.name not in self.local_slots:
+            with self.builder.goto_entry_block():
+                value = self.builder.alloca(llvm_type(local.type), name=local.name)
+                bound = self.builder.alloca(I1, name=f"{local.name}.bound")
+                self.builder.store(ir.Constant(I1, 0), bound)
+            self.local_slots[local.name] = (value, bound)
+        return self.local_slots[local.name]
+
+    def _emit_op(self, op: tir.Op) -> None:
+        value: ir.Value | None
+        if isinstance(op, tir.LoadConst):
+            value = self._constant(op)
+        elif isinstance(op, tir.LoadLocal):
+            value_slot, bound_slot = self._local_slot(op.local)
+            self.deopt_if(self.builder.not_(self.builder.load(bound_slot)), op.line)
+            value = self.builder.load(value_slot)
+        elif isinstance(op, tir.StoreLocal):
+            value_slot, bound_slot = self._local_slot(op.local)
+            self.builder.store(self.registers[op.source.number], value_slot)
+            self.builder.store(ir.Constant(I1, 1), bound_slot)
+            value = None
+        elif isinstance(op, tir.LoadGlobal):
+            value = self._load_global(op)
+        elif isinstance(op, tir.StoreGlobal):
+            self._store_global(op)
+            value = None
+        elif isinstance(op, tir.CallNative):
+            arguments = [self.globals_pointer, *(self.registers[arg.number] for arg in op.args)]
+            value = self.builder.call(self.callees[op.callee], arguments)
+            self.fail_if_status(self.builder.load(self._status()), op.line)
+        else:
+            value = arithmetic.emit(self, op, [self.registers[r.number] for r in _operands(op)])
+        if op.dest is not None and value is not None and op.dest.type is not NONE:
+            self.registers[op.dest.number] = value
+
+    def _constant(self, op: tir.LoadConst) -> ir.Value | None:
+        if op.value is None:
+            return None
+        if isinstance(op.value, bool) or isinstance(op.value, float):
+            return ir.Constant(llvm_type(op.dest.type), op.value)
+        if _I64_MIN <= op.value <= _I64_MAX:
+            return ir.Constant(I64, op.value)
+        self.call_runtime("tpy2wasm_deopt")  # a literal beyond i64: CPython runs the function
+        self._jump_to_unwind(op.line)
+        self.builder.position_at_end(self.llvm_function.append_basic_block("after_big_literal"))
+        return ir.Constant(I64, 0)
+
+    def _global_arguments(self, name: str) -> tuple[ir.Value, ir.Value]:
+        cache = ir.GlobalVariable(self.module, PTR, self.module.get_unique_name(f"name_cache.{name}"))
+        cache.linkage = "internal"
+        cache.initializer = ir.Constant(PTR, None)
+        return cache, self.strings.pointer(name)
+
+    def _load_global(self, op: tir.LoadGlobal) -> ir.Value:
+        cache, name = self._global_arguments(op.name)
+        slot = self.out_slot(I64)
+        kind = ir.Constant(I32, ord(KIND_LETTERS[op.dest.type]))
+        self.fail_if_status(self.call_runtime("tpy2wasm_load_global", self.globals_pointer, cache, name, kind, slot),
+                            op.line)
+        return arithmetic.from_slot(self.builder, self.builder.load(slot), op.dest.type)
+
+    def _store_global(self, op: tir.StoreGlobal) -> None:
+        cache, name = self._global_arguments(op.name)
+        bits = arithmetic.to_slot(self.builder, self.registers[op.source.number], op.source.type)
+        kind = ir.Constant(I32, ord(KIND_LETTERS[op.source.type]))
+        self.fail_if_status(self.call_runtime("tpy2wasm_store_global", self.globals_pointer, cache, name, kind, bits),
+                            op.line)
+
+    def _emit_terminator(self, terminator: tir.Terminator) -> None:
+        if isinstance(terminator, tir.Goto):
+            self.builder.branch(self.blocks[terminator.target])
+        elif isinstance(terminator, tir.Branch):
+            condition = self.registers[terminator.condition.number]
+            self.builder.cbranch(condition, self.blocks[terminator.if_true], self.blocks[terminator.if_false])
+        else:
+            self.call_runtime("tpy2wasm_leave")
+            if self.function.return_type is NONE or terminator.value is None:
+                self._return_value(None)
+            else:
+                self._return_value(self.registers[terminator.value.number])
+
+    def _emit_unwind(self) -> None:
+        self.builder.position_at_end(self.unwind)
+        is_error = self.builder.icmp_signed("==", self.builder.load(self._status()), ir.Constant(I32, STATUS_ERROR))
+        with self.builder.if_then(is_error):
+            self.call_runtime("tpy2wasm_traceback", self.strings.pointer(self.function.name),
+                              self.strings.pointer(self.filename), self.builder.load(self.failed_line))
+        self.call_runtime("tpy2wasm_leave")
+        self._return_undefined()
+
+    def _status(self) -> ir.GlobalVariable:
+        status = self.module.globals.get("tpy2wasm_status")
+        if not isinstance(status, ir.GlobalVariable):
+            status = ir.GlobalVariable(self.module, I32, "tpy2wasm_status")
+        return status
+
+    def _branch_to_unwind_if(self, condition: ir.Value, line: int) -> None:
+        with self.builder.if_then(condition, likely=False):
+            self._jump_to_unwind(line)
+
+    def _jump_to_unwind(self, line: int) -> None:
+        self.builder.store(ir.Constant(I32, line), self.failed_line)
+        self.builder.branch(self.unwind)
+
+    def _return_value(self, value: ir.Value | None) -> None:
+        if self.function.return_type is NONE:
+            self.builder.ret_void()
+        else:
+            self.builder.ret(value)
+
+    def _return_undefined(self) -> None:
+        if self.function.return_type is NONE:
+            self.builder.ret_void()
+        else:
+            self.builder.ret(ir.Constant(llvm_type(self.function.return_type), ir.Undefined))
+
+
+def _operands(op: tir.Op) -> list[tir.Register]:
+    if isinstance(op, (tir.Binary, tir.Compare)):
+        return [op.left, op.right]
+    if isinstance(op, tir.Unary):
+        return [op.operand]
+    if isinstance(op, tir.Convert):
+        return [op.source]
+    if isinstance(op, tir.CallPrimitive):
+        return list(op.args)
+    raise TypeError(f"no lowering for {op!r}")

@@ -1,0 +1,82 @@
+"""The C runtime's functions that generated code calls, declared once as data.
+
+Mirrors wasm_runtime/native.h and the helpers in wasm_runtime/native*.c.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Final
+
+from llvmlite import ir
+
+from tpy2wasm.analysis.rtypes import BOOL, FLOAT, INT, NONE, RType
+
+I1: Final = ir.IntType(1)
+I8: Final = ir.IntType(8)
+I32: Final = ir.IntType(32)
+I64: Final = ir.IntType(64)
+F64: Final = ir.DoubleType()
+VOID: Final = ir.VoidType()
+PTR: Final = I8.as_pointer()
+"""PyObject* and every other pointer the runtime takes (wasm32: 32 bits)."""
+
+STATUS_OK: Final = 0
+STATUS_ERROR: Final = 1
+STATUS_DEOPT: Final = 2
+
+
+class Raise(IntEnum):
+    """Exceptions by index, as native.h numbers them."""
+
+    INT_ZERO_DIVISION = 0
+    TRUE_ZERO_DIVISION = 1
+    FLOAT_ZERO_DIVISION = 2
+    FLOAT_FLOOR_ZERO_DIVISION = 3
+    FLOAT_MODULO_ZERO = 4
+    NEGATIVE_SHIFT = 5
+    MATH_DOMAIN = 6
+
+
+class Rounding(IntEnum):
+    """How tpy2wasm_float_to_int rounds (native_ops.c)."""
+
+    FLOOR = 0
+    CEIL = 1
+    TRUNCATE = 2
+
+
+#: name -> (return type, parameter types) of each runtime function.
+FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
+    "tpy2wasm_enter": (I32, ()),
+    "tpy2wasm_leave": (VOID, ()),
+    "tpy2wasm_raise": (I32, (I32,)),
+    "tpy2wasm_deopt": (I32, ()),
+    "tpy2wasm_traceback": (VOID, (PTR, PTR, I32)),
+    "tpy2wasm_load_global": (I32, (PTR, PTR.as_pointer(), PTR, I32, I64.as_pointer())),
+    "tpy2wasm_store_global": (I32, (PTR, PTR.as_pointer(), PTR, I32, I64)),
+    "tpy2wasm_int_true_divide": (I32, (I64, I64, F64.as_pointer())),
+    "tpy2wasm_int_power": (I32, (I64, I64, I64.as_pointer())),
+    "tpy2wasm_float_floor_divide": (I32, (F64, F64, I32, F64.as_pointer())),
+    "tpy2wasm_float_power": (I32, (F64, F64, F64.as_pointer())),
+    "tpy2wasm_float_to_int": (I32, (F64, I32, I64.as_pointer())),
+}
+
+#: The one-letter kinds of native.h's signatures, per runtime type.
+KIND_LETTERS: Final[dict[RType, str]] = {INT: "i", FLOAT: "f", BOOL: "b", NONE: "n"}
+
+_LLVM_TYPES: Final[dict[RType, ir.Type]] = {INT: I64, FLOAT: F64, BOOL: I1}
+
+
+def llvm_type(rtype: RType) -> ir.Type:
+    """The unboxed LLVM type of a value of `rtype` (None has no value: void)."""
+    return _LLVM_TYPES.get(rtype, VOID)
+
+
+def declare(module: ir.Module, name: str) -> ir.Function:
+    """The runtime function `name`, declared in `module` once."""
+    existing = module.globals.get(name)
+    if isinstance(existing, ir.Function):
+        return existing
+    return_type, parameters = FUNCTIONS[name]
+    return ir.Function(module, ir.FunctionType(return_type, parameters), name)

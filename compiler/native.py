@@ -1,0 +1,60 @@
+"""The native step of the pipeline: analyse the program with mypy, lower what can be native to
+the typed IR, and compile it with llvmlite. Cached by the program's sources, so an unchanged
+program skips mypy entirely.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from tpy2wasm import __version__
+from tpy2wasm.analysis.lower import lower_program
+from tpy2wasm.analysis.nativeness import check_program
+from tpy2wasm.analysis.typed_ast import build_typed_program
+from tpy2wasm.codegen.native_module import native_key, native_object
+from tpy2wasm.compiler.cache import atomic_write, cached_file, digest
+from tpy2wasm.compiler.discovery import ProgramModules
+from tpy2wasm.compiler.progress import Steps
+from tpy2wasm.compiler.toolchain import cache_root
+
+#: The packages whose code decides what the native object holds: part of its cache key.
+_COMPILER_PACKAGES = ("tpy2wasm.analysis", "tpy2wasm.codegen")
+
+
+@dataclass(frozen=True)
+class NativeCode:
+    object_path: Path
+    #: "module.qualname" of every function compiled natively.
+    native_keys: frozenset[str]
+
+
+def _compiler_fingerprint() -> list[bytes]:
+    sources = []
+    for package in _COMPILER_PACKAGES:
+        folder = Path(str(files(package)))
+        sources += [path.read_bytes() for path in sorted(folder.glob("*.py"))]
+    return sources
+
+
+def compile_native(program: ProgramModules, steps: Steps) -> NativeCode:
+    modules = [program.main, *program.user_modules]
+    key = digest(__version__, *_compiler_fingerprint(),
+                 *(f"{module.name}={module.path}" for module in modules),
+                 *(module.path.read_bytes() for module in modules))
+
+    object_path = cache_root() / "native" / f"{key}.o"
+
+    def produce() -> bytes:
+        """Writes the object, then returns the keys, stored last: their presence means both are."""
+        with steps.step(f"Compiling the typed functions of {program.main.path.name} natively"):
+            typed = build_typed_program(str(program.main.path))
+            functions = lower_program(typed, check_program(typed))
+            filenames = {module.name: str(module.path) for module in modules}
+            atomic_write(object_path, native_object(functions, filenames))
+        return json.dumps(sorted(native_key(function) for function in functions)).encode()
+
+    keys = json.loads(cached_file("native", key, ".json", produce).read_text())
+    return NativeCode(object_path, frozenset(keys))

@@ -1,0 +1,202 @@
+/* The native core's runtime: native functions as Python callables, and the helpers that
+ * generated code calls.
+ *
+ * A native function works on unboxed values (int as i64, float as f64, bool as i1). Whenever
+ * that fast path cannot give CPython's exact result -- an i64 overflow, an argument or global
+ * whose value does not fit the hint, native recursion deeper than NATIVE_DEPTH_CAP -- the
+ * native call ends with status DEOPT. The wrapper then undoes the module-global writes the
+ * call made (the journal) and runs the function's Python version on the original arguments.
+ * Native code has no other side effects, so the re-run is exactly what CPython would do.
+ * Real Python exceptions end the call with status ERROR and propagate like CPython's.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "native.h"
+
+/* How the current native call ends; generated code reads it after every native call. */
+int tpy2wasm_status;
+
+/* Deeper native recursion deoptimises, so the Wasm engine's own stack never overflows. */
+#define NATIVE_DEPTH_CAP 2000
+
+static int native_depth;
+
+/* ---- errors, recursion, tracebacks ---- */
+
+int tpy2wasm_raise(int which) {
+    static const struct { PyObject **type; const char *message; } errors[] = {
+        {&PyExc_ZeroDivisionError, "integer division or modulo by zero"},
+        {&PyExc_ZeroDivisionError, "division by zero"},
+        {&PyExc_ZeroDivisionError, "float division by zero"},
+        {&PyExc_ZeroDivisionError, "float floor division by zero"},
+        {&PyExc_ZeroDivisionError, "float modulo"},
+        {&PyExc_ValueError, "negative shift count"},
+        {&PyExc_ValueError, "math domain error"},
+    };
+    PyErr_SetString(*errors[which].type, errors[which].message);
+    return tpy2wasm_status = TPY_ERROR;
+}
+
+int tpy2wasm_deopt(void) {
+    return tpy2wasm_status = TPY_DEOPT;
+}
+
+int tpy2wasm_enter(void) {
+    if (native_depth >= NATIVE_DEPTH_CAP) {
+        return tpy2wasm_deopt();
+    }
+    if (Py_EnterRecursiveCall("")) {
+        return tpy2wasm_status = TPY_ERROR;
+    }
+    native_depth++;
+    return TPY_OK;
+}
+
+void tpy2wasm_leave(void) {
+    native_depth--;
+    Py_LeaveRecursiveCall();
+}
+
+/* Adds the native frame to the traceback of the exception being raised, as CPython would. */
+void tpy2wasm_traceback(const char *function, const char *filename, int line) {
+    _PyTraceback_Add(function, filename, line);
+}
+
+/* ---- boxing ---- */
+
+int tpy2wasm_unbox(char kind, PyObject *value, uint64_t *slot) {
+    if (kind == 'i') {
+        if (!PyLong_CheckExact(value)) {
+            return 0;
+        }
+        int overflow;
+        long long number = PyLong_AsLongLongAndOverflow(value, &overflow);
+        if (overflow) {
+            return 0;
+        }
+        memcpy(slot, &number, sizeof number);
+        return 1;
+    }
+    if (kind == 'f') {
+        if (!PyFloat_CheckExact(value)) {
+            return 0;
+        }
+        double number = PyFloat_AS_DOUBLE(value);
+        memcpy(slot, &number, sizeof number);
+        return 1;
+    }
+    if (kind == 'b' && PyBool_Check(value)) {
+        *slot = value == Py_True;
+        return 1;
+    }
+    return 0;
+}
+
+PyObject *tpy2wasm_box(char kind, uint64_t slot) {
+    if (kind == 'i') {
+        long long number;
+        memcpy(&number, &slot, sizeof number);
+        return PyLong_FromLongLong(number);
+    }
+    if (kind == 'f') {
+        double number;
+        memcpy(&number, &slot, sizeof number);
+        return PyFloat_FromDouble(number);
+    }
+    if (kind == 'b') {
+        return PyBool_FromLong((long)(slot & 1));
+    }
+    Py_RETURN_NONE;
+}
+
+/* ---- module globals, and the journal that undoes their writes on DEOPT ---- */
+
+typedef struct {
+    PyObject *globals;
+    PyObject *name;
+    PyObject *old_value; /* NULL: the name was unbound */
+} JournalEntry;
+
+static JournalEntry *journal;
+static size_t journal_length, journal_capacity;
+
+static PyObject *name_object(PyObject **cache, const char *name) {
+    if (*cache == NULL) {
+        *cache = PyUnicode_InternFromString(name);
+    }
+    return *cache;
+}
+
+int tpy2wasm_load_global(PyObject *globals, PyObject **cache, const char *name, int kind, uint64_t *out) {
+    PyObject *key = name_object(cache, name);
+    if (key == NULL) {
+        return tpy2wasm_status = TPY_ERROR;
+    }
+    PyObject *value = PyDict_GetItemWithError(globals, key);
+    if (value == NULL) {
+        return PyErr_Occurred() ? (tpy2wasm_status = TPY_ERROR) : tpy2wasm_deopt();
+    }
+    return tpy2wasm_unbox((char)kind, value, out) ? TPY_OK : tpy2wasm_deopt();
+}
+
+int tpy2wasm_store_global(PyObject *globals, PyObject **cache, const char *name, int kind, uint64_t bits) {
+    PyObject *key = name_object(cache, name);
+    PyObject *value = key ? tpy2wasm_box((char)kind, bits) : NULL;
+    if (value == NULL) {
+        return tpy2wasm_status = TPY_ERROR;
+    }
+    if (journal_length == journal_capacity) {
+        size_t capacity = journal_capacity ? 2 * journal_capacity : 16;
+        JournalEntry *grown = PyMem_Realloc(journal, capacity * sizeof *grown);
+        if (grown == NULL) {
+            Py_DECREF(value);
+            PyErr_NoMemory();
+            return tpy2wasm_status = TPY_ERROR;
+        }
+        journal = grown;
+        journal_capacity = capacity;
+    }
+    PyObject *old_value = PyDict_GetItemWithError(globals, key);
+    if (old_value == NULL && PyErr_Occurred()) {
+        Py_DECREF(value);
+        return tpy2wasm_status = TPY_ERROR;
+    }
+    Py_XINCREF(old_value);
+    Py_INCREF(globals);
+    Py_INCREF(key);
+    journal[journal_length++] = (JournalEntry){globals, key, old_value};
+    int failed = PyDict_SetItem(globals, key, value) < 0;
+    Py_DECREF(value);
+    return failed ? (tpy2wasm_status = TPY_ERROR) : TPY_OK;
+}
+
+/* Forgets the journal after a call that ended normally or with an exception. */
+void tpy2wasm_journal_commit(void) {
+    while (journal_length > 0) {
+        JournalEntry *entry = &journal[--journal_length];
+        Py_DECREF(entry->globals);
+        Py_DECREF(entry->name);
+        Py_XDECREF(entry->old_value);
+    }
+}
+
+/* Restores, newest first, every global a deoptimised call wrote. */
+int tpy2wasm_journal_undo(void) {
+    int failed = 0;
+    while (journal_length > 0) {
+        JournalEntry *entry = &journal[--journal_length];
+        if (entry->old_value != NULL) {
+            failed |= PyDict_SetItem(entry->globals, entry->name, entry->old_value) < 0;
+        } else {
+            failed |= PyDict_DelItem(entry->globals, entry->name) < 0;
+        }
+        Py_DECREF(entry->globals);
+        Py_DECREF(entry->name);
+        Py_XDECREF(entry->old_value);
+    }
+    return failed ? -1 : 0;
+}

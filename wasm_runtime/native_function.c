@@ -1,0 +1,176 @@
+/* Native functions as real Python callables, and the `_tpy2wasm` module that makes them.
+ *
+ * The compiler decorates each native function's `def` with `__tpy2wasm_native__(key)`. The
+ * decorator wraps the Python function in a NativeFunction, which carries its __name__,
+ * __qualname__, __module__, __doc__ and __wrapped__ (the Python function, which it calls
+ * whenever arguments do not fit the hints, or the native call deoptimises).
+ */
+#include "native.h"
+
+#include <string.h>
+
+typedef struct {
+    PyObject_HEAD
+    vectorcallfunc vectorcall;
+    const struct tpy_native_entry *entry;
+    Py_ssize_t parameter_count;
+    PyObject *python_version;
+    PyObject *dict;
+} NativeFunction;
+
+static PyObject *call_python_version(NativeFunction *self, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
+    return PyObject_Vectorcall(self->python_version, args, nargsf, kwnames);
+}
+
+static PyObject *native_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
+    NativeFunction *self = (NativeFunction *)callable;
+    if (kwnames != NULL || PyVectorcall_NARGS(nargsf) != self->parameter_count) {
+        return call_python_version(self, args, nargsf, kwnames);
+    }
+    uint64_t slots[MAX_PARAMETERS + 1] = {0};
+    const char *signature = self->entry->signature;
+    for (Py_ssize_t i = 0; i < self->parameter_count; i++) {
+        if (!tpy2wasm_unbox(signature[i], args[i], &slots[i])) {
+            return call_python_version(self, args, nargsf, kwnames);
+        }
+    }
+    PyObject *globals = PyFunction_GET_GLOBALS(self->python_version);
+    tpy2wasm_status = TPY_OK;
+    self->entry->thunk(slots, globals);
+    int status = tpy2wasm_status;
+    tpy2wasm_status = TPY_OK;
+    if (status == TPY_ERROR) {
+        tpy2wasm_journal_commit();
+        return NULL;
+    }
+    if (status == TPY_DEOPT) {
+        if (tpy2wasm_journal_undo() < 0) {
+            return NULL;
+        }
+        return call_python_version(self, args, nargsf, kwnames);
+    }
+    tpy2wasm_journal_commit();
+    return tpy2wasm_box(signature[self->parameter_count + 1], slots[0]);
+}
+
+static void native_dealloc(PyObject *object) {
+    NativeFunction *self = (NativeFunction *)object;
+    PyObject_GC_UnTrack(object);
+    Py_CLEAR(self->python_version);
+    Py_CLEAR(self->dict);
+    PyObject_GC_Del(object);
+}
+
+static int native_traverse(PyObject *object, visitproc visit, void *arg) {
+    NativeFunction *self = (NativeFunction *)object;
+    Py_VISIT(self->python_version);
+    Py_VISIT(self->dict);
+    return 0;
+}
+
+/* Looks like the function it replaces: <function fib at 0x...>. */
+static PyObject *native_repr(PyObject *object) {
+    return PyObject_Repr(((NativeFunction *)object)->python_version);
+}
+
+/* Binds like a Python function when stored on a class. */
+static PyObject *native_descr_get(PyObject *object, PyObject *instance, PyObject *owner) {
+    if (instance == NULL || instance == Py_None) {
+        Py_INCREF(object);
+        return object;
+    }
+    return PyMethod_New(object, instance);
+}
+
+static PyTypeObject NativeFunctionType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "tpy2wasm.native_function",
+    .tp_basicsize = sizeof(NativeFunction),
+    .tp_dealloc = native_dealloc,
+    .tp_vectorcall_offset = offsetof(NativeFunction, vectorcall),
+    .tp_call = PyVectorcall_Call,
+    .tp_repr = native_repr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
+    .tp_traverse = native_traverse,
+    .tp_descr_get = native_descr_get,
+    .tp_dictoffset = offsetof(NativeFunction, dict),
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_setattro = PyObject_GenericSetAttr,
+};
+
+static const struct tpy_native_entry *find_entry(const char *key) {
+    for (const struct tpy_native_entry *entry = tpy2wasm_native_table; entry->key != NULL; entry++) {
+        if (strcmp(entry->key, key) == 0) {
+            return entry;
+        }
+    }
+    return NULL;
+}
+
+static const char *const COPIED_ATTRIBUTES[] = {"__module__", "__name__", "__qualname__", "__doc__", "__dict__"};
+
+/* __tpy2wasm_native__(key)(function): the decorator's second step. */
+static PyObject *wrap_function(PyObject *key, PyObject *function) {
+    const struct tpy_native_entry *entry = find_entry(PyUnicode_AsUTF8(key));
+    if (entry == NULL || !PyFunction_Check(function)) {
+        Py_INCREF(function);  /* nothing native for it: it stays a Python function */
+        return function;
+    }
+    NativeFunction *self = PyObject_GC_New(NativeFunction, &NativeFunctionType);
+    if (self == NULL) {
+        return NULL;
+    }
+    self->vectorcall = native_vectorcall;
+    self->entry = entry;
+    self->parameter_count = (Py_ssize_t)(strchr(entry->signature, '>') - entry->signature);
+    Py_INCREF(function);
+    self->python_version = function;
+    self->dict = PyDict_New();
+    PyObject_GC_Track(self);
+    if (self->dict == NULL || PyDict_SetItemString(self->dict, "__wrapped__", function) < 0) {
+        Py_DECREF(self);
+        return NULL;
+    }
+    for (size_t i = 0; i < sizeof COPIED_ATTRIBUTES / sizeof *COPIED_ATTRIBUTES; i++) {
+        PyObject *value = PyObject_GetAttrString(function, COPIED_ATTRIBUTES[i]);
+        int failed = value == NULL || (strcmp(COPIED_ATTRIBUTES[i], "__dict__") == 0
+                                           ? PyDict_Update(self->dict, value)
+                                           : PyDict_SetItemString(self->dict, COPIED_ATTRIBUTES[i], value)) < 0;
+        Py_XDECREF(value);
+        if (failed) {
+            Py_DECREF(self);
+            return NULL;
+        }
+    }
+    return (PyObject *)self;
+}
+
+static PyObject *decorator_call(PyObject *key, PyObject *function) {
+    return wrap_function(key, function);
+}
+
+static PyMethodDef decorator_method = {"native_decorator", decorator_call, METH_O, NULL};
+
+static PyObject *native(PyObject *module, PyObject *key) {
+    if (!PyUnicode_Check(key)) {
+        PyErr_SetString(PyExc_TypeError, "__tpy2wasm_native__ takes the function's key");
+        return NULL;
+    }
+    return PyCFunction_New(&decorator_method, key);
+}
+
+static PyMethodDef module_methods[] = {
+    {"native", native, METH_O, "The decorator that makes a function native, by its key."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module_definition = {
+    PyModuleDef_HEAD_INIT, "_tpy2wasm", "The native core's runtime.", -1, module_methods,
+};
+
+PyMODINIT_FUNC PyInit__tpy2wasm(void) {
+    if (PyType_Ready(&NativeFunctionType) < 0) {
+        return NULL;
+    }
+    return PyModule_Create(&module_definition);
+}
