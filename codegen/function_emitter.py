@@ -14,7 +14,9 @@ from llvmlite import ir
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis.rtypes import NONE
 from tpy2wasm.codegen import arithmetic
-from tpy2wasm.codegen.runtime_api import I1, I32, I64, KIND_LETTERS, PTR, STATUS_ERROR, Raise, declare, llvm_type
+from tpy2wasm.codegen.runtime_api import (
+    DICT_VERSION_OFFSET, GLOBAL_CACHE, I1, I32, I64, KIND_LETTERS, STATUS_ERROR, Raise, declare, llvm_type,
+)
 from tpy2wasm.codegen.strings import StringPool
 
 _I64_MIN, _I64_MAX = -(2**63), 2**63 - 1
@@ -76,12 +78,13 @@ class FunctionEmitter:
             value_slot, bound_slot = self._local_slot(argument)
             self.builder.store(self.llvm_function.args[index + 1], value_slot)
             self.builder.store(ir.Constant(I1, 1), bound_slot)
-        status = self.call_runtime("tpy2wasm_enter")
-        entered = self.builder.icmp_signed("==", status, ir.Constant(I32, 0))
-        not_entered = self.llvm_function.append_basic_block("not_entered")
-        self.builder.cbranch(entered, self.blocks[self.function.blocks[0].label], not_entered)
-        self.builder.position_at_end(not_entered)
-        self._return_undefined()
+        budget = self.builder.load(self._runtime_global("tpy2wasm_depth_budget"))
+        exhausted = self.builder.icmp_signed("<=", budget, ir.Constant(I32, 0))
+        with self.builder.if_then(exhausted, likely=False):
+            self.call_runtime("tpy2wasm_depth_exhausted")  # not entered: nothing to leave
+            self._return_undefined()
+        self.builder.store(self.builder.sub(budget, ir.Constant(I32, 1)), self._runtime_global("tpy2wasm_depth_budget"))
+        self.builder.branch(self.blocks[self.function.blocks[0].label])
         for block in self.function.blocks:
             self.builder.position_at_end(self.blocks[block.label])
             for op in block.ops:
@@ -139,26 +142,38 @@ class FunctionEmitter:
         self.builder.position_at_end(self.llvm_function.append_basic_block("after_big_literal"))
         return ir.Constant(I64, 0)
 
-    def _global_arguments(self, name: str) -> tuple[ir.Value, ir.Value]:
-        cache = ir.GlobalVariable(self.module, PTR, self.module.get_unique_name(f"name_cache.{name}"))
+    def _global_cache(self, name: str) -> ir.GlobalVariable:
+        cache = ir.GlobalVariable(self.module, GLOBAL_CACHE, self.module.get_unique_name(f"global.{name}"))
         cache.linkage = "internal"
-        cache.initializer = ir.Constant(PTR, None)
-        return cache, self.strings.pointer(name)
+        cache.initializer = ir.Constant(GLOBAL_CACHE, None)
+        return cache
 
     def _load_global(self, op: tir.LoadGlobal) -> ir.Value:
-        cache, name = self._global_arguments(op.name)
+        """Inline: reuse the cached bits while the dict is the same, at the same version."""
+        builder = self.builder
+        cache = self._global_cache(op.name)
+        fields = [builder.gep(cache, [ir.Constant(I32, 0), ir.Constant(I32, index)]) for index in range(4)]
+        version_pointer = builder.bitcast(builder.gep(self.globals_pointer, [ir.Constant(I32, DICT_VERSION_OFFSET)]),
+                                          I64.as_pointer())
+        hit = builder.and_(builder.icmp_unsigned("==", builder.load(fields[1]), self.globals_pointer),
+                           builder.icmp_unsigned("==", builder.load(fields[2]), builder.load(version_pointer)))
         slot = self.out_slot(I64)
-        kind = ir.Constant(I32, ord(KIND_LETTERS[op.dest.type]))
-        self.fail_if_status(self.call_runtime("tpy2wasm_load_global", self.globals_pointer, cache, name, kind, slot),
-                            op.line)
-        return arithmetic.from_slot(self.builder, self.builder.load(slot), op.dest.type)
+        with builder.if_else(hit, likely=True) as (cached, missed):
+            with cached:
+                builder.store(builder.load(fields[3]), slot)
+            with missed:
+                kind = ir.Constant(I32, ord(KIND_LETTERS[op.dest.type]))
+                status = self.call_runtime("tpy2wasm_load_global", self.globals_pointer, cache,
+                                           self.strings.pointer(op.name), kind, slot)
+                self.fail_if_status(status, op.line)
+        return arithmetic.from_slot(builder, builder.load(slot), op.dest.type)
 
     def _store_global(self, op: tir.StoreGlobal) -> None:
-        cache, name = self._global_arguments(op.name)
         bits = arithmetic.to_slot(self.builder, self.registers[op.source.number], op.source.type)
         kind = ir.Constant(I32, ord(KIND_LETTERS[op.source.type]))
-        self.fail_if_status(self.call_runtime("tpy2wasm_store_global", self.globals_pointer, cache, name, kind, bits),
-                            op.line)
+        status = self.call_runtime("tpy2wasm_store_global", self.globals_pointer, self._global_cache(op.name),
+                                   self.strings.pointer(op.name), kind, bits)
+        self.fail_if_status(status, op.line)
 
     def _emit_terminator(self, terminator: tir.Terminator) -> None:
         if isinstance(terminator, tir.Goto):
@@ -167,7 +182,7 @@ class FunctionEmitter:
             condition = self.registers[terminator.condition.number]
             self.builder.cbranch(condition, self.blocks[terminator.if_true], self.blocks[terminator.if_false])
         else:
-            self.call_runtime("tpy2wasm_leave")
+            self._leave()
             if self.function.return_type is NONE or terminator.value is None:
                 self._return_value(None)
             else:
@@ -179,14 +194,22 @@ class FunctionEmitter:
         with self.builder.if_then(is_error):
             self.call_runtime("tpy2wasm_traceback", self.strings.pointer(self.function.name),
                               self.strings.pointer(self.filename), self.builder.load(self.failed_line))
-        self.call_runtime("tpy2wasm_leave")
+        self._leave()
         self._return_undefined()
 
+    def _leave(self) -> None:
+        budget = self._runtime_global("tpy2wasm_depth_budget")
+        self.builder.store(self.builder.add(self.builder.load(budget), ir.Constant(I32, 1)), budget)
+
     def _status(self) -> ir.GlobalVariable:
-        status = self.module.globals.get("tpy2wasm_status")
-        if not isinstance(status, ir.GlobalVariable):
-            status = ir.GlobalVariable(self.module, I32, "tpy2wasm_status")
-        return status
+        return self._runtime_global("tpy2wasm_status")
+
+    def _runtime_global(self, name: str) -> ir.GlobalVariable:
+        """An int the C runtime defines (native.c)."""
+        variable = self.module.globals.get(name)
+        if not isinstance(variable, ir.GlobalVariable):
+            variable = ir.GlobalVariable(self.module, I32, name)
+        return variable
 
     def _branch_to_unwind_if(self, condition: ir.Value, line: int) -> None:
         with self.builder.if_then(condition, likely=False):

@@ -21,6 +21,11 @@ VOID: Final = ir.VoidType()
 PTR: Final = I8.as_pointer()
 """PyObject* and every other pointer the runtime takes (wasm32: 32 bits)."""
 
+GLOBAL_CACHE: Final = ir.LiteralStructType([PTR, PTR, I64, I64])
+"""native.h's GlobalCache {name, dict, version, bits}."""
+#: Where a PyDictObject keeps ma_version_tag on wasm32 (native.c asserts it).
+DICT_VERSION_OFFSET: Final = 16
+
 STATUS_OK: Final = 0
 STATUS_ERROR: Final = 1
 STATUS_DEOPT: Final = 2
@@ -48,13 +53,12 @@ class Rounding(IntEnum):
 
 #: name -> (return type, parameter types) of each runtime function.
 FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
-    "tpy2wasm_enter": (I32, ()),
-    "tpy2wasm_leave": (VOID, ()),
+    "tpy2wasm_depth_exhausted": (I32, ()),
     "tpy2wasm_raise": (I32, (I32,)),
     "tpy2wasm_deopt": (I32, ()),
     "tpy2wasm_traceback": (VOID, (PTR, PTR, I32)),
-    "tpy2wasm_load_global": (I32, (PTR, PTR.as_pointer(), PTR, I32, I64.as_pointer())),
-    "tpy2wasm_store_global": (I32, (PTR, PTR.as_pointer(), PTR, I32, I64)),
+    "tpy2wasm_load_global": (I32, (PTR, GLOBAL_CACHE.as_pointer(), PTR, I32, I64.as_pointer())),
+    "tpy2wasm_store_global": (I32, (PTR, GLOBAL_CACHE.as_pointer(), PTR, I32, I64)),
     "tpy2wasm_int_true_divide": (I32, (I64, I64, F64.as_pointer())),
     "tpy2wasm_int_power": (I32, (I64, I64, I64.as_pointer())),
     "tpy2wasm_float_floor_divide": (I32, (F64, F64, I32, F64.as_pointer())),

@@ -13,6 +13,7 @@
 #include <Python.h>
 #include <math.h>
 #include <stdint.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "native.h"
@@ -23,9 +24,20 @@ int tpy2wasm_status;
 /* Deeper native recursion deoptimises, so the Wasm engine's own stack never overflows. */
 #define NATIVE_DEPTH_CAP 2000
 
-static int native_depth;
+int tpy2wasm_depth_budget;
+int tpy2wasm_deopt_for_depth;
+static int budget_is_recursion_limit;
 
-/* ---- errors, recursion, tracebacks ---- */
+_Static_assert(offsetof(PyDictObject, ma_version_tag) == 16, "codegen/function_emitter.py reads it at 16");
+
+/* Native code calls no Python code, so the interpreter's remaining recursion depth is fixed
+ * for the whole native call: the budget is the smaller of it and the native cap. */
+void tpy2wasm_start_native_call(void) {
+    int remaining = PyThreadState_Get()->recursion_remaining;
+    budget_is_recursion_limit = remaining < NATIVE_DEPTH_CAP;
+    tpy2wasm_deopt_for_depth = 0;
+    tpy2wasm_depth_budget = budget_is_recursion_limit ? remaining : NATIVE_DEPTH_CAP;
+}
 
 int tpy2wasm_raise(int which) {
     static const struct { PyObject **type; const char *message; } errors[] = {
@@ -45,20 +57,14 @@ int tpy2wasm_deopt(void) {
     return tpy2wasm_status = TPY_DEOPT;
 }
 
-int tpy2wasm_enter(void) {
-    if (native_depth >= NATIVE_DEPTH_CAP) {
+/* Called when the depth budget runs out: as CPython, a RecursionError at the limit. */
+int tpy2wasm_depth_exhausted(void) {
+    if (!budget_is_recursion_limit) {
+        tpy2wasm_deopt_for_depth = 1;
         return tpy2wasm_deopt();
     }
-    if (Py_EnterRecursiveCall("")) {
-        return tpy2wasm_status = TPY_ERROR;
-    }
-    native_depth++;
-    return TPY_OK;
-}
-
-void tpy2wasm_leave(void) {
-    native_depth--;
-    Py_LeaveRecursiveCall();
+    PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
+    return tpy2wasm_status = TPY_ERROR;
 }
 
 /* Adds the native frame to the traceback of the exception being raised, as CPython would. */
@@ -124,14 +130,15 @@ typedef struct {
 static JournalEntry *journal;
 static size_t journal_length, journal_capacity;
 
-static PyObject *name_object(PyObject **cache, const char *name) {
-    if (*cache == NULL) {
-        *cache = PyUnicode_InternFromString(name);
+static PyObject *name_object(GlobalCache *cache, const char *name) {
+    if (cache->name == NULL) {
+        cache->name = PyUnicode_InternFromString(name);
     }
-    return *cache;
+    return cache->name;
 }
 
-int tpy2wasm_load_global(PyObject *globals, PyObject **cache, const char *name, int kind, uint64_t *out) {
+/* The slow path of a global read: look it up and remember it for the inline check. */
+int tpy2wasm_load_global(PyObject *globals, GlobalCache *cache, const char *name, int kind, uint64_t *out) {
     PyObject *key = name_object(cache, name);
     if (key == NULL) {
         return tpy2wasm_status = TPY_ERROR;
@@ -140,10 +147,16 @@ int tpy2wasm_load_global(PyObject *globals, PyObject **cache, const char *name, 
     if (value == NULL) {
         return PyErr_Occurred() ? (tpy2wasm_status = TPY_ERROR) : tpy2wasm_deopt();
     }
-    return tpy2wasm_unbox((char)kind, value, out) ? TPY_OK : tpy2wasm_deopt();
+    if (!tpy2wasm_unbox((char)kind, value, out)) {
+        return tpy2wasm_deopt();
+    }
+    cache->dict = globals;
+    cache->version = ((PyDictObject *)globals)->ma_version_tag;
+    cache->bits = *out;
+    return TPY_OK;
 }
 
-int tpy2wasm_store_global(PyObject *globals, PyObject **cache, const char *name, int kind, uint64_t bits) {
+int tpy2wasm_store_global(PyObject *globals, GlobalCache *cache, const char *name, int kind, uint64_t bits) {
     PyObject *key = name_object(cache, name);
     PyObject *value = key ? tpy2wasm_box((char)kind, bits) : NULL;
     if (value == NULL) {

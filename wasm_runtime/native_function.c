@@ -22,6 +22,31 @@ static PyObject *call_python_version(NativeFunction *self, PyObject *const *args
     return PyObject_Vectorcall(self->python_version, args, nargsf, kwnames);
 }
 
+/* After a deopt for depth, the deep recursion continues in Python: while the Python version
+ * runs, the module global names the Python function, so its recursive calls are ordinary
+ * Python-to-Python calls that use no C stack, as in CPython. Afterwards the global names the
+ * native function again, unless the program rebound it meanwhile. */
+static PyObject *call_python_version_deeply(NativeFunction *self, PyObject *const *args, size_t nargsf) {
+    PyObject *globals = PyFunction_GET_GLOBALS(self->python_version);
+    PyObject *name = PyObject_GetAttrString(self->python_version, "__name__");
+    if (name == NULL) {
+        return NULL;
+    }
+    int swapped = PyDict_GetItemWithError(globals, name) == (PyObject *)self
+                  && PyDict_SetItem(globals, name, self->python_version) == 0;
+    PyObject *result = call_python_version(self, args, nargsf, NULL);
+    if (swapped && PyDict_GetItemWithError(globals, name) == self->python_version) {
+        PyObject *type, *value, *traceback;
+        PyErr_Fetch(&type, &value, &traceback);
+        if (PyDict_SetItem(globals, name, (PyObject *)self) < 0) {
+            PyErr_Clear();
+        }
+        PyErr_Restore(type, value, traceback);
+    }
+    Py_DECREF(name);
+    return result;
+}
+
 static PyObject *native_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
     NativeFunction *self = (NativeFunction *)callable;
     if (kwnames != NULL || PyVectorcall_NARGS(nargsf) != self->parameter_count) {
@@ -36,6 +61,7 @@ static PyObject *native_vectorcall(PyObject *callable, PyObject *const *args, si
     }
     PyObject *globals = PyFunction_GET_GLOBALS(self->python_version);
     tpy2wasm_status = TPY_OK;
+    tpy2wasm_start_native_call();
     self->entry->thunk(slots, globals);
     int status = tpy2wasm_status;
     tpy2wasm_status = TPY_OK;
@@ -46,6 +72,9 @@ static PyObject *native_vectorcall(PyObject *callable, PyObject *const *args, si
     if (status == TPY_DEOPT) {
         if (tpy2wasm_journal_undo() < 0) {
             return NULL;
+        }
+        if (tpy2wasm_deopt_for_depth) {
+            return call_python_version_deeply(self, args, nargsf);
         }
         return call_python_version(self, args, nargsf, kwnames);
     }
