@@ -213,7 +213,7 @@ class FunctionChecker:
             self.check_expr_type(expr)
 
     def check_expr_type(self, expr: Expression) -> None:
-        mypy_type = self.types.get(expr)
+        mypy_type = facts.expression_type(expr, self.types)
         if facts.is_any(mypy_type):
             self.reject(expr, "uses Any")
         elif facts.scalar_rtype(mypy_type) is None:

@@ -74,7 +74,7 @@ class ExpressionLowerer:
         self.locals: dict[str, Local] = {}
 
     def rtype(self, expr: Expression) -> RType:
-        return scalar(self.types.get(expr), f"line {expr.line}: expression")
+        return scalar(facts.expression_type(expr, self.types), f"line {expr.line}: expression")
 
     def local(self, name: str, var: Var) -> Local:
         if name not in self.locals:

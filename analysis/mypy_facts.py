@@ -16,6 +16,7 @@ from mypy.nodes import (
     MemberExpr,
     MypyFile,
     NameExpr,
+    OpExpr,
     RefExpr,
     UnaryExpr,
     Var,
@@ -23,7 +24,7 @@ from mypy.nodes import (
 from mypy.types import AnyType, Instance, LiteralType, NoneType, Type, get_proper_type
 
 from tpy2wasm.analysis.ir import BinaryOperator, CompareOperator, Primitive, UnaryOperator
-from tpy2wasm.analysis.rtypes import NONE, SCALAR_TYPES_BY_NAME, RType
+from tpy2wasm.analysis.rtypes import FLOAT, INT, NONE, SCALAR_TYPES_BY_NAME, RType
 
 PRIMITIVES_BY_FULLNAME: Final[dict[str, Primitive]] = {
     "math.sqrt": Primitive.SQRT,
@@ -64,6 +65,23 @@ def scalar_rtype(mypy_type: Type | None) -> RType | None:
     if isinstance(proper, Instance):
         return SCALAR_TYPES_BY_NAME.get(proper.type.fullname)
     return None
+
+
+def expression_type(expr: Expression, types: dict[Expression, Type]) -> Type | None:
+    """mypy's type of `expr`, except for `**`, which typeshed types as Any: with a float
+    operand it is a float (a negative base with a fractional exponent gives a complex number:
+    native code deopts to CPython for it), and int ** int is an int (a negative exponent
+    gives a float: native code deopts for it too).
+    """
+    mypy_type = types.get(expr)
+    if isinstance(expr, OpExpr) and expr.op == "**" and is_any(mypy_type):
+        operands = [types.get(expr.left), types.get(expr.right)]
+        rtypes = [scalar_rtype(operand) for operand in operands]
+        if all(rtype is not None for rtype in rtypes) and FLOAT in rtypes:
+            return operands[rtypes.index(FLOAT)]
+        if rtypes == [INT, INT]:
+            return operands[0]
+    return mypy_type
 
 
 def return_rtype(mypy_type: Type | None) -> RType | None:

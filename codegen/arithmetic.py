@@ -101,7 +101,8 @@ def _call_with_out(emitter: Emitter, name: str, out_type: ir.Type, line: int, *a
 def _int_floor_divide(emitter: Emitter, left: ir.Value, right: ir.Value, want_modulo: bool, line: int) -> ir.Value:
     builder = emitter.builder
     zero, minus_one = ir.Constant(I64, 0), ir.Constant(I64, -1)
-    emitter.raise_if(builder.icmp_signed("==", right, zero), Raise.INT_ZERO_DIVISION, line)
+    error = Raise.INT_MODULO_ZERO if want_modulo else Raise.INT_ZERO_DIVISION
+    emitter.raise_if(builder.icmp_signed("==", right, zero), error, line)
     overflows = builder.and_(builder.icmp_signed("==", left, ir.Constant(I64, -(2**63))),
                              builder.icmp_signed("==", right, minus_one))
     emitter.deopt_if(overflows, line)

@@ -34,6 +34,8 @@ class FunctionEmitter:
         self.filename = filename
         self.module: ir.Module = llvm_function.module
         self.globals_pointer = llvm_function.args[0]
+        # Native calls left before the deepest allowed, passed down in a register.
+        self.depth_budget = llvm_function.args[1]
         self.registers: dict[int, ir.Value] = {}
         # The entry block holds only allocas; it branches to `start` once the body is emitted.
         self.allocas = llvm_function.append_basic_block("allocas")
@@ -76,14 +78,12 @@ class FunctionEmitter:
     def emit(self) -> None:
         for index, argument in enumerate(self.function.args):
             value_slot, bound_slot = self._local_slot(argument)
-            self.builder.store(self.llvm_function.args[index + 1], value_slot)
+            self.builder.store(self.llvm_function.args[index + 2], value_slot)
             self.builder.store(ir.Constant(I1, 1), bound_slot)
-        budget = self.builder.load(self._runtime_global("tpy2wasm_depth_budget"))
-        exhausted = self.builder.icmp_signed("<=", budget, ir.Constant(I32, 0))
+        exhausted = self.builder.icmp_signed("<=", self.depth_budget, ir.Constant(I32, 0))
         with self.builder.if_then(exhausted, likely=False):
-            self.call_runtime("tpy2wasm_depth_exhausted")  # not entered: nothing to leave
+            self.call_runtime("tpy2wasm_depth_exhausted")
             self._return_undefined()
-        self.builder.store(self.builder.sub(budget, ir.Constant(I32, 1)), self._runtime_global("tpy2wasm_depth_budget"))
         self.builder.branch(self.blocks[self.function.blocks[0].label])
         for block in self.function.blocks:
             self.builder.position_at_end(self.blocks[block.label])
@@ -122,7 +122,8 @@ class FunctionEmitter:
             self._store_global(op)
             value = None
         elif isinstance(op, tir.CallNative):
-            arguments = [self.globals_pointer, *(self.registers[arg.number] for arg in op.args)]
+            callee_budget = self.builder.sub(self.depth_budget, ir.Constant(I32, 1))
+            arguments = [self.globals_pointer, callee_budget, *(self.registers[arg.number] for arg in op.args)]
             value = self.builder.call(self.callees[op.callee], arguments)
             self.fail_if_status(self.builder.load(self._status()), op.line)
         else:
@@ -182,7 +183,6 @@ class FunctionEmitter:
             condition = self.registers[terminator.condition.number]
             self.builder.cbranch(condition, self.blocks[terminator.if_true], self.blocks[terminator.if_false])
         else:
-            self._leave()
             if self.function.return_type is NONE or terminator.value is None:
                 self._return_value(None)
             else:
@@ -194,12 +194,7 @@ class FunctionEmitter:
         with self.builder.if_then(is_error):
             self.call_runtime("tpy2wasm_traceback", self.strings.pointer(self.function.name),
                               self.strings.pointer(self.filename), self.builder.load(self.failed_line))
-        self._leave()
         self._return_undefined()
-
-    def _leave(self) -> None:
-        budget = self._runtime_global("tpy2wasm_depth_budget")
-        self.builder.store(self.builder.add(self.builder.load(budget), ir.Constant(I32, 1)), budget)
 
     def _status(self) -> ir.GlobalVariable:
         return self._runtime_global("tpy2wasm_status")

@@ -41,6 +41,7 @@ class Raise(IntEnum):
     FLOAT_MODULO_ZERO = 4
     NEGATIVE_SHIFT = 5
     MATH_DOMAIN = 6
+    INT_MODULO_ZERO = 7
 
 
 class Rounding(IntEnum):

@@ -11,11 +11,13 @@ enum { TPY_OK = 0, TPY_ERROR = 1, TPY_DEOPT = 2 };
 enum {
     RAISE_INT_ZERO_DIVISION, RAISE_TRUE_ZERO_DIVISION, RAISE_FLOAT_ZERO_DIVISION,
     RAISE_FLOAT_FLOOR_ZERO_DIVISION, RAISE_FLOAT_MODULO_ZERO, RAISE_NEGATIVE_SHIFT, RAISE_MATH_DOMAIN,
+    RAISE_INT_MODULO_ZERO,
 };
 
 extern int tpy2wasm_status;
 
-/* Native calls left before the deepest allowed; generated code decrements it on entry. */
+/* Native calls allowed below the entry call; the thunk passes it to the native function,
+ * which passes it, less one, to each native function it calls. */
 extern int tpy2wasm_depth_budget;
 
 /* Set when a native call deopted because it recursed deeper than native code may go. */

@@ -1,0 +1,63 @@
+"""Native functions as Python callables: names, map/sorted/lru_cache, lying hints, exceptions."""
+
+import functools
+
+SCALE: int = 3
+TOTAL: float = 0.0
+
+
+def double(x: int) -> int:
+    """Doubles x."""
+    return x * 2
+
+
+def scaled(x: int) -> int:
+    return x * SCALE
+
+
+def accumulate(x: float) -> float:
+    global TOTAL
+    TOTAL += x
+    return TOTAL
+
+
+def fib(n: int) -> int:
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+def reciprocal(x: float) -> float:
+    return 1.0 / x
+
+
+def outer(x: int) -> int:
+    return inner(x) + 1
+
+
+def inner(x: int) -> int:
+    return 10 // x
+
+
+print(double.__name__, double.__qualname__, double.__module__, double.__doc__, callable(double))
+print(double("ab"), double(2.5), double(True), double(2**70), double(x=4), double([1]))
+print(list(map(double, range(5))), sorted([3, -1, 2], key=double), max(range(10), key=scaled))
+cached = functools.lru_cache(maxsize=None)(fib)
+print(cached(25), cached(25), cached.cache_info().hits, fib(20))
+print(scaled(5))
+SCALE = 10
+print(scaled(5))
+SCALE = "x"  # the hint lies now: CPython computes 5 * "x"
+print(scaled(5))
+print(accumulate(1.5), accumulate(2.25), TOTAL)
+for value in (4.0, 0.0, -0.0):
+    try:
+        print(reciprocal(value))
+    except ZeroDivisionError as error:
+        print("ZeroDivisionError", error)
+try:
+    outer(0)
+except ZeroDivisionError as error:
+    print("caught", error)
+print(outer(3))
+outer(0)
