@@ -1,5 +1,6 @@
-"""The native_* differential programs exercise native code, not CPython: every module-level
-function in them is native, except the dynamic helpers named `show` (they print anything)."""
+"""The native_* differential programs and the property-test program exercise native code, not
+CPython: every module-level function in them is native, except the dynamic drivers named
+`show` and `main` (they print)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ import pytest
 from tpy2wasm.analysis.nativeness import check_program
 from tpy2wasm.analysis.typed_ast import build_typed_program
 
-NATIVE_PROGRAMS = sorted((Path(__file__).parent / "programs").glob("native_*.py"))
-DYNAMIC_HELPERS = {"show"}
+TESTS = Path(__file__).parent
+NATIVE_PROGRAMS = [*sorted((TESTS / "programs").glob("native_*.py")), TESTS / "property_data" / "native_ops.py"]
+DYNAMIC_HELPERS = {"show", "main"}
 
 
 @pytest.mark.parametrize("program", NATIVE_PROGRAMS, ids=[path.stem for path in NATIVE_PROGRAMS])
