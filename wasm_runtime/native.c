@@ -188,9 +188,15 @@ int tpy2wasm_store_global(PyObject *globals, GlobalCache *cache, const char *nam
     return failed ? (tpy2wasm_status = TPY_ERROR) : TPY_OK;
 }
 
-/* Forgets the journal after a call that ended normally or with an exception. */
-void tpy2wasm_journal_commit(void) {
-    while (journal_length > 0) {
+size_t tpy2wasm_journal_mark(void) {
+    return journal_length;
+}
+
+/* Forgets the entries above `mark` after a call that ended normally or with an exception.
+ * Releasing an old value can run a __del__ that calls native code: each call works only
+ * above its own mark, so a nested call never touches the outer call's entries. */
+void tpy2wasm_journal_commit(size_t mark) {
+    while (journal_length > mark) {
         JournalEntry *entry = &journal[--journal_length];
         Py_DECREF(entry->globals);
         Py_DECREF(entry->name);
@@ -198,10 +204,10 @@ void tpy2wasm_journal_commit(void) {
     }
 }
 
-/* Restores, newest first, every global a deoptimised call wrote. */
-int tpy2wasm_journal_undo(void) {
+/* Restores, newest first, every global a deoptimised call wrote (the entries above `mark`). */
+int tpy2wasm_journal_undo(size_t mark) {
     int failed = 0;
-    while (journal_length > 0) {
+    while (journal_length > mark) {
         JournalEntry *entry = &journal[--journal_length];
         if (entry->old_value != NULL) {
             failed |= PyDict_SetItem(entry->globals, entry->name, entry->old_value) < 0;

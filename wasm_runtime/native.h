@@ -49,7 +49,8 @@ void tpy2wasm_start_native_call(void);
 int tpy2wasm_deopt(void);
 int tpy2wasm_unbox(char kind, PyObject *value, uint64_t *slot);
 PyObject *tpy2wasm_box(char kind, uint64_t slot);
-void tpy2wasm_journal_commit(void);
-int tpy2wasm_journal_undo(void);
+size_t tpy2wasm_journal_mark(void);
+void tpy2wasm_journal_commit(size_t mark);
+int tpy2wasm_journal_undo(size_t mark);
 
 #endif

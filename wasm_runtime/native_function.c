@@ -60,25 +60,28 @@ static PyObject *native_vectorcall(PyObject *callable, PyObject *const *args, si
         }
     }
     PyObject *globals = PyFunction_GET_GLOBALS(self->python_version);
+    size_t journal_mark = tpy2wasm_journal_mark();
     tpy2wasm_status = TPY_OK;
     tpy2wasm_start_native_call();
     self->entry->thunk(slots, globals);
+    /* Read the outcome before the journal releases values: a __del__ may run native code. */
     int status = tpy2wasm_status;
+    int deopt_for_depth = tpy2wasm_deopt_for_depth;
     tpy2wasm_status = TPY_OK;
     if (status == TPY_ERROR) {
-        tpy2wasm_journal_commit();
+        tpy2wasm_journal_commit(journal_mark);
         return NULL;
     }
     if (status == TPY_DEOPT) {
-        if (tpy2wasm_journal_undo() < 0) {
+        if (tpy2wasm_journal_undo(journal_mark) < 0) {
             return NULL;
         }
-        if (tpy2wasm_deopt_for_depth) {
+        if (deopt_for_depth) {
             return call_python_version_deeply(self, args, nargsf);
         }
         return call_python_version(self, args, nargsf, kwnames);
     }
-    tpy2wasm_journal_commit();
+    tpy2wasm_journal_commit(journal_mark);
     return tpy2wasm_box(signature[self->parameter_count + 1], slots[0]);
 }
 
