@@ -38,10 +38,14 @@ class FunctionVerdict:
 
     def render(self) -> list[str]:
         """mypy-style note lines, one per reason (or one saying the function is native)."""
+        return self.render_as(self.path)
+
+    def render_as(self, path: str) -> list[str]:
+        """The note lines, naming the file `path` (e.g. relative to where the user is)."""
         if self.native:
-            return [f"{self.path}:{self.line}: note: {self.qualname}() is native"]
+            return [f"{path}:{self.line}: note: {self.qualname}() is native"]
         return [
-            f"{self.path}:{reason.line}: note: {self.qualname}() is not native: {reason.message}"
+            f"{path}:{reason.line}: note: {self.qualname}() is not native: {reason.message}"
             for reason in sorted(self.reasons)
         ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
 
@@ -117,6 +118,27 @@ def run(
         typer.echo(f"tpy2wasm: the module trapped (a tpy2wasm bug): {trap.message}", err=True)
         code = EXIT_TRAP
     raise typer.Exit(code)
+
+
+class ExplainFormat(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+
+
+@app.command()
+def explain(
+    source: Annotated[Path, typer.Argument(help="The program's main script.")],
+    output_format: Annotated[ExplainFormat, typer.Option("--format", help="text (mypy-style notes) or json.")] = (
+        ExplainFormat.TEXT),
+) -> None:
+    """Say which functions compile natively, and for each other one every reason, with its line."""
+    from tpy2wasm.compiler import explain as explaining
+
+    if not source.is_file():
+        _fail(CompileError("no such file", path=source))
+    report = explaining.report_for(source)
+    typer.echo(explaining.as_json(report) if output_format is ExplainFormat.JSON else explaining.as_text(report),
+               nl=False)
 
 
 def _repository_bench() -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -88,3 +89,21 @@ def test_output_file_has_ordinary_permissions(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert output.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_explain_prints_mypy_style_notes_and_a_summary(tmp_path: Path) -> None:
+    script = tmp_path / "app.py"
+    script.write_text("def square(x: int) -> int:\n    return x * x\n\n\ndef greet(name):\n    print(name)\n")
+    result = subprocess.run([sys.executable, "-m", "tpy2wasm", "explain", "app.py"], cwd=tmp_path,
+                            capture_output=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().splitlines() == [
+        "app.py:1: note: square() is native",
+        "app.py:5: note: greet() is not native: parameter 'name' has no annotation",
+        "app.py:5: note: greet() is not native: return has no annotation",
+        "app.py:6: note: greet() is not native: calls print",
+        "1 of 2 functions native",
+    ]
+    as_json = subprocess.run([sys.executable, "-m", "tpy2wasm", "explain", "--format", "json", "app.py"],
+                             cwd=tmp_path, capture_output=True, timeout=300)
+    assert json.loads(as_json.stdout)["native"] == 1

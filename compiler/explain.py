@@ -1,0 +1,47 @@
+"""`tpy2wasm explain`: which functions of a program are native, and why the others are not.
+
+It prints the nativeness report of the analysis the compiler itself uses, in mypy's
+`path:line: note:` style (paths as the user would type them), or as JSON for tools.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from tpy2wasm.analysis.nativeness import check_program
+from tpy2wasm.analysis.report import NativenessReport
+from tpy2wasm.analysis.typed_ast import build_typed_program
+
+
+def _display_path(path: str) -> str:
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def report_for(script: Path) -> NativenessReport:
+    return check_program(build_typed_program(str(script)))
+
+
+def summary(report: NativenessReport) -> str:
+    native, total = len(report.native_functions()), len(report.functions)
+    return f"{native} of {total} functions native"
+
+
+def as_text(report: NativenessReport) -> str:
+    lines = [line for verdict in report.functions for line in verdict.render_as(_display_path(verdict.path))]
+    return "".join(f"{line}\n" for line in lines) + summary(report) + "\n"
+
+
+def as_json(report: NativenessReport) -> str:
+    functions = [
+        {
+            "module": verdict.module, "qualname": verdict.qualname, "path": _display_path(verdict.path),
+            "line": verdict.line, "native": verdict.native,
+            "reasons": [{"line": reason.line, "message": reason.message} for reason in sorted(verdict.reasons)],
+        }
+        for verdict in report.functions
+    ]
+    native = len(report.native_functions())
+    return json.dumps({"functions": functions, "native": native, "total": len(functions)}, indent=2) + "\n"
