@@ -7,6 +7,9 @@ function that turned out not native makes the caller not native too.
 
 from __future__ import annotations
 
+import os
+import re
+
 from mypy.nodes import ClassDef, Decorator, FuncDef, MypyFile, OverloadedFuncDef, Statement
 
 from tpy2wasm.analysis.function_checker import FunctionChecker
@@ -30,7 +33,29 @@ def _definition_name(definition: Statement) -> str | None:
     return None
 
 
-def _check_module(module: MypyFile, program: TypedProgram, calls: CallGraph) -> list[FunctionVerdict]:
+_MYPY_ERROR = re.compile(r"^(?P<path>.+?):(?P<line>\d+): error: (?P<message>.*)$")
+TYPE_ERROR_REASON = "mypy reports a type error"
+
+
+def _type_errors_by_file(messages: list[str]) -> dict[str, list[tuple[int, str]]]:
+    errors: dict[str, list[tuple[int, str]]] = {}
+    for message in messages:
+        match = _MYPY_ERROR.match(message)
+        if match:
+            errors.setdefault(os.path.abspath(match["path"]), []).append((int(match["line"]), match["message"]))
+    return errors
+
+
+def _reject_type_errors(verdict: FunctionVerdict, definition: FuncDef, errors: list[tuple[int, str]]) -> None:
+    """Hints a type error contradicts cannot be trusted: the function stays Python."""
+    end = definition.end_line or definition.line
+    for line, message in errors:
+        if definition.line <= line <= end:
+            verdict.reject(line, f"{TYPE_ERROR_REASON}: {message}")
+
+
+def _check_module(module: MypyFile, program: TypedProgram, calls: CallGraph,
+                  type_errors: dict[str, list[tuple[int, str]]]) -> list[FunctionVerdict]:
     """Verdicts for the module's functions in source order, then its methods."""
     functions: list[FunctionVerdict] = []
     methods: list[FunctionVerdict] = []
@@ -40,6 +65,7 @@ def _check_module(module: MypyFile, program: TypedProgram, calls: CallGraph) -> 
             verdict = _new_verdict(module, definition.name, definition)
             checker = FunctionChecker(definition, module, program, verdict)
             checker.check()
+            _reject_type_errors(verdict, definition, type_errors.get(os.path.abspath(module.path), []))
             calls[definition.fullname] = checker.calls
             functions.append(verdict)
         elif name is not None:
@@ -77,8 +103,9 @@ def check_program(program: TypedProgram) -> NativenessReport:
     """The nativeness verdict of every function and method in the user's modules."""
     report = NativenessReport()
     calls: CallGraph = {}
+    type_errors = _type_errors_by_file(program.mypy_errors)
     for module_name in sorted(program.modules):
-        report.functions.extend(_check_module(program.modules[module_name], program, calls))
+        report.functions.extend(_check_module(program.modules[module_name], program, calls, type_errors))
     verdicts = {f"{verdict.module}.{verdict.qualname}": verdict for verdict in report.functions}
     _propagate_non_native_callees(verdicts, calls)
     return report

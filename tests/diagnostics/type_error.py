@@ -1,0 +1,5 @@
+def add(a: int, b: int) -> int:
+    return a + "x"
+
+
+print("compiled")

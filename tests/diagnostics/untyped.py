@@ -1,0 +1,9 @@
+def square(x: int) -> int:
+    return x * x
+
+
+def greet(name):
+    print(name)
+
+
+print(square(3))
