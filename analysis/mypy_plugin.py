@@ -18,6 +18,7 @@ from mypy.plugin import FunctionContext, MethodContext, Plugin
 from mypy.types import Type
 
 from tpy2wasm.analysis.nativeness import check_program
+from tpy2wasm.analysis.report import ClassVerdict, FunctionVerdict
 from tpy2wasm.analysis.typed_ast import build_typed_program
 
 
@@ -36,7 +37,9 @@ class NativenessPlugin(Plugin):
         path = os.path.abspath(context.api.path)
         if path not in self._reported_paths and _is_program_source(path):
             self._reported_paths.add(path)
-            for verdict in check_program(build_typed_program(path)).functions:
+            report = check_program(build_typed_program(path))
+            verdicts: list[FunctionVerdict | ClassVerdict] = [*report.functions, *report.classes]
+            for verdict in verdicts:
                 if os.path.abspath(verdict.path) != path:
                     continue
                 for line in verdict.render_as(""):

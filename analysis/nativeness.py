@@ -13,7 +13,7 @@ import re
 from mypy.nodes import ClassDef, Decorator, FuncDef, MypyFile, OverloadedFuncDef, Statement
 
 from tpy2wasm.analysis.function_checker import FunctionChecker
-from tpy2wasm.analysis.report import FunctionVerdict, NativenessReport
+from tpy2wasm.analysis.report import ClassVerdict, FunctionVerdict, NativenessReport
 from tpy2wasm.analysis.typed_ast import TypedProgram
 
 CallGraph = dict[str, list[tuple[int, str]]]
@@ -105,7 +105,10 @@ def check_program(program: TypedProgram) -> NativenessReport:
     calls: CallGraph = {}
     type_errors = _type_errors_by_file(program.mypy_errors)
     for module_name in sorted(program.modules):
-        report.functions.extend(_check_module(program.modules[module_name], program, calls, type_errors))
+        module = program.modules[module_name]
+        report.functions.extend(_check_module(module, program, calls, type_errors))
+        report.classes.extend(ClassVerdict(module.fullname, definition.name, module.path, definition.line)
+                              for definition in module.defs if isinstance(definition, ClassDef))
     verdicts = {f"{verdict.module}.{verdict.qualname}": verdict for verdict in report.functions}
     _propagate_non_native_callees(verdicts, calls)
     return report

@@ -50,11 +50,26 @@ class FunctionVerdict:
         ]
 
 
+@dataclass(frozen=True)
+class ClassVerdict:
+    """Classes run in CPython for now (their instances are ordinary objects)."""
+
+    module: str
+    name: str
+    path: str
+    line: int
+    reason: str = "classes are not compiled natively yet"
+
+    def render_as(self, path: str) -> list[str]:
+        return [f"{path}:{self.line}: note: class {self.name} is not native: {self.reason}"]
+
+
 @dataclass
 class NativenessReport:
-    """Verdicts in source order: module-level functions first, then methods."""
+    """Verdicts in source order: module-level functions first, then methods; and classes."""
 
     functions: list[FunctionVerdict] = field(default_factory=list)
+    classes: list[ClassVerdict] = field(default_factory=list)
 
     def verdict(self, module: str, qualname: str) -> FunctionVerdict:
         for verdict in self.functions:

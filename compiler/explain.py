@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from tpy2wasm.analysis.nativeness import check_program
-from tpy2wasm.analysis.report import NativenessReport
+from tpy2wasm.analysis.report import ClassVerdict, FunctionVerdict, NativenessReport
 from tpy2wasm.analysis.typed_ast import build_typed_program
 from tpy2wasm.compiler.errors import display_path
 
@@ -25,7 +25,9 @@ def summary(report: NativenessReport) -> str:
 
 
 def as_text(report: NativenessReport) -> str:
-    lines = [line for verdict in report.functions for line in verdict.render_as(display_path(verdict.path))]
+    verdicts: list[FunctionVerdict | ClassVerdict] = sorted(
+        [*report.functions, *report.classes], key=lambda verdict: (verdict.path, verdict.line))
+    lines = [line for verdict in verdicts for line in verdict.render_as(display_path(verdict.path))]
     return "".join(f"{line}\n" for line in lines) + summary(report) + "\n"
 
 
@@ -38,5 +40,9 @@ def as_json(report: NativenessReport) -> str:
         }
         for verdict in report.functions
     ]
+    classes = [{"module": verdict.module, "name": verdict.name, "path": display_path(verdict.path),
+                "line": verdict.line, "native": False, "reasons": [{"line": verdict.line, "message": verdict.reason}]}
+               for verdict in report.classes]
     native = len(report.native_functions())
-    return json.dumps({"functions": functions, "native": native, "total": len(functions)}, indent=2) + "\n"
+    return json.dumps({"functions": functions, "classes": classes, "native": native, "total": len(functions)},
+                      indent=2) + "\n"

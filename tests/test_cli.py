@@ -107,3 +107,10 @@ def test_explain_prints_mypy_style_notes_and_a_summary(tmp_path: Path) -> None:
     as_json = subprocess.run([sys.executable, "-m", "tpy2wasm", "explain", "--format", "json", "app.py"],
                              cwd=tmp_path, capture_output=True, timeout=300)
     assert json.loads(as_json.stdout)["native"] == 1
+
+
+def test_internal_errors_say_so_with_file_line_and_how_to_report() -> None:
+    from tpy2wasm.compiler.errors import CompileError
+
+    error = CompileError("KeyError: 'x'", path="app.py", line=1, internal=True)
+    assert error.render() == "app.py:1: error: internal compiler error: KeyError: 'x'"

@@ -7,3 +7,8 @@ def greet(name):
 
 
 print(square(3))
+
+
+class Point:
+    def norm(self) -> float:
+        return 0.0
