@@ -15,7 +15,7 @@ from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis.rtypes import NONE
 from tpy2wasm.codegen import arithmetic
 from tpy2wasm.codegen.runtime_api import (
-    DICT_VERSION_OFFSET, GLOBAL_CACHE, I1, I32, I64, KIND_LETTERS, STATUS_ERROR, Raise, declare, llvm_type,
+    DICT_VERSION_OFFSET, GLOBAL_CACHE, I1, I32, I64, KIND_LETTERS, STATUS_ERROR, Raise, declare, llvm_type, runtime_int,
 )
 from tpy2wasm.codegen.strings import StringPool
 
@@ -197,14 +197,7 @@ class FunctionEmitter:
         self._return_undefined()
 
     def _status(self) -> ir.GlobalVariable:
-        return self._runtime_global("tpy2wasm_status")
-
-    def _runtime_global(self, name: str) -> ir.GlobalVariable:
-        """An int the C runtime defines (native.c)."""
-        variable = self.module.globals.get(name)
-        if not isinstance(variable, ir.GlobalVariable):
-            variable = ir.GlobalVariable(self.module, I32, name)
-        return variable
+        return runtime_int(self.module, "tpy2wasm_status")
 
     def _branch_to_unwind_if(self, condition: ir.Value, line: int) -> None:
         with self.builder.if_then(condition, likely=False):

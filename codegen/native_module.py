@@ -14,7 +14,7 @@ from tpy2wasm.analysis.ir import FunctionIR
 from tpy2wasm.analysis.rtypes import NONE
 from tpy2wasm.codegen.arithmetic import from_slot, to_slot
 from tpy2wasm.codegen.function_emitter import FunctionEmitter
-from tpy2wasm.codegen.runtime_api import I32, I64, KIND_LETTERS, PTR, VOID, llvm_type
+from tpy2wasm.codegen.runtime_api import I32, I64, KIND_LETTERS, PTR, VOID, llvm_type, runtime_int
 from tpy2wasm.codegen.strings import StringPool
 from tpy2wasm.codegen.target import TRIPLE, target_machine
 
@@ -75,10 +75,8 @@ def _thunk(module: ir.Module, function: FunctionIR, target: ir.Function) -> ir.F
         from_slot(builder, builder.load(builder.gep(slots, [ir.Constant(I64, index)])), arg.type)
         for index, arg in enumerate(function.args)
     ]
-    budget_variable = module.globals.get("tpy2wasm_depth_budget")
-    if not isinstance(budget_variable, ir.GlobalVariable):
-        budget_variable = ir.GlobalVariable(module, I32, "tpy2wasm_depth_budget")
-    result = builder.call(target, [globals_pointer, builder.load(budget_variable), *arguments])
+    budget = builder.load(runtime_int(module, "tpy2wasm_depth_budget"))
+    result = builder.call(target, [globals_pointer, budget, *arguments])
     if function.return_type is not NONE:
         builder.store(to_slot(builder, result, function.return_type), slots)
     builder.ret_void()

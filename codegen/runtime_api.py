@@ -26,9 +26,8 @@ GLOBAL_CACHE: Final = ir.LiteralStructType([PTR, PTR, I64, I64])
 #: Where a PyDictObject keeps ma_version_tag on wasm32 (native.c asserts it).
 DICT_VERSION_OFFSET: Final = 16
 
-STATUS_OK: Final = 0
 STATUS_ERROR: Final = 1
-STATUS_DEOPT: Final = 2
+"""tpy2wasm_status after a Python exception (native.h: TPY_ERROR)."""
 
 
 class Raise(IntEnum):
@@ -76,6 +75,14 @@ _LLVM_TYPES: Final[dict[RType, ir.Type]] = {INT: I64, FLOAT: F64, BOOL: I1}
 def llvm_type(rtype: RType) -> ir.Type:
     """The unboxed LLVM type of a value of `rtype` (None has no value: void)."""
     return _LLVM_TYPES.get(rtype, VOID)
+
+
+def runtime_int(module: ir.Module, name: str) -> ir.GlobalVariable:
+    """An `int` the C runtime defines (tpy2wasm_status, tpy2wasm_depth_budget), declared once."""
+    variable = module.globals.get(name)
+    if isinstance(variable, ir.GlobalVariable):
+        return variable
+    return ir.GlobalVariable(module, I32, name)
 
 
 def declare(module: ir.Module, name: str) -> ir.Function:

@@ -144,8 +144,9 @@ static const char *const COPIED_ATTRIBUTES[] = {"__module__", "__name__", "__qua
 /* __tpy2wasm_native__(key)(function): the decorator's second step. */
 static PyObject *wrap_function(PyObject *key, PyObject *function) {
     const struct tpy_native_entry *entry = find_entry(PyUnicode_AsUTF8(key));
-    if (entry == NULL || !PyFunction_Check(function)) {
-        Py_INCREF(function);  /* nothing native for it: it stays a Python function */
+    /* Nothing native for it, or more parameters than the wrapper's slots: it stays Python. */
+    if (entry == NULL || !PyFunction_Check(function) || strchr(entry->signature, '>') - entry->signature > MAX_PARAMETERS) {
+        Py_INCREF(function);
         return function;
     }
     NativeFunction *self = PyObject_GC_New(NativeFunction, &NativeFunctionType);
