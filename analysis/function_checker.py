@@ -169,9 +169,6 @@ class FunctionChecker:
         else:
             for argument in call.args:
                 self.check_expr(argument)
-            step = facts.constant_int(call.args[2]) if len(call.args) == 3 else 1
-            if not step:
-                self.reject(statement, "range() step must be a non-zero integer constant")
         self.check_block(statement.body)
 
     def check_expression_statement(self, statement: ExpressionStmt) -> None:

@@ -79,6 +79,7 @@ class Primitive(Enum):
     MIN = "min"
     MAX = "max"
     FLOAT_TO_INT = "int"  # ValueError/OverflowError on nan/inf
+    RANGE_STEP = "range_step"  # a computed range() step, as is; ValueError when it is zero
 
     @property
     def error_kind(self) -> ErrorKind:

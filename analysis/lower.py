@@ -33,8 +33,10 @@ from tpy2wasm.analysis import mypy_facts as facts
 from tpy2wasm.analysis.builder import OpenBlock
 from tpy2wasm.analysis.ir import (
     BinaryOperator,
+    CallPrimitive,
     CompareOperator,
     FunctionIR,
+    Primitive,
     Register,
     Return,
     StoreGlobal,
@@ -157,18 +159,29 @@ class FunctionLowerer(ExpressionLowerer):
         bounds = [self.coerce(self.lower_expr(arg), INT, line) for arg in statement.expr.args]
         start = bounds[0] if len(bounds) > 1 else self.constant(0, line)
         stop = bounds[1] if len(bounds) > 1 else bounds[0]
-        step = facts.constant_int(statement.expr.args[2]) if len(bounds) == 3 else 1
-        assert step, statement
+        constant_step = facts.constant_int(statement.expr.args[2]) if len(bounds) == 3 else 1
         counter, limit = self.builder.temp("counter", INT), self.builder.temp("stop", INT)
+        step_local = self.builder.temp("step", INT)
+        step = self.constant(constant_step, line) if constant_step else self._checked_step(bounds[2], line)
+        self.builder.emit(StoreLocal(step_local, step, line))
         self.builder.emit(StoreLocal(counter, start, line))
         self.builder.emit(StoreLocal(limit, stop, line))
         head, body, increment, exit_block = (self.builder.new_block() for _ in range(4))
         self.builder.goto(head, line)
 
         self.builder.activate(head)
-        in_range = CompareOperator.LT if step > 0 else CompareOperator.GT
-        more = self.compare(in_range, self.load(counter, line), self.load(limit, line), line)
-        self.builder.branch(more, body, exit_block, line)
+        if constant_step:
+            in_range = CompareOperator.LT if constant_step > 0 else CompareOperator.GT
+            more = self.compare(in_range, self.load(counter, line), self.load(limit, line), line)
+            self.builder.branch(more, body, exit_block, line)
+        else:  # the step's sign, known only at run time, says which way the loop counts
+            upward, downward = self.builder.new_block(), self.builder.new_block()
+            positive = self.compare(CompareOperator.GT, self.load(step_local, line), self.constant(0, line), line)
+            self.builder.branch(positive, upward, downward, line)
+            for block, in_range in ((upward, CompareOperator.LT), (downward, CompareOperator.GT)):
+                self.builder.activate(block)
+                more = self.compare(in_range, self.load(counter, line), self.load(limit, line), line)
+                self.builder.branch(more, body, exit_block, line)
 
         self.builder.activate(body)
         self.store(statement.index, self.load(counter, line))
@@ -176,10 +189,16 @@ class FunctionLowerer(ExpressionLowerer):
 
         self.builder.activate(increment)
         next_value = self.binary(BinaryOperator.ADD, self.load(counter, line),
-                                 self.constant(step, line), INT, line)
+                                 self.load(step_local, line), INT, line)
         self.builder.emit(StoreLocal(counter, next_value, line))
         self.builder.goto(head, line)
         self.builder.activate(exit_block)
+
+
+    def _checked_step(self, step: Register, line: int) -> Register:
+        """A computed step, which raises ValueError when zero, as range() does."""
+        dest = self.builder.register(INT)
+        return self.builder.emit_value(CallPrimitive(dest, Primitive.RANGE_STEP, (step,), line))
 
 
 def lower_program(program: TypedProgram, report: NativenessReport) -> list[FunctionIR]:

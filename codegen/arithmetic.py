@@ -217,6 +217,9 @@ def _primitive(emitter: Emitter, op: tir.CallPrimitive, operands: list[ir.Value]
             result = builder.select(wins, value, result)
         return result
     value, source = operands[0], types[0]
+    if op.primitive is P.RANGE_STEP:
+        emitter.raise_if(builder.icmp_signed("==", value, ir.Constant(I64, 0)), Raise.RANGE_STEP_ZERO, op.line)
+        return value
     if source is BOOL:
         value, source = builder.zext(value, I64), INT
     if op.primitive is P.ABS:

@@ -41,6 +41,7 @@ class Raise(IntEnum):
     NEGATIVE_SHIFT = 5
     MATH_DOMAIN = 6
     INT_MODULO_ZERO = 7
+    RANGE_STEP_ZERO = 8
 
 
 class Rounding(IntEnum):

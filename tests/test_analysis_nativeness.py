@@ -92,7 +92,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
                 pass
         """, {"ok": NATIVE,
               "over_list": [(7, "for loop is not over range(...)")],
-              "variable_step": [(10, "range() step must be a non-zero integer constant")],
+              "variable_step": NATIVE,
               "loop_else": [(13, "unsupported construct: else clause on a loop")]}),
     ("globals", """
         limit: int = 3

@@ -42,10 +42,14 @@ UNARY: dict[ir.UnaryOperator, Callable[[Any], Any]] = {
     ir.UnaryOperator.NEG: operator.neg, ir.UnaryOperator.POS: operator.pos,
     ir.UnaryOperator.NOT: operator.not_, ir.UnaryOperator.INVERT: operator.invert,
 }
+def _range_step(step: int) -> int:
+    return range(0, 1, step).step  # raises ValueError for 0, as range() does
+
+
 PRIMITIVES: dict[ir.Primitive, Callable[..., Any]] = {
     ir.Primitive.SQRT: math.sqrt, ir.Primitive.FLOOR: math.floor, ir.Primitive.CEIL: math.ceil,
     ir.Primitive.ABS: abs, ir.Primitive.MIN: min, ir.Primitive.MAX: max,
-    ir.Primitive.FLOAT_TO_INT: int,
+    ir.Primitive.FLOAT_TO_INT: int, ir.Primitive.RANGE_STEP: _range_step,
 }
 PYTHON_TYPES: dict[RType, type] = {INT: int, FLOAT: float, BOOL: bool, NONE: type(None)}
 SAMPLES: dict[RType, list[Any]] = {INT: [-3, 0, 1, 2, 7, 12], FLOAT: [-1.5, 0.0, 0.5, 2.0],

@@ -49,6 +49,7 @@ int tpy2wasm_raise(int which) {
         {&PyExc_ValueError, "negative shift count"},
         {&PyExc_ValueError, "math domain error"},
         {&PyExc_ZeroDivisionError, "integer modulo by zero"},
+        {&PyExc_ValueError, "range() arg 3 must not be zero"},
     };
     PyErr_SetString(*errors[which].type, errors[which].message);
     return tpy2wasm_status = TPY_ERROR;

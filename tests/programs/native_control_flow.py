@@ -27,6 +27,13 @@ def range_sum_down(start: int, stop: int) -> int:
     return total
 
 
+def stepped(start: int, stop: int, step: int) -> int:
+    total = 0
+    for i in range(start, stop, step):
+        total = total * 7 + i
+    return total
+
+
 def power_table(base: int, limit: int) -> int:
     total = 0
     for exponent in range(limit):
@@ -80,6 +87,11 @@ def fourth_powers(n: int) -> int:
 print([collatz_length(n) for n in range(1, 30)], collatz_length(837799))
 for start, stop in [(0, 50), (100, -5), (5, 5), (-20, 20), (0, 3000), (2**63 - 10, 2**63 - 1)]:
     print(start, stop, range_sum_up(start, stop), range_sum_down(stop, start))
+for args in [(0, 50, 5), (50, 0, -7), (0, 10, -1), (10, 0, 1), (-5, 5, 1), (3, 1000, 97), (0, 3, 0)]:
+    try:
+        print(args, stepped(*args))
+    except ValueError as error:
+        print(args, "ValueError", error)
 print([power_table(b, 10) for b in (-3, 0, 2, 7)], power_table(3, 50), power_table(2, 70))
 print([logic(a, b) for a in (-1, 0, 1) for b in (-1, 0, 1)])
 print([classify(x) for x in (-5.0, -0.5, -0.0, 0.0, 2.0, float("nan"))])
