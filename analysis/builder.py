@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from tpy2wasm.analysis.ir import BasicBlock, Branch, Goto, Local, Op, Register, Terminator
+from tpy2wasm.analysis.ir import BasicBlock, Branch, ForIter, Goto, Local, Op, Register, Terminator
 from tpy2wasm.analysis.rtypes import RType
 
 
@@ -24,14 +24,19 @@ class OpenBlock:
     label: str
     ops: list[Op] = field(default_factory=list)
     terminator: Terminator | None = None
+    handler: str | None = None  # where exceptions raised here go; set when activated
 
 
-def _successors(terminator: Terminator | None) -> list[str]:
+def _successors(block: OpenBlock) -> list[str]:
+    terminator = block.terminator
+    handler = [] if block.handler is None else [block.handler]
     if isinstance(terminator, Goto):
-        return [terminator.target]
+        return [terminator.target, *handler]
     if isinstance(terminator, Branch):
-        return [terminator.if_true, terminator.if_false]
-    return []
+        return [terminator.if_true, terminator.if_false, *handler]
+    if isinstance(terminator, ForIter):
+        return [terminator.body, terminator.exit, *handler]
+    return handler
 
 
 def _relabel(terminator: Terminator, labels: dict[str, str]) -> Terminator:
@@ -40,12 +45,15 @@ def _relabel(terminator: Terminator, labels: dict[str, str]) -> Terminator:
     if isinstance(terminator, Branch):
         return replace(terminator, if_true=labels[terminator.if_true],
                        if_false=labels[terminator.if_false])
+    if isinstance(terminator, ForIter):
+        return replace(terminator, body=labels[terminator.body], exit=labels[terminator.exit])
     return terminator
 
 
 class FunctionBuilder:
     def __init__(self) -> None:
         self.current: OpenBlock | None = None  # None after return/break/continue
+        self.handler: OpenBlock | None = None  # the innermost enclosing exception handler
         self._created = 0
         self._layout: list[OpenBlock] = []
         self._registers = 0
@@ -56,7 +64,9 @@ class FunctionBuilder:
         return OpenBlock(f"B{self._created}")
 
     def activate(self, block: OpenBlock) -> None:
-        """Make `block` current; later ops are appended to it."""
+        """Make `block` current; later ops are appended to it, and the exceptions they
+        raise go to the handler that encloses it now."""
+        block.handler = None if self.handler is None else self.handler.label
         self._layout.append(block)
         self.current = block
 
@@ -111,6 +121,8 @@ class FunctionBuilder:
         for block in self._layout:
             if block.terminator is not None:
                 block.terminator = _relabel(block.terminator, labels)
+            if block.handler is not None:
+                block.handler = labels[block.handler]
 
     def finish(self, function_name: str) -> tuple[BasicBlock, ...]:
         """Drop unreachable blocks and name the rest L0, L1, ... in layout order."""
@@ -122,7 +134,7 @@ class FunctionBuilder:
             label = pending.pop()
             if label not in reachable:
                 reachable.add(label)
-                pending.extend(_successors(by_label[label].terminator))
+                pending.extend(_successors(by_label[label]))
         kept = [block for block in self._layout if block.label in reachable]
         labels = {block.label: f"L{index}" for index, block in enumerate(kept)}
         result = []
@@ -130,5 +142,6 @@ class FunctionBuilder:
             if block.terminator is None:
                 raise LoweringError(f"{function_name}() can end without returning a value")
             terminator = _relabel(block.terminator, labels)
-            result.append(BasicBlock(labels[block.label], tuple(block.ops), terminator))
+            handler = None if block.handler is None else labels[block.handler]
+            result.append(BasicBlock(labels[block.label], tuple(block.ops), terminator, handler))
         return tuple(result)

@@ -67,6 +67,17 @@ class CompareOperator(Enum):
     LE = "<="
     GT = ">"
     GE = ">="
+    # Only on boxed values: identity and membership.
+    IS = "is"
+    IS_NOT = "is not"
+    IN = "in"
+    NOT_IN = "not in"
+
+    @property
+    def is_scalar(self) -> bool:
+        """Whether unboxed code can compare with it (identity and membership need objects)."""
+        return self not in (CompareOperator.IS, CompareOperator.IS_NOT, CompareOperator.IN,
+                            CompareOperator.NOT_IN)
 
 
 class Primitive(Enum):
@@ -128,7 +139,7 @@ class Op:
 @dataclass(frozen=True)
 class LoadConst(Op):
     dest: Register
-    value: int | float | bool | None
+    value: int | float | bool | str | None
     line: int
 
 
@@ -152,7 +163,8 @@ class StoreLocal(Op):
 @final
 @dataclass(frozen=True)
 class LoadGlobal(Op):
-    """Read a typed module global (stored unboxed by the native module)."""
+    """Read a module global: unboxed when `dest` is a scalar; when boxed, any name,
+    looked up in the module and then in builtins, as LOAD_GLOBAL does (NameError)."""
 
     dest: Register
     module: str
@@ -181,6 +193,8 @@ class Binary(Op):
     left: Register
     right: Register
     line: int
+    # `x op= y` on boxed values: CPython's in-place operation (lists extend in place).
+    inplace: bool = False
 
     @property
     def error_kind(self) -> ErrorKind:
@@ -280,15 +294,51 @@ class Return:
     line: int
 
 
-Terminator = Union[Goto, Branch, Return]
+@final
+@dataclass(frozen=True)
+class Raise:
+    """`raise exception [from cause]`; with no exception, re-raise the one being handled
+    (bare `raise`), which adds no traceback entry, as in CPython. Boxed functions only."""
+
+    exception: Register | None
+    cause: Register | None
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class Unwind:
+    """Go on propagating the exception already set (after a handler's cleanup)."""
+
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class ForIter:
+    """`for` step: store the iterator's next item in `item` and go to `body`, or go to
+    `exit` when it is exhausted (an exception from the iterator propagates)."""
+
+    iterator: Register
+    item: Local
+    body: str
+    exit: str
+    line: int
+
+
+Terminator = Union[Goto, Branch, Return, Raise, Unwind, ForIter]
 
 
 @final
 @dataclass(frozen=True)
 class BasicBlock:
+    """`handler` is the block an exception raised by one of the ops jumps to (after adding
+    this function's traceback entry); None: it leaves the function."""
+
     label: str
     ops: tuple[Op, ...]
     terminator: Terminator
+    handler: str | None = None
 
 
 @final
@@ -301,3 +351,6 @@ class FunctionIR:
     return_type: RType
     blocks: tuple[BasicBlock, ...]  # blocks[0] is the entry block
     line: int
+    # Every value a PyObject* and every operation CPython's own: for functions that call
+    # dynamic code, which a deopt could not re-run (see rtypes.OBJECT).
+    boxed: bool = False

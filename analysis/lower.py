@@ -22,8 +22,10 @@ from mypy.nodes import (
     MypyFile,
     NameExpr,
     OperatorAssignmentStmt,
+    RaiseStmt,
     ReturnStmt,
     Statement,
+    TryStmt,
     Var,
     WhileStmt,
 )
@@ -35,6 +37,7 @@ from tpy2wasm.analysis.ir import (
     BinaryOperator,
     CallPrimitive,
     CompareOperator,
+    ForIter,
     FunctionIR,
     Primitive,
     Register,
@@ -42,18 +45,22 @@ from tpy2wasm.analysis.ir import (
     StoreGlobal,
     StoreLocal,
 )
-from tpy2wasm.analysis.lower_expr import ExpressionLowerer, scalar
+from tpy2wasm.analysis.ir_objects import GetIter
+from tpy2wasm.analysis.lower_exceptions import ExceptionLowerer
+from tpy2wasm.analysis.lower_expr import scalar
 from tpy2wasm.analysis.report import NativenessReport
-from tpy2wasm.analysis.rtypes import INT, NONE
+from tpy2wasm.analysis.rtypes import INT, NONE, OBJECT
 from tpy2wasm.analysis.typed_ast import TypedProgram
 
 
-class FunctionLowerer(ExpressionLowerer):
-    def __init__(self, func: FuncDef, module: MypyFile, types: dict[Expression, Type]) -> None:
-        super().__init__(func, module, types)
+class FunctionLowerer(ExceptionLowerer):
+    def __init__(self, func: FuncDef, module: MypyFile, types: dict[Expression, Type], boxed: bool) -> None:
+        super().__init__(func, module, types, boxed)
         assert isinstance(func.type, CallableType), func
-        self.return_type = scalar(func.type.ret_type, "return")
-        self.loops: list[tuple[OpenBlock, OpenBlock]] = []  # (continue target, break target)
+        self.return_type = OBJECT if boxed else scalar(func.type.ret_type, "return")
+        # (continue target, break target, how many except clauses were active at the loop)
+        self.loops: list[tuple[OpenBlock, OpenBlock, int]] = []
+        self.active_handlers = []
 
     def lower_function(self) -> FunctionIR:
         func = self.func
@@ -61,11 +68,11 @@ class FunctionLowerer(ExpressionLowerer):
                      for argument in func.arguments)
         self.builder.activate(self.builder.new_block())
         self.lower_block(func.body)
-        if self.return_type == NONE:
+        if self.return_type in (NONE, OBJECT):  # falling off the end returns None
             self.builder.terminate(Return(None, func.end_line or func.line))
         blocks = self.builder.finish(func.fullname)
         return FunctionIR(func.name, func.name, self.module.fullname, args, self.return_type,
-                          blocks, func.line)
+                          blocks, func.line, self.boxed)
 
     def lower_block(self, block: Block | None) -> None:
         if block is None or block.is_unreachable:
@@ -83,19 +90,26 @@ class FunctionLowerer(ExpressionLowerer):
             current = self.lower_expr(statement.lvalue)
             operand = self.lower_expr(statement.rvalue)
             operator = facts.BINARY_OPERATORS[statement.op]
-            self.store(statement.lvalue, self.binary(operator, current, operand, current.type, line))
+            result = self.binary(operator, current, operand, current.type, line, inplace=True)
+            self.store(statement.lvalue, result)
         elif isinstance(statement, IfStmt):
             self.lower_if(statement)
         elif isinstance(statement, WhileStmt):
             self.lower_while(statement)
+        elif isinstance(statement, ForStmt) and self.boxed:
+            self.lower_for_iter(statement)
         elif isinstance(statement, ForStmt):
             self.lower_for_range(statement)
-        elif isinstance(statement, BreakStmt):
-            self.builder.goto(self.loops[-1][1], line)
-        elif isinstance(statement, ContinueStmt):
-            self.builder.goto(self.loops[-1][0], line)
+        elif isinstance(statement, (BreakStmt, ContinueStmt)):
+            continue_target, break_target, depth = self.loops[-1]
+            self.leave_handlers(depth, line)
+            self.builder.goto(break_target if isinstance(statement, BreakStmt) else continue_target, line)
         elif isinstance(statement, ReturnStmt):
             self.lower_return(statement)
+        elif isinstance(statement, TryStmt):
+            self.lower_try(statement)
+        elif isinstance(statement, RaiseStmt):
+            self.lower_raise(statement)
         elif isinstance(statement, ExpressionStmt) and isinstance(statement.expr, CallExpr):
             self.lower_expr(statement.expr)
         # Docstrings, `pass` and `global` declarations produce no code.
@@ -115,6 +129,7 @@ class FunctionLowerer(ExpressionLowerer):
         value = None
         if self.return_type != NONE and statement.expr is not None:
             value = self.coerce(self.lower_expr(statement.expr), self.return_type, statement.line)
+        self.leave_handlers(0, statement.line)
         self.builder.terminate(Return(value, statement.line))
 
     def lower_if(self, statement: IfStmt) -> None:
@@ -146,7 +161,7 @@ class FunctionLowerer(ExpressionLowerer):
 
     def lower_loop_body(self, statements: Block, continue_target: OpenBlock,
                         break_target: OpenBlock, line: int) -> None:
-        self.loops.append((continue_target, break_target))
+        self.loops.append((continue_target, break_target, len(self.active_handlers)))
         self.lower_block(statements)
         self.loops.pop()
         self.builder.goto(continue_target, line)
@@ -160,8 +175,8 @@ class FunctionLowerer(ExpressionLowerer):
         start = bounds[0] if len(bounds) > 1 else self.constant(0, line)
         stop = bounds[1] if len(bounds) > 1 else bounds[0]
         constant_step = facts.constant_int(statement.expr.args[2]) if len(bounds) == 3 else 1
-        counter, limit = self.builder.temp("counter", INT), self.builder.temp("stop", INT)
-        step_local = self.builder.temp("step", INT)
+        counter, limit = self.temp("counter", INT), self.temp("stop", INT)
+        step_local = self.temp("step", INT)
         step = self.constant(constant_step, line) if constant_step else self._checked_step(bounds[2], line)
         self.builder.emit(StoreLocal(step_local, step, line))
         self.builder.emit(StoreLocal(counter, start, line))
@@ -195,6 +210,20 @@ class FunctionLowerer(ExpressionLowerer):
         self.builder.activate(exit_block)
 
 
+    def lower_for_iter(self, statement: ForStmt) -> None:
+        """`for x in iterable` through the iterator protocol, as CPython runs it."""
+        line = statement.line
+        iterator = self.builder.emit_value(GetIter(self.register(OBJECT), self.lower_expr(statement.expr), line))
+        item = self.temp("item", OBJECT)
+        head, body, exit_block = (self.builder.new_block() for _ in range(3))
+        self.builder.goto(head, line)
+        self.builder.activate(head)
+        self.builder.terminate(ForIter(iterator, item, body.label, exit_block.label, line))
+        self.builder.activate(body)
+        self.store(statement.index, self.load(item, line))
+        self.lower_loop_body(statement.body, head, exit_block, line)
+        self.builder.activate(exit_block)
+
     def _checked_step(self, step: Register, line: int) -> Register:
         """A computed step, which raises ValueError when zero, as range() does."""
         dest = self.builder.register(INT)
@@ -208,5 +237,5 @@ def lower_program(program: TypedProgram, report: NativenessReport) -> list[Funct
         module = program.modules[verdict.module]
         func = module.names[verdict.name].node
         assert isinstance(func, FuncDef), verdict
-        functions.append(FunctionLowerer(func, module, program.types).lower_function())
+        functions.append(FunctionLowerer(func, module, program.types, verdict.boxed).lower_function())
     return functions

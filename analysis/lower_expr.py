@@ -45,12 +45,13 @@ from tpy2wasm.analysis.ir import (
     Unary,
     UnaryOperator,
 )
-from tpy2wasm.analysis.rtypes import BOOL, FLOAT, INT, NONE, RType
+from tpy2wasm.analysis.ir_objects import IsTrue
+from tpy2wasm.analysis.rtypes import BOOL, FLOAT, INT, NONE, OBJECT, RType
 
 _WIDTH = {BOOL: 0, INT: 1, FLOAT: 2}
 """Numeric tower order: a wider type can represent every value of a narrower one."""
 
-_CONSTANT_TYPES: dict[type, RType] = {bool: BOOL, int: INT, float: FLOAT, type(None): NONE}
+_CONSTANT_TYPES: dict[type, RType] = {bool: BOOL, int: INT, float: FLOAT, type(None): NONE, str: OBJECT}
 
 
 def wider(left: RType, right: RType) -> RType:
@@ -66,36 +67,56 @@ def scalar(mypy_type: Type | None, what: str) -> RType:
 
 
 class ExpressionLowerer:
-    def __init__(self, func: FuncDef, module: MypyFile, types: dict[Expression, Type]) -> None:
+    """Lowers to unboxed scalar ops, or, when `boxed`, to the same ops on PyObject*
+    values (every register OBJECT except branch conditions, no conversions: CPython's
+    own operations do the mixing)."""
+
+    def __init__(self, func: FuncDef, module: MypyFile, types: dict[Expression, Type], boxed: bool) -> None:
         self.func = func
         self.module = module
         self.types = types
+        self.boxed = boxed
         self.builder = FunctionBuilder()
         self.locals: dict[str, Local] = {}
 
+    def value_type(self, rtype: RType) -> RType:
+        """The runtime type a value of `rtype` has in this function."""
+        return OBJECT if self.boxed else rtype
+
+    def register(self, rtype: RType) -> Register:
+        return self.builder.register(self.value_type(rtype))
+
     def rtype(self, expr: Expression) -> RType:
+        if self.boxed:
+            return OBJECT
         return scalar(facts.expression_type(expr, self.types), f"line {expr.line}: expression")
 
     def local(self, name: str, var: Var) -> Local:
         if name not in self.locals:
-            self.locals[name] = Local(name, scalar(var.type, f"local '{name}'"))
+            rtype = OBJECT if self.boxed else scalar(var.type, f"local '{name}'")
+            self.locals[name] = Local(name, rtype)
         return self.locals[name]
 
-    def constant(self, value: int | float | bool | None, line: int) -> Register:
-        rtype = _CONSTANT_TYPES[type(value)]
+    def temp(self, purpose: str, rtype: RType) -> Local:
+        return self.builder.temp(purpose, self.value_type(rtype))
+
+    def constant(self, value: int | float | bool | str | None, line: int) -> Register:
+        rtype = self.value_type(_CONSTANT_TYPES[type(value)])
         return self.builder.emit_value(LoadConst(self.builder.register(rtype), value, line))
 
     def coerce(self, value: Register, rtype: RType, line: int) -> Register:
-        if value.type == rtype:
+        if value.type == rtype or self.boxed:
             return value
         if value.type not in _WIDTH or rtype not in _WIDTH or _WIDTH[value.type] > _WIDTH[rtype]:
             raise LoweringError(f"line {line}: cannot convert {value.type} to {rtype}")
         return self.builder.emit_value(Convert(self.builder.register(rtype), value, line))
 
     def truth(self, value: Register, line: int) -> Register:
-        """Python truthiness of a scalar as a bool (`x != 0`)."""
+        """Python truthiness as an unboxed bool (`x != 0` for a scalar)."""
         if value.type == BOOL:
             return value
+        if self.boxed:
+            return self.builder.emit_value(IsTrue(self.builder.register(BOOL), value, line))
         zero = self.constant(0.0 if value.type == FLOAT else 0, line)
         return self.compare(CompareOperator.NE, value, zero, line)
 
@@ -138,7 +159,7 @@ class ExpressionLowerer:
         var = name.node
         assert isinstance(var, Var), name
         if facts.module_global(name, self.module) is not None:
-            dest = self.builder.register(scalar(var.type, f"global '{name.name}'"))
+            dest = self.register(scalar(var.type, f"global '{name.name}'") if not self.boxed else OBJECT)
             return self.builder.emit_value(LoadGlobal(dest, self.module.fullname, name.name, name.line))
         return self.load(self.local(name.name, var), name.line)
 
@@ -146,7 +167,10 @@ class ExpressionLowerer:
         return self.builder.emit_value(LoadLocal(self.builder.register(local.type), local, line))
 
     def binary(self, operator: BinaryOperator, left: Register, right: Register,
-               result_type: RType, line: int) -> Register:
+               result_type: RType, line: int, inplace: bool = False) -> Register:
+        if self.boxed:
+            dest = self.register(OBJECT)
+            return self.builder.emit_value(Binary(dest, operator, left, right, line, inplace))
         operand_type = result_type
         if operator is BinaryOperator.TRUE_DIV:
             operand_type = wider(wider(left.type, right.type), INT)
@@ -156,20 +180,23 @@ class ExpressionLowerer:
 
     def compare(self, operator: CompareOperator, left: Register, right: Register,
                 line: int) -> Register:
-        operand_type = wider(left.type, right.type)
-        left, right = self.coerce(left, operand_type, line), self.coerce(right, operand_type, line)
-        dest = self.builder.register(BOOL)
+        if not self.boxed:
+            operand_type = wider(left.type, right.type)
+            left, right = self.coerce(left, operand_type, line), self.coerce(right, operand_type, line)
+        dest = self.register(BOOL)
         return self.builder.emit_value(Compare(dest, operator, left, right, line))
 
     def lower_unary(self, expr: UnaryExpr) -> Register:
         operator = facts.UNARY_OPERATORS[expr.op]
         operand = self.lower_expr(expr.expr)
-        if operator is UnaryOperator.NOT:
+        if self.boxed:
+            result_type = OBJECT
+        elif operator is UnaryOperator.NOT:
             operand, result_type = self.truth(operand, expr.line), BOOL
         else:
             result_type = self.rtype(expr)
             operand = self.coerce(operand, result_type, expr.line)
-        dest = self.builder.register(result_type)
+        dest = self.register(result_type)
         return self.builder.emit_value(Unary(dest, operator, operand, expr.line))
 
     def lower_boolean_value(self, expr: OpExpr) -> Register:
@@ -191,7 +218,7 @@ class ExpressionLowerer:
     def select(self, rtype: RType, line: int, branch: Callable[[OpenBlock, OpenBlock], None],
                on_true: Callable[[], Register], on_false: Callable[[], Register]) -> Register:
         """Evaluate `on_true` or `on_false` depending on `branch`, joining via a temporary."""
-        result = self.builder.temp("select", rtype)
+        result = self.temp("select", rtype)
         yes, no, join = self.builder.new_block(), self.builder.new_block(), self.builder.new_block()
         branch(yes, no)
         for block, lower_value in ((yes, on_true), (no, on_false)):
@@ -269,7 +296,7 @@ class ExpressionLowerer:
             right = self.lower_expr(operand)
             result = self.compare(facts.COMPARE_OPERATORS[operator], left, right, expr.line)
             next_link = if_true if index == last else self.builder.new_block()
-            self.builder.branch(result, next_link, if_false, expr.line)
+            self.builder.branch(self.truth(result, expr.line), next_link, if_false, expr.line)
             if index != last:
                 self.builder.activate(next_link)
             left = right

@@ -2,7 +2,7 @@
 
 Each module-level function is first checked on its own (`FunctionChecker`);
 then calls between candidates are resolved to a fixed point, because calling a
-function that turned out not native makes the caller not native too.
+function that turned out not native, or boxed, makes an unboxed caller boxed.
 """
 
 from __future__ import annotations
@@ -83,19 +83,21 @@ def _check_module(module: MypyFile, program: TypedProgram, calls: CallGraph,
     return functions + methods
 
 
-def _propagate_non_native_callees(verdicts: dict[str, FunctionVerdict], calls: CallGraph) -> None:
-    """Mark callers of non-native functions non-native until nothing changes."""
+def _propagate_boxed_callees(verdicts: dict[str, FunctionVerdict], calls: CallGraph) -> None:
+    """Box the unboxed callers of functions that are not native or run boxed, until nothing
+    changes: code after such a call cannot deopt, since the re-run would repeat the call."""
     changed = True
     while changed:
         changed = False
         for caller, callees in calls.items():
             verdict = verdicts[caller]
-            if not verdict.native:
+            if not verdict.native or verdict.boxed:
                 continue
             for line, callee in callees:
                 callee_verdict = verdicts[callee]
-                if callee != caller and not callee_verdict.native:
-                    verdict.reject(line, f"calls {callee_verdict.qualname}(), which is not native")
+                if callee != caller and (not callee_verdict.native or callee_verdict.boxed):
+                    kind = "runs boxed" if callee_verdict.native else "is not native"
+                    verdict.box(line, f"calls {callee_verdict.qualname}(), which {kind}")
                     changed = True
 
 
@@ -110,5 +112,5 @@ def check_program(program: TypedProgram) -> NativenessReport:
         report.classes.extend(ClassVerdict(module.fullname, definition.name, module.path, definition.line)
                               for definition in module.defs if isinstance(definition, ClassDef))
     verdicts = {f"{verdict.module}.{verdict.qualname}": verdict for verdict in report.functions}
-    _propagate_non_native_callees(verdicts, calls)
+    _propagate_boxed_callees(verdicts, calls)
     return report

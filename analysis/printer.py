@@ -11,16 +11,33 @@ from tpy2wasm.analysis.ir import (
     Compare,
     Convert,
     ErrorKind,
+    ForIter,
     FunctionIR,
     Goto,
     LoadConst,
     LoadGlobal,
     LoadLocal,
     Op,
+    Raise,
+    Return,
     StoreGlobal,
     StoreLocal,
     Terminator,
     Unary,
+    Unwind,
+)
+from tpy2wasm.analysis.ir_objects import (
+    BuildSequence,
+    CallObject,
+    CatchException,
+    ClearLocal,
+    EnterHandler,
+    ExceptionMatches,
+    GetAttr,
+    GetIter,
+    IsTrue,
+    LeaveHandler,
+    RestoreException,
 )
 
 
@@ -40,6 +57,8 @@ def _op_body(op: Op) -> str:
         return f"global {op.module}.{op.name}"
     if isinstance(op, StoreGlobal):
         return f"global {op.module}.{op.name} = {op.source}"
+    if isinstance(op, Binary) and op.inplace:
+        return f"{op.left} {op.operator.value}= {op.right}"
     if isinstance(op, (Binary, Compare)):
         return f"{op.left} {op.operator.value} {op.right}"
     if isinstance(op, Unary):
@@ -51,6 +70,35 @@ def _op_body(op: Op) -> str:
         return f"{op.callee}({_join(op.args)})"
     if isinstance(op, CallPrimitive):
         return f"{op.primitive.value}({_join(op.args)})"
+    return _object_op_body(op)
+
+
+def _object_op_body(op: Op) -> str:
+    if isinstance(op, GetAttr):
+        return f"{op.obj}.{op.name}"
+    if isinstance(op, CallObject):
+        positional = op.args[:len(op.args) - len(op.keywords)]
+        keywords = op.args[len(positional):]
+        named = [f"{name}={value}" for name, value in zip(op.keywords, keywords)]
+        return f"call {op.callee}({', '.join([*map(str, positional), *named])})"
+    if isinstance(op, BuildSequence):
+        return f"{op.kind.value}({_join(op.items)})"
+    if isinstance(op, IsTrue):
+        return f"truth {op.value}"
+    if isinstance(op, GetIter):
+        return f"iter {op.iterable}"
+    if isinstance(op, CatchException):
+        return "catch"
+    if isinstance(op, EnterHandler):
+        return f"enter handler {op.exception}"
+    if isinstance(op, LeaveHandler):
+        return f"leave handler {op.saved}"
+    if isinstance(op, ExceptionMatches):
+        return f"{op.exception} matches {op.classes}"
+    if isinstance(op, RestoreException):
+        return f"restore {op.exception}"
+    if isinstance(op, ClearLocal):
+        return f"del {op.local.name}"
     raise TypeError(f"unknown op {op!r}")
 
 
@@ -67,14 +115,23 @@ def format_terminator(terminator: Terminator) -> str:
         text = f"goto {terminator.target}"
     elif isinstance(terminator, Branch):
         text = f"branch {terminator.condition} ? {terminator.if_true} : {terminator.if_false}"
-    else:
+    elif isinstance(terminator, Return):
         value = "None" if terminator.value is None else str(terminator.value)
         text = f"return {value}"
+    elif isinstance(terminator, Raise):
+        cause = "" if terminator.cause is None else f" from {terminator.cause}"
+        text = "raise" if terminator.exception is None else f"raise {terminator.exception}{cause}"
+    elif isinstance(terminator, ForIter):
+        text = f"{terminator.item.name} = next {terminator.iterator} ? {terminator.body} : {terminator.exit}"
+    else:
+        assert isinstance(terminator, Unwind), terminator
+        text = "unwind"
     return f"{text}  # line {terminator.line}"
 
 
 def format_block(block: BasicBlock) -> list[str]:
-    lines = [f"{block.label}:"]
+    handler = "" if block.handler is None else f"  # except -> {block.handler}"
+    lines = [f"{block.label}:{handler}"]
     lines.extend(f"    {format_op(op)}" for op in block.ops)
     lines.append(f"    {format_terminator(block.terminator)}")
     return lines
@@ -82,7 +139,8 @@ def format_block(block: BasicBlock) -> list[str]:
 
 def format_function(function: FunctionIR) -> str:
     args = ", ".join(f"{arg.name}: {arg.type}" for arg in function.args)
-    header = f"def {function.qualname}({args}) -> {function.return_type}:  # line {function.line}"
+    boxed = "  # boxed" if function.boxed else ""
+    header = f"def {function.qualname}({args}) -> {function.return_type}:  # line {function.line}{boxed}"
     lines = [header]
     for block in function.blocks:
         lines.extend(format_block(block))

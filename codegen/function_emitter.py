@@ -136,6 +136,7 @@ class FunctionEmitter:
             return None
         if isinstance(op.value, bool) or isinstance(op.value, float):
             return ir.Constant(llvm_type(op.dest.type), op.value)
+        assert isinstance(op.value, int), "strings are constants of boxed functions only"
         if _I64_MIN <= op.value <= _I64_MAX:
             return ir.Constant(I64, op.value)
         self.call_runtime("tpy2wasm_deopt")  # a literal beyond i64: CPython runs the function
@@ -183,6 +184,7 @@ class FunctionEmitter:
             condition = self.registers[terminator.condition.number]
             self.builder.cbranch(condition, self.blocks[terminator.if_true], self.blocks[terminator.if_false])
         else:
+            assert isinstance(terminator, tir.Return), f"{terminator} needs a boxed function"
             if self.function.return_type is NONE or terminator.value is None:
                 self._return_value(None)
             else:

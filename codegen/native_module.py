@@ -13,12 +13,15 @@ from llvmlite import ir
 from tpy2wasm.analysis.ir import FunctionIR
 from tpy2wasm.analysis.rtypes import NONE
 from tpy2wasm.codegen.arithmetic import from_slot, to_slot
+from tpy2wasm.codegen.boxed_emitter import BoxedEmitter
 from tpy2wasm.codegen.function_emitter import FunctionEmitter
-from tpy2wasm.codegen.runtime_api import I32, I64, KIND_LETTERS, PTR, VOID, llvm_type, runtime_int
+from tpy2wasm.codegen.runtime_api import I32, I64, KIND_LETTERS, PTR, PTR_PTR, VOID, llvm_type, runtime_int
 from tpy2wasm.codegen.strings import StringPool
 from tpy2wasm.codegen.target import TRIPLE, target_machine
 
 _THUNK_TYPE = ir.FunctionType(VOID, [I64.as_pointer(), PTR])
+_BOXED_TYPE = ir.FunctionType(PTR, [PTR, PTR_PTR])
+"""PyObject *f(PyObject *globals, PyObject *const *args): a boxed function, called directly."""
 _ENTRY_TYPE = ir.LiteralStructType([PTR, PTR, _THUNK_TYPE.as_pointer()])
 
 
@@ -43,17 +46,20 @@ def native_object(functions: Sequence[FunctionIR], filenames: dict[str, str]) ->
     strings = StringPool(module)
     llvm_functions = {}
     for function in functions:
-        function_type = ir.FunctionType(llvm_type(function.return_type),
-                                        [PTR, I32, *(llvm_type(arg.type) for arg in function.args)])
+        function_type = _BOXED_TYPE if function.boxed else ir.FunctionType(
+            llvm_type(function.return_type), [PTR, I32, *(llvm_type(arg.type) for arg in function.args)])
         llvm_function = ir.Function(module, function_type, _symbol(function))
         llvm_function.linkage = "internal"
         llvm_functions[native_key(function)] = llvm_function
     for function in functions:
-        FunctionEmitter(function, llvm_functions[native_key(function)], llvm_functions, strings,
-                        filenames[function.module]).emit()
+        llvm_function, filename = llvm_functions[native_key(function)], filenames[function.module]
+        if function.boxed:
+            BoxedEmitter(function, llvm_function, strings, filename).emit()
+        else:
+            FunctionEmitter(function, llvm_function, llvm_functions, strings, filename).emit()
     entries = [
         ir.Constant(_ENTRY_TYPE, [strings.pointer(native_key(function)), strings.pointer(signature(function)),
-                                  _thunk(module, function, llvm_functions[native_key(function)])])
+                                  _entry_point(module, function, llvm_functions[native_key(function)])])
         for function in functions
     ]
     entries.append(ir.Constant(_ENTRY_TYPE, [ir.Constant(PTR, None), ir.Constant(PTR, None),
@@ -63,6 +69,14 @@ def native_object(functions: Sequence[FunctionIR], filenames: dict[str, str]) ->
     table.global_constant = True
     table.initializer = ir.Constant(table_type, entries)
     return _optimised_object(str(module))
+
+
+def _entry_point(module: ir.Module, function: FunctionIR, target: ir.Function) -> ir.Constant:
+    """What the table points at: a boxed function itself (native.h tells the two apart by
+    the signature's 'o' return kind), or the thunk of an unboxed one."""
+    if function.boxed:
+        return target.bitcast(_THUNK_TYPE.as_pointer())
+    return _thunk(module, function, target).bitcast(_THUNK_TYPE.as_pointer())
 
 
 def _thunk(module: ir.Module, function: FunctionIR, target: ir.Function) -> ir.Function:

@@ -10,7 +10,7 @@ from typing import Final
 
 from llvmlite import ir
 
-from tpy2wasm.analysis.rtypes import BOOL, FLOAT, INT, NONE, RType
+from tpy2wasm.analysis.rtypes import BOOL, FLOAT, INT, NONE, OBJECT, RType
 
 I1: Final = ir.IntType(1)
 I8: Final = ir.IntType(8)
@@ -20,6 +20,8 @@ F64: Final = ir.DoubleType()
 VOID: Final = ir.VoidType()
 PTR: Final = I8.as_pointer()
 """PyObject* and every other pointer the runtime takes (wasm32: 32 bits)."""
+PTR_PTR: Final = PTR.as_pointer()
+"""PyObject** : argument arrays, out parameters and per-site caches."""
 
 GLOBAL_CACHE: Final = ir.LiteralStructType([PTR, PTR, I64, I64])
 """native.h's GlobalCache {name, dict, version, bits}."""
@@ -65,12 +67,39 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_float_floor_divide": (I32, (F64, F64, I32, F64.as_pointer())),
     "tpy2wasm_float_power": (I32, (F64, F64, F64.as_pointer())),
     "tpy2wasm_float_to_int": (I32, (F64, I32, I64.as_pointer())),
+    # Boxed functions (native_objects.c): a PTR result is a new reference, NULL on error.
+    "_Py_Dealloc": (VOID, (PTR,)),
+    "PyLong_FromLongLong": (PTR, (I64,)),
+    "PyFloat_FromDouble": (PTR, (F64,)),
+    "tpy2wasm_str_constant": (PTR, (PTR, I32, PTR_PTR)),
+    "tpy2wasm_int_constant": (PTR, (PTR, PTR_PTR)),
+    "tpy2wasm_singleton": (PTR, (I32,)),
+    "tpy2wasm_load_name": (PTR, (PTR, PTR, PTR_PTR)),
+    "tpy2wasm_store_name": (I32, (PTR, PTR, PTR_PTR, PTR)),
+    "tpy2wasm_unbound_local": (VOID, (PTR,)),
+    "tpy2wasm_get_attr": (PTR, (PTR, PTR, PTR_PTR)),
+    "tpy2wasm_binary_op": (PTR, (I32, I32, PTR, PTR)),
+    "tpy2wasm_unary_op": (PTR, (I32, PTR)),
+    "tpy2wasm_compare_op": (PTR, (I32, PTR, PTR)),
+    "tpy2wasm_call": (PTR, (PTR, PTR_PTR, I32, I32, PTR, PTR_PTR)),
+    "tpy2wasm_build_sequence": (PTR, (PTR_PTR, I32, I32)),
+    "PyObject_IsTrue": (I32, (PTR,)),
+    "PyObject_GetIter": (PTR, (PTR,)),
+    "tpy2wasm_iter_next": (I32, (PTR, PTR_PTR)),
+    "tpy2wasm_catch": (PTR, ()),
+    "tpy2wasm_enter_handler": (PTR, (PTR,)),
+    "tpy2wasm_leave_handler": (VOID, (PTR,)),
+    "tpy2wasm_exception_matches": (I32, (PTR, PTR)),
+    "tpy2wasm_restore": (VOID, (PTR,)),
+    "tpy2wasm_raise_object": (VOID, (PTR, PTR)),
+    "tpy2wasm_enter_frame": (I32, ()),
+    "tpy2wasm_leave_frame": (VOID, ()),
 }
 
 #: The one-letter kinds of native.h's signatures, per runtime type.
-KIND_LETTERS: Final[dict[RType, str]] = {INT: "i", FLOAT: "f", BOOL: "b", NONE: "n"}
+KIND_LETTERS: Final[dict[RType, str]] = {INT: "i", FLOAT: "f", BOOL: "b", NONE: "n", OBJECT: "o"}
 
-_LLVM_TYPES: Final[dict[RType, ir.Type]] = {INT: I64, FLOAT: F64, BOOL: I1}
+_LLVM_TYPES: Final[dict[RType, ir.Type]] = {INT: I64, FLOAT: F64, BOOL: I1, OBJECT: PTR}
 
 
 def llvm_type(rtype: RType) -> ir.Type:

@@ -13,10 +13,11 @@ class StringPool:
         self._strings: dict[str, ir.GlobalVariable] = {}
 
     def pointer(self, text: str) -> ir.Constant:
-        """An i8* to the NUL-terminated UTF-8 bytes of `text`."""
+        """An i8* to the NUL-terminated UTF-8 bytes of `text` (lone surrogates kept, as
+        the runtime decodes them with "surrogatepass")."""
         variable = self._strings.get(text)
         if variable is None:
-            data = bytearray(text.encode("utf-8") + b"\0")
+            data = bytearray(text.encode("utf-8", "surrogatepass") + b"\0")
             array_type = ir.ArrayType(I8, len(data))
             variable = ir.GlobalVariable(self._module, array_type, self._module.get_unique_name("str"))
             variable.linkage = "private"

@@ -20,8 +20,10 @@ def report_for(script: Path) -> NativenessReport:
 
 
 def summary(report: NativenessReport) -> str:
-    native, total = len(report.native_functions()), len(report.functions)
-    return f"{native} of {total} functions native"
+    native, total = report.native_functions(), len(report.functions)
+    boxed = sum(verdict.boxed for verdict in native)
+    on_boxed = f", {boxed} of them on boxed values" if boxed else ""
+    return f"{len(native)} of {total} functions native{on_boxed}"
 
 
 def as_text(report: NativenessReport) -> str:
@@ -35,8 +37,10 @@ def as_json(report: NativenessReport) -> str:
     functions = [
         {
             "module": verdict.module, "qualname": verdict.qualname, "path": display_path(verdict.path),
-            "line": verdict.line, "native": verdict.native,
+            "line": verdict.line, "native": verdict.native, "boxed": verdict.native and verdict.boxed,
             "reasons": [{"line": reason.line, "message": reason.message} for reason in sorted(verdict.reasons)],
+            "boxed_because": [{"line": reason.line, "message": reason.message}
+                              for reason in sorted(verdict.boxed_because)],
         }
         for verdict in report.functions
     ]

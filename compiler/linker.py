@@ -20,7 +20,7 @@ OPTIMIZE = "-O2"
 #: recursion limit to 600; 8 MiB carries CPython's default limit of 1000 with room to spare.
 STACK_SIZE = 8 * 1024 * 1024
 _WASI_EMULATION = ("-lwasi-emulated-signal", "-lwasi-emulated-getpid", "-lwasi-emulated-process-clocks")
-_RUNTIME_SOURCES = ("main.c", "native.c", "native_ops.c", "native_function.c")
+_RUNTIME_SOURCES = ("main.c", "native.c", "native_ops.c", "native_function.c", "native_objects.c")
 
 
 def runtime_objects(build: WasiPython) -> list[Path]:

@@ -13,7 +13,8 @@ from tpy2wasm.analysis.typed_ast import build_typed_program
 
 NATIVE: list[tuple[int, str]] = []
 
-# (case id, source, {qualname: expected reasons as (line, message); [] means native})
+# (case id, source, {qualname: expected reasons as (line, message); [] means native, and a
+# message "boxed: ..." is a reason a native function works on boxed objects})
 CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
     ("scalars", """
         def f(a: int, b: float, c: bool) -> float:
@@ -30,12 +31,12 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
     ("non_scalar_parameter", """
         def f(xs: list[int]) -> int:
             return 1
-        """, {"f": [(1, "parameter 'xs' has type list[int], not int/float/bool")]}),
+        """, {"f": [(1, "boxed: parameter 'xs' has type list[int], not int/float/bool")]}),
     ("non_scalar_return", """
         def f() -> str:
             return "a"
-        """, {"f": [(1, "return has type str, not int/float/bool/None"),
-                    (2, "unsupported construct: str expression")]}),
+        """, {"f": [(1, 'boxed: return has type str, not int/float/bool/None'),
+                    (2, 'boxed: uses a str')]}),
     ("star_args_and_defaults", """
         def f(*args: int, k: int = 1) -> None:
             pass
@@ -48,18 +49,19 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
         def f() -> int:
             xs = [1]
             return 0
-        """, {"f": [(2, "local 'xs' has type list[int], not int/float/bool"),
-                    (2, "unsupported construct: list expression")]}),
+        """, {"f": [(2, "boxed: local 'xs' has type list[int], not int/float/bool")]}),
     ("uses_any", """
         from typing import Any
         def f(a: int, b: Any) -> int:
             return a + b
-        """, {"f": [(2, "parameter 'b' has type Any, not int/float/bool"), (3, "uses Any")]}),
+        """, {"f": [(2, "parameter 'b' has type Any"),
+                    (3, 'uses Any')]}),
     ("calls_eval_and_print", """
         def f() -> None:
             print(1)
             eval("1")
-        """, {"f": [(2, "calls print"), (3, "calls eval")]}),
+        """, {"f": [(2, 'boxed: calls print'),
+                    (3, 'boxed: calls eval')]}),
     ("unsupported_statements", """
         def f(a: int) -> int:
             try:
@@ -70,9 +72,10 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
                 pass
             assert a
             return a
-        """, {"f": [(2, "unsupported construct: try statement"),
-                    (6, "unsupported construct: with statement"),
-                    (8, "unsupported construct: assert statement")]}),
+        """, {"f": [(2, 'boxed: uses try/except'),
+                    (2, 'unsupported construct: try/finally'),
+                    (6, 'unsupported construct: with statement'),
+                    (8, 'unsupported construct: assert statement')]}),
     ("for_loops", """
         def ok(n: int) -> int:
             t = 0
@@ -91,9 +94,9 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
             else:
                 pass
         """, {"ok": NATIVE,
-              "over_list": [(7, "for loop is not over range(...)")],
+              "over_list": [(7, 'boxed: for loop is not over range(...)')],
               "variable_step": NATIVE,
-              "loop_else": [(13, "unsupported construct: else clause on a loop")]}),
+              "loop_else": [(13, 'unsupported construct: else clause on a loop')]}),
     ("globals", """
         limit: int = 3
         table: dict[str, int] = {}
@@ -105,7 +108,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
             return len(table)
         """, {"ok": NATIVE,
               "bad": [(7, "global 'table' has type dict[str, int], not int/float/bool"),
-                      (8, "calls len")]}),
+                    (8, 'boxed: calls len')]}),
     ("expressions", """
         import math
         def ok(a: int, b: float) -> float:
@@ -120,10 +123,11 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
         def membership(a: int) -> bool:
             return a in (1, 2)
         """, {"ok": NATIVE,
-              "strings": [(6, "calls str"), (6, "local 's' has type str, not int/float/bool")],
-              "lambdas": [(9, "local 'f' has type def () -> int, not int/float/bool"),
-                          (9, "unsupported construct: lambda expression")],
-              "membership": [(12, "unsupported operator 'in'")]}),
+              "strings": [(6, 'boxed: calls str'),
+                    (6, "boxed: local 's' has type str, not int/float/bool")],
+              "lambdas": [(9, "boxed: local 'f' has type def () -> int, not int/float/bool"),
+                    (9, 'unsupported construct: lambda expression')],
+              "membership": [(12, "boxed: uses 'in'")]}),
     ("fixed_point", """
         def leaf(x: int) -> int:
             return len(str(x))
@@ -133,9 +137,10 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
             return middle(1) * 2
         def recursive(n: int) -> int:
             return n if n < 2 else recursive(n - 1)
-        """, {"leaf": [(2, "calls len")],
-              "middle": [(4, "calls leaf(), which is not native")],
-              "top": [(6, "calls middle(), which is not native")],
+        """, {"leaf": [(2, 'boxed: calls len'),
+                    (2, 'boxed: calls str')],
+              "middle": [(4, 'boxed: calls leaf(), which runs boxed')],
+              "top": [(6, 'boxed: calls middle(), which runs boxed')],
               "recursive": NATIVE}),
     ("recursion_defaults_dead_code", """
         def count(a: int, b: int = 3) -> int:
@@ -147,9 +152,10 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
             return mutual_b(n - 1) if n else len("x")
         def mutual_b(n: int) -> int:
             return mutual_a(n)
-        """, {"count": NATIVE, "early": NATIVE,
-              "mutual_a": [(7, "calls len")],
-              "mutual_b": [(9, "calls mutual_a(), which is not native")]}),
+        """, {"count": NATIVE,
+              "early": NATIVE,
+              "mutual_a": [(7, 'boxed: calls len')],
+              "mutual_b": [(9, 'boxed: calls mutual_a(), which runs boxed')]}),
     ("methods_decorators_nested", """
         import functools
         class C:
@@ -171,10 +177,10 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
             yield 1
         def union(a: int, b: float) -> float:
             return a if a else b
-        """, {"gen": [(2, "generators and async functions are not native"),
-                      (2, "return has type typing.Iterator[int], not int/float/bool/None"),
-                      (3, "expression statement that is not a call")],
-              "union": [(5, "expression has type int | float, not int/float/bool")]}),
+        """, {"gen": [(2, 'boxed: return has type typing.Iterator[int], not int/float/bool/None'),
+                    (2, 'generators and async functions are not native'),
+                    (3, 'expression statement that is not a call')],
+              "union": [(5, 'boxed: expression has type int | float, not int/float/bool')]}),
 ]
 
 
@@ -189,7 +195,9 @@ def check_source(source: str, tmp_path: Path) -> NativenessReport:
 def test_nativeness(source: str, expected: dict[str, list[tuple[int, str]]],
                     tmp_path: Path) -> None:
     report = check_source(source, tmp_path)
-    actual = {verdict.qualname: sorted(verdict.reasons) for verdict in report.functions}
+    actual = {verdict.qualname: sorted([*verdict.reasons, *(Reason(reason.line, f"boxed: {reason.message}")
+                                                            for reason in verdict.boxed_because)])
+              for verdict in report.functions}
     assert actual == {name: sorted(Reason(*reason) for reason in reasons)
                       for name, reasons in expected.items()}
 

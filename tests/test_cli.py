@@ -93,7 +93,8 @@ def test_output_file_has_ordinary_permissions(tmp_path: Path) -> None:
 
 def test_explain_prints_mypy_style_notes_and_a_summary(tmp_path: Path) -> None:
     script = tmp_path / "app.py"
-    script.write_text("def square(x: int) -> int:\n    return x * x\n\n\ndef greet(name):\n    print(name)\n")
+    script.write_text("def square(x: int) -> int:\n    return x * x\n\n\ndef greet(name):\n    print(name)\n\n\n"
+                      "def show(x: int) -> None:\n    print(square(x))\n")
     result = subprocess.run([sys.executable, "-m", "tpy2wasm", "explain", "app.py"], cwd=tmp_path,
                             capture_output=True, timeout=300)
     assert result.returncode == 0, result.stderr
@@ -101,12 +102,13 @@ def test_explain_prints_mypy_style_notes_and_a_summary(tmp_path: Path) -> None:
         "app.py:1: note: square() is native",
         "app.py:5: note: greet() is not native: parameter 'name' has no annotation",
         "app.py:5: note: greet() is not native: return has no annotation",
-        "app.py:6: note: greet() is not native: calls print",
-        "1 of 2 functions native",
+        "app.py:6: note: greet() is not native: uses Any",
+        "app.py:10: note: show() is native on boxed values: calls print",
+        "2 of 3 functions native, 1 of them on boxed values",
     ]
     as_json = subprocess.run([sys.executable, "-m", "tpy2wasm", "explain", "--format", "json", "app.py"],
                              cwd=tmp_path, capture_output=True, timeout=300)
-    assert json.loads(as_json.stdout)["native"] == 1
+    assert json.loads(as_json.stdout)["native"] == 2
 
 
 def test_internal_errors_say_so_with_file_line_and_how_to_report() -> None:

@@ -14,6 +14,7 @@ typedef struct {
     vectorcallfunc vectorcall;
     const struct tpy_native_entry *entry;
     Py_ssize_t parameter_count;
+    int boxed; /* the entry is a tpy_boxed_function, not a thunk */
     PyObject *python_version;
     PyObject *dict;
 } NativeFunction;
@@ -47,10 +48,30 @@ static PyObject *call_python_version_deeply(NativeFunction *self, PyObject *cons
     return result;
 }
 
+/* Boxed calls nest on the C stack (a Python frame in CPython does not), and so do the
+ * interpreter frames of Python functions they call: past this depth the recursion goes on in
+ * Python, as for unboxed calls. Node's default stack (984 KiB) carries 600 levels of boxed
+ * and Python calls alternating, even in its baseline compiler's larger frames. */
+#define BOXED_DEPTH_CAP 250
+static int boxed_depth;
+
+static PyObject *call_boxed(NativeFunction *self, PyObject *const *args, size_t nargsf) {
+    if (boxed_depth >= BOXED_DEPTH_CAP) {
+        return call_python_version_deeply(self, args, nargsf);
+    }
+    boxed_depth++;
+    PyObject *result = ((tpy_boxed_function)self->entry->thunk)(PyFunction_GET_GLOBALS(self->python_version), args);
+    boxed_depth--;
+    return result;
+}
+
 static PyObject *native_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
     NativeFunction *self = (NativeFunction *)callable;
     if (kwnames != NULL || PyVectorcall_NARGS(nargsf) != self->parameter_count) {
         return call_python_version(self, args, nargsf, kwnames);
+    }
+    if (self->boxed) {
+        return call_boxed(self, args, nargsf);
     }
     uint64_t slots[MAX_PARAMETERS + 1] = {0};
     const char *signature = self->entry->signature;
@@ -156,6 +177,7 @@ static PyObject *wrap_function(PyObject *key, PyObject *function) {
     self->vectorcall = native_vectorcall;
     self->entry = entry;
     self->parameter_count = (Py_ssize_t)(strchr(entry->signature, '>') - entry->signature);
+    self->boxed = strchr(entry->signature, '>')[1] == 'o';
     Py_INCREF(function);
     self->python_version = function;
     self->dict = PyDict_New();

@@ -12,3 +12,7 @@ print(square(3))
 class Point:
     def norm(self) -> float:
         return 0.0
+
+
+def report(total: int) -> None:
+    print("total:", total)

@@ -1,0 +1,134 @@
+"""Ops on boxed values (PyObject*), used only by boxed functions (`FunctionIR.boxed`).
+
+Each is one CPython operation with CPython's own error behaviour, so a boxed function
+computes exactly what the interpreter would, without a bytecode loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import final
+
+from tpy2wasm.analysis.ir import ErrorKind, Local, Op, Register
+
+
+class _Raising(Op):
+    @property
+    def error_kind(self) -> ErrorKind:
+        return ErrorKind.MAY_RAISE
+
+
+@final
+@dataclass(frozen=True)
+class GetAttr(_Raising):
+    dest: Register
+    obj: Register
+    name: str
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class CallObject(_Raising):
+    """`callee(*args)`, the last `len(keywords)` arguments passed by those keyword names."""
+
+    dest: Register
+    callee: Register
+    args: tuple[Register, ...]
+    keywords: tuple[str, ...]
+    line: int
+
+
+class SequenceKind(Enum):
+    TUPLE = "tuple"
+    LIST = "list"
+
+
+@final
+@dataclass(frozen=True)
+class BuildSequence(_Raising):
+    """A tuple or list display, such as `(A, B)` in an except clause or the parts of an f-string."""
+
+    dest: Register
+    kind: SequenceKind
+    items: tuple[Register, ...]
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class IsTrue(_Raising):
+    """Truthiness as an unboxed bool, for branches (may call __bool__/__len__)."""
+
+    dest: Register
+    value: Register
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class GetIter(_Raising):
+    dest: Register
+    iterable: Register
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class CatchException(Op):
+    """First op of a handler: take the pending exception (with its traceback) as a value."""
+
+    dest: Register
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class EnterHandler(Op):
+    """Make `exception` the one being handled (sys.exc_info()); `dest` keeps the previous."""
+
+    dest: Register
+    exception: Register
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class LeaveHandler(Op):
+    """Restore the handled exception `saved` by EnterHandler, on every way out of a handler."""
+
+    saved: Register
+    line: int
+    dest: None = field(default=None, init=False, repr=False)
+
+
+@final
+@dataclass(frozen=True)
+class ExceptionMatches(_Raising):
+    """`except classes:` test (TypeError when they are not exception classes)."""
+
+    dest: Register
+    exception: Register
+    classes: Register
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class RestoreException(Op):
+    """Set `exception` pending again, traceback unchanged, for an Unwind (no match)."""
+
+    exception: Register
+    line: int
+    dest: None = field(default=None, init=False, repr=False)
+
+
+@final
+@dataclass(frozen=True)
+class ClearLocal(Op):
+    """Unbind a local: the `del e` that ends `except ... as e`."""
+
+    local: Local
+    line: int
+    dest: None = field(default=None, init=False, repr=False)

@@ -1,0 +1,271 @@
+"""Lowers a boxed FunctionIR: every value a PyObject*, every operation a call of the C
+runtime's CPython step (wasm_runtime/native_objects.c), with reference counting.
+
+Reference counting is simple and safe: each object register and each local owns one
+reference in a stack slot. A register whose uses all sit in its own block is released right
+after its last use; any other is released when it is next defined (loops) or when the
+function exits. An op that fails adds this frame's traceback entry at its line and jumps to
+its block's handler, or out of the function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import Enum
+
+from llvmlite import ir
+
+from tpy2wasm.analysis import ir as tir
+from tpy2wasm.analysis import ir_objects as tob
+from tpy2wasm.analysis.rtypes import BOOL
+from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter, releases_after
+from tpy2wasm.codegen.runtime_api import I32, PTR, PTR_PTR
+from tpy2wasm.codegen.strings import StringPool
+
+_I64_MIN, _I64_MAX = -(2**63), 2**63 - 1
+_SINGLETONS = {None: 0, False: 1, True: 2}
+
+
+class BoxedEmitter(RefcountEmitter):
+    """Emits one boxed function `PyObject *f(PyObject *globals, PyObject *const *args)`."""
+
+    def __init__(self, function: tir.FunctionIR, llvm_function: ir.Function, strings: StringPool,
+                 filename: str) -> None:
+        super().__init__(llvm_function)
+        self.function = function
+        self.strings = strings
+        self.filename = filename
+        self.globals_pointer, self.args_pointer = llvm_function.args
+        self.start = llvm_function.append_basic_block("start")
+        self.blocks = {block.label: llvm_function.append_basic_block(block.label) for block in function.blocks}
+        self.exit = llvm_function.append_basic_block("exit")
+        self.conditions: dict[int, ir.Value] = {}
+        self.failed_line = self.entry_slot(I32, "failed_line")
+        self.result = self.entry_slot(PTR, "result")
+        self.argument_buffer: ir.AllocaInstr | None = None
+        self.traceback_blocks: dict[str | None, ir.Block] = {}
+        self.handler: str | None = None  # of the block being emitted
+
+    def emit(self) -> None:
+        builder = self.builder
+        builder.position_at_end(self.start)
+        failed = builder.icmp_signed("!=", self.call_runtime("tpy2wasm_enter_frame"), ir.Constant(I32, 0))
+        entered = self.llvm_function.append_basic_block("entered")
+        builder.cbranch(failed, self.unentered_exit(), entered)
+        builder.position_at_end(entered)
+        for index, argument in enumerate(self.function.args):
+            value = builder.load(builder.gep(self.args_pointer, [ir.Constant(I32, index)]))
+            self.store_local(argument, value, borrowed=True)
+        builder.branch(self.blocks[self.function.blocks[0].label])
+        releases = releases_after(self.function)
+        for block in self.function.blocks:
+            self.handler = block.handler
+            builder.position_at_end(self.blocks[block.label])
+            for index, op in enumerate(block.ops):
+                self.emit_op(op)
+                for register in releases.get((block.label, index), ()):
+                    self.release_register(register)
+            self.emit_terminator(block.terminator)
+        self.emit_exit()
+        self.finish_entry(self.start)
+
+    def unentered_exit(self) -> ir.Block:
+        """RecursionError on entry: as for a Python frame, no traceback entry of its own."""
+        block = self.llvm_function.append_basic_block("recursion_error")
+        with self.builder.goto_block(block):
+            self.builder.ret(ir.Constant(PTR, None))
+        return block
+
+    def emit_exit(self) -> None:
+        builder = self.builder
+        builder.position_at_end(self.exit)
+        self.release_everything()
+        self.call_runtime("tpy2wasm_leave_frame")
+        builder.ret(builder.load(self.result))
+
+    # ---- failure ----
+
+    def fail_if_null(self, value: ir.Value, line: int) -> ir.Value:
+        self.fail_if(self.builder.icmp_unsigned("==", value, ir.Constant(PTR, None)), line)
+        return value
+
+    def fail_if(self, condition: ir.Value, line: int, traceback: bool = True) -> None:
+        with self.builder.if_then(condition, likely=False):
+            self.fail(line, traceback)
+
+    def fail(self, line: int, traceback: bool = True) -> None:
+        """Jump to the handler with the exception set, adding this frame to its traceback."""
+        builder = self.builder
+        if traceback:
+            builder.store(ir.Constant(I32, line), self.failed_line)
+            builder.branch(self.traceback_block(self.handler))
+        else:
+            builder.branch(self.handler_block(self.handler))
+
+    def handler_block(self, handler: str | None) -> ir.Block:
+        return self.exit if handler is None else self.blocks[handler]
+
+    def traceback_block(self, handler: str | None) -> ir.Block:
+        if handler not in self.traceback_blocks:
+            block = self.llvm_function.append_basic_block(f"traceback.{handler}")
+            with self.builder.goto_block(block):
+                self.call_runtime("tpy2wasm_traceback", self.strings.pointer(self.function.name),
+                                  self.strings.pointer(self.filename), self.builder.load(self.failed_line))
+                self.builder.branch(self.handler_block(handler))
+            self.traceback_blocks[handler] = block
+        return self.traceback_blocks[handler]
+
+    # ---- ops ----
+
+    def value(self, register: tir.Register) -> ir.Value:
+        if register.type is BOOL:
+            return self.conditions[register.number]
+        return self.builder.load(self.register_slot(register))
+
+    def values(self, registers: Iterable[tir.Register]) -> list[ir.Value]:
+        return [self.value(register) for register in registers]
+
+    def emit_op(self, op: tir.Op) -> None:
+        if isinstance(op, tir.StoreLocal):
+            self.store_local(op.local, self.value(op.source), borrowed=True)
+        elif isinstance(op, tob.ClearLocal):
+            self.clear_local(op.local)
+        elif isinstance(op, tir.StoreGlobal):
+            status = self.call_runtime("tpy2wasm_store_name", self.globals_pointer, self.strings.pointer(op.name),
+                                       self.cache(), self.value(op.source))
+            self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), op.line)
+        elif isinstance(op, tob.LeaveHandler):
+            self.call_runtime("tpy2wasm_leave_handler", self.value(op.saved))
+        elif isinstance(op, tob.RestoreException):
+            self.call_runtime("tpy2wasm_restore", self.value(op.exception))
+        elif isinstance(op, (tob.IsTrue, tob.ExceptionMatches)):
+            self.emit_condition(op)
+        else:
+            assert op.dest is not None, op
+            self.define(op.dest, self.fail_if_null(self.object_of(op), op.line))
+
+    def emit_condition(self, op: tob.IsTrue | tob.ExceptionMatches) -> None:
+        if isinstance(op, tob.IsTrue):
+            status = self.call_runtime("PyObject_IsTrue", self.value(op.value))
+        else:
+            status = self.call_runtime("tpy2wasm_exception_matches", self.value(op.exception),
+                                       self.value(op.classes))
+        self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), op.line)
+        self.conditions[op.dest.number] = self.builder.icmp_signed(">", status, ir.Constant(I32, 0))
+
+    def object_of(self, op: tir.Op) -> ir.Value:
+        """The new reference an op computes (NULL when it raised)."""
+        call = self.call_runtime
+        if isinstance(op, tir.LoadConst):
+            return self.constant(op.value)
+        if isinstance(op, tir.LoadLocal):
+            return self.load_local(op.local, op.line)
+        if isinstance(op, tir.LoadGlobal):
+            return call("tpy2wasm_load_name", self.globals_pointer, self.strings.pointer(op.name), self.cache())
+        if isinstance(op, tir.Binary):
+            return call("tpy2wasm_binary_op", _index(op.operator),
+                        ir.Constant(I32, int(op.inplace)), *self.values((op.left, op.right)))
+        if isinstance(op, tir.Unary):
+            return call("tpy2wasm_unary_op", _index(op.operator), self.value(op.operand))
+        if isinstance(op, tir.Compare):
+            return call("tpy2wasm_compare_op", _index(op.operator),
+                        *self.values((op.left, op.right)))
+        if isinstance(op, tob.GetAttr):
+            return call("tpy2wasm_get_attr", self.value(op.obj), self.strings.pointer(op.name), self.cache())
+        if isinstance(op, tob.CallObject):
+            names = "".join(f"{name}\0" for name in op.keywords)
+            return call("tpy2wasm_call", self.value(op.callee), self.argument_array(op.args),
+                        ir.Constant(I32, len(op.args)), ir.Constant(I32, len(op.keywords)),
+                        self.strings.pointer(names), self.cache())
+        if isinstance(op, tob.BuildSequence):
+            is_list = ir.Constant(I32, int(op.kind is tob.SequenceKind.LIST))
+            return call("tpy2wasm_build_sequence", self.argument_array(op.items), ir.Constant(I32, len(op.items)),
+                        is_list)
+        if isinstance(op, tob.GetIter):
+            return call("PyObject_GetIter", self.value(op.iterable))
+        if isinstance(op, tob.CatchException):
+            return call("tpy2wasm_catch")
+        if isinstance(op, tob.EnterHandler):
+            return call("tpy2wasm_enter_handler", self.value(op.exception))
+        raise TypeError(f"no boxed lowering for {op!r}")
+
+    def constant(self, value: int | float | bool | str | None) -> ir.Value:
+        call = self.call_runtime
+        if value is None or isinstance(value, bool):
+            return call("tpy2wasm_singleton", ir.Constant(I32, _SINGLETONS[value]))
+        if isinstance(value, float):
+            return call("PyFloat_FromDouble", ir.Constant(ir.DoubleType(), value))
+        if isinstance(value, str):
+            size = len(value.encode("utf-8", "surrogatepass"))
+            return call("tpy2wasm_str_constant", self.strings.pointer(value), ir.Constant(I32, size), self.cache())
+        if _I64_MIN <= value <= _I64_MAX:
+            return call("PyLong_FromLongLong", ir.Constant(ir.IntType(64), value))
+        return call("tpy2wasm_int_constant", self.strings.pointer(str(value)), self.cache())
+
+    def load_local(self, local: tir.Local, line: int) -> ir.Value:
+        value = self.builder.load(self.local_slot(local))
+        with self.builder.if_then(self.builder.icmp_unsigned("==", value, ir.Constant(PTR, None)), likely=False):
+            self.call_runtime("tpy2wasm_unbound_local", self.strings.pointer(local.name))
+            self.fail(line)
+        self.incref(value)
+        return value
+
+    def argument_array(self, registers: tuple[tir.Register, ...]) -> ir.Value:
+        """The registers' objects in a stack buffer shared by every call site."""
+        size = max(len(registers), 1)
+        if self.argument_buffer is None or self.argument_buffer.type.pointee.count < size:
+            self.argument_buffer = self.entry_slot(ir.ArrayType(PTR, max(size, 8)), "arguments")
+        builder = self.builder
+        first = builder.gep(self.argument_buffer, [ir.Constant(I32, 0), ir.Constant(I32, 0)])
+        for index, value in enumerate(self.values(registers)):
+            builder.store(value, builder.gep(first, [ir.Constant(I32, index)]))
+        return first
+
+    # ---- terminators ----
+
+    def emit_terminator(self, terminator: tir.Terminator) -> None:
+        builder = self.builder
+        if isinstance(terminator, tir.Goto):
+            builder.branch(self.blocks[terminator.target])
+        elif isinstance(terminator, tir.Branch):
+            builder.cbranch(self.value(terminator.condition), self.blocks[terminator.if_true],
+                            self.blocks[terminator.if_false])
+        elif isinstance(terminator, tir.Return):
+            value = (self.constant(None) if terminator.value is None else self.value(terminator.value))
+            if terminator.value is not None:
+                self.incref(value)
+            builder.store(value, self.result)
+            builder.branch(self.exit)
+        elif isinstance(terminator, tir.Raise):
+            exception, cause = (ir.Constant(PTR, None) if register is None else self.value(register)
+                                for register in (terminator.exception, terminator.cause))
+            self.call_runtime("tpy2wasm_raise_object", exception, cause)
+            self.fail(terminator.line, traceback=terminator.exception is not None)
+        elif isinstance(terminator, tir.Unwind):
+            self.fail(terminator.line, traceback=False)
+        else:
+            self.emit_for_iter(terminator)
+
+    def emit_for_iter(self, terminator: tir.ForIter) -> None:
+        builder = self.builder
+        out = self.entry_slot(PTR, "next")
+        status = self.call_runtime("tpy2wasm_iter_next", self.value(terminator.iterator), out)
+        self.fail_if(builder.icmp_signed("<", status, ir.Constant(I32, 0)), terminator.line)
+        got = builder.icmp_signed(">", status, ir.Constant(I32, 0))
+        store = self.llvm_function.append_basic_block("for.item")
+        builder.cbranch(got, store, self.blocks[terminator.exit])
+        builder.position_at_end(store)
+        self.store_local(terminator.item, builder.load(out))
+        builder.branch(self.blocks[terminator.body])
+
+    def cache(self) -> ir.GlobalVariable:
+        """A per-site PyObject* the runtime fills once (interned names, constants, kwnames)."""
+        variable = ir.GlobalVariable(self.module, PTR, self.module.get_unique_name("cache"))
+        variable.linkage = "internal"
+        variable.initializer = ir.Constant(PTR, None)
+        return variable
+
+
+def _index(operator: Enum) -> ir.Constant:
+    """The operator's position in its enum, which is how native_objects.c numbers it."""
+    return ir.Constant(I32, list(type(operator)).index(operator))

@@ -1,0 +1,285 @@
+/* What boxed native functions call: each helper is one step of CPython 3.11's ceval.c on
+ * PyObject* values, with the same results, errors and messages, so a boxed function behaves
+ * exactly as the interpreter running its bytecode would. Helpers return a new reference, or
+ * NULL (an int < 0) with the exception set. */
+#include "native.h"
+
+#include <string.h>
+
+/* A name or string constant of generated code, made once and kept for the program's life. */
+static PyObject *cached_string(const char *utf8, int size, PyObject **cache) {
+    if (*cache == NULL) {
+        *cache = PyUnicode_DecodeUTF8(utf8, size, "surrogatepass");
+        if (*cache != NULL) {
+            PyUnicode_InternInPlace(cache);
+        }
+    }
+    return *cache;
+}
+
+PyObject *tpy2wasm_str_constant(const char *utf8, int size, PyObject **cache) {
+    PyObject *value = cached_string(utf8, size, cache);
+    Py_XINCREF(value);
+    return value;
+}
+
+PyObject *tpy2wasm_int_constant(const char *digits, PyObject **cache) {
+    if (*cache == NULL) {
+        *cache = PyLong_FromString(digits, NULL, 10);
+    }
+    Py_XINCREF(*cache);
+    return *cache;
+}
+
+PyObject *tpy2wasm_singleton(int which) {
+    PyObject *value = which == 0 ? Py_None : which == 1 ? Py_False : Py_True;
+    Py_INCREF(value);
+    return value;
+}
+
+/* LOAD_GLOBAL: the module's globals, then builtins. */
+PyObject *tpy2wasm_load_name(PyObject *globals, const char *name, PyObject **cache) {
+    PyObject *key = cached_string(name, (int)strlen(name), cache);
+    if (key == NULL) {
+        return NULL;
+    }
+    PyObject *value = PyDict_GetItemWithError(globals, key);
+    if (value == NULL && !PyErr_Occurred()) {
+        value = PyDict_GetItemWithError(PyEval_GetBuiltins(), key);
+        if (value == NULL && !PyErr_Occurred()) {
+            PyErr_Format(PyExc_NameError, "name '%.200s' is not defined", name);
+            PyObject *type, *error, *traceback;
+            PyErr_Fetch(&type, &error, &traceback);
+            PyErr_NormalizeException(&type, &error, &traceback);
+            if (PyObject_SetAttrString(error, "name", key) < 0) {
+                PyErr_Clear();
+            }
+            PyErr_Restore(type, error, traceback);
+        }
+    }
+    Py_XINCREF(value);
+    return value;
+}
+
+int tpy2wasm_store_name(PyObject *globals, const char *name, PyObject **cache, PyObject *value) {
+    PyObject *key = cached_string(name, (int)strlen(name), cache);
+    return key == NULL ? -1 : PyDict_SetItem(globals, key, value);
+}
+
+void tpy2wasm_unbound_local(const char *name) {
+    PyErr_Format(PyExc_UnboundLocalError,
+                 "cannot access local variable '%s' where it is not associated with a value", name);
+}
+
+PyObject *tpy2wasm_get_attr(PyObject *object, const char *name, PyObject **cache) {
+    PyObject *key = cached_string(name, (int)strlen(name), cache);
+    return key == NULL ? NULL : PyObject_GetAttr(object, key);
+}
+
+/* Operators in the order of analysis/ir.py's BinaryOperator. */
+PyObject *tpy2wasm_binary_op(int op, int inplace, PyObject *left, PyObject *right) {
+    typedef PyObject *(*binaryfunc_)(PyObject *, PyObject *);
+    static const binaryfunc_ plain[] = {
+        PyNumber_Add, PyNumber_Subtract, PyNumber_Multiply, PyNumber_TrueDivide, PyNumber_FloorDivide,
+        PyNumber_Remainder, NULL, PyNumber_Lshift, PyNumber_Rshift, PyNumber_And, PyNumber_Or, PyNumber_Xor,
+    };
+    static const binaryfunc_ in_place[] = {
+        PyNumber_InPlaceAdd, PyNumber_InPlaceSubtract, PyNumber_InPlaceMultiply, PyNumber_InPlaceTrueDivide,
+        PyNumber_InPlaceFloorDivide, PyNumber_InPlaceRemainder, NULL, PyNumber_InPlaceLshift,
+        PyNumber_InPlaceRshift, PyNumber_InPlaceAnd, PyNumber_InPlaceOr, PyNumber_InPlaceXor,
+    };
+    if (op == 6) {
+        return inplace ? PyNumber_InPlacePower(left, right, Py_None) : PyNumber_Power(left, right, Py_None);
+    }
+    return (inplace ? in_place : plain)[op](left, right);
+}
+
+/* Operators in the order of analysis/ir.py's UnaryOperator. */
+PyObject *tpy2wasm_unary_op(int op, PyObject *operand) {
+    if (op == 0) {
+        return PyNumber_Negative(operand);
+    }
+    if (op == 1) {
+        return PyNumber_Positive(operand);
+    }
+    if (op == 3) {
+        return PyNumber_Invert(operand);
+    }
+    int falsy = PyObject_Not(operand);
+    return falsy < 0 ? NULL : PyBool_FromLong(falsy);
+}
+
+/* Operators in the order of analysis/ir.py's CompareOperator. */
+PyObject *tpy2wasm_compare_op(int op, PyObject *left, PyObject *right) {
+    static const int rich[] = {Py_EQ, Py_NE, Py_LT, Py_LE, Py_GT, Py_GE};
+    if (op < 6) {
+        return PyObject_RichCompare(left, right, rich[op]);
+    }
+    if (op < 8) {
+        return PyBool_FromLong((left == right) == (op == 6));
+    }
+    int contained = PySequence_Contains(right, left);
+    return contained < 0 ? NULL : PyBool_FromLong(contained == (op == 8));
+}
+
+/* A call site's keyword names, as the tuple vectorcall takes: `names` holds `count`
+ * NUL-terminated names one after another. */
+static PyObject *keyword_names(int count, const char *names, PyObject **cache) {
+    if (*cache == NULL && count > 0) {
+        PyObject *tuple = PyTuple_New(count);
+        for (int i = 0; tuple != NULL && i < count; i++) {
+            PyObject *name = PyUnicode_InternFromString(names);
+            if (name == NULL) {
+                Py_CLEAR(tuple);
+                break;
+            }
+            PyTuple_SET_ITEM(tuple, i, name);
+            names += strlen(names) + 1;
+        }
+        *cache = tuple;
+    }
+    return *cache;
+}
+
+PyObject *tpy2wasm_call(PyObject *callable, PyObject *const *args, int count, int keyword_count,
+                        const char *names, PyObject **cache) {
+    PyObject *kwnames = keyword_names(keyword_count, names, cache);
+    if (keyword_count > 0 && kwnames == NULL) {
+        return NULL;
+    }
+    return PyObject_Vectorcall(callable, args, (size_t)(count - keyword_count), kwnames);
+}
+
+PyObject *tpy2wasm_build_sequence(PyObject *const *items, int count, int is_list) {
+    PyObject *sequence = is_list ? PyList_New(count) : PyTuple_New(count);
+    for (int i = 0; sequence != NULL && i < count; i++) {
+        Py_INCREF(items[i]);
+        if (is_list) {
+            PyList_SET_ITEM(sequence, i, items[i]);
+        } else {
+            PyTuple_SET_ITEM(sequence, i, items[i]);
+        }
+    }
+    return sequence;
+}
+
+/* FOR_ITER: 1 with the next item in *out, 0 when exhausted, -1 on an error. */
+int tpy2wasm_iter_next(PyObject *iterator, PyObject **out) {
+    *out = (*Py_TYPE(iterator)->tp_iternext)(iterator);
+    if (*out != NULL) {
+        return 1;
+    }
+    if (PyErr_Occurred()) {
+        if (!PyErr_ExceptionMatches(PyExc_StopIteration)) {
+            return -1;
+        }
+        PyErr_Clear();
+    }
+    return 0;
+}
+
+/* ---- exceptions: ceval.c's exception_unwind, PUSH_EXC_INFO, POP_EXCEPT, CHECK_EXC_MATCH,
+ * RERAISE and do_raise ---- */
+
+PyObject *tpy2wasm_catch(void) {
+    PyObject *type, *value, *traceback;
+    PyErr_Fetch(&type, &value, &traceback);
+    PyErr_NormalizeException(&type, &value, &traceback);
+    PyException_SetTraceback(value, traceback != NULL ? traceback : Py_None);
+    Py_XDECREF(traceback);
+    Py_XDECREF(type);
+    return value;
+}
+
+PyObject *tpy2wasm_enter_handler(PyObject *exception) {
+    PyObject *previous = PyErr_GetHandledException();
+    PyErr_SetHandledException(exception);
+    return previous != NULL ? previous : Py_NewRef(Py_None);
+}
+
+void tpy2wasm_leave_handler(PyObject *saved) {
+    PyErr_SetHandledException(saved);
+}
+
+int tpy2wasm_exception_matches(PyObject *exception, PyObject *classes) {
+    int valid = 1;
+    if (PyTuple_Check(classes)) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(classes); i++) {
+            valid &= PyExceptionClass_Check(PyTuple_GET_ITEM(classes, i)) != 0;
+        }
+    } else {
+        valid = PyExceptionClass_Check(classes) != 0;
+    }
+    if (!valid) {
+        PyErr_SetString(PyExc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+        return -1;
+    }
+    return PyErr_GivenExceptionMatches(exception, classes);
+}
+
+void tpy2wasm_restore(PyObject *exception) {
+    PyErr_Restore(Py_NewRef(PyExceptionInstance_Class(exception)), Py_NewRef(exception),
+                  PyException_GetTraceback(exception));
+}
+
+/* `raise exception from cause` (cause NULL: no `from`); `raise` alone when exception is NULL. */
+void tpy2wasm_raise_object(PyObject *exception, PyObject *cause) {
+    if (exception == NULL) {
+        PyObject *handled = PyErr_GetHandledException();
+        if (handled == NULL) {
+            PyErr_SetString(PyExc_RuntimeError, "No active exception to reraise");
+            return;
+        }
+        tpy2wasm_restore(handled);
+        Py_DECREF(handled);
+        return;
+    }
+    PyObject *value;
+    if (PyExceptionClass_Check(exception)) {
+        value = PyObject_CallNoArgs(exception);
+        if (value == NULL) {
+            return;
+        }
+        if (!PyExceptionInstance_Check(value)) {
+            PyErr_Format(PyExc_TypeError, "calling %R should have returned an instance of BaseException, not %R",
+                         exception, Py_TYPE(value));
+            Py_DECREF(value);
+            return;
+        }
+    } else if (PyExceptionInstance_Check(exception)) {
+        value = Py_NewRef(exception);
+    } else {
+        PyErr_SetString(PyExc_TypeError, "exceptions must derive from BaseException");
+        return;
+    }
+    if (cause != NULL) {
+        PyObject *fixed_cause;
+        if (PyExceptionClass_Check(cause)) {
+            fixed_cause = PyObject_CallNoArgs(cause);
+            if (fixed_cause == NULL) {
+                Py_DECREF(value);
+                return;
+            }
+        } else if (PyExceptionInstance_Check(cause)) {
+            fixed_cause = Py_NewRef(cause);
+        } else if (cause == Py_None) {
+            fixed_cause = NULL;
+        } else {
+            PyErr_SetString(PyExc_TypeError, "exception causes must derive from BaseException");
+            Py_DECREF(value);
+            return;
+        }
+        PyException_SetCause(value, fixed_cause);
+    }
+    PyErr_SetObject(PyExceptionInstance_Class(value), value);
+    Py_DECREF(value);
+}
+
+/* Boxed native frames count against the recursion limit as Python frames do. */
+int tpy2wasm_enter_frame(void) {
+    return Py_EnterRecursiveCall("");
+}
+
+void tpy2wasm_leave_frame(void) {
+    Py_LeaveRecursiveCall();
+}
