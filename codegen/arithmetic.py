@@ -84,7 +84,7 @@ def _intrinsic(module: ir.Module, name: str, function_type: ir.FunctionType) -> 
 _OVERFLOW_TYPE = ir.FunctionType(ir.LiteralStructType([I64, I1]), [I64, I64])
 
 
-def _with_overflow(emitter: Emitter, intrinsic: str, left: ir.Value, right: ir.Value, line: int) -> ir.Value:
+def checked(emitter: Emitter, intrinsic: str, left: ir.Value, right: ir.Value, line: int) -> ir.Value:
     """llvm.s{add,sub,mul}.with.overflow.i64, deopting when it overflows."""
     builder = emitter.builder
     result = builder.call(_intrinsic(builder.module, f"{intrinsic}.i64", _OVERFLOW_TYPE), [left, right])
@@ -134,9 +134,9 @@ def _shift(emitter: Emitter, left: ir.Value, right: ir.Value, to_left: bool, lin
 
 def _int_binary(emitter: Emitter, operator: B, left: ir.Value, right: ir.Value, line: int) -> ir.Value:
     builder = emitter.builder
-    checked = {B.ADD: "llvm.sadd.with.overflow", B.SUB: "llvm.ssub.with.overflow", B.MUL: "llvm.smul.with.overflow"}
-    if operator in checked:
-        return _with_overflow(emitter, checked[operator], left, right, line)
+    intrinsics = {B.ADD: "llvm.sadd.with.overflow", B.SUB: "llvm.ssub.with.overflow", B.MUL: "llvm.smul.with.overflow"}
+    if operator in intrinsics:
+        return checked(emitter, intrinsics[operator], left, right, line)
     plain: dict[B, Callable[[ir.Value, ir.Value], ir.Value]] = {
         B.BIT_AND: builder.and_, B.BIT_OR: builder.or_, B.BIT_XOR: builder.xor}
     if operator in plain:
@@ -204,7 +204,7 @@ def _unary(emitter: Emitter, op: tir.Unary, value: ir.Value) -> ir.Value:
         return builder.fneg(value) if op.operator is U.NEG else value
     if op.operator is U.INVERT:
         return builder.xor(value, ir.Constant(I64, -1))
-    return _with_overflow(emitter, "llvm.ssub.with.overflow", ir.Constant(I64, 0), value, op.line)
+    return checked(emitter, "llvm.ssub.with.overflow", ir.Constant(I64, 0), value, op.line)
 
 
 def _primitive(emitter: Emitter, op: tir.CallPrimitive, operands: list[ir.Value]) -> ir.Value:
@@ -226,7 +226,7 @@ def _primitive(emitter: Emitter, op: tir.CallPrimitive, operands: list[ir.Value]
         if source is FLOAT:
             return builder.call(builder.module.declare_intrinsic("llvm.fabs", [F64]), [value])
         negative = builder.icmp_signed("<", value, ir.Constant(I64, 0))
-        return builder.select(negative, _with_overflow(emitter, "llvm.ssub.with.overflow", ir.Constant(I64, 0),
+        return builder.select(negative, checked(emitter, "llvm.ssub.with.overflow", ir.Constant(I64, 0),
                                                        value, op.line), value)
     if op.primitive is P.SQRT:
         value = convert(emitter, value, source, FLOAT, op.line)

@@ -6,48 +6,10 @@ from __future__ import annotations
 from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
-from tpy2wasm.analysis import ir_objects as tob
+from tpy2wasm.analysis.ir_operands import operands, terminator_operands
 from tpy2wasm.codegen.runtime_api import I32, PTR, declare
 
 Releases = dict[tuple[str, int], list[tir.Register]]
-
-
-def _op_operands(op: tir.Op) -> tuple[tir.Register, ...]:
-    if isinstance(op, (tir.Binary, tir.Compare)):
-        return (op.left, op.right)
-    if isinstance(op, tir.Unary):
-        return (op.operand,)
-    if isinstance(op, (tir.StoreLocal, tir.StoreGlobal)):
-        return (op.source,)
-    if isinstance(op, tob.GetAttr):
-        return (op.obj,)
-    if isinstance(op, tob.CallObject):
-        return (op.callee, *op.args)
-    if isinstance(op, tob.BuildSequence):
-        return op.items
-    if isinstance(op, tob.IsTrue):
-        return (op.value,)
-    if isinstance(op, tob.GetIter):
-        return (op.iterable,)
-    if isinstance(op, (tob.EnterHandler, tob.RestoreException)):
-        return (op.exception,)
-    if isinstance(op, tob.LeaveHandler):
-        return (op.saved,)
-    if isinstance(op, tob.ExceptionMatches):
-        return (op.exception, op.classes)
-    return ()
-
-
-def _terminator_operands(terminator: tir.Terminator) -> tuple[tir.Register | None, ...]:
-    if isinstance(terminator, tir.Branch):
-        return (terminator.condition,)
-    if isinstance(terminator, tir.Return):
-        return (terminator.value,)
-    if isinstance(terminator, tir.Raise):
-        return (terminator.exception, terminator.cause)
-    if isinstance(terminator, tir.ForIter):
-        return (terminator.iterator,)
-    return ()
 
 
 def releases_after(function: tir.FunctionIR) -> Releases:
@@ -58,15 +20,13 @@ def releases_after(function: tir.FunctionIR) -> Releases:
     escapes: set[int] = set()
     for block in function.blocks:
         for index, op in enumerate(block.ops):
-            for register in _op_operands(op):
+            for register in operands(op):
                 if defined_in.get(register.number) != block.label:
                     escapes.add(register.number)
                 last_use[register.number] = (block.label, index)
             if op.dest is not None and op.dest.type.llvm_type == "ptr":
                 defined_in[op.dest.number] = block.label
-        for operand in _terminator_operands(block.terminator):
-            if operand is not None:
-                escapes.add(operand.number)
+        escapes.update(operand.number for operand in terminator_operands(block.terminator))
     releases: Releases = {}
     registers = {op.dest.number: op.dest for block in function.blocks for op in block.ops if op.dest is not None}
     for number, where in last_use.items():

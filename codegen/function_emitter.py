@@ -5,6 +5,14 @@ the status (ERROR with a Python exception, or DEOPT); an ERROR adds this functio
 the traceback at the line that failed. Locals live in allocas (LLVM's mem2reg makes them
 registers), each with a "bound" flag: reading an unbound local deopts, so CPython raises
 the UnboundLocalError.
+
+A self-call in tail position -- `return f(...)`, or `return x + f(...)` / `x * f(...)` on ints,
+the call evaluated last -- becomes a jump back to the body, as a C compiler's tail recursion
+elimination does, with the pending `x` folded into an accumulator that every return applies.
+The jump still counts as one call deeper (the depth budget falls by one and can run out there),
+an ERROR adds one traceback entry per eliminated frame, and the accumulator's checked
+operations deopt on overflow: reassociated, Python's exact result fits in i64 whenever they
+do not overflow, and a deopt only reruns the call in CPython.
 """
 
 from __future__ import annotations
@@ -12,15 +20,16 @@ from __future__ import annotations
 from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
+from tpy2wasm.analysis.ir_operands import operands
 from tpy2wasm.analysis.rtypes import NONE
 from tpy2wasm.codegen import arithmetic
 from tpy2wasm.codegen.runtime_api import (
     DICT_VERSION_OFFSET, GLOBAL_CACHE, I1, I32, I64, KIND_LETTERS, STATUS_ERROR, Raise, declare, llvm_type, runtime_int,
 )
 from tpy2wasm.codegen.strings import StringPool
+from tpy2wasm.codegen.tail_calls import ACCUMULATORS, tail_call
 
 _I64_MIN, _I64_MAX = -(2**63), 2**63 - 1
-
 
 class FunctionEmitter:
     """Emits the body of one native function; `emit()` is the only entry point."""
@@ -46,6 +55,18 @@ class FunctionEmitter:
         self.builder.position_at_end(self.start)
         self.local_slots: dict[str, tuple[ir.AllocaInstr, ir.AllocaInstr]] = {}
         self.unwind = llvm_function.append_basic_block("unwind")
+        self.tail = tail_call(function, lambda callee: callees.get(callee) is llvm_function)
+        self.accumulator: ir.AllocaInstr | None = None
+        self.budget_slot: ir.AllocaInstr | None = None
+        self.reenter: ir.Block | None = None
+        if self.tail is not None:
+            with self.builder.goto_entry_block():
+                self.budget_slot = self.builder.alloca(I32, name="depth_budget")
+                if self.tail.combine is not None:
+                    self.accumulator = self.builder.alloca(I64, name="accumulator")
+                    identity = ACCUMULATORS[self.tail.combine.operator][0]
+                    self.builder.store(ir.Constant(I64, identity), self.accumulator)
+            self.reenter = llvm_function.append_basic_block("reenter")
 
     # ---- helpers the arithmetic module uses ----
 
@@ -76,23 +97,65 @@ class FunctionEmitter:
     # ---- the function ----
 
     def emit(self) -> None:
-        for index, argument in enumerate(self.function.args):
-            value_slot, bound_slot = self._local_slot(argument)
-            self.builder.store(self.llvm_function.args[index + 2], value_slot)
-            self.builder.store(ir.Constant(I1, 1), bound_slot)
+        self._bind_arguments(self.llvm_function.args[2:])
         exhausted = self.builder.icmp_signed("<=", self.depth_budget, ir.Constant(I32, 0))
         with self.builder.if_then(exhausted, likely=False):
             self.call_runtime("tpy2wasm_depth_exhausted")
             self._return_undefined()
+        if self.budget_slot is not None:
+            self.builder.store(self.depth_budget, self.budget_slot)
         self.builder.branch(self.blocks[self.function.blocks[0].label])
         for block in self.function.blocks:
             self.builder.position_at_end(self.blocks[block.label])
+            if self.tail is not None and block.label == self.tail.block:
+                self._emit_tail_block(block)
+                continue
             for op in block.ops:
                 self._emit_op(op)
             self._emit_terminator(block.terminator)
+        if self.reenter is not None:
+            # A new frame: the arguments are bound (by the tail call), every other local is not.
+            self.builder.position_at_end(self.reenter)
+            arguments = {argument.name for argument in self.function.args}
+            for name, (_, bound_slot) in self.local_slots.items():
+                if name not in arguments:
+                    self.builder.store(ir.Constant(I1, 0), bound_slot)
+            self.builder.branch(self.blocks[self.function.blocks[0].label])
         self._emit_unwind()
         self.builder.position_at_end(self.allocas)
         self.builder.branch(self.start)
+
+    def _bind_arguments(self, values: list[ir.Value]) -> None:
+        for argument, value in zip(self.function.args, values):
+            value_slot, bound_slot = self._local_slot(argument)
+            self.builder.store(value, value_slot)
+            self.builder.store(ir.Constant(I1, 1), bound_slot)
+
+    def _current_budget(self) -> ir.Value:
+        return self.depth_budget if self.budget_slot is None else self.builder.load(self.budget_slot)
+
+    def _emit_tail_block(self, block: tir.BasicBlock) -> None:
+        """The block ending in the tail self-call: fold, count the frame, rebind, jump back."""
+        assert self.tail is not None and self.reenter is not None and self.budget_slot is not None
+        call, combine = self.tail.call, self.tail.combine
+        for op in block.ops:
+            if op is not call and op is not combine:
+                self._emit_op(op)
+        budget = self.builder.load(self.budget_slot)
+        callee_budget = self.builder.sub(budget, ir.Constant(I32, 1))
+        exhausted = self.builder.icmp_signed("<=", callee_budget, ir.Constant(I32, 0))
+        with self.builder.if_then(exhausted, likely=False):
+            self.call_runtime("tpy2wasm_depth_exhausted")
+            self._jump_to_unwind(call.line)
+        if combine is not None:
+            assert self.accumulator is not None
+            other = combine.left if combine.right == call.dest else combine.right
+            folded = arithmetic.checked(self, ACCUMULATORS[combine.operator][1], self.builder.load(self.accumulator),
+                                        self.registers[other.number], combine.line)
+            self.builder.store(folded, self.accumulator)
+        self._bind_arguments([self.registers[argument.number] for argument in call.args])
+        self.builder.store(callee_budget, self.budget_slot)
+        self.builder.branch(self.reenter)
 
     def _local_slot(self, local: tir.Local) -> tuple[ir.AllocaInstr, ir.AllocaInstr]:
         if local.name not in self.local_slots:
@@ -122,12 +185,12 @@ class FunctionEmitter:
             self._store_global(op)
             value = None
         elif isinstance(op, tir.CallNative):
-            callee_budget = self.builder.sub(self.depth_budget, ir.Constant(I32, 1))
+            callee_budget = self.builder.sub(self._current_budget(), ir.Constant(I32, 1))
             arguments = [self.globals_pointer, callee_budget, *(self.registers[arg.number] for arg in op.args)]
             value = self.builder.call(self.callees[op.callee], arguments)
             self.fail_if_status(self.builder.load(self._status()), op.line)
         else:
-            value = arithmetic.emit(self, op, [self.registers[r.number] for r in _operands(op)])
+            value = arithmetic.emit(self, op, [self.registers[r.number] for r in operands(op)])
         if op.dest is not None and value is not None and op.dest.type is not NONE:
             self.registers[op.dest.number] = value
 
@@ -187,6 +250,10 @@ class FunctionEmitter:
             assert isinstance(terminator, tir.Return), f"{terminator} needs a boxed function"
             if self.function.return_type is NONE or terminator.value is None:
                 self._return_value(None)
+            elif self.accumulator is not None and self.tail is not None and self.tail.combine is not None:
+                intrinsic = ACCUMULATORS[self.tail.combine.operator][1]
+                self._return_value(arithmetic.checked(self, intrinsic, self.builder.load(self.accumulator),
+                                                      self.registers[terminator.value.number], terminator.line))
             else:
                 self._return_value(self.registers[terminator.value.number])
 
@@ -196,7 +263,28 @@ class FunctionEmitter:
         with self.builder.if_then(is_error):
             self.call_runtime("tpy2wasm_traceback", self.strings.pointer(self.function.name),
                               self.strings.pointer(self.filename), self.builder.load(self.failed_line))
+            if self.tail is not None and self.budget_slot is not None:
+                self._traceback_eliminated_frames()
         self._return_undefined()
+
+    def _traceback_eliminated_frames(self) -> None:
+        """One entry per frame the tail call replaced, each at the tail call's line."""
+        assert self.tail is not None and self.budget_slot is not None
+        builder = self.builder
+        frames = builder.sub(self.depth_budget, builder.load(self.budget_slot))
+        before = builder.block
+        loop = self.llvm_function.append_basic_block("unwind.frames")
+        done = self.llvm_function.append_basic_block("unwind.frames.done")
+        builder.cbranch(builder.icmp_signed(">", frames, ir.Constant(I32, 0)), loop, done)
+        builder.position_at_end(loop)
+        left = builder.phi(I32)
+        left.add_incoming(frames, before)
+        self.call_runtime("tpy2wasm_traceback", self.strings.pointer(self.function.name),
+                          self.strings.pointer(self.filename), ir.Constant(I32, self.tail.call.line))
+        remaining = builder.sub(left, ir.Constant(I32, 1))
+        left.add_incoming(remaining, loop)
+        builder.cbranch(builder.icmp_signed(">", remaining, ir.Constant(I32, 0)), loop, done)
+        builder.position_at_end(done)
 
     def _status(self) -> ir.GlobalVariable:
         return runtime_int(self.module, "tpy2wasm_status")
@@ -221,14 +309,3 @@ class FunctionEmitter:
         else:
             self.builder.ret(ir.Constant(llvm_type(self.function.return_type), ir.Undefined))
 
-
-def _operands(op: tir.Op) -> list[tir.Register]:
-    if isinstance(op, (tir.Binary, tir.Compare)):
-        return [op.left, op.right]
-    if isinstance(op, tir.Unary):
-        return [op.operand]
-    if isinstance(op, tir.Convert):
-        return [op.source]
-    if isinstance(op, tir.CallPrimitive):
-        return list(op.args)
-    raise TypeError(f"no lowering for {op!r}")

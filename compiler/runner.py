@@ -7,6 +7,8 @@ cached (wasmtime's serialize) by the module's hash; start-up then costs millisec
 from __future__ import annotations
 
 import hashlib
+import os
+from functools import cache
 from importlib.metadata import version
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -41,14 +43,38 @@ def _engine() -> wasmtime.Engine:
     return wasmtime.Engine(config)
 
 
+@cache
+def _wasmtime_version() -> bytes:
+    return version("wasmtime").encode()
+
+
+#: Machine-code key of each module file this process has hashed, by the file's identity and
+#: stamps: any write or replacement changes them, so only an unchanged file skips the hash.
+_keys_by_stat: dict[tuple[str, int, int, int, int, int], str] = {}
+
+
+def _file_identity(wasm: Path) -> tuple[str, int, int, int, int, int]:
+    stat = os.stat(wasm)
+    return str(wasm.resolve()), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
+
+
 def load_module(engine: wasmtime.Engine, wasm: Path) -> wasmtime.Module:
-    data = wasm.read_bytes()
-    key = hashlib.sha256(data + version("wasmtime").encode()).hexdigest()[:32]
+    identity = _file_identity(wasm)
+    key = _keys_by_stat.get(identity)
+    data = None
+    if key is None:
+        data = wasm.read_bytes()
+        digest = hashlib.sha256(data)
+        digest.update(_wasmtime_version())
+        key = digest.hexdigest()[:32]
     compiled = cache_root() / "machine-code" / f"{key}.cwasm"
     if compiled.exists():
-        return wasmtime.Module.deserialize_file(engine, str(compiled))
-    module = wasmtime.Module(engine, data)
-    atomic_write(compiled, bytes(module.serialize()))
+        module = wasmtime.Module.deserialize_file(engine, str(compiled))
+    else:
+        module = wasmtime.Module(engine, wasm.read_bytes() if data is None else data)
+        atomic_write(compiled, bytes(module.serialize()))
+    if _file_identity(wasm) == identity:  # unchanged while it was read: the key is its content's
+        _keys_by_stat[identity] = key
     return module
 
 

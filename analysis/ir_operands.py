@@ -1,0 +1,44 @@
+"""The registers each op and terminator reads, for the passes that follow uses."""
+
+from __future__ import annotations
+
+from tpy2wasm.analysis import ir
+from tpy2wasm.analysis import ir_objects as objects
+
+
+def operands(op: ir.Op) -> tuple[ir.Register, ...]:
+    if isinstance(op, (ir.Binary, ir.Compare)):
+        return (op.left, op.right)
+    if isinstance(op, ir.Unary):
+        return (op.operand,)
+    if isinstance(op, (ir.Convert, ir.StoreLocal, ir.StoreGlobal)):
+        return (op.source,)
+    if isinstance(op, (ir.CallPrimitive, ir.CallNative)):
+        return op.args
+    if isinstance(op, objects.GetAttr):
+        return (op.obj,)
+    if isinstance(op, objects.CallObject):
+        return (op.callee, *op.args)
+    if isinstance(op, objects.BuildSequence):
+        return op.items
+    if isinstance(op, objects.IsTrue):
+        return (op.value,)
+    if isinstance(op, objects.GetIter):
+        return (op.iterable,)
+    if isinstance(op, (objects.EnterHandler, objects.RestoreException)):
+        return (op.exception,)
+    if isinstance(op, objects.LeaveHandler):
+        return (op.saved,)
+    if isinstance(op, objects.ExceptionMatches):
+        return (op.exception, op.classes)
+    return ()
+
+
+def terminator_operands(terminator: ir.Terminator) -> tuple[ir.Register, ...]:
+    if isinstance(terminator, ir.Branch):
+        return (terminator.condition,)
+    if isinstance(terminator, ir.ForIter):
+        return (terminator.iterator,)
+    values = (terminator.value,) if isinstance(terminator, ir.Return) else (
+        (terminator.exception, terminator.cause) if isinstance(terminator, ir.Raise) else ())
+    return tuple(value for value in values if value is not None)
