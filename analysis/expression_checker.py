@@ -16,9 +16,11 @@ from mypy.nodes import (
     ClassDef,
     ComparisonExpr,
     ConditionalExpr,
+    DictExpr,
     Expression,
     FloatExpr,
     FuncDef,
+    IndexExpr,
     IntExpr,
     ListExpr,
     MemberExpr,
@@ -26,6 +28,7 @@ from mypy.nodes import (
     NameExpr,
     Node,
     OpExpr,
+    SliceExpr,
     StrExpr,
     TupleExpr,
     UnaryExpr,
@@ -105,21 +108,22 @@ class ExpressionChecker:
             return
         self.checked_locals.add(name)
         if facts.is_any(var.type) or var.type is None:
-            self.reject(where, f"local '{name}' has type Any")
+            self.box(where, f"local '{name}' has type Any")
         elif facts.scalar_rtype(var.type) is None:
             self.box(where, f"local '{name}' has type {var.type}, not {SCALARS}")
 
     def check_expr(self, expr: Expression) -> None:
-        """Check the structure first, so `eval(s)` says "calls eval" before "uses Any"."""
+        """Check the structure first, then the type of what is well formed."""
         if self.check_expr_structure(expr):
             self.check_expr_type(expr)
 
     def check_expr_type(self, expr: Expression) -> None:
         mypy_type = facts.expression_type(expr, self.types)
         if facts.is_any(mypy_type):
-            self.reject(expr, "uses Any")
+            self.box(expr, "uses a value of type Any")
         elif facts.scalar_rtype(mypy_type) is None and not isinstance(expr, (CallExpr, NameExpr, MemberExpr,
-                                                                             StrExpr, TupleExpr, ListExpr)):
+                                                                             StrExpr, TupleExpr, ListExpr,
+                                                                             SliceExpr, DictExpr)):
             self.box(expr, f"expression has type {mypy_type}, not {SCALARS}")
 
     def check_all(self, exprs: list[Expression]) -> bool:
@@ -160,6 +164,18 @@ class ExpressionChecker:
             return self.check_all([expr.cond, expr.if_expr, expr.else_expr])
         if isinstance(expr, CallExpr):
             return self.check_call(expr)
+        if isinstance(expr, IndexExpr):
+            self.box(expr, "reads an item")
+            return self.check_all([expr.base, expr.index])
+        if isinstance(expr, SliceExpr):
+            parts = [part for part in (expr.begin_index, expr.end_index, expr.stride) if part is not None]
+            return self.check_all(parts)
+        if isinstance(expr, DictExpr) and any(key is None for key, _ in expr.items):
+            self.reject(expr, "unsupported construct: ** in a dict display")
+            return False
+        if isinstance(expr, DictExpr):
+            self.minor_reasons.append((self.line_of(expr), "builds a dict"))
+            return self.check_all([part for pair in expr.items for part in pair if part is not None])
         if isinstance(expr, (TupleExpr, ListExpr)):
             kind = "tuple" if isinstance(expr, TupleExpr) else "list"
             self.minor_reasons.append((self.line_of(expr), f"builds a {kind}"))

@@ -22,7 +22,9 @@ from mypy.nodes import (
     ForStmt,
     GlobalDecl,
     IfStmt,
+    IndexExpr,
     Lvalue,
+    MemberExpr,
     NameExpr,
     OperatorAssignmentStmt,
     PassStmt,
@@ -192,7 +194,13 @@ class FunctionChecker(ExpressionChecker):
         return None
 
     def check_target(self, lvalue: Lvalue) -> None:
-        if not isinstance(lvalue, NameExpr) or not isinstance(lvalue.node, Var):
+        if isinstance(lvalue, IndexExpr):
+            self.box(lvalue, "stores an item")
+            self.check_all([lvalue.base, lvalue.index])
+        elif isinstance(lvalue, MemberExpr):
+            self.box(lvalue, f"stores attribute '{lvalue.name}'")
+            self.check_all([lvalue.expr])
+        elif not isinstance(lvalue, NameExpr) or not isinstance(lvalue.node, Var):
             self.reject(lvalue, f"unsupported assignment target: {describe_construct(lvalue)}")
         elif facts.module_global(lvalue, self.module) is None:
             self.check_local(lvalue.name, lvalue.node, lvalue)

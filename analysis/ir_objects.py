@@ -30,6 +30,57 @@ class GetAttr(_Raising):
 
 @final
 @dataclass(frozen=True)
+class SetAttr(_Raising):
+    obj: Register
+    name: str
+    value: Register
+    line: int
+    dest: None = field(default=None, init=False, repr=False)
+
+
+@final
+@dataclass(frozen=True)
+class BuildSlice(_Raising):
+    """`start:stop:step` inside a subscript; a missing part is the None constant."""
+
+    dest: Register
+    start: Register
+    stop: Register
+    step: Register
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class BuildDict(_Raising):
+    """`{k1: v1, ...}`: `items` alternates keys and values, in evaluation order."""
+
+    dest: Register
+    items: tuple[Register, ...]
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class GetItem(_Raising):
+    dest: Register
+    obj: Register
+    index: Register
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class SetItem(_Raising):
+    obj: Register
+    index: Register
+    value: Register
+    line: int
+    dest: None = field(default=None, init=False, repr=False)
+
+
+@final
+@dataclass(frozen=True)
 class CallObject(_Raising):
     """`callee(*args)`, the last `len(keywords)` arguments passed by those keyword names."""
 

@@ -17,6 +17,16 @@ def operands(op: ir.Op) -> tuple[ir.Register, ...]:
         return op.args
     if isinstance(op, objects.GetAttr):
         return (op.obj,)
+    if isinstance(op, objects.SetAttr):
+        return (op.obj, op.value)
+    if isinstance(op, objects.BuildSlice):
+        return (op.start, op.stop, op.step)
+    if isinstance(op, objects.BuildDict):
+        return op.items
+    if isinstance(op, objects.GetItem):
+        return (op.obj, op.index)
+    if isinstance(op, objects.SetItem):
+        return (op.obj, op.index, op.value)
     if isinstance(op, objects.CallObject):
         return (op.callee, *op.args)
     if isinstance(op, objects.BuildSequence):

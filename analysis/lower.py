@@ -15,6 +15,8 @@ from mypy.nodes import (
     ContinueStmt,
     Expression,
     ExpressionStmt,
+    IndexExpr,
+    MemberExpr,
     ForStmt,
     FuncDef,
     IfStmt,
@@ -45,7 +47,7 @@ from tpy2wasm.analysis.ir import (
     StoreGlobal,
     StoreLocal,
 )
-from tpy2wasm.analysis.ir_objects import GetIter
+from tpy2wasm.analysis.ir_objects import GetAttr, GetIter, SetAttr
 from tpy2wasm.analysis.lower_exceptions import ExceptionLowerer
 from tpy2wasm.analysis.lower_expr import scalar
 from tpy2wasm.analysis.report import NativenessReport
@@ -86,6 +88,15 @@ class FunctionLowerer(ExceptionLowerer):
         line = statement.line
         if isinstance(statement, AssignmentStmt):
             self.store(statement.lvalues[0], self.lower_expr(statement.rvalue))
+        elif isinstance(statement, OperatorAssignmentStmt) and isinstance(statement.lvalue, IndexExpr):
+            self.lower_item_update(statement, statement.lvalue)
+        elif isinstance(statement, OperatorAssignmentStmt) and isinstance(statement.lvalue, MemberExpr):
+            obj = self.lower_expr(statement.lvalue.expr)
+            current = self.builder.emit_value(GetAttr(self.register(OBJECT), obj, statement.lvalue.name, line))
+            operand = self.lower_expr(statement.rvalue)
+            operator = facts.BINARY_OPERATORS[statement.op]
+            result = self.binary(operator, current, operand, current.type, line, inplace=True)
+            self.builder.emit(SetAttr(obj, statement.lvalue.name, result, line))
         elif isinstance(statement, OperatorAssignmentStmt):
             current = self.lower_expr(statement.lvalue)
             operand = self.lower_expr(statement.rvalue)
@@ -114,7 +125,22 @@ class FunctionLowerer(ExceptionLowerer):
             self.lower_expr(statement.expr)
         # Docstrings, `pass` and `global` declarations produce no code.
 
+    def lower_item_update(self, statement: OperatorAssignmentStmt, target: IndexExpr) -> None:
+        """`xs[i] += v`: xs and i evaluated once, the item read, updated in place, stored."""
+        obj, index = self.lower_expr(target.base), self.lower_expr(target.index)
+        current = self.get_item(obj, index, statement.line)
+        operand = self.lower_expr(statement.rvalue)
+        operator = facts.BINARY_OPERATORS[statement.op]
+        result = self.binary(operator, current, operand, current.type, statement.line, inplace=True)
+        self.set_item(obj, index, result, statement.line)
+
     def store(self, target: Lvalue, value: Register) -> None:
+        if isinstance(target, IndexExpr):  # the value first, then the container and the index
+            self.set_item(self.lower_expr(target.base), self.lower_expr(target.index), value, target.line)
+            return
+        if isinstance(target, MemberExpr):
+            self.set_attr(target, value)
+            return
         assert isinstance(target, NameExpr) and isinstance(target.node, Var), target
         global_var = facts.module_global(target, self.module)
         if global_var is not None:

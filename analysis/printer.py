@@ -27,6 +27,8 @@ from tpy2wasm.analysis.ir import (
     Unwind,
 )
 from tpy2wasm.analysis.ir_objects import (
+    BuildDict,
+    BuildSlice,
     BuildSequence,
     CallObject,
     CatchException,
@@ -34,10 +36,13 @@ from tpy2wasm.analysis.ir_objects import (
     EnterHandler,
     ExceptionMatches,
     GetAttr,
+    GetItem,
     GetIter,
     IsTrue,
     LeaveHandler,
     RestoreException,
+    SetAttr,
+    SetItem,
 )
 
 
@@ -76,6 +81,17 @@ def _op_body(op: Op) -> str:
 def _object_op_body(op: Op) -> str:
     if isinstance(op, GetAttr):
         return f"{op.obj}.{op.name}"
+    if isinstance(op, SetAttr):
+        return f"{op.obj}.{op.name} = {op.value}"
+    if isinstance(op, BuildSlice):
+        return f"slice({_join((op.start, op.stop, op.step))})"
+    if isinstance(op, BuildDict):
+        pairs = zip(op.items[::2], op.items[1::2])
+        return "{" + ", ".join(f"{key}: {value}" for key, value in pairs) + "}"
+    if isinstance(op, GetItem):
+        return f"{op.obj}[{op.index}]"
+    if isinstance(op, SetItem):
+        return f"{op.obj}[{op.index}] = {op.value}"
     if isinstance(op, CallObject):
         positional = op.args[:len(op.args) - len(op.keywords)]
         keywords = op.args[len(positional):]

@@ -134,6 +134,13 @@ class BoxedEmitter(RefcountEmitter):
             status = self.call_runtime("tpy2wasm_store_name", self.globals_pointer, self.strings.pointer(op.name),
                                        self.cache(), self.value(op.source))
             self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), op.line)
+        elif isinstance(op, tob.SetAttr):
+            status = self.call_runtime("tpy2wasm_set_attr", self.value(op.obj), self.strings.pointer(op.name),
+                                       self.cache(), self.value(op.value))
+            self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), op.line)
+        elif isinstance(op, tob.SetItem):
+            status = self.call_runtime("PyObject_SetItem", *self.values((op.obj, op.index, op.value)))
+            self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), op.line)
         elif isinstance(op, tob.LeaveHandler):
             self.call_runtime("tpy2wasm_leave_handler", self.value(op.saved))
         elif isinstance(op, tob.RestoreException):
@@ -170,6 +177,12 @@ class BoxedEmitter(RefcountEmitter):
         if isinstance(op, tir.Compare):
             return call("tpy2wasm_compare_op", _index(op.operator),
                         *self.values((op.left, op.right)))
+        if isinstance(op, tob.BuildSlice):
+            return call("PySlice_New", *self.values((op.start, op.stop, op.step)))
+        if isinstance(op, tob.BuildDict):
+            return call("tpy2wasm_build_dict", self.argument_array(op.items), ir.Constant(I32, len(op.items) // 2))
+        if isinstance(op, tob.GetItem):
+            return call("PyObject_GetItem", *self.values((op.obj, op.index)))
         if isinstance(op, tob.GetAttr):
             return call("tpy2wasm_get_attr", self.value(op.obj), self.strings.pointer(op.name), self.cache())
         if isinstance(op, tob.CallObject):

@@ -55,7 +55,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
         def f(a: int, b: Any) -> int:
             return a + b
         """, {"f": [(2, "parameter 'b' has type Any"),
-                    (3, 'uses Any')]}),
+                    (3, 'boxed: uses a value of type Any')]}),
     ("calls_eval_and_print", """
         def f() -> None:
             print(1)

@@ -102,7 +102,6 @@ def test_explain_prints_mypy_style_notes_and_a_summary(tmp_path: Path) -> None:
         "app.py:1: note: square() is native",
         "app.py:5: note: greet() is not native: parameter 'name' has no annotation",
         "app.py:5: note: greet() is not native: return has no annotation",
-        "app.py:6: note: greet() is not native: uses Any",
         "app.py:10: note: show() is native on boxed values: calls print",
         "2 of 3 functions native, 1 of them on boxed values",
     ]

@@ -76,6 +76,22 @@ PyObject *tpy2wasm_get_attr(PyObject *object, const char *name, PyObject **cache
     return key == NULL ? NULL : PyObject_GetAttr(object, key);
 }
 
+int tpy2wasm_set_attr(PyObject *object, const char *name, PyObject **cache, PyObject *value) {
+    PyObject *key = cached_string(name, (int)strlen(name), cache);
+    return key == NULL ? -1 : PyObject_SetAttr(object, key, value);
+}
+
+/* A dict display: `items` alternates keys and values (BUILD_MAP). */
+PyObject *tpy2wasm_build_dict(PyObject *const *items, int pairs) {
+    PyObject *dict = _PyDict_NewPresized(pairs);
+    for (int i = 0; dict != NULL && i < pairs; i++) {
+        if (PyDict_SetItem(dict, items[2 * i], items[2 * i + 1]) < 0) {
+            Py_CLEAR(dict);
+        }
+    }
+    return dict;
+}
+
 /* Operators in the order of analysis/ir.py's BinaryOperator. */
 PyObject *tpy2wasm_binary_op(int op, int inplace, PyObject *left, PyObject *right) {
     typedef PyObject *(*binaryfunc_)(PyObject *, PyObject *);
