@@ -42,6 +42,7 @@ from tpy2wasm.analysis.rtypes import BOOL, FLOAT, INT, RType
 from tpy2wasm.analysis.typed_ast import TypedProgram
 
 SCALARS = "int/float/bool"
+OBJECTS_STAY = "containers and objects stay in the interpreter, which is faster at them"
 
 
 def describe_construct(node: Node) -> str:
@@ -109,8 +110,10 @@ class ExpressionChecker:
         self.checked_locals.add(name)
         if facts.is_any(var.type) or var.type is None:
             self.box(where, f"local '{name}' has type Any")
-        elif facts.scalar_rtype(var.type) is None:
+        elif facts.scalar_rtype(var.type) is None and facts.is_boxable(var.type):
             self.box(where, f"local '{name}' has type {var.type}, not {SCALARS}")
+        elif facts.scalar_rtype(var.type) is None:
+            self.reject(where, f"local '{name}' has type {var.type}: {OBJECTS_STAY}")
 
     def check_expr(self, expr: Expression) -> None:
         """Check the structure first, then the type of what is well formed."""

@@ -39,7 +39,7 @@ from mypy.nodes import (
 from mypy.types import AnyType, CallableType, Type, TypeOfAny, get_proper_type
 
 from tpy2wasm.analysis import mypy_facts as facts
-from tpy2wasm.analysis.expression_checker import SCALARS, ExpressionChecker, describe_construct
+from tpy2wasm.analysis.expression_checker import OBJECTS_STAY, SCALARS, ExpressionChecker, describe_construct
 from tpy2wasm.analysis.rtypes import RType
 
 
@@ -76,8 +76,10 @@ class FunctionChecker(ExpressionChecker):
             self.reject(self.func, f"{what} has no annotation")
         elif isinstance(proper, AnyType):
             self.reject(self.func, f"{what} has type Any")
-        elif to_rtype(declared) is None:
+        elif to_rtype(declared) is None and facts.is_boxable(declared):
             self.box(self.func, f"{what} has type {declared}, not {allowed}")
+        elif to_rtype(declared) is None:
+            self.reject(self.func, f"{what} has type {declared}: {OBJECTS_STAY}")
 
     def return_rtype(self) -> RType | None:
         signature = self.func.type

@@ -21,7 +21,7 @@ from mypy.nodes import (
     UnaryExpr,
     Var,
 )
-from mypy.types import AnyType, Instance, LiteralType, NoneType, Type, get_proper_type
+from mypy.types import AnyType, Instance, LiteralType, NoneType, Type, UnionType, get_proper_type
 
 from tpy2wasm.analysis.ir import BinaryOperator, CompareOperator, Primitive, UnaryOperator
 from tpy2wasm.analysis.rtypes import FLOAT, INT, NONE, SCALAR_TYPES_BY_NAME, RType
@@ -65,6 +65,21 @@ def scalar_rtype(mypy_type: Type | None) -> RType | None:
     if isinstance(proper, Instance):
         return SCALAR_TYPES_BY_NAME.get(proper.type.fullname)
     return None
+
+
+def is_boxable(mypy_type: Type | None) -> bool:
+    """Whether a boxed function may hold the value in a parameter, local or return: a str,
+    None, an exception, or Any. Containers and other objects stay in the interpreter, whose
+    specialised instructions are faster at them than calls into the C API."""
+    proper = get_proper_type(mypy_type)
+    if isinstance(proper, LiteralType):
+        proper = proper.fallback
+    if isinstance(proper, (NoneType, AnyType)):
+        return True
+    if isinstance(proper, UnionType):
+        return all(scalar_rtype(item) is not None or is_boxable(item) for item in proper.items)
+    return isinstance(proper, Instance) and (proper.type.fullname == "builtins.str"
+                                              or proper.type.has_base("builtins.BaseException"))
 
 
 def expression_type(expr: Expression, types: dict[Expression, Type]) -> Type | None:

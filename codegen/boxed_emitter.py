@@ -19,7 +19,7 @@ from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.rtypes import BOOL
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter, releases_after
-from tpy2wasm.codegen.runtime_api import I32, PTR, PTR_PTR
+from tpy2wasm.codegen.runtime_api import I32, NAME_CACHE, PTR, PTR_PTR
 from tpy2wasm.codegen.strings import StringPool
 
 _I64_MIN, _I64_MAX = -(2**63), 2**63 - 1
@@ -168,7 +168,8 @@ class BoxedEmitter(RefcountEmitter):
         if isinstance(op, tir.LoadLocal):
             return self.load_local(op.local, op.line)
         if isinstance(op, tir.LoadGlobal):
-            return call("tpy2wasm_load_name", self.globals_pointer, self.strings.pointer(op.name), self.cache())
+            return call("tpy2wasm_load_name", self.globals_pointer, self.strings.pointer(op.name),
+                        self.cache(NAME_CACHE))
         if isinstance(op, tir.Binary):
             return call("tpy2wasm_binary_op", _index(op.operator),
                         ir.Constant(I32, int(op.inplace)), *self.values((op.left, op.right)))
@@ -182,7 +183,7 @@ class BoxedEmitter(RefcountEmitter):
         if isinstance(op, tob.BuildDict):
             return call("tpy2wasm_build_dict", self.argument_array(op.items), ir.Constant(I32, len(op.items) // 2))
         if isinstance(op, tob.GetItem):
-            return call("PyObject_GetItem", *self.values((op.obj, op.index)))
+            return call("tpy2wasm_get_item", *self.values((op.obj, op.index)))
         if isinstance(op, tob.GetAttr):
             return call("tpy2wasm_get_attr", self.value(op.obj), self.strings.pointer(op.name), self.cache())
         if isinstance(op, tob.CallObject):
@@ -207,12 +208,12 @@ class BoxedEmitter(RefcountEmitter):
         if value is None or isinstance(value, bool):
             return call("tpy2wasm_singleton", ir.Constant(I32, _SINGLETONS[value]))
         if isinstance(value, float):
-            return call("PyFloat_FromDouble", ir.Constant(ir.DoubleType(), value))
+            return call("tpy2wasm_float_constant", ir.Constant(ir.DoubleType(), value), self.cache())
         if isinstance(value, str):
             size = len(value.encode("utf-8", "surrogatepass"))
             return call("tpy2wasm_str_constant", self.strings.pointer(value), ir.Constant(I32, size), self.cache())
         if _I64_MIN <= value <= _I64_MAX:
-            return call("PyLong_FromLongLong", ir.Constant(ir.IntType(64), value))
+            return call("tpy2wasm_long_constant", ir.Constant(ir.IntType(64), value), self.cache())
         return call("tpy2wasm_int_constant", self.strings.pointer(str(value)), self.cache())
 
     def load_local(self, local: tir.Local, line: int) -> ir.Value:
@@ -271,11 +272,12 @@ class BoxedEmitter(RefcountEmitter):
         self.store_local(terminator.item, builder.load(out))
         builder.branch(self.blocks[terminator.body])
 
-    def cache(self) -> ir.GlobalVariable:
-        """A per-site PyObject* the runtime fills once (interned names, constants, kwnames)."""
-        variable = ir.GlobalVariable(self.module, PTR, self.module.get_unique_name("cache"))
+    def cache(self, cache_type: ir.Type = PTR) -> ir.GlobalVariable:
+        """A per-site cache the runtime fills (a PyObject* for interned names, constants and
+        keyword names; a NameCache for a global's lookup)."""
+        variable = ir.GlobalVariable(self.module, cache_type, self.module.get_unique_name("cache"))
         variable.linkage = "internal"
-        variable.initializer = ir.Constant(PTR, None)
+        variable.initializer = ir.Constant(cache_type, None)
         return variable
 
 

@@ -28,6 +28,9 @@ GLOBAL_CACHE: Final = ir.LiteralStructType([PTR, PTR, I64, I64])
 #: Where a PyDictObject keeps ma_version_tag on wasm32 (native.c asserts it).
 DICT_VERSION_OFFSET: Final = 16
 
+NAME_CACHE: Final = ir.LiteralStructType([PTR, I64, I64, PTR])
+"""native_objects.c's NameCache {name, globals_version, builtins_version, value}."""
+
 STATUS_ERROR: Final = 1
 """tpy2wasm_status after a Python exception (native.h: TPY_ERROR)."""
 
@@ -69,12 +72,12 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_float_to_int": (I32, (F64, I32, I64.as_pointer())),
     # Boxed functions (native_objects.c): a PTR result is a new reference, NULL on error.
     "_Py_Dealloc": (VOID, (PTR,)),
-    "PyLong_FromLongLong": (PTR, (I64,)),
-    "PyFloat_FromDouble": (PTR, (F64,)),
     "tpy2wasm_str_constant": (PTR, (PTR, I32, PTR_PTR)),
     "tpy2wasm_int_constant": (PTR, (PTR, PTR_PTR)),
+    "tpy2wasm_long_constant": (PTR, (I64, PTR_PTR)),
+    "tpy2wasm_float_constant": (PTR, (F64, PTR_PTR)),
     "tpy2wasm_singleton": (PTR, (I32,)),
-    "tpy2wasm_load_name": (PTR, (PTR, PTR, PTR_PTR)),
+    "tpy2wasm_load_name": (PTR, (PTR, PTR, NAME_CACHE.as_pointer())),
     "tpy2wasm_store_name": (I32, (PTR, PTR, PTR_PTR, PTR)),
     "tpy2wasm_unbound_local": (VOID, (PTR,)),
     "tpy2wasm_get_attr": (PTR, (PTR, PTR, PTR_PTR)),
@@ -84,7 +87,7 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_call": (PTR, (PTR, PTR_PTR, I32, I32, PTR, PTR_PTR)),
     "tpy2wasm_build_sequence": (PTR, (PTR_PTR, I32, I32)),
     "PyObject_IsTrue": (I32, (PTR,)),
-    "PyObject_GetItem": (PTR, (PTR, PTR)),
+    "tpy2wasm_get_item": (PTR, (PTR, PTR)),
     "PySlice_New": (PTR, (PTR, PTR, PTR)),
     "tpy2wasm_build_dict": (PTR, (PTR_PTR, I32)),
     "tpy2wasm_set_attr": (I32, (PTR, PTR, PTR_PTR, PTR)),

@@ -17,10 +17,36 @@ static PyObject *cached_string(const char *utf8, int size, PyObject **cache) {
     return *cache;
 }
 
+/* The value of an int of at most one 30-bit digit (what CPython's own fast paths take). */
+static int small_int(PyObject *object, long *value) {
+    if (!PyLong_CheckExact(object) || Py_ABS(Py_SIZE(object)) > 1) {
+        return 0;
+    }
+    *value = (long)Py_SIZE(object) * (long)((PyLongObject *)object)->ob_digit[0];
+    return 1;
+}
+
 PyObject *tpy2wasm_str_constant(const char *utf8, int size, PyObject **cache) {
     PyObject *value = cached_string(utf8, size, cache);
     Py_XINCREF(value);
     return value;
+}
+
+/* Number constants are made once per site, as CPython keeps them in co_consts. */
+PyObject *tpy2wasm_long_constant(long long value, PyObject **cache) {
+    if (*cache == NULL) {
+        *cache = PyLong_FromLongLong(value);
+    }
+    Py_XINCREF(*cache);
+    return *cache;
+}
+
+PyObject *tpy2wasm_float_constant(double value, PyObject **cache) {
+    if (*cache == NULL) {
+        *cache = PyFloat_FromDouble(value);
+    }
+    Py_XINCREF(*cache);
+    return *cache;
 }
 
 PyObject *tpy2wasm_int_constant(const char *digits, PyObject **cache) {
@@ -37,15 +63,34 @@ PyObject *tpy2wasm_singleton(int which) {
     return value;
 }
 
+/* A LOAD_GLOBAL site's cache: the value found while both dicts keep their versions (a dict's
+ * version changes with every change to it), as CPython 3.11's LOAD_GLOBAL_MODULE/BUILTIN do. */
+typedef struct {
+    PyObject *name;
+    uint64_t globals_version;
+    uint64_t builtins_version;
+    PyObject *value; /* borrowed: the dict holding it is unchanged while the versions match */
+} NameCache;
+
+static uint64_t dict_version(PyObject *dict) {
+    return ((PyDictObject *)dict)->ma_version_tag;
+}
+
 /* LOAD_GLOBAL: the module's globals, then builtins. */
-PyObject *tpy2wasm_load_name(PyObject *globals, const char *name, PyObject **cache) {
-    PyObject *key = cached_string(name, (int)strlen(name), cache);
+PyObject *tpy2wasm_load_name(PyObject *globals, const char *name, NameCache *cache) {
+    PyObject *builtins = PyEval_GetBuiltins();
+    if (cache->value != NULL && cache->globals_version == dict_version(globals)
+        && cache->builtins_version == dict_version(builtins)) {
+        Py_INCREF(cache->value);
+        return cache->value;
+    }
+    PyObject *key = cached_string(name, (int)strlen(name), &cache->name);
     if (key == NULL) {
         return NULL;
     }
     PyObject *value = PyDict_GetItemWithError(globals, key);
     if (value == NULL && !PyErr_Occurred()) {
-        value = PyDict_GetItemWithError(PyEval_GetBuiltins(), key);
+        value = PyDict_GetItemWithError(builtins, key);
         if (value == NULL && !PyErr_Occurred()) {
             PyErr_Format(PyExc_NameError, "name '%.200s' is not defined", name);
             PyObject *type, *error, *traceback;
@@ -56,6 +101,11 @@ PyObject *tpy2wasm_load_name(PyObject *globals, const char *name, PyObject **cac
             }
             PyErr_Restore(type, error, traceback);
         }
+    }
+    if (value != NULL) {
+        cache->globals_version = dict_version(globals);
+        cache->builtins_version = dict_version(builtins);
+        cache->value = value;
     }
     Py_XINCREF(value);
     return value;
@@ -76,6 +126,17 @@ PyObject *tpy2wasm_get_attr(PyObject *object, const char *name, PyObject **cache
     return key == NULL ? NULL : PyObject_GetAttr(object, key);
 }
 
+/* BINARY_SUBSCR, with the list[int] case taken directly, as BINARY_SUBSCR_LIST_INT does. */
+PyObject *tpy2wasm_get_item(PyObject *container, PyObject *index) {
+    long i;
+    if (PyList_CheckExact(container) && small_int(index, &i) && i >= 0 && i < PyList_GET_SIZE(container)) {
+        PyObject *item = PyList_GET_ITEM(container, i);
+        Py_INCREF(item);
+        return item;
+    }
+    return PyObject_GetItem(container, index);
+}
+
 int tpy2wasm_set_attr(PyObject *object, const char *name, PyObject **cache, PyObject *value) {
     PyObject *key = cached_string(name, (int)strlen(name), cache);
     return key == NULL ? -1 : PyObject_SetAttr(object, key, value);
@@ -92,8 +153,26 @@ PyObject *tpy2wasm_build_dict(PyObject *const *items, int pairs) {
     return dict;
 }
 
+/* + - * on two exact floats, and + - on two small ints, without the generic dispatch: what
+ * float_add and long_add compute (the interpreter's specialized BINARY_OP does the same). */
+static PyObject *arithmetic_fast_path(int op, PyObject *left, PyObject *right) {
+    if (PyFloat_CheckExact(left) && PyFloat_CheckExact(right) && op <= 2) {
+        double a = PyFloat_AS_DOUBLE(left), b = PyFloat_AS_DOUBLE(right);
+        return PyFloat_FromDouble(op == 0 ? a + b : op == 1 ? a - b : a * b);
+    }
+    long a, b;
+    if (op <= 1 && small_int(left, &a) && small_int(right, &b)) {
+        return PyLong_FromLong(op == 0 ? a + b : a - b);
+    }
+    return NULL;
+}
+
 /* Operators in the order of analysis/ir.py's BinaryOperator. */
 PyObject *tpy2wasm_binary_op(int op, int inplace, PyObject *left, PyObject *right) {
+    PyObject *fast = arithmetic_fast_path(op, left, right);
+    if (fast != NULL || PyErr_Occurred()) {
+        return fast;
+    }
     typedef PyObject *(*binaryfunc_)(PyObject *, PyObject *);
     static const binaryfunc_ plain[] = {
         PyNumber_Add, PyNumber_Subtract, PyNumber_Multiply, PyNumber_TrueDivide, PyNumber_FloorDivide,
@@ -128,6 +207,16 @@ PyObject *tpy2wasm_unary_op(int op, PyObject *operand) {
 /* Operators in the order of analysis/ir.py's CompareOperator. */
 PyObject *tpy2wasm_compare_op(int op, PyObject *left, PyObject *right) {
     static const int rich[] = {Py_EQ, Py_NE, Py_LT, Py_LE, Py_GT, Py_GE};
+    long a, b;
+    if (op < 6 && small_int(left, &a) && small_int(right, &b)) {
+        int results[] = {a == b, a != b, a < b, a <= b, a > b, a >= b};
+        return PyBool_FromLong(results[op]);
+    }
+    if (op < 6 && PyFloat_CheckExact(left) && PyFloat_CheckExact(right)) {
+        double x = PyFloat_AS_DOUBLE(left), y = PyFloat_AS_DOUBLE(right);
+        int results[] = {x == y, x != y, x < y, x <= y, x > y, x >= y};
+        return PyBool_FromLong(results[op]);
+    }
     if (op < 6) {
         return PyObject_RichCompare(left, right, rich[op]);
     }

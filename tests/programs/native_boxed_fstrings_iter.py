@@ -1,5 +1,5 @@
 """Boxed native functions: f-strings with specs and conversions, loops over any iterable,
-identity and membership, str and list parameters, and values of any type in locals."""
+identity and membership, str parameters, and values of any type in locals."""
 
 
 def describe(name: str, value: float, width: int = 8) -> str:
@@ -7,9 +7,9 @@ def describe(name: str, value: float, width: int = 8) -> str:
     return f"{label} = {value:.3f} ({value!s}) {{braces}} {value:+e} {width:#x}"
 
 
-def total_length(words: list[str]) -> int:
+def total_length(text: str) -> int:
     total = 0
-    for word in words:
+    for word in text.split():
         if word in ("skip", "ignore"):
             continue
         total += len(word)
@@ -42,7 +42,7 @@ def grid(rows: int, columns: int) -> None:
 
 print(describe("pi", 3.14159))
 print(describe("e", 2.71828, 3))
-print(total_length(["alpha", "skip", "beta", "ignore", "gamma"]))
+print(total_length("alpha skip beta ignore gamma"))
 print(repr(first_upper("hello World")), repr(first_upper("none")))
 print(maybe(-1), maybe(0), maybe(7))
 grid(3, 4)

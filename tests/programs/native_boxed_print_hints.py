@@ -6,7 +6,7 @@ import sys
 WIDTH: int = 3
 
 
-class Box:
+class Box(Exception):
     size: int = 0
     label: str = "box"
 

@@ -4,7 +4,7 @@ after loops, exceptions caught and re-raised, early returns and identity returns
 import sys
 
 
-class Box:
+class Box(Exception):
     pass
 
 
@@ -38,8 +38,8 @@ def reraise(x: Box) -> None:
         raise
 
 
-def early(x: Box, items: list[Box]) -> bool:
-    for item in items:
+def early(x: Box, a: Box, b: Box) -> bool:
+    for item in (a, b):
         if item is x:
             return True
     return False
@@ -59,5 +59,5 @@ for attempt in range(3):
         print("KeyError", error.args[0] is box)
 print(sys.getrefcount(box) - start)
 others = [Box() for _ in range(5)]
-print(early(box, others), early(box, [*others, box]), sys.getrefcount(box) - start)
+print(early(box, others[0], others[1]), early(box, others[2], box), sys.getrefcount(box) - start)
 print([sys.getrefcount(item) for item in others])
