@@ -18,6 +18,7 @@ from mypy.nodes import (
     BreakStmt,
     CallExpr,
     ContinueStmt,
+    Expression,
     ExpressionStmt,
     ForStmt,
     GlobalDecl,
@@ -207,5 +208,5 @@ class FunctionChecker(ExpressionChecker):
         elif facts.module_global(lvalue, self.module) is None:
             self.check_local(lvalue.name, lvalue.node, lvalue)
 
-    def is_none_literal(self, expr: object) -> bool:
+    def is_none_literal(self, expr: Expression) -> bool:
         return isinstance(expr, NameExpr) and expr.fullname == "builtins.None"

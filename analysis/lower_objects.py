@@ -28,7 +28,7 @@ class ObjectLowerer(ExpressionLowerer):
         if isinstance(expr, MemberExpr):
             obj = self.lower_expr(expr.expr)
             return self.builder.emit_value(GetAttr(self.register(OBJECT), obj, expr.name, line))
-        if isinstance(expr, NameExpr) and not self.is_local(expr) and expr.fullname not in _CONSTANTS:
+        if isinstance(expr, NameExpr) and not self.is_local(expr) and expr.fullname not in facts.CONSTANT_NAMES:
             return self.builder.emit_value(LoadGlobal(self.register(OBJECT), self.module.fullname,
                                                       expr.name, line))
         if isinstance(expr, CallExpr):
@@ -71,6 +71,3 @@ class ObjectLowerer(ExpressionLowerer):
         args = (*positional, *(value for _, value in named))
         keywords = tuple(name for name, _ in named)
         return self.builder.emit_value(CallObject(self.register(OBJECT), callee, args, keywords, call.line))
-
-
-_CONSTANTS = frozenset({"builtins.True", "builtins.False", "builtins.None"})
