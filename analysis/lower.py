@@ -7,6 +7,8 @@ Statements are handled here; expressions and conditions in `lower_expr.py`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mypy.nodes import (
     AssignmentStmt,
     Block,
@@ -88,21 +90,8 @@ class FunctionLowerer(ExceptionLowerer):
         line = statement.line
         if isinstance(statement, AssignmentStmt):
             self.store(statement.lvalues[0], self.lower_expr(statement.rvalue))
-        elif isinstance(statement, OperatorAssignmentStmt) and isinstance(statement.lvalue, IndexExpr):
-            self.lower_item_update(statement, statement.lvalue)
-        elif isinstance(statement, OperatorAssignmentStmt) and isinstance(statement.lvalue, MemberExpr):
-            obj = self.lower_expr(statement.lvalue.expr)
-            current = self.builder.emit_value(GetAttr(self.register(OBJECT), obj, statement.lvalue.name, line))
-            operand = self.lower_expr(statement.rvalue)
-            operator = facts.BINARY_OPERATORS[statement.op]
-            result = self.binary(operator, current, operand, current.type, line, inplace=True)
-            self.builder.emit(SetAttr(obj, statement.lvalue.name, result, line))
         elif isinstance(statement, OperatorAssignmentStmt):
-            current = self.lower_expr(statement.lvalue)
-            operand = self.lower_expr(statement.rvalue)
-            operator = facts.BINARY_OPERATORS[statement.op]
-            result = self.binary(operator, current, operand, current.type, line, inplace=True)
-            self.store(statement.lvalue, result)
+            self.lower_augmented_assignment(statement)
         elif isinstance(statement, IfStmt):
             self.lower_if(statement)
         elif isinstance(statement, WhileStmt):
@@ -125,14 +114,25 @@ class FunctionLowerer(ExceptionLowerer):
             self.lower_expr(statement.expr)
         # Docstrings, `pass` and `global` declarations produce no code.
 
-    def lower_item_update(self, statement: OperatorAssignmentStmt, target: IndexExpr) -> None:
-        """`xs[i] += v`: xs and i evaluated once, the item read, updated in place, stored."""
-        obj, index = self.lower_expr(target.base), self.lower_expr(target.index)
-        current = self.get_item(obj, index, statement.line)
+    def lower_augmented_assignment(self, statement: OperatorAssignmentStmt) -> None:
+        """`t op= v`: the target's parts (`xs` and `i` of `xs[i]`, `o` of `o.a`) evaluated once,
+        its value read, then `v`, the in-place operation, and the store."""
+        target, line = statement.lvalue, statement.line
+        write: Callable[[Register], None]
+        if isinstance(target, IndexExpr):
+            obj, index = self.lower_expr(target.base), self.lower_expr(target.index)
+            current = self.get_item(obj, index, line)
+            write = lambda result: self.set_item(obj, index, result, line)
+        elif isinstance(target, MemberExpr):
+            owner = self.lower_expr(target.expr)
+            current = self.builder.emit_value(GetAttr(self.register(OBJECT), owner, target.name, line))
+            write = lambda result: self.builder.emit(SetAttr(owner, target.name, result, line))
+        else:
+            current = self.lower_expr(target)
+            write = lambda result: self.store(target, result)
         operand = self.lower_expr(statement.rvalue)
         operator = facts.BINARY_OPERATORS[statement.op]
-        result = self.binary(operator, current, operand, current.type, statement.line, inplace=True)
-        self.set_item(obj, index, result, statement.line)
+        write(self.binary(operator, current, operand, current.type, line, inplace=True))
 
     def store(self, target: Lvalue, value: Register) -> None:
         if isinstance(target, IndexExpr):  # the value first, then the container and the index
