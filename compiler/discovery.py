@@ -8,6 +8,7 @@ and told which C modules that build has built in (not the host's).
 
 from __future__ import annotations
 
+import ast
 import modulefinder
 import site
 from importlib.machinery import EXTENSION_SUFFIXES
@@ -20,7 +21,9 @@ from enum import Enum
 from pathlib import Path
 
 from tpy2wasm.compiler.errors import CompileError, syntax_error
-from tpy2wasm.compiler.imports import check_imports
+from tpy2wasm.compiler.imports import check_imports, import_sites
+from tpy2wasm.compiler.lazy_imports import pruned_stdlib_tree
+from tpy2wasm.compiler.module_graph import ModuleGraph
 from tpy2wasm.compiler.toolchain import WasiPython
 
 #: Modules CPython imports while it starts (python3.11.wasm, with site): encodings and codecs,
@@ -35,6 +38,9 @@ LIBPYTHON_FROZEN = frozenset({
     "_collections_abc", "_sitebuiltins", "abc", "codecs", "genericpath", "importlib.machinery",
     "importlib.util", "io", "ntpath", "os", "os.path", "posixpath", "runpy", "site", "stat", "zipimport",
 })
+#: Stdlib sources never run: importlib/__init__.py puts libpython's deep-frozen _frozen_importlib
+#: and _frozen_importlib_external into sys.modules under these names before anything imports them.
+SERVED_BY_FROZEN_IMPORTLIB = frozenset({"importlib._bootstrap", "importlib._bootstrap_external"})
 #: Parts of the stdlib that --stdlib=full still leaves out: tests, GUIs, installers, and
 #: the WASI build's lib-dynload overrides that sys.path shadows anyway.
 _FULL_STDLIB_EXCLUDED = frozenset({
@@ -88,11 +94,25 @@ class _FoundModule:
 
 
 class _WasiModuleFinder(modulefinder.ModuleFinder):
-    """A ModuleFinder whose built-in modules are those of the WASI build, not the host's."""
+    """A ModuleFinder whose built-in modules are those of the WASI build, not the host's, and
+    which reads stdlib modules without the imports a program never runs (lazy_imports.py)."""
 
-    def __init__(self, path: list[str], builtin_names: Iterable[str]) -> None:
+    def __init__(self, path: list[str], builtin_names: Iterable[str], stdlib_dir: Path) -> None:
         super().__init__(path=path)
         self._builtin_names = frozenset(builtin_names)
+        self._stdlib_dir = stdlib_dir
+        #: stdlib module name -> its source as scanned (pruned)
+        self.stdlib_trees: dict[str, ast.Module] = {}
+
+    def scan_code(self, co, m):  # type: ignore[no-untyped-def]
+        found = _FoundModule.of(m)
+        if co is found.code and found.file is not None and found.file.suffix == ".py" \
+                and found.file.is_relative_to(self._stdlib_dir):
+            package = m.__name__ if found.is_package else m.__name__.rpartition(".")[0]
+            tree = pruned_stdlib_tree(found.file, package)
+            self.stdlib_trees[m.__name__] = tree
+            co = compile(tree, str(found.file), "exec", dont_inherit=True)
+        super().scan_code(co, m)
 
     def find_module(self, name, path, parent=None):  # type: ignore[no-untyped-def]
         fullname = name if parent is None else f"{parent.__name__}.{name}"
@@ -105,15 +125,19 @@ class _WasiModuleFinder(modulefinder.ModuleFinder):
         return modulefinder._find_module(name, path)  # type: ignore[attr-defined]
 
 
-def discover(script: Path, build: WasiPython, include: Iterable[str], stdlib: StdlibMode) -> ProgramModules:
-    """The modules of the program whose main script is `script` (an absolute path)."""
+def _find_modules(script: Path, build: WasiPython, include: Iterable[str], stdlib: StdlibMode) -> _WasiModuleFinder:
     stdlib_dir = build.stdlib_dir
     search_path = [str(script.parent), str(stdlib_dir), *_host_package_dirs()]
-    finder = _WasiModuleFinder(search_path, build.builtin_modules)
+    finder = _WasiModuleFinder(search_path, build.builtin_modules, stdlib_dir)
     try:
         finder.run_script(str(script))
     except SyntaxError as error:
         raise syntax_error(error, script) from None
+    for name in _dynamic_imports(finder, stdlib_dir):
+        try:
+            finder.import_hook(name)
+        except ImportError:
+            continue  # CPython raises at run time too, where the program may catch it
     for name in include:
         try:
             finder.import_hook(name)
@@ -130,7 +154,30 @@ def discover(script: Path, build: WasiPython, include: Iterable[str], stdlib: St
 
     for name in _codec_modules_named(finder, stdlib_dir):
         finder.import_hook(name)
+    return finder
 
+
+def module_graph(finder: modulefinder.ModuleFinder) -> ModuleGraph:
+    """The import edges among the modules `finder` found."""
+    assert isinstance(finder, _WasiModuleFinder)
+    sources = {}
+    for name, module in finder.modules.items():
+        found = _FoundModule.of(module)
+        if found.file is not None and found.file.suffix == ".py":
+            sources[name] = (found.file, found.is_package)
+    missing, _maybe_attributes = finder.any_missing_maybe()
+    return ModuleGraph(sources, frozenset(missing) - LIBPYTHON_FROZEN, finder.stdlib_trees)
+
+
+def find_program_graph(script: Path, build: WasiPython, include: Iterable[str], stdlib: StdlibMode) -> ModuleGraph:
+    """The import graph of the program whose main script is `script` (an absolute path)."""
+    return module_graph(_find_modules(script, build, include, stdlib))
+
+
+def discover(script: Path, build: WasiPython, include: Iterable[str], stdlib: StdlibMode) -> ProgramModules:
+    """The modules of the program whose main script is `script` (an absolute path)."""
+    stdlib_dir = build.stdlib_dir
+    finder = _find_modules(script, build, include, stdlib)
     main: SourceModule | None = None
     user: list[SourceModule] = []
     library: list[SourceModule] = []
@@ -149,16 +196,16 @@ def discover(script: Path, build: WasiPython, include: Iterable[str], stdlib: St
         if name == "__main__":
             main = source
         elif source.path.is_relative_to(stdlib_dir):
-            if name not in LIBPYTHON_FROZEN:
+            if name not in LIBPYTHON_FROZEN | SERVED_BY_FROZEN_IMPORTLIB:
                 library.append(source)
         else:
             user.append(source)
     if stdlib is StdlibMode.FULL:
         builtins.update(build.builtin_modules)
     assert main is not None, "modulefinder always records the script as __main__"
-    missing, _maybe_attributes = finder.any_missing_maybe()
+    graph = module_graph(finder)
     own_modules = [(m.name, m.path, m.is_package) for m in (main, *user) if m.path.is_relative_to(script.parent)]
-    warnings = check_imports(own_modules, set(missing) - LIBPYTHON_FROZEN, extensions)
+    warnings = check_imports(own_modules, set(graph.missing), extensions, graph.missing_c_module)
     return ProgramModules(main, tuple(user), tuple(library), tuple(sorted(builtins)), tuple(warnings))
 
 
@@ -178,6 +225,19 @@ def _all_stdlib_module_names(stdlib_dir: Path) -> list[str]:
             parts.pop()
         if parts and all(part.isidentifier() for part in parts):
             names.append(".".join(parts))
+    return names
+
+
+def _dynamic_imports(finder: modulefinder.ModuleFinder, stdlib_dir: Path) -> list[str]:
+    """Modules the program's own code imports by a literal name: importlib.import_module("x")."""
+    names = []
+    for name, module in list(finder.modules.items()):
+        found = _FoundModule.of(module)
+        if found.file is None or found.file.suffix != ".py" or found.file.is_relative_to(stdlib_dir):
+            continue
+        package = name if found.is_package else name.rpartition(".")[0]
+        names += [site.module for site in import_sites(found.file, package, as_main=name == "__main__")
+                  if site.dynamic]
     return names
 
 
