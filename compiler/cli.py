@@ -92,19 +92,43 @@ def _build(source: Path, output: Path | None, options: CompileOptions, steps: St
 @app.command()
 def compile(
     source: Annotated[Path, typer.Argument(help="The program's main script.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="The .wasm file to write.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="The .wasm file to write.")] = None,
     include_module: IncludeOption = None,
     stdlib: StdlibOption = StdlibMode.AUTO,
     wasi_python: WasiPythonOption = None,
     strict: StrictOption = False,
     quiet: QuietOption = False,
+    why: Annotated[Optional[str], typer.Option("--why", metavar="MODULE",
+                                               help="Say why MODULE is in the program (the chain of imports), "
+                                                    "or why not; write nothing.")] = None,
 ) -> None:
     """Compile SOURCE into one standalone WASI command module."""
     options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python, strict)
+    if why is not None:
+        _explain_inclusion(source, why, options)
+    if output is None:
+        _fail(CompileError("missing option '-o' / '--output': the .wasm file to write"))
     _build(source, output, options, _steps(quiet), show_warnings=True)
     if not quiet:
         size = output.stat().st_size / 1e6
         typer.echo(f"wrote {output} ({size:.1f} MB)", err=True)
+
+
+def _explain_inclusion(source: Path, module: str, options: CompileOptions) -> NoReturn:
+    from tpy2wasm.compiler.discovery import find_program_graph
+    from tpy2wasm.compiler.pipeline import checked_script
+    from tpy2wasm.compiler.toolchain import find_wasi_python
+    from tpy2wasm.compiler.why import explain_inclusion
+
+    try:
+        script = checked_script(source)
+        graph = find_program_graph(script, find_wasi_python(options.wasi_python, RichSteps()),
+                                   options.include_modules, options.stdlib)
+    except CompileError as error:
+        _fail(error)
+    included, lines = explain_inclusion(graph, module, options.include_modules)
+    typer.echo("\n".join(lines))
+    raise typer.Exit(0 if included else 1)
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})

@@ -49,7 +49,8 @@ class ModuleGraph:
     def missing_c_module(self, name: str) -> str | None:
         """The stdlib module, missing from CPython for WASI, that importing `name` always
         imports (through top-level imports that are neither conditional nor guarded), if any."""
-        pending = [name]
+        parts = name.split(".")
+        pending = [".".join(parts[:length]) for length in range(len(parts), 0, -1)]  # packages run first
         seen = set(pending)
         while pending:
             module = pending.pop()

@@ -42,7 +42,7 @@ class CompileOptions:
 def build_module(script: Path, options: CompileOptions, steps: Steps,
                  warn: Callable[[str], None] = lambda warning: None) -> Path:
     """Compiles `script` and returns the linked module in the cache; `warn` gets each warning."""
-    script = _checked_script(script)
+    script = checked_script(script)
     build = find_wasi_python(options.wasi_python, steps)
     program = discover(script, build, options.include_modules, options.stdlib)
     for warning in program.warnings:
@@ -77,7 +77,7 @@ def compile_to(script: Path, output: Path, options: CompileOptions, steps: Steps
     return output
 
 
-def _checked_script(script: Path) -> Path:
+def checked_script(script: Path) -> Path:
     if not script.exists():
         raise CompileError("no such file", path=script)
     if not script.is_file():

@@ -1,0 +1,3 @@
+def connect():
+    import ctypes
+    return ctypes
