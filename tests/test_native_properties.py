@@ -33,4 +33,4 @@ def test_native_operations_match_cpython(lines: list[str]) -> None:
     case = Case(base.name, base.script, (), ("\n".join(lines) + "\n").encode(), {}, base.options, None)
     wasm = build_module(PROGRAM, CompileOptions(), SilentSteps())
     expected, actual = run_cpython(case), run_wasmtime(wasm, case)
-    assert actual.comparable() == expected.comparable()
+    assert actual == expected

@@ -1,8 +1,14 @@
 """Frozen into every module as `_tpy2wasm_boot`; main.c imports it before running __main__.
 
-It installs the decorator that swaps native functions in, serves the program's own modules under their source file names (`__file__`, tracebacks)
-and makes the run look like `python3.11 app.py`: sys.path[0], __main__'s attributes, and
-CPython's default recursion limit (the WASI build lowers it; our Wasm stack is sized for it).
+It installs the decorator that swaps native functions in, serves the program's own modules
+under their source file names (`__file__`, tracebacks) with their sources (`get_source`, so
+linecache, inspect and tracebacks quote lines), and makes the run look like `python3.11 app.py`:
+sys.path[0], __main__'s attributes, and CPython's default recursion limit (the WASI build
+lowers it; our Wasm stack is sized for it).
+
+CPython's own traceback printer (sys.__excepthook__ in C) reads source lines from files only,
+and the module has none: the hook installed here prints the same text through the traceback
+module, which reads them through linecache.
 
 This module is compiled under importlib's file name so that, as with CPython's own loaders,
 its frames are trimmed from the tracebacks of errors raised while a module is imported.
@@ -17,6 +23,8 @@ import _tpy2wasm
 from _tpy2wasm_manifest import MAIN_FILE, USER_MODULES
 
 CPYTHON_RECURSION_LIMIT = 1000
+#: How many of the innermost entries CPython's C printer shows unless sys.tracebacklimit says.
+C_TRACEBACK_LIMIT = 1000
 
 
 class UserModuleLoader:
@@ -43,9 +51,32 @@ class UserModuleLoader:
         code = _imp.get_frozen_object(module.__spec__.name)
         _bootstrap._call_with_frames_removed(exec, code, module.__dict__)
 
+    @staticmethod
+    def get_source(name):
+        filename = MAIN_FILE if name == "__main__" else USER_MODULES[name][0]
+        from _tpy2wasm_sources import LINES
+        return "".join(LINES[filename])
+
+
+def print_exception(exc_type, value, traceback):
+    """sys.excepthook: what CPython's C printer writes, with the source lines quoted."""
+    import linecache
+    import traceback as _traceback
+    from _tpy2wasm_sources import LINES
+
+    for filename, lines in LINES.items():
+        linecache.cache.setdefault(filename, (sum(map(len, lines)), None, lines, filename))
+    # The C printer keeps the innermost `limit` entries and prints nothing for a limit <= 0.
+    limit = getattr(sys, "tracebacklimit", C_TRACEBACK_LIMIT)
+    if not isinstance(limit, int):
+        limit = C_TRACEBACK_LIMIT
+    _traceback.print_exception(exc_type, value, traceback, limit=-min(limit, sys.maxsize) if limit > 0 else 0,
+                               file=sys.stderr)
+
 
 def _prepare_main():
     builtins.__tpy2wasm_native__ = _tpy2wasm.native  # the compiler decorates native defs with it
+    sys.excepthook = sys.__excepthook__ = print_exception
     sys.meta_path.insert(0, UserModuleLoader)
     sys.path.insert(0, MAIN_FILE.rpartition("/")[0])
     sys.setrecursionlimit(CPYTHON_RECURSION_LIMIT)
