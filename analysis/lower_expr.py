@@ -240,7 +240,7 @@ class ExpressionLowerer:
         if fullname == facts.FLOAT_CONSTRUCTOR:
             return self.coerce(args[0], FLOAT, call.line)
         primitive = facts.PRIMITIVES_BY_FULLNAME[fullname]
-        result_type = self.rtype(call)
+        result_type = self.primitive_result_type(primitive, args, call)
         if primitive in (Primitive.FLOOR, Primitive.CEIL, Primitive.FLOAT_TO_INT):
             if args[0].type != FLOAT:  # already integral: int(3), math.floor(True)
                 return self.coerce(args[0], INT, call.line)
@@ -250,6 +250,25 @@ class ExpressionLowerer:
         operands = tuple(self.coerce(arg, operand_type, call.line) for arg in args)
         dest = self.builder.register(result_type)
         return self.builder.emit_value(CallPrimitive(dest, primitive, operands, call.line))
+
+    def primitive_result_type(self, primitive: Primitive, args: list[Register], call: CallExpr) -> RType:
+        """The result type from the operands, not from mypy: inside `abs(abs(b))` or
+        `abs(math.floor(x))` mypy types the inner call from its context, as SupportsAbs[int]."""
+        if self.boxed:
+            return OBJECT
+        if primitive in (Primitive.FLOOR, Primitive.CEIL, Primitive.FLOAT_TO_INT):
+            return INT
+        if primitive is Primitive.SQRT:
+            return FLOAT
+        if primitive is Primitive.ABS:  # abs(True) is 1
+            return INT if args[0].type == BOOL else args[0].type
+        declared = facts.scalar_rtype(facts.expression_type(call, self.types))  # min(), max()
+        if declared is not None:
+            return declared
+        widest = args[0].type
+        for arg in args[1:]:
+            widest = wider(widest, arg.type)
+        return widest
 
     def call_native(self, callee: FuncDef, args: list[Register], line: int) -> Register:
         """Call a native function, converting arguments and filling in literal defaults."""
