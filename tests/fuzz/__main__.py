@@ -1,0 +1,108 @@
+"""`python -m tests.fuzz --count 10000 --out fuzz-failures/`: run generated functions in batches,
+compare each program under CPython 3.11 and compiled, and write every failing program, minimised,
+with both outputs, to the output folder. Progress goes to stdout, one line per program."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from tpy2wasm.analysis.nativeness import check_program
+from tpy2wasm.analysis.typed_ast import build_typed_program
+
+from tests.fuzz.generator import generate_program
+from tests.fuzz.harness import Comparison, compare
+from tests.fuzz.minimise import minimise
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m tests.fuzz", description=__doc__)
+    parser.add_argument("--count", type=int, default=1000, help="generated functions in all")
+    parser.add_argument("--per-program", type=int, default=40, help="functions batched into one program")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the first program; the next ones count up")
+    parser.add_argument("--out", type=Path, default=Path("fuzz-failures"), help="folder for failing programs")
+    parser.add_argument("--minimise-seconds", type=float, default=600, help="time budget to minimise one failure")
+    parser.add_argument("--stop-after", type=float, default=None, help="stop starting new programs after this many seconds")
+    parser.add_argument("--native-share", action="store_true",
+                        help="only measure which share of the typed functions is native (no compiling)")
+    arguments = parser.parse_args()
+    if arguments.native_share:
+        return _measure_native_share(arguments.seed, arguments.count, arguments.per_program)
+    started = time.monotonic()
+    programs = failures = skipped = 0
+    seed = arguments.seed
+    while programs * arguments.per_program < arguments.count:
+        if arguments.stop_after is not None and time.monotonic() - started > arguments.stop_after:
+            break
+        program = generate_program(seed, arguments.per_program)
+        folder = arguments.out / f"seed_{seed}"
+        folder.mkdir(parents=True, exist_ok=True)
+        script = folder / "program.py"
+        script.write_text(program.source)
+        comparison = compare(script)
+        programs += 1
+        if not comparison.valid:
+            skipped += 1
+            status = "skipped: CPython timed out"
+        elif comparison.failed:
+            failures += 1
+            status = f"FAILED ({comparison.kind}): {comparison.first_difference()}"
+            _record_failure(folder, program.source, comparison, arguments.minimise_seconds)
+        else:
+            status = "ok"
+        if not comparison.failed:
+            for leftover in folder.iterdir():
+                leftover.unlink()
+            folder.rmdir()
+        elapsed = time.monotonic() - started
+        print(f"[{elapsed:7.0f}s] seed {seed}: {arguments.per_program} functions, {status}", flush=True)
+        seed += 1
+    elapsed = time.monotonic() - started
+    print(f"{programs} programs, {programs * arguments.per_program} functions in {elapsed:.0f}s: "
+          f"{failures} failed, {skipped} skipped", flush=True)
+
+
+def _measure_native_share(first_seed: int, count: int, per_program: int) -> None:
+    native = boxed = typed = 0
+    with tempfile.TemporaryDirectory() as scratch:
+        for seed in range(first_seed, first_seed + max(1, count // per_program)):
+            program = generate_program(seed, per_program)
+            script = Path(scratch) / f"fuzz_{seed}.py"
+            script.write_text(program.source)
+            verdicts = {verdict.name: verdict for verdict in check_program(build_typed_program(str(script))).functions}
+            for name in program.typed_functions:
+                typed += 1
+                native += verdicts[name].native
+                boxed += verdicts[name].native and verdicts[name].boxed
+    print(f"{native} of {typed} typed generated functions native ({100 * native / typed:.1f}%), "
+          f"{boxed} of them on boxed values")
+
+
+def _record_failure(folder: Path, source: str, comparison: Comparison, budget: float) -> None:
+    """Writes the minimised program beside the original, with both outputs of each."""
+    _write_outputs(folder / "program", comparison)
+
+    def still_fails(candidate: str) -> bool:
+        trial = folder / "candidate.py"
+        trial.write_text(candidate)
+        result = compare(trial)
+        return result.failed and result.kind == comparison.kind
+
+    minimised = minimise(source, still_fails, comparison.first_difference(), budget)
+    (folder / "candidate.py").unlink(missing_ok=True)
+    script = folder / "minimised.py"
+    script.write_text(minimised)
+    _write_outputs(folder / "minimised", compare(script))
+
+
+def _write_outputs(stem: Path, comparison: Comparison) -> None:
+    if comparison.expected is not None:
+        stem.with_name(stem.name + ".cpython.txt").write_text(comparison.expected.describe())
+    compiled = comparison.build_error or (comparison.actual.describe() if comparison.actual else "timed out")
+    stem.with_name(stem.name + ".compiled.txt").write_text(f"{comparison.first_difference()}\n{compiled}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,253 @@
+"""Seeded generator of small, valid, typed Python programs; the same seed gives the same program.
+
+A program is typed module globals, a batch of functions (each calling only earlier ones, so
+there is no recursion and the cost stays bounded), and a driver that calls every function in
+its own try/except and prints the result's repr or the exception, then the globals. Some calls
+lie about the hints (a float, str or big int where int is declared) through an untyped helper,
+some functions are untyped, and some globals are set to a value their hint does not allow.
+Functions are "unboxed" (int/float/bool only) or "boxed" (may also print, use str, try/except
+and raise), so both native modes are exercised.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from tests.fuzz.expressions import (STRINGS, Scope, Signature, call, expression, float_literal, int_literal)
+
+SCALARS = ("int", "float", "bool")
+EXCEPTIONS = ("ZeroDivisionError", "ValueError", "OverflowError", "ArithmeticError", "Exception")
+GLOBAL_INITIAL = {"int": "7", "float": "0.5", "bool": "True", "str": '"g"'}
+LIES = {"int": ("2.5", '"7"', "True", "(2 ** 64)", "(1e309 - 1e309)"), "float": ("3", "(2 ** 80)", '"x"', "False"),
+        "bool": ("2", "0.0", '""'), "str": ("5", "None")}
+
+PRELUDE = '''import math
+import sys
+
+
+def check(label, thunk):
+    try:
+        print(label, repr(thunk()))
+    except Exception as error:
+        print(label, "raised", type(error).__name__, error)
+    print("  globals", {globals_shown})
+
+
+def lie(value):
+    return value
+
+
+def set_global(name, value):
+    globals()[name] = value
+'''
+
+
+@dataclass(frozen=True)
+class Program:
+    seed: int
+    source: str
+    #: names of the generated functions with full annotations (the ones expected to be native)
+    typed_functions: tuple[str, ...]
+
+
+class _FunctionWriter:
+    """Writes one function's lines, tracking which names hold which type."""
+
+    def __init__(self, rng: random.Random, name: str, callees: list[Signature],
+                 global_types: dict[str, str], boxed: bool, typed: bool) -> None:
+        self.rng, self.name, self.boxed, self.typed = rng, name, boxed, typed
+        kinds = (*SCALARS, "str") if boxed else SCALARS
+        self.params = tuple((f"p{index}", rng.choice(kinds)) for index in range(rng.randrange(4)))
+        self.returns = rng.choice(kinds)
+        self.written_globals = rng.sample(sorted(global_types), k=min(len(global_types), rng.choice((0, 0, 1, 2))))
+        if not boxed:
+            self.written_globals = [name for name in self.written_globals if global_types[name] != "str"]
+        readable = {name: kind for name, kind in global_types.items() if boxed or kind != "str"}
+        self.scope = Scope(rng, {**readable, **dict(self.params)}, callees, boxed)
+        self.assignable = dict(self.params) | {name: global_types[name] for name in self.written_globals}
+        self.lines: list[str] = []
+        self.counters = 0
+        self.statement_cost = 0
+
+    def annotation(self, kind: str) -> str:
+        return f": {kind}" if self.typed else ""
+
+    def write(self) -> tuple[str, Signature]:
+        params = ", ".join(f"{name}{self.annotation(kind)}" for name, kind in self.params)
+        returns = f" -> {self.returns}" if self.typed else ""
+        self.lines.append(f"def {self.name}({params}){returns}:")
+        if self.written_globals:
+            self.lines.append(f"    global {', '.join(self.written_globals)}")
+        for index in range(self.rng.randrange(1, 4)):
+            kind = self.rng.choice((*SCALARS, "str") if self.boxed else SCALARS)
+            local = f"v{index}"
+            self.lines.append(f"    {local}{self.annotation(kind)} = {expression(self.scope, kind, 2)}")
+            self.scope.names[local] = kind
+            self.assignable[local] = kind
+        self.block(1, self.rng.randrange(2, 7))
+        self.lines.append(f"    return {expression(self.scope, self.returns)}")
+        cost = 10 + self.statement_cost + (400 - self.scope.call_budget)
+        return "\n".join(self.lines) + "\n", Signature(self.name, tuple(kind for _, kind in self.params), self.returns, cost,
+                                                      unboxed=self.typed and not self.boxed)
+
+    def block(self, indent: int, count: int) -> None:
+        for _ in range(count):
+            self.statement(indent)
+
+    def emit(self, indent: int, text: str) -> None:
+        self.lines.append("    " * indent + text)
+        self.statement_cost += 8 ** self.scope.loop_depth
+
+    def statement(self, indent: int) -> None:
+        rng, nested = self.rng, indent < 3
+        options = ["assign", "assign", "augment", "return"]
+        options += ["if", "for", "while"] if nested else []
+        options += ["exit"] if self.scope.loop_depth else []
+        options += ["print", "try", "raise"] if self.boxed else []
+        options += ["call"] if self.scope.callees else []
+        getattr(self, f"_{rng.choice(options)}")(indent)
+
+    def _assign(self, indent: int) -> None:
+        target = self.rng.choice(sorted(self.assignable))
+        self.emit(indent, f"{target} = {expression(self.scope, self.assignable[target])}")
+
+    def _augment(self, indent: int) -> None:
+        targets = [name for name, kind in self.assignable.items() if kind != "bool"]
+        if not targets:
+            return self._assign(indent)
+        target = self.rng.choice(sorted(targets))
+        kind = self.assignable[target]
+        operators = {"int": ["+=", "-=", "//=", "%=", "|=", "^="], "float": ["+=", "-=", "/=", "%="], "str": ["+="]}[kind]
+        if not self.scope.loop_depth and kind != "str":
+            operators.append("*=")
+        value_kind = kind if kind != "float" or self.rng.random() < 0.7 else "int"
+        self.emit(indent, f"{target} {self.rng.choice(operators)} {expression(self.scope, value_kind, 2)}")
+
+    def _return(self, indent: int) -> None:
+        self.emit(indent, f"if {expression(self.scope, 'bool', 2)}:")
+        self.emit(indent + 1, f"return {expression(self.scope, self.returns, 2)}")
+
+    def _if(self, indent: int) -> None:
+        self.emit(indent, f"if {expression(self.scope, 'bool')}:")
+        self.block(indent + 1, self.rng.randrange(1, 3))
+        if self.rng.random() < 0.3:
+            self.emit(indent, f"elif {expression(self.scope, 'bool')}:")
+            self.block(indent + 1, 1)
+        if self.rng.random() < 0.5:
+            self.emit(indent, "else:")
+            self.block(indent + 1, self.rng.randrange(1, 3))
+
+    def _for(self, indent: int) -> None:
+        variable = f"i{self.counters}"
+        self.counters += 1
+        bounds = self.rng.choice((f"{self.rng.randrange(8)}", f"{self.rng.randrange(-3, 3)}, {self.rng.randrange(8)}",
+                                  f"{self.rng.randrange(8)}, {self.rng.randrange(-3, 2)}, -{self.rng.randrange(1, 3)}",
+                                  f"min({expression(self.scope, 'int', 1)}, 6)"))
+        self.emit(indent, f"for {variable} in range({bounds}):")
+        self.loop_body(indent + 1, variable)
+
+    def _while(self, indent: int) -> None:
+        counter = f"w{self.counters}"
+        self.counters += 1
+        self.lines.insert(1 + bool(self.written_globals), f"    {counter}{self.annotation('int')} = 0")
+        self.emit(indent, f"{counter} = 0")
+        condition = f" and {expression(self.scope, 'bool', 1)}" if self.rng.random() < 0.5 else ""
+        self.emit(indent, f"while {counter} < {self.rng.randrange(1, 8)}{condition}:")
+        self.emit(indent + 1, f"{counter} += 1")
+        self.loop_body(indent + 1, counter)
+
+    def loop_body(self, indent: int, variable: str) -> None:
+        self.scope.loop_depth += 1
+        self.scope.names[variable] = "int"
+        self.block(indent, self.rng.randrange(1, 4))
+        del self.scope.names[variable]
+        self.scope.loop_depth -= 1
+
+    def _exit(self, indent: int) -> None:
+        self.emit(indent, f"if {expression(self.scope, 'bool', 2)}:")
+        self.emit(indent + 1, self.rng.choice(("break", "continue")))
+
+    def _print(self, indent: int) -> None:
+        values = ", ".join(expression(self.scope, self.rng.choice((*SCALARS, "str")), 1)
+                           for _ in range(self.rng.randrange(1, 4)))
+        stream = ", file=sys.stderr" if self.rng.random() < 0.2 else ""
+        self.emit(indent, f'print("{self.name}:", {values}{stream})')
+
+    def _try(self, indent: int) -> None:
+        self.emit(indent, "try:")
+        self.block(indent + 1, self.rng.randrange(1, 3))
+        caught = self.rng.choice(EXCEPTIONS)
+        error = f"e{self.counters}"
+        self.counters += 1
+        self.emit(indent, f"except {caught} as {error}:")
+        self.emit(indent + 1, f'print("{self.name} caught", type({error}).__name__, {error})')
+        if self.rng.random() < 0.5:
+            self.block(indent + 1, 1)
+        if self.rng.random() < 0.4:
+            self.emit(indent, "else:")
+            self.block(indent + 1, 1)
+
+    def _raise(self, indent: int) -> None:
+        self.emit(indent, f"if {expression(self.scope, 'bool', 2)}:")
+        kind = self.rng.choice(("int", "float", "str"))
+        error = self.rng.choice(EXCEPTIONS[:3])
+        self.emit(indent + 1, f'raise {error}("{self.name} " + str({expression(self.scope, kind, 1)}))')
+
+    def _call(self, indent: int) -> None:
+        made = call(self.scope, self.rng.choice((*SCALARS, "str") if self.boxed else SCALARS), 1)
+        if made is None:
+            return self._assign(indent)
+        self.emit(indent, made)
+
+
+def _honest_argument(rng: random.Random, kind: str) -> str:
+    if kind == "int":
+        return int_literal(rng)
+    if kind == "float":
+        return float_literal(rng)
+    if kind == "bool":
+        return rng.choice(("True", "False"))
+    return rng.choice(STRINGS)
+
+
+def _arguments(rng: random.Random, params: tuple[str, ...], lying: bool) -> str:
+    values = []
+    for kind in params:
+        if lying and rng.random() < 0.6:
+            values.append(f"lie({rng.choice(LIES[kind])})")
+        else:
+            values.append(_honest_argument(rng, kind))
+    return ", ".join(values)
+
+
+def generate_program(seed: int, function_count: int) -> Program:
+    """A program of `function_count` generated functions, all of it determined by `seed`."""
+    rng = random.Random(seed)
+    global_types = {f"G{index}": kind for index, kind in enumerate(("int", "float", "bool", "str", "int", "float"))}
+    shown = ", ".join(f"repr({name})" for name in global_types)
+    parts = [f'"""Generated by tests.fuzz from seed {seed}."""\n\n' + PRELUDE.format(globals_shown=shown)]
+    parts.append("\n".join(f"{name}: {kind} = {GLOBAL_INITIAL[kind]}" for name, kind in global_types.items()) + "\n")
+    callees: list[Signature] = []
+    driver: list[str] = []
+    typed_functions: list[str] = []
+    for index in range(function_count):
+        typed = rng.random() < 0.9
+        writer = _FunctionWriter(rng, f"f{index}", callees, global_types, boxed=rng.random() < 0.4, typed=typed)
+        source, signature = writer.write()
+        parts.append(source)
+        callees.append(signature)
+        if typed:
+            typed_functions.append(signature.name)
+        for lying in (False, rng.random() < 0.5, True):
+            driver.append(f'check("{signature.name}", lambda: {signature.name}({_arguments(rng, signature.params, lying)}))')
+        if rng.random() < 0.1:
+            name = rng.choice(sorted(global_types))
+            driver.append(f'set_global("{name}", {rng.choice(LIES[global_types[name]])})')
+            driver.append(f'check("{signature.name} lied-to global", lambda: {signature.name}'
+                          f'({_arguments(rng, signature.params, False)}))')
+            driver.append(f'set_global("{name}", {GLOBAL_INITIAL[global_types[name]]})')
+    if rng.random() < 0.3:
+        driver.append(f"sys.exit({rng.randrange(4)})")
+    parts.append("\n".join(driver) + "\n")
+    return Program(seed, "\n\n".join(parts), tuple(typed_functions))
