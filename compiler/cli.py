@@ -41,6 +41,10 @@ StdlibOption = Annotated[
 StrictOption = Annotated[
     bool, typer.Option("--strict", help="A mypy type error that keeps a function out of native code is an error."),
 ]
+ExportOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--export", help="A typed function of the script to export; the module becomes a reactor (repeatable)."),
+]
 WasiPythonOption = Annotated[
     Optional[Path],
     typer.Option("--wasi-python", envvar="TPY2WASM_WASI_PYTHON",
@@ -97,10 +101,11 @@ def compile(
     stdlib: StdlibOption = StdlibMode.AUTO,
     wasi_python: WasiPythonOption = None,
     strict: StrictOption = False,
+    export: ExportOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Compile SOURCE into one standalone WASI command module."""
-    options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python, strict)
+    """Compile SOURCE into one standalone WASI module: a command, or a reactor with exports."""
+    options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python, strict, tuple(export or ()))
     _build(source, output, options, _steps(quiet), show_warnings=True)
     if not quiet:
         size = output.stat().st_size / 1e6

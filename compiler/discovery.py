@@ -30,6 +30,8 @@ STARTUP_BUILTINS = (
     "builtins", "sys", "_imp", "_warnings", "_thread", "_weakref", "_io", "marshal", "posix",
     "_abc", "_codecs", "_signal", "_stat", "time", "gc", "atexit", "errno",
 )
+#: Programs import their decorators from it; the runtime provides its own (guest_tpy2wasm.py).
+GUEST_TPY2WASM = "tpy2wasm"
 #: Modules deep-frozen into libpython3.11.a itself (`_imp._frozen_module_names()` of the build).
 LIBPYTHON_FROZEN = frozenset({
     "_collections_abc", "_sitebuiltins", "abc", "codecs", "genericpath", "importlib.machinery",
@@ -91,7 +93,7 @@ class _WasiModuleFinder(modulefinder.ModuleFinder):
     """A ModuleFinder whose built-in modules are those of the WASI build, not the host's."""
 
     def __init__(self, path: list[str], builtin_names: Iterable[str]) -> None:
-        super().__init__(path=path)
+        super().__init__(path=path, excludes=[GUEST_TPY2WASM])
         self._builtin_names = frozenset(builtin_names)
 
     def find_module(self, name, path, parent=None):  # type: ignore[no-untyped-def]
