@@ -47,6 +47,16 @@ def reverse(data: bytes) -> bytes:
     return data[::-1]
 
 
+@tpy2wasm.export
+def cube(x: float) -> float:
+    return x * x * x
+
+
+@tpy2wasm.export
+def kind_of_cube() -> str:
+    return type(cube).__name__
+
+
 def fails(n: int) -> int:
     if n > 3:
         raise ValueError(f"{n} is too big")

@@ -41,10 +41,11 @@ instance = await WebAssembly.instantiate(module, { ...wasi.getImportObject(), en
 wasi.initialize(instance);
 
 const hex = (bytes) => Buffer.from(bytes).toString("hex");
-function toWasm([type, value]) {
+// An argument's Wasm value(s), by the parameter's type in the section (an int may pass as float).
+function toWasm(type, value) {
   switch (type) {
     case "int": return [BigInt(value)];
-    case "float": return [value];
+    case "float": return [Number(value)];
     case "bool": return [value ? 1 : 0];
     default: {
       const bytes = type === "str" ? new TextEncoder().encode(value) : Buffer.from(value, "hex");
@@ -68,7 +69,7 @@ function fromWasm(type, value) {
 const results = [];
 for (const [name, args] of request.calls) {
   const signature = signatures.get(name);
-  const value = instance.exports[name](...args.flatMap((arg) => toWasm(Object.entries(arg)[0])));
+  const value = instance.exports[name](...args.flatMap((arg, i) => toWasm(signature.params[i], Object.values(arg)[0])));
   const error = instance.exports.tpy2wasm_error();
   if (error !== 0) {
     results.push({ error: new TextDecoder().decode(readBuffer(error)) });
