@@ -298,3 +298,25 @@ def test_the_decorators_change_nothing_under_cpython() -> None:
 
     assert tpy2wasm.export(stub) is stub
     assert tpy2wasm.host_import("env", "stub")(stub) is stub
+
+
+@pytest.mark.parametrize(("top_level", "status", "stderr_end"),
+                         [("raise KeyError('k')", 1, "KeyError: 'k'\n"), ("raise SystemExit(3)", 3, "")],
+                         ids=["exception", "system-exit"])
+def test_a_failing_top_level_exits_from_initialize_as_python_does(tmp_path: Path, top_level: str, status: int,
+                                                                   stderr_end: str) -> None:
+    script = tmp_path / "broken.py"
+    script.write_text(f"def f() -> int:\n    return 1\n\n{top_level}\n")
+    output = compile_to(script, tmp_path / "broken.wasm", CompileOptions(exports=("f",)), SilentSteps())
+    engine = wasmtime.Engine()
+    store = wasmtime.Store(engine)
+    wasi = wasmtime.WasiConfig()
+    wasi.stderr_file = str(tmp_path / "stderr")
+    store.set_wasi(wasi)
+    linker = wasmtime.Linker(engine)
+    linker.define_wasi()
+    instance = linker.instantiate(store, wasmtime.Module(engine, output.read_bytes()))
+    with pytest.raises(wasmtime.ExitTrap) as exit_trap:
+        instance.exports(store)["_initialize"](store)
+    assert exit_trap.value.code == status
+    assert (tmp_path / "stderr").read_text().endswith(stderr_end)

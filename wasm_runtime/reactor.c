@@ -18,10 +18,15 @@ static int32_t pending_error;
 
 /* Nothing finalises a reactor, so each call leaves nothing buffered behind. */
 static void flush_standard_streams(void) {
+    static PyObject *flush_name;
+    if (flush_name == NULL && (flush_name = PyUnicode_InternFromString("flush")) == NULL) {
+        PyErr_Clear();
+        return;
+    }
     static const char *const names[] = {"stdout", "stderr"};
     for (size_t i = 0; i < 2; i++) {
         PyObject *stream = PySys_GetObject(names[i]);  /* borrowed */
-        PyObject *result = stream == NULL || stream == Py_None ? NULL : PyObject_CallMethod(stream, "flush", NULL);
+        PyObject *result = stream == NULL || stream == Py_None ? NULL : PyObject_CallMethodNoArgs(stream, flush_name);
         if (result == NULL) {
             PyErr_Clear();
         }
