@@ -122,7 +122,7 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet/--no-quiet", "-q", help="Show no progress (the default).")] = True,
 ) -> None:
     """Compile SOURCE (cached) and run it under wasmtime with these arguments, stdin and environment."""
-    options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python)
+    options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python, decorated_exports=False)
     wasm = _build(source, None, options, _steps(quiet), show_warnings=not quiet)
     invocation = Invocation(argv=[str(source), *context.args], env=dict(os.environ))
     sys.stdout.flush()

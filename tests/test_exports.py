@@ -320,3 +320,11 @@ def test_a_failing_top_level_exits_from_initialize_as_python_does(tmp_path: Path
         instance.exports(store)["_initialize"](store)
     assert exit_trap.value.code == status
     assert (tmp_path / "stderr").read_text().endswith(stderr_end)
+
+
+def test_run_builds_a_command_even_with_decorated_exports(tmp_path: Path) -> None:
+    script = tmp_path / "both.py"
+    script.write_text("import sys\nimport tpy2wasm\n\n@tpy2wasm.export\ndef f(x: int) -> int:\n    return x + 1\n\n"
+                      "print(f(41))\nsys.exit(3)\n")
+    result = subprocess.run([sys.executable, "-m", "tpy2wasm", "run", str(script)], capture_output=True, timeout=600)
+    assert (result.stdout, result.returncode) == (b"42\n", 3), result.stderr
