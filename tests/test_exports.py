@@ -227,6 +227,9 @@ def test_an_exception_is_a_python_traceback_and_the_instance_goes_on(calculator:
     assert error.endswith("ValueError: 9 is too big\n")
     assert host.call("add", [2, 3]) == {"result": {"int": "5"}}
     assert host.export("tpy2wasm_error")() == 0
+    not_utf8 = str(host.call("greet", [b"\xff"])["error"])  # a str argument is strict UTF-8
+    assert _last_line(not_utf8).startswith("UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff")
+    assert host.call("greet", ["ok"]) == {"result": {"str": "héllo ok ✓"}}
 
 
 def test_the_section_describes_each_export(calculator: Path) -> None:
