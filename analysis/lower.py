@@ -15,6 +15,7 @@ from mypy.nodes import (
     BreakStmt,
     CallExpr,
     ContinueStmt,
+    Decorator,
     Expression,
     ExpressionStmt,
     IndexExpr,
@@ -52,6 +53,7 @@ from tpy2wasm.analysis.ir import (
 from tpy2wasm.analysis.ir_objects import GetAttr, GetIter, SetAttr
 from tpy2wasm.analysis.lower_exceptions import ExceptionLowerer
 from tpy2wasm.analysis.lower_expr import scalar
+from tpy2wasm.analysis.nativeness import undecorated_export
 from tpy2wasm.analysis.report import NativenessReport
 from tpy2wasm.analysis.rtypes import INT, NONE, OBJECT
 from tpy2wasm.analysis.typed_ast import TypedProgram
@@ -261,7 +263,8 @@ def lower_program(program: TypedProgram, report: NativenessReport) -> list[Funct
     functions = []
     for verdict in report.native_functions():
         module = program.modules[verdict.module]
-        func = module.names[verdict.name].node
+        node = module.names[verdict.name].node
+        func = undecorated_export(node) if isinstance(node, Decorator) else node
         assert isinstance(func, FuncDef), verdict
         functions.append(FunctionLowerer(func, module, program.types, verdict.boxed).lower_function())
     return functions

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 
-from mypy.nodes import ClassDef, Decorator, FuncDef, MypyFile, OverloadedFuncDef, Statement
+from mypy.nodes import ClassDef, Decorator, FuncDef, MypyFile, OverloadedFuncDef, RefExpr, Statement
 
 from tpy2wasm.analysis.function_checker import FunctionChecker
 from tpy2wasm.analysis.report import ClassVerdict, FunctionVerdict, NativenessReport
@@ -23,6 +23,15 @@ CallGraph = dict[str, list[tuple[int, str]]]
 def _new_verdict(module: MypyFile, qualname: str, node: Statement) -> FunctionVerdict:
     name = qualname.rsplit(".", 1)[-1]
     return FunctionVerdict(module.fullname, name, qualname, module.path, node.line)
+
+
+def undecorated_export(definition: Statement) -> Statement:
+    """A def whose only decorator is `tpy2wasm.export` as the def itself: the guest module's
+    export() returns the function unchanged, so it compiles as if undecorated."""
+    if isinstance(definition, Decorator) and definition.decorators and all(
+            isinstance(d, RefExpr) and d.fullname == "tpy2wasm.export" for d in definition.decorators):
+        return definition.func
+    return definition
 
 
 def _definition_name(definition: Statement) -> str | None:
@@ -59,7 +68,8 @@ def _check_module(module: MypyFile, program: TypedProgram, calls: CallGraph,
     """Verdicts for the module's functions in source order, then its methods."""
     functions: list[FunctionVerdict] = []
     methods: list[FunctionVerdict] = []
-    for definition in module.defs:
+    for statement in module.defs:
+        definition = undecorated_export(statement)
         name = _definition_name(definition)
         if isinstance(definition, FuncDef):
             verdict = _new_verdict(module, definition.name, definition)

@@ -41,6 +41,10 @@ StdlibOption = Annotated[
 StrictOption = Annotated[
     bool, typer.Option("--strict", help="A mypy type error that keeps a function out of native code is an error."),
 ]
+ExportOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--export", help="A typed function of the script to export; the module becomes a reactor (repeatable)."),
+]
 WasiPythonOption = Annotated[
     Optional[Path],
     typer.Option("--wasi-python", envvar="TPY2WASM_WASI_PYTHON",
@@ -97,13 +101,14 @@ def compile(
     stdlib: StdlibOption = StdlibMode.AUTO,
     wasi_python: WasiPythonOption = None,
     strict: StrictOption = False,
+    export: ExportOption = None,
     quiet: QuietOption = False,
     why: Annotated[Optional[str], typer.Option("--why", metavar="MODULE",
                                                help="Say why MODULE is in the program (the chain of imports), "
                                                     "or why not; write nothing.")] = None,
 ) -> None:
-    """Compile SOURCE into one standalone WASI command module."""
-    options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python, strict)
+    """Compile SOURCE into one standalone WASI module: a command, or a reactor with exports."""
+    options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python, strict, tuple(export or ()))
     if why is not None:
         _explain_inclusion(source, why, options)
     if output is None:
@@ -141,7 +146,7 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet/--no-quiet", "-q", help="Show no progress (the default).")] = True,
 ) -> None:
     """Compile SOURCE (cached) and run it under wasmtime with these arguments, stdin and environment."""
-    options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python)
+    options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python, decorated_exports=False)
     wasm = _build(source, None, options, _steps(quiet), show_warnings=not quiet)
     invocation = Invocation(argv=[str(source), *context.args], env=dict(os.environ))
     sys.stdout.flush()

@@ -42,6 +42,8 @@ TRACEBACK_MODULES = (
     "textwrap", "token", "tokenize", "traceback", "types",
 )
 TRACEBACK_BUILTINS = ("_ast", "_collections", "_functools", "_operator", "_sre", "itertools")
+#: Programs import their decorators from it; the runtime provides its own (guest_tpy2wasm.py).
+GUEST_TPY2WASM = "tpy2wasm"
 #: Modules deep-frozen into libpython3.11.a itself (`_imp._frozen_module_names()` of the build).
 LIBPYTHON_FROZEN = frozenset({
     "_collections_abc", "_sitebuiltins", "abc", "codecs", "genericpath", "importlib.machinery",
@@ -107,7 +109,7 @@ class _WasiModuleFinder(modulefinder.ModuleFinder):
     which reads stdlib modules without the imports a program never runs (lazy_imports.py)."""
 
     def __init__(self, path: list[str], builtin_names: Iterable[str], stdlib_dir: Path) -> None:
-        super().__init__(path=path)
+        super().__init__(path=path, excludes=[GUEST_TPY2WASM])
         self._builtin_names = frozenset(builtin_names)
         self._stdlib_dir = stdlib_dir
         #: stdlib module name -> its source as scanned (pruned)

@@ -47,7 +47,8 @@ def freeze_stdlib(modules: Iterable[SourceModule], stdlib_dir: Path) -> list[Fro
 
 def freeze_program(program: ProgramModules, native_keys: frozenset[str]) -> list[FrozenModule]:
     """The user's modules, `__main__`, the two start-up modules of the runtime, and the
-    program's source lines, which tracebacks quote (imported only when one is printed)."""
+    program's source lines, which tracebacks quote (imported only when one is printed), and the
+    `tpy2wasm` a program imports its decorators from (wasm_runtime/guest_tpy2wasm.py)."""
     frozen = [_freeze_user_module(module, native_keys) for module in (program.main, *program.user_modules)]
     boot = files("tpy2wasm.wasm_runtime").joinpath("boot.py").read_bytes()
     frozen.append(FrozenModule("_tpy2wasm_boot", compile_source(boot, _BOOT_FILENAME, Path("boot.py")), False))
@@ -55,6 +56,8 @@ def freeze_program(program: ProgramModules, native_keys: frozenset[str]) -> list
     frozen.append(FrozenModule("_tpy2wasm_manifest", compile_source(manifest, "<tpy2wasm manifest>", Path("manifest")), False))
     sources = _sources_source(program).encode("utf-8")
     frozen.append(FrozenModule("_tpy2wasm_sources", compile_source(sources, "<tpy2wasm sources>", Path("sources")), False))
+    guest = files("tpy2wasm.wasm_runtime").joinpath("guest_tpy2wasm.py").read_bytes()
+    frozen.append(FrozenModule("tpy2wasm", compile_source(guest, "<frozen tpy2wasm>", Path("guest_tpy2wasm.py")), False))
     return frozen
 
 

@@ -1,4 +1,5 @@
-"""Builds the C runtime and links everything into one WASI command module with zig cc.
+"""Builds the C runtime and links everything into one WASI module with zig cc: a command, or a
+reactor when the program has exports.
 
 One fixed set of flags, so zig's own cache of wasi-libc and compiler-rt stays warm.
 """
@@ -20,6 +21,7 @@ OPTIMIZE = "-O2"
 #: recursion limit to 600; 8 MiB carries CPython's default limit of 1000 with room to spare.
 STACK_SIZE = 8 * 1024 * 1024
 _WASI_EMULATION = ("-lwasi-emulated-signal", "-lwasi-emulated-getpid", "-lwasi-emulated-process-clocks")
+_REACTOR = ("-mexec-model=reactor",)
 _RUNTIME_SOURCES = ("main.c", "native.c", "native_ops.c", "native_function.c", "native_objects.c")
 
 
@@ -30,19 +32,37 @@ def runtime_objects(build: WasiPython) -> list[Path]:
     return objects
 
 
+def interop_objects(build: WasiPython, generated_source: str, reactor: bool) -> list[Path]:
+    """Exports and host imports: their runtime (with the reactor's start when `reactor`) and
+    the program's generated glue (compiler/interop_source.py)."""
+    objects = [_compile_runtime_source(build, "interop.c")]
+    if reactor:
+        objects.append(_compile_runtime_source(build, "reactor.c"))
+    objects.append(compile_c_source(build, "interop-glue.c", generated_source.encode("utf-8"), "program"))
+    return objects
+
+
 def _compile_runtime_source(build: WasiPython, name: str) -> Path:
+    folder = Path(str(files("tpy2wasm.wasm_runtime")))
+    return compile_c_source(build, name, (folder / name).read_bytes(), "runtime")
+
+
+def compile_c_source(build: WasiPython, name: str, source: bytes, cache_kind: str) -> Path:
+    """An object of C `source` (with the runtime's headers), cached under `cache_kind`."""
     folder = Path(str(files("tpy2wasm.wasm_runtime")))
     flags = [*TARGET, OPTIMIZE, "-I", str(build.include_dir), "-I", str(folder)]
     headers = [path.read_bytes() for path in sorted(folder.glob("*.h"))]
-    key = digest((folder / name).read_bytes(), *headers, *flags, file_fingerprint(build.include_dir / "Python.h"))
+    key = digest(source, *headers, *flags, file_fingerprint(build.include_dir / "Python.h"))
 
     def compile_object() -> bytes:
         with tempfile.TemporaryDirectory() as scratch:
+            source_path = Path(scratch) / name
+            source_path.write_bytes(source)
             object_path = Path(scratch) / "out.o"
-            run_tool(zig_command("cc", *flags, "-c", str(folder / name), "-o", str(object_path)), f"compiling {name}")
+            run_tool(zig_command("cc", *flags, "-c", str(source_path), "-o", str(object_path)), f"compiling {name}")
             return object_path.read_bytes()
 
-    return cached_file("runtime", key, f"-{Path(name).stem}.o", compile_object)
+    return cached_file(cache_kind, key, f"-{Path(name).stem}.o", compile_object)
 
 
 def _thread_object(build: WasiPython) -> Path:
@@ -61,19 +81,25 @@ def _thread_object(build: WasiPython) -> Path:
     return cached_file("runtime", digest("thread.o", file_fingerprint(libpython)), "-thread.o", extract)
 
 
-def link(objects: Sequence[Path], build: WasiPython, output: Path) -> None:
-    """Links into `output` through a temporary file, so a failed link leaves nothing behind."""
+def link(objects: Sequence[Path], build: WasiPython, output: Path, reactor: bool = False,
+         custom_sections: bytes = b"") -> None:
+    """Links into `output` through a temporary file, so a failed link leaves nothing behind.
+
+    `reactor`: a module whose host calls `_initialize`, then its exports (no `_start`);
+    `custom_sections`: encoded sections appended to the module."""
     descriptor, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".wasm")
     os.close(descriptor)
     try:
         run_tool(
             zig_command(
-                "cc", *TARGET, OPTIMIZE, "-s", f"-Wl,-z,stack-size={STACK_SIZE}",
+                "cc", *TARGET, OPTIMIZE, "-s", f"-Wl,-z,stack-size={STACK_SIZE}", *(_REACTOR if reactor else ()),
                 *map(str, objects), *map(str, build.static_libraries), *_WASI_EMULATION,
                 "-o", temporary,
             ),
             "linking the module",
         )
+        with open(temporary, "ab") as module:
+            module.write(custom_sections)
         os.replace(temporary, output)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -19,8 +19,10 @@ from tpy2wasm.codegen.tables import BuiltinModule, frozen_table_object, inittab_
 from tpy2wasm.compiler.cache import atomic_write, cached_file, digest, file_fingerprint
 from tpy2wasm.compiler.discovery import ProgramModules, StdlibMode, discover
 from tpy2wasm.compiler.errors import CompileError
+from tpy2wasm.compiler.exports import Interop, find_exports, find_host_imports
 from tpy2wasm.compiler.freezing import freeze_program, freeze_stdlib
-from tpy2wasm.compiler.linker import link, runtime_objects
+from tpy2wasm.compiler.interop_source import EXPORTS_SECTION, custom_section, exports_section, interop_c_source
+from tpy2wasm.compiler.linker import interop_objects, link, runtime_objects
 from tpy2wasm.compiler.native import compile_native
 from tpy2wasm.compiler.progress import Steps
 from tpy2wasm.compiler.toolchain import WasiPython, cache_root, find_wasi_python
@@ -28,6 +30,8 @@ from tpy2wasm.compiler.toolchain import WasiPython, cache_root, find_wasi_python
 
 #: The C module of the native core (wasm_runtime/native_function.c), built into every module.
 RUNTIME_MODULE = BuiltinModule("_tpy2wasm", "PyInit__tpy2wasm")
+#: The C module behind tpy2wasm.host_import (wasm_runtime/interop.c), in modules with host imports.
+HOST_IMPORT_MODULE = BuiltinModule("_tpy2wasm_host", "PyInit__tpy2wasm_host")
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,10 @@ class CompileOptions:
     wasi_python: Path | None = None
     #: a type error that keeps a function out of native code is an error, not a warning
     strict: bool = False
+    #: functions of the main script to export (then the module is a reactor)
+    exports: tuple[str, ...] = ()
+    #: export the defs decorated with @tpy2wasm.export too (`run` wants a command: it does not)
+    decorated_exports: bool = True
 
 
 def build_module(script: Path, options: CompileOptions, steps: Steps,
@@ -44,7 +52,9 @@ def build_module(script: Path, options: CompileOptions, steps: Steps,
     """Compiles `script` and returns the linked module in the cache; `warn` gets each warning."""
     script = checked_script(script)
     build = find_wasi_python(options.wasi_python, steps)
+    exports = find_exports(script, options.exports, options.decorated_exports)
     program = discover(script, build, options.include_modules, options.stdlib)
+    interop = Interop(exports, find_host_imports(program))
     for warning in program.warnings:
         warn(warning)
     native = compile_native(program, steps)
@@ -57,14 +67,16 @@ def build_module(script: Path, options: CompileOptions, steps: Steps,
         _stdlib_object(program, build, steps),
         _program_object(program, native.native_keys),
         native.object_path,
-        _inittab_object(program, build),
+        _inittab_object(program, build, interop),
+        *(interop_objects(build, interop_c_source(interop), interop.is_reactor) if interop.needs_glue else ()),
     ]
-    module_key = digest(__version__, *(str(path) for path in objects))
+    sections = custom_section(EXPORTS_SECTION, exports_section(interop)) if interop.is_reactor else b""
+    module_key = digest(__version__, sections, *(str(path) for path in objects))
     linked = cache_root() / "modules" / f"{module_key}.wasm"
     if not linked.exists():
         linked.parent.mkdir(parents=True, exist_ok=True)
         with steps.step(f"Linking {script.name} with CPython 3.11"):
-            link(objects, build, linked)
+            link(objects, build, linked, interop.is_reactor, sections)
     return linked
 
 
@@ -105,9 +117,11 @@ def _program_object(program: ProgramModules, native_keys: frozenset[str]) -> Pat
     return cached_file("program", key, ".o", lambda: frozen_table_object("tpy2wasm_frozen_program", frozen))
 
 
-def _inittab_object(program: ProgramModules, build: WasiPython) -> Path:
+def _inittab_object(program: ProgramModules, build: WasiPython, interop: Interop) -> Path:
     builtins = [BuiltinModule(name, build.builtin_modules[name]) for name in program.builtin_modules]
     builtins.append(RUNTIME_MODULE)
+    if interop.host_imports:
+        builtins.append(HOST_IMPORT_MODULE)
     key = digest(*(f"{module.name}={module.init_function}" for module in builtins))
     return cached_file("inittab", key, ".o", lambda: inittab_object(builtins))
 

@@ -30,7 +30,7 @@ static size_t frozen_count(const struct _frozen *table) {
 }
 
 /* PyImport_FrozenModules is searched before CPython's own frozen modules. */
-static int install_frozen_modules(void) {
+int install_frozen_modules(void) {
     size_t n_program = frozen_count(tpy2wasm_frozen_program);
     size_t n_stdlib = frozen_count(tpy2wasm_frozen_stdlib);
     struct _frozen *merged = calloc(n_program + n_stdlib + 1, sizeof(struct _frozen));
@@ -52,7 +52,7 @@ static const struct _frozen *find_program_module(const char *name) {
     return NULL;
 }
 
-static PyStatus initialize_python(int argc, char **argv) {
+PyStatus initialize_python(int argc, char **argv) {
     PyConfig config;
     PyConfig_InitPythonConfig(&config);
     config.parse_argv = 0;           /* argv belongs to the program, as sys.argv */
@@ -71,7 +71,7 @@ static PyStatus initialize_python(int argc, char **argv) {
 }
 
 /* Runs the program's top-level code in __main__; returns NULL with an exception set on failure. */
-static PyObject *run_main_code(void) {
+PyObject *run_main_code(void) {
     const struct _frozen *entry = find_program_module("__main__");
     if (entry == NULL) {
         PyErr_SetString(PyExc_ImportError, "tpy2wasm: the module has no __main__ code");
