@@ -168,9 +168,8 @@ def _find_modules(script: Path, build: WasiPython, include: Iterable[str], stdli
     return finder
 
 
-def module_graph(finder: modulefinder.ModuleFinder) -> ModuleGraph:
+def _module_graph(finder: _WasiModuleFinder) -> ModuleGraph:
     """The import edges among the modules `finder` found."""
-    assert isinstance(finder, _WasiModuleFinder)
     sources = {}
     for name, module in finder.modules.items():
         found = _FoundModule.of(module)
@@ -182,7 +181,7 @@ def module_graph(finder: modulefinder.ModuleFinder) -> ModuleGraph:
 
 def find_program_graph(script: Path, build: WasiPython, include: Iterable[str], stdlib: StdlibMode) -> ModuleGraph:
     """The import graph of the program whose main script is `script` (an absolute path)."""
-    return module_graph(_find_modules(script, build, include, stdlib))
+    return _module_graph(_find_modules(script, build, include, stdlib))
 
 
 def discover(script: Path, build: WasiPython, include: Iterable[str], stdlib: StdlibMode) -> ProgramModules:
@@ -217,7 +216,7 @@ def discover(script: Path, build: WasiPython, include: Iterable[str], stdlib: St
     if stdlib is StdlibMode.FULL:
         builtins.update(build.builtin_modules)
     assert main is not None, "modulefinder always records the script as __main__"
-    graph = module_graph(finder)
+    graph = _module_graph(finder)
     own_modules = [(m.name, m.path, m.is_package) for m in (main, *user) if m.path.is_relative_to(script.parent)]
     warnings = check_imports(own_modules, set(graph.missing), extensions, graph.missing_c_module)
     return ProgramModules(main, tuple(user), tuple(library), tuple(sorted(builtins)), tuple(warnings))

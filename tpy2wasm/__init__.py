@@ -14,7 +14,16 @@ if TYPE_CHECKING:
 
     _Function = TypeVar("_Function", bound=Callable[..., object])
 
+import os.path
+
 __version__ = "0.1.0"
+
+# The parts (compiler, analysis, codegen, wasm_runtime) are top-level folders of the repository,
+# which the wheel and the editable install map into this package (pyproject's package-dir). When
+# this very folder is imported from a checkout (the repository root on sys.path, as under pytest
+# or `python -m tpy2wasm` run there), the parts are found beside it.
+if not os.path.isdir(os.path.join(os.path.dirname(__file__), "compiler")):
+    __path__.append(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def export(function: _Function) -> _Function:
