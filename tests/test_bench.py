@@ -34,6 +34,8 @@ def test_a_mismatch_is_a_failure_not_a_time() -> None:
     assert RunOutput(b"1\n", b"warning\n", 3).differences(expected) == ["stderr", "exit status"]
     result = ProgramResult("p", {CPYTHON_WASM: Timing((2.0,)), TPY2WASM: Timing((0.5,), "stderr not as CPython's")})
     assert result.speedup(TPY2WASM) is None
-    [entry] = snapshot([result], None)["benchmarks"]  # type: ignore[index]
+    benchmarks = snapshot([result], None)["benchmarks"]
+    assert isinstance(benchmarks, list)
+    [entry] = benchmarks
     assert entry[TPY2WASM] == {"output_matches": False, "failed": "stderr not as CPython's"}
     assert entry[CPYTHON_WASM]["best_seconds"] == 2.0
