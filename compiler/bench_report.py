@@ -86,8 +86,8 @@ def results_table(results: Sequence[ProgramResult]) -> Table:
             timing = result.timings.get(variant)
             if timing is None:
                 cells.append("—")
-            elif not timing.output_matches:
-                cells.append("[red]wrong output[/red]")
+            elif timing.mismatch is not None:
+                cells.append(f"[red]failed: {timing.mismatch}[/red]")
             else:
                 speedup = result.speedup(variant)
                 ratio = "" if speedup is None or variant == CPYTHON_WASM else f" ({speedup:.1f}x)"
@@ -112,9 +112,9 @@ def snapshot(results: Sequence[ProgramResult], figures: BuildFigures | None) -> 
     for result in results:
         entry: dict[str, object] = {"name": result.name}
         for variant, timing in result.timings.items():
-            entry[variant] = {
+            entry[variant] = {"output_matches": False, "failed": timing.mismatch} if timing.mismatch else {
                 "best_seconds": timing.best, "median_seconds": timing.median,
-                "runs": list(timing.seconds), "output_matches": timing.output_matches,
+                "runs": list(timing.seconds), "output_matches": True,
                 "speedup_over_cpython_wasm": result.speedup(variant),
             }
         benchmarks.append(entry)

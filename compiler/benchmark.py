@@ -1,6 +1,6 @@
 """Measures one program four ways in one run: native CPython, CPython-in-Wasm, the tpy2wasm
 module, and its hand-written C twin compiled to Wasm. A time counts only when the variant
-printed exactly what native CPython printed.
+wrote exactly the stdout and stderr native CPython wrote and exited with its status.
 """
 
 from __future__ import annotations
@@ -28,15 +28,33 @@ TPY2WASM = "tpy2wasm"
 C_WASM = "c_wasm"
 VARIANTS = (NATIVE_CPYTHON, CPYTHON_WASM, TPY2WASM, C_WASM)
 _BASELINE = CPYTHON_WASM
-_GUEST_PROGRAM_DIR = "/program"
+
+
+@dataclass(frozen=True)
+class RunOutput:
+    """What one run wrote and how it exited."""
+
+    stdout: bytes
+    stderr: bytes
+    exit_code: int
+
+    def differences(self, expected: RunOutput) -> list[str]:
+        pairs = (("stdout", self.stdout, expected.stdout), ("stderr", self.stderr, expected.stderr),
+                 ("exit status", self.exit_code, expected.exit_code))
+        return [what for what, mine, theirs in pairs if mine != theirs]
 
 
 @dataclass(frozen=True)
 class Timing:
-    """Seconds of each repetition; None when the output differed from native CPython's."""
+    """Seconds of each repetition, and what differed from native CPython's run, if anything
+    (then the seconds are no result: tables and snapshots show the failure instead)."""
 
     seconds: tuple[float, ...]
-    output_matches: bool
+    mismatch: str | None = None
+
+    @property
+    def output_matches(self) -> bool:
+        return self.mismatch is None
 
     @property
     def best(self) -> float:
@@ -60,28 +78,33 @@ class ProgramResult:
         return baseline.best / timing.best
 
 
-def _timed(run: Callable[[Path], None], repetitions: int) -> tuple[list[float], list[bytes]]:
+#: Runs a variant once, its standard output and error going to the two files; its exit status.
+Run = Callable[[Path, Path], int]
+
+
+def _timed(run: Run, repetitions: int) -> tuple[list[float], list[RunOutput]]:
     seconds, outputs = [], []
     with tempfile.TemporaryDirectory() as scratch:
         for index in range(repetitions):
-            stdout = Path(scratch) / f"stdout-{index}"
+            stdout, stderr = Path(scratch) / f"stdout-{index}", Path(scratch) / f"stderr-{index}"
             started = time.perf_counter()
-            run(stdout)
+            exit_code = run(stdout, stderr)
             seconds.append(time.perf_counter() - started)
-            outputs.append(stdout.read_bytes())
+            outputs.append(RunOutput(stdout.read_bytes(), stderr.read_bytes(), exit_code))
     return seconds, outputs
 
 
-def _run_native(script: Path) -> Callable[[Path], None]:
-    def run(stdout: Path) -> None:
-        with stdout.open("wb") as handle:
-            subprocess.run([sys.executable, script.name], cwd=script.parent, stdout=handle, check=False)
+def _run_native(script: Path) -> Run:
+    def run(stdout: Path, stderr: Path) -> int:
+        with stdout.open("wb") as out, stderr.open("wb") as err:
+            return subprocess.run([sys.executable, script.name], cwd=script.parent, stdout=out, stderr=err,
+                                  check=False).returncode
     return run
 
 
-def _run_wasm(wasm: Path, argv: list[str], env: dict[str, str], preopened: dict[str, Path]) -> Callable[[Path], None]:
-    def run(stdout: Path) -> None:
-        run_wasi(wasm, Invocation(argv, env, preopened, stdout=stdout, stderr=Path(os.devnull)))
+def _run_wasm(wasm: Path, argv: list[str], env: dict[str, str], preopened: dict[str, Path]) -> Run:
+    def run(stdout: Path, stderr: Path) -> int:
+        return run_wasi(wasm, Invocation(argv, env, preopened, stdout=stdout, stderr=stderr))
     return run
 
 
@@ -98,11 +121,12 @@ def _c_twin(source: Path) -> Path:
 
 def measure(script: Path, build: WasiPython, repetitions: int) -> ProgramResult:
     script = script.resolve()
-    runs: dict[str, Callable[[Path], None]] = {
+    runs: dict[str, Run] = {
         NATIVE_CPYTHON: _run_native(script),
+        # The script's folder keeps its host path, so that tracebacks name the files as CPython's do.
         CPYTHON_WASM: _run_wasm(
-            build.interpreter, ["python3.11", f"{_GUEST_PROGRAM_DIR}/{script.name}"], {"PYTHONHOME": "/usr/local"},
-            {"/usr/local": build.root, _GUEST_PROGRAM_DIR: script.parent},
+            build.interpreter, ["python3.11", "-B", str(script)], {"PYTHONHOME": "/usr/local"},
+            {"/usr/local": build.root, str(script.parent): script.parent},
         ),
         TPY2WASM: _run_wasm(build_module(script, CompileOptions(), SilentSteps()), [script.name], {}, {}),
     }
@@ -110,11 +134,13 @@ def measure(script: Path, build: WasiPython, repetitions: int) -> ProgramResult:
     if twin.exists():
         runs[C_WASM] = _run_wasm(_c_twin(twin), [twin.name], {}, {})
     result = ProgramResult(script.stem)
-    expected: bytes | None = None
+    expected: RunOutput | None = None
     for variant, run in runs.items():
-        run(Path(os.devnull))  # warm-up: caches machine code, file system caches
+        run(Path(os.devnull), Path(os.devnull))  # warm-up: caches machine code, file system caches
         seconds, outputs = _timed(run, repetitions)
         if expected is None:
             expected = outputs[0]
-        result.timings[variant] = Timing(tuple(seconds), all(output == expected for output in outputs))
+        differences = sorted({what for output in outputs for what in output.differences(expected)})
+        mismatch = f"{', '.join(differences)} not as CPython's" if differences else None
+        result.timings[variant] = Timing(tuple(seconds), mismatch)
     return result

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 from tests.test_cli import tpy2wasm
+from tpy2wasm.compiler.bench_report import snapshot
+from tpy2wasm.compiler.benchmark import CPYTHON_WASM, TPY2WASM, ProgramResult, RunOutput, Timing
 
 TINY = Path(__file__).parent / "bench_data" / "tiny.py"
 
@@ -24,3 +26,16 @@ def test_bench_writes_json_and_chart(tmp_path: Path) -> None:
     assert tiny["c_wasm"]["speedup_over_cpython_wasm"] > 0
     assert snapshot["build"]["hello_wasm_bytes"] > 1_000_000
     assert (tmp_path / "speedup.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_mismatch_is_a_failure_not_a_time() -> None:
+    expected = RunOutput(b"1\n", b"", 0)
+    assert RunOutput(b"1\n", b"", 0).differences(expected) == []
+    assert RunOutput(b"1\n", b"warning\n", 3).differences(expected) == ["stderr", "exit status"]
+    result = ProgramResult("p", {CPYTHON_WASM: Timing((2.0,)), TPY2WASM: Timing((0.5,), "stderr not as CPython's")})
+    assert result.speedup(TPY2WASM) is None
+    benchmarks = snapshot([result], None)["benchmarks"]
+    assert isinstance(benchmarks, list)
+    [entry] = benchmarks
+    assert entry[TPY2WASM] == {"output_matches": False, "failed": "stderr not as CPython's"}
+    assert entry[CPYTHON_WASM]["best_seconds"] == 2.0

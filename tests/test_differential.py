@@ -7,6 +7,7 @@ match it exactly, and CPython-in-Wasm must still differ from CPython as the side
 
 from __future__ import annotations
 
+import difflib
 import shutil
 from pathlib import Path
 
@@ -37,9 +38,16 @@ def _expected(case: Case) -> Outcome:
 
 
 def _assert_same(expected: Outcome, actual: Outcome) -> None:
-    assert actual.stdout == expected.stdout
-    assert actual.stderr == expected.stderr
+    assert actual.stdout == expected.stdout, _diff("stdout", expected.stdout, actual.stdout)
+    assert actual.stderr == expected.stderr, _diff("stderr", expected.stderr, actual.stderr)
     assert actual.exit_code == expected.exit_code, actual.stderr
+
+
+def _diff(stream: str, expected: bytes, actual: bytes) -> str:
+    """A readable diff for the failure message (the comparison itself is of the bytes)."""
+    def lines(data: bytes) -> list[str]:
+        return data.decode("utf-8", "backslashreplace").splitlines(keepends=True)
+    return "".join(difflib.unified_diff(lines(expected), lines(actual), f"{stream} expected", f"{stream} of the module"))
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -1,29 +1,113 @@
 """The native_* differential programs and the property-test program exercise native code, not
 CPython: every module-level function in them is native, except the dynamic drivers named
-`show` and `main` (they print)."""
+`show` and `main` (they print), and at run time every native function is entered natively,
+falling back to its Python version only where the program makes it (EXPECTED_FALLBACKS).
+
+The run-time counts come from `_tpy2wasm.stats()` (wasm_runtime/native_function.c), printed at
+exit by a prologue added to a copy of the program.
+"""
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
 
+from tests.differential import Case, load_case, run_wasmtime
 from tpy2wasm.analysis.nativeness import check_program
 from tpy2wasm.analysis.typed_ast import build_typed_program
+from tpy2wasm.compiler.pipeline import build_module
+from tpy2wasm.compiler.progress import SilentSteps
 
 TESTS = Path(__file__).parent
 NATIVE_PROGRAMS = [*sorted((TESTS / "programs").glob("native_*.py")), TESTS / "property_data" / "native_ops.py"]
 DYNAMIC_HELPERS = {"show", "main"}
+#: The fallbacks each program provokes on purpose, per function: "arguments" (a call whose
+#: values do not fit the hints: bools, big ints, floats for ints, keywords), "deopt" (an
+#: overflow past i64 or an exception to raise, re-run in Python), "depth" (recursion deeper
+#: than native code goes). Any other fallback fails the test.
+EXPECTED_FALLBACKS: dict[str, dict[str, set[str]]] = {
+    "native_boxed_bigint_globals": {"typed_dive": {"depth"}},
+    "native_boxed_deep_mixed": {"countdown": {"depth"}, "through": {"depth"}, "runaway": {"depth"}},
+    "native_boxed_exc_chaining": {"wrap_implicit": {"arguments"}},
+    "native_boxed_fstrings_iter": {"describe": {"arguments"}},
+    "native_boxed_print_hints": {"banner": {"arguments"}, "twice": {"arguments"}, "fsum": {"arguments"}},
+    "native_control_flow": {name: {"deopt"} for name in ("range_sum_down", "power_table", "factorial", "fourth_powers")},
+    "native_float_grid": {name: {"deopt"} for name in ("power", "mixed", "math_ops")},
+    "native_int_grid": {
+        **{name: {"arguments", "deopt"} for name in ("add", "sub", "mul", "floordiv", "mod", "truediv", "neg_abs")},
+        **{name: {"arguments"} for name in ("bits", "compare", "chained")},
+        "shl": {"deopt"}, "power": {"deopt"},
+    },
+    "native_interop": {"double": {"arguments"}, "scaled": {"deopt"}},
+    "native_ops": {"int_ops": {"deopt"}},
+}
+#: Native functions the program never enters natively, and why. The test fails once they are
+#: entered, so that this list shrinks when the runtime learns more.
+NEVER_ENTERED = {
+    # Its only caller is the native `outer`, which calls it directly, past the counters.
+    ("native_interop", "inner"): {"native": 0, "arguments": 0, "deopt": 0, "depth": 0},
+    # More parameters than the native wrapper takes: it stays Python, as the program says.
+    ("native_interop", "many"): {"native": 0, "arguments": 0, "deopt": 0, "depth": 0},
+    # Calls that leave a parameter to its default, or pass keywords, always run the Python
+    # version (native_function.c takes positional calls with every parameter only).
+    ("native_boxed_bigint_globals", "bump"): {"native": 0, "arguments": 10, "deopt": 0, "depth": 0},
+    ("native_boxed_print_hints", "box_area"): {"native": 0, "arguments": 7, "deopt": 0, "depth": 0},
+}
+#: Standard input for programs that read theirs and have no .stdin sidecar (one i64 overflow).
+STDIN = {"native_ops": b"i 7 -3\ni 9223372036854775807 2\nf 0x1.8p+1 -0x1p-1\nm 5 0x1p+2\n"}
+STATS_MARKER = "tpy2wasm-stats:"
+#: One line, so that line numbers move by one only; it imports nothing the program does not.
+PROLOGUE = f"import atexit as _stats_atexit; _stats_atexit.register(lambda: print({STATS_MARKER!r}, " \
+           "__import__('_tpy2wasm').stats()))\n"
 
 
 @pytest.mark.parametrize("program", NATIVE_PROGRAMS, ids=[path.stem for path in NATIVE_PROGRAMS])
 def test_every_kernel_is_native(program: Path) -> None:
-    report = check_program(build_typed_program(str(program)))
-    kernels = [verdict for verdict in report.functions if verdict.name not in DYNAMIC_HELPERS]
-    assert kernels, "the program defines no functions"
-    not_native = [line for verdict in kernels if not verdict.native for line in verdict.render()]
+    assert _kernels(program), "the program defines no functions"
+    not_native = [line for verdict in _verdicts(program) if not verdict.native for line in verdict.render()]
     assert not_native == []
+
+
+@pytest.mark.parametrize("program", NATIVE_PROGRAMS, ids=[path.stem for path in NATIVE_PROGRAMS])
+def test_every_kernel_runs_natively(program: Path, cache: pytest.Cache) -> None:
+    # A folder that stays between runs, so that the copy's build is cached as the original's is.
+    stats = _run_with_stats(program, cache.mkdir("native-stats"))
+    expected = EXPECTED_FALLBACKS.get(program.stem, {})
+    for name in _kernels(program):
+        counts = stats[f"__main__.{name}"]
+        if (program.stem, name) in NEVER_ENTERED:
+            assert counts == NEVER_ENTERED[program.stem, name], name
+            continue
+        assert counts["native"] > 0, f"{name} never entered its native code: {counts}"
+        fallbacks = {kind for kind in ("arguments", "deopt", "depth") if counts[kind] > 0}
+        assert fallbacks == expected.get(name, set()), f"{name}: {counts}"
 
 
 def test_there_are_native_programs() -> None:
     assert len(NATIVE_PROGRAMS) >= 4
+
+
+def _verdicts(program: Path) -> list:  # type: ignore[type-arg]
+    report = check_program(build_typed_program(str(program)))
+    return [verdict for verdict in report.functions if verdict.name not in DYNAMIC_HELPERS]
+
+
+def _kernels(program: Path) -> list[str]:
+    tree = ast.parse(program.read_text())
+    return [node.name for node in tree.body if isinstance(node, ast.FunctionDef) and node.name not in DYNAMIC_HELPERS]
+
+
+def _run_with_stats(program: Path, folder: Path) -> dict[str, dict[str, int]]:
+    """Runs a copy of the program with the prologue under wasmtime; the counts it printed."""
+    case = load_case(program)
+    script = folder / program.name
+    script.write_text(PROLOGUE + program.read_text())
+    stdin = STDIN.get(program.stem, case.stdin)
+    outcome = run_wasmtime(build_module(script, case.options, SilentSteps()),
+                           Case(case.name, script, case.args, stdin, case.env, case.options, None))
+    lines = [line for line in outcome.stdout.decode().splitlines() if line.startswith(STATS_MARKER)]
+    assert len(lines) == 1, outcome.stderr.decode()
+    stats: dict[str, dict[str, int]] = ast.literal_eval(lines[0].removeprefix(STATS_MARKER))
+    return stats

@@ -7,6 +7,7 @@
  */
 #include "native.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -18,6 +19,21 @@ typedef struct {
     PyObject *python_version;
     PyObject *dict;
 } NativeFunction;
+
+/* How each native function's calls were served, indexed like tpy2wasm_native_table and read by
+ * _tpy2wasm.stats(): so that tests can tell a function that runs natively from one that
+ * silently falls back to its Python version every time. */
+typedef struct {
+    Py_ssize_t native;    /* calls that entered the native code */
+    Py_ssize_t arguments; /* calls whose arguments did not fit the hints: Python version */
+    Py_ssize_t deopt;     /* native calls that deoptimised and re-ran in Python */
+    Py_ssize_t depth;     /* calls that went on in Python because native recursion got too deep */
+} CallCounts;
+static CallCounts *call_counts;
+
+static CallCounts *counts_of(const NativeFunction *self) {
+    return &call_counts[self->entry - tpy2wasm_native_table];
+}
 
 static PyObject *call_python_version(NativeFunction *self, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
     return PyObject_Vectorcall(self->python_version, args, nargsf, kwnames);
@@ -57,8 +73,10 @@ static int boxed_depth;
 
 static PyObject *call_boxed(NativeFunction *self, PyObject *const *args, size_t nargsf) {
     if (boxed_depth >= BOXED_DEPTH_CAP) {
+        counts_of(self)->depth++;
         return call_python_version_deeply(self, args, nargsf);
     }
+    counts_of(self)->native++;
     boxed_depth++;
     PyObject *result = ((tpy_boxed_function)self->entry->thunk)(PyFunction_GET_GLOBALS(self->python_version), args);
     boxed_depth--;
@@ -68,6 +86,7 @@ static PyObject *call_boxed(NativeFunction *self, PyObject *const *args, size_t 
 static PyObject *native_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
     NativeFunction *self = (NativeFunction *)callable;
     if (kwnames != NULL || PyVectorcall_NARGS(nargsf) != self->parameter_count) {
+        counts_of(self)->arguments++;
         return call_python_version(self, args, nargsf, kwnames);
     }
     if (self->boxed) {
@@ -77,9 +96,11 @@ static PyObject *native_vectorcall(PyObject *callable, PyObject *const *args, si
     const char *signature = self->entry->signature;
     for (Py_ssize_t i = 0; i < self->parameter_count; i++) {
         if (!tpy2wasm_unbox(signature[i], args[i], &slots[i])) {
+            counts_of(self)->arguments++;
             return call_python_version(self, args, nargsf, kwnames);
         }
     }
+    counts_of(self)->native++;
     PyObject *globals = PyFunction_GET_GLOBALS(self->python_version);
     size_t journal_mark = tpy2wasm_journal_mark();
     tpy2wasm_status = TPY_OK;
@@ -98,8 +119,10 @@ static PyObject *native_vectorcall(PyObject *callable, PyObject *const *args, si
             return NULL;
         }
         if (deopt_for_depth) {
+            counts_of(self)->depth++;
             return call_python_version_deeply(self, args, nargsf);
         }
+        counts_of(self)->deopt++;
         return call_python_version(self, args, nargsf, kwnames);
     }
     tpy2wasm_journal_commit(journal_mark);
@@ -214,8 +237,25 @@ static PyObject *native(PyObject *module, PyObject *key) {
     return PyCFunction_New(&decorator_method, key);
 }
 
+/* _tpy2wasm.stats(): {key: {"native": n, "arguments": n, "deopt": n, "depth": n}} for every
+ * native function of the program. */
+static PyObject *stats(PyObject *module, PyObject *unused) {
+    PyObject *result = PyDict_New();
+    for (const struct tpy_native_entry *entry = tpy2wasm_native_table; result != NULL && entry->key != NULL; entry++) {
+        const CallCounts *counts = &call_counts[entry - tpy2wasm_native_table];
+        PyObject *row = Py_BuildValue("{s:n,s:n,s:n,s:n}", "native", counts->native, "arguments", counts->arguments,
+                                      "deopt", counts->deopt, "depth", counts->depth);
+        if (row == NULL || PyDict_SetItemString(result, entry->key, row) < 0) {
+            Py_CLEAR(result);
+        }
+        Py_XDECREF(row);
+    }
+    return result;
+}
+
 static PyMethodDef module_methods[] = {
     {"native", native, METH_O, "The decorator that makes a function native, by its key."},
+    {"stats", stats, METH_NOARGS, "How each native function's calls were served so far."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -226,6 +266,14 @@ static struct PyModuleDef module_definition = {
 PyMODINIT_FUNC PyInit__tpy2wasm(void) {
     if (PyType_Ready(&NativeFunctionType) < 0) {
         return NULL;
+    }
+    size_t entries = 0;
+    while (tpy2wasm_native_table[entries].key != NULL) {
+        entries++;
+    }
+    call_counts = calloc(entries + 1, sizeof(CallCounts));
+    if (call_counts == NULL) {
+        return PyErr_NoMemory();
     }
     return PyModule_Create(&module_definition);
 }
