@@ -56,7 +56,7 @@ def build_module(script: Path, options: CompileOptions, steps: Steps,
         *runtime_objects(build),
         _stdlib_object(program, build, steps),
         _program_object(program, native.native_keys),
-        native.object_path,
+        *native.object_paths,
         _inittab_object(program, build),
     ]
     module_key = digest(__version__, *(str(path) for path in objects))
