@@ -53,7 +53,7 @@ from tpy2wasm.analysis.ir import (
 from tpy2wasm.analysis.ir_objects import GetAttr, GetIter, SetAttr
 from tpy2wasm.analysis.lower_exceptions import ExceptionLowerer
 from tpy2wasm.analysis.lower_expr import scalar
-from tpy2wasm.analysis.nativeness import undecorated_export
+from tpy2wasm.analysis.nativeness import keep_in_interpreter, undecorated_export
 from tpy2wasm.analysis.report import NativenessReport
 from tpy2wasm.analysis.rtypes import INT, NONE, OBJECT
 from tpy2wasm.analysis.typed_ast import TypedProgram
@@ -259,12 +259,24 @@ class FunctionLowerer(ExceptionLowerer):
 
 
 def lower_program(program: TypedProgram, report: NativenessReport) -> list[FunctionIR]:
-    """FunctionIR for every native function in the report, in report order."""
-    functions = []
-    for verdict in report.native_functions():
-        module = program.modules[verdict.module]
-        node = module.names[verdict.name].node
-        func = undecorated_export(node) if isinstance(node, Decorator) else node
-        assert isinstance(func, FuncDef), verdict
-        functions.append(FunctionLowerer(func, module, program.types, verdict.boxed).lower_function())
-    return functions
+    """FunctionIR for every native function in the report, in report order. A function whose
+    lowering fails stays in the interpreter (its verdict says why), which boxes its unboxed
+    callers: those are lowered again."""
+    lowered: dict[str, FunctionIR] = {}
+    while True:
+        failed = False
+        for verdict in report.native_functions():
+            key = f"{verdict.module}.{verdict.qualname}"
+            if key in lowered and lowered[key].boxed == verdict.boxed:
+                continue
+            module = program.modules[verdict.module]
+            node = module.names[verdict.name].node
+            func = undecorated_export(node) if isinstance(node, Decorator) else node
+            assert isinstance(func, FuncDef), verdict
+            try:
+                lowered[key] = FunctionLowerer(func, module, program.types, verdict.boxed).lower_function()
+            except Exception as error:  # a lowering bug, confined to this function
+                keep_in_interpreter(report, verdict, f"{type(error).__name__}: {error}")
+                failed = True
+        if not failed:
+            return [lowered[f"{verdict.module}.{verdict.qualname}"] for verdict in report.native_functions()]

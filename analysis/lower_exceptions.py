@@ -80,6 +80,11 @@ class ExceptionLowerer(ObjectLowerer):
         saved = builder.emit_value(EnterHandler(self.register(OBJECT), exception, line))
         cleanup = builder.new_block()  # an exception while matching or in a clause
         builder.handler = cleanup
+        # Blocks take their handler when activated, and `catch` was under the outer one: the
+        # matching and a bare `except:` clause run in a block of their own, under `cleanup`.
+        matching = builder.new_block()
+        builder.goto(matching, line)
+        builder.activate(matching)
         matched_all = False
         for classes, name, clause in zip(statement.types, statement.vars, statement.handlers):
             if classes is not None:

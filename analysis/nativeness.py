@@ -44,6 +44,7 @@ def _definition_name(definition: Statement) -> str | None:
 
 _MYPY_ERROR = re.compile(r"^(?P<path>.+?):(?P<line>\d+): error: (?P<message>.*)$")
 TYPE_ERROR_REASON = "mypy reports a type error"
+COMPILER_FAILURE_REASON = "the compiler could not lower it"
 
 
 def _type_errors_by_file(messages: list[str]) -> dict[str, list[tuple[int, str]]]:
@@ -114,13 +115,23 @@ def _propagate_boxed_callees(verdicts: dict[str, FunctionVerdict], calls: CallGr
 def check_program(program: TypedProgram) -> NativenessReport:
     """The nativeness verdict of every function and method in the user's modules."""
     report = NativenessReport()
-    calls: CallGraph = {}
+    calls = report.calls
     type_errors = _type_errors_by_file(program.mypy_errors)
     for module_name in sorted(program.modules):
         module = program.modules[module_name]
         report.functions.extend(_check_module(module, program, calls, type_errors))
         report.classes.extend(ClassVerdict(module.fullname, definition.name, module.path, definition.line)
                               for definition in module.defs if isinstance(definition, ClassDef))
-    verdicts = {f"{verdict.module}.{verdict.qualname}": verdict for verdict in report.functions}
-    _propagate_boxed_callees(verdicts, calls)
+    _propagate_boxed_callees(_verdicts_by_fullname(report), calls)
     return report
+
+
+def keep_in_interpreter(report: NativenessReport, verdict: FunctionVerdict, failure: str) -> None:
+    """A function the compiler failed to lower or emit (a bug of ours, confined to it) runs in
+    the interpreter, and so are boxed the unboxed functions that call it."""
+    verdict.reject(verdict.line, f"{COMPILER_FAILURE_REASON}: {failure}")
+    _propagate_boxed_callees(_verdicts_by_fullname(report), report.calls)
+
+
+def _verdicts_by_fullname(report: NativenessReport) -> dict[str, FunctionVerdict]:
+    return {f"{verdict.module}.{verdict.qualname}": verdict for verdict in report.functions}

@@ -87,6 +87,8 @@ class NativenessReport:
 
     functions: list[FunctionVerdict] = field(default_factory=list)
     classes: list[ClassVerdict] = field(default_factory=list)
+    #: function fullname -> (line, callee fullname) of each call to a candidate
+    calls: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
     def verdict(self, module: str, qualname: str) -> FunctionVerdict:
         for verdict in self.functions:

@@ -10,11 +10,13 @@ TRIPLE = "wasm32-unknown-wasi"
 
 
 @cache
-def target_machine() -> llvm.TargetMachine:
+def target_machine(optimise: bool = True) -> llvm.TargetMachine:
+    """The wasm32 machine; without `optimise`, instruction selection and register allocation
+    are the fast ones (for functions too large for the optimising ones)."""
     llvm.initialize_all_targets()
     llvm.initialize_all_asmprinters()
     target = llvm.Target.from_triple(TRIPLE)
-    return target.create_target_machine(opt=3, reloc="static")
+    return target.create_target_machine(opt=3 if optimise else 0, reloc="static")
 
 
 def emit_object(llvm_ir: str) -> bytes:

@@ -9,14 +9,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tpy2wasm.analysis.nativeness import check_program
 from tpy2wasm.analysis.report import ClassVerdict, FunctionVerdict, NativenessReport
-from tpy2wasm.analysis.typed_ast import build_typed_program
 from tpy2wasm.compiler.errors import display_path
+from tpy2wasm.compiler.native import native_report
 
 
 def report_for(script: Path) -> NativenessReport:
-    return check_program(build_typed_program(str(script)))
+    return native_report(script)
 
 
 def summary(report: NativenessReport) -> str:

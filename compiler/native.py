@@ -6,20 +6,26 @@ program skips mypy entirely.
 from __future__ import annotations
 
 import json
+from typing import TypeVar
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib.resources import files
 from pathlib import Path
 
 from tpy2wasm import __version__
+from tpy2wasm.analysis.ir import FunctionIR
 from tpy2wasm.analysis.lower import lower_program
-from tpy2wasm.analysis.nativeness import TYPE_ERROR_REASON, check_program
-from tpy2wasm.analysis.typed_ast import build_typed_program
-from tpy2wasm.codegen.native_module import native_key, native_object
+from tpy2wasm.analysis.nativeness import TYPE_ERROR_REASON, check_program, keep_in_interpreter
+from tpy2wasm.analysis.report import NativenessReport
+from tpy2wasm.analysis.typed_ast import TypedProgram, build_typed_program
+from tpy2wasm.codegen.native_module import FunctionEmitError, check_emission, native_key, native_objects
 from tpy2wasm.compiler.cache import atomic_write, cached_file, digest
 from tpy2wasm.compiler.discovery import ProgramModules
 from tpy2wasm.compiler.errors import display_path
 from tpy2wasm.compiler.progress import Steps
 from tpy2wasm.compiler.toolchain import cache_root
+
+_Result = TypeVar("_Result")
 
 #: The packages whose code decides what the native object holds: part of its cache key.
 _COMPILER_PACKAGES = ("tpy2wasm.analysis", "tpy2wasm.codegen")
@@ -44,7 +50,7 @@ class TypeErrorNote:
 
 @dataclass(frozen=True)
 class NativeCode:
-    object_path: Path
+    object_paths: tuple[Path, ...]
     #: "module.qualname" of every function compiled natively.
     native_keys: frozenset[str]
     type_errors: tuple[TypeErrorNote, ...]
@@ -58,30 +64,56 @@ def _compiler_fingerprint() -> list[bytes]:
     return sources
 
 
+def native_report(script: Path) -> NativenessReport:
+    """The verdicts `tpy2wasm explain` shows: the analysis's, plus the functions the compiler
+    failed to lower or emit (short of optimising them), exactly as compiling decides."""
+    typed = build_typed_program(str(script))
+    report = check_program(typed)
+    _emitted(typed, report, {}, lambda functions, filenames: check_emission(functions, filenames))
+    return report
+
+
+def _emitted(typed: TypedProgram, report: NativenessReport, filenames: dict[str, str],
+             emit: Callable[[list[FunctionIR], dict[str, str]], _Result]) -> tuple[list[FunctionIR], _Result]:
+    """Lowers and emits the native functions; a function either step fails on stays in the
+    interpreter (its verdict says why), and the rest are lowered and emitted again."""
+    while True:
+        functions = lower_program(typed, report)
+        names = {module: filenames.get(module, typed.modules[module].path) for module in typed.modules}
+        try:
+            return functions, emit(functions, names)
+        except FunctionEmitError as failure:
+            keep_in_interpreter(report, report.verdict(failure.function.module, failure.function.qualname),
+                                str(failure))
+
+
 def compile_native(program: ProgramModules, steps: Steps) -> NativeCode:
     modules = [program.main, *program.user_modules]
     key = digest(__version__, *_compiler_fingerprint(),
                  *(f"{module.name}={module.path}" for module in modules),
                  *(module.path.read_bytes() for module in modules))
 
-    object_path = cache_root() / "native" / f"{key}.o"
+    def object_path(index: int) -> Path:
+        return cache_root() / "native" / f"{key}.{index}.o"
 
     def produce() -> bytes:
-        """Writes the object, then returns the keys, stored last: their presence means both are."""
+        """Writes the objects, then returns the keys, stored last: their presence means all are."""
         with steps.step(f"Compiling the typed functions of {program.main.path.name} natively"):
             typed = build_typed_program(str(program.main.path))
             report = check_program(typed)
-            functions = lower_program(typed, report)
             filenames = {module.name: str(module.path) for module in modules}
-            atomic_write(object_path, native_object(functions, filenames))
+            functions, objects = _emitted(typed, report, filenames, native_objects)
+            for index, code in enumerate(objects):
+                atomic_write(object_path(index), code)
         type_errors = [
             asdict(TypeErrorNote(verdict.path, reason.line, verdict.qualname, reason.message))
             for verdict in report.functions for reason in sorted(verdict.reasons)
             if reason.message.startswith(TYPE_ERROR_REASON)
         ]
         keys = sorted(native_key(function) for function in functions)
-        return json.dumps({"native_keys": keys, "type_errors": type_errors}).encode()
+        return json.dumps({"native_keys": keys, "type_errors": type_errors, "objects": len(objects)}).encode()
 
     built = json.loads(cached_file("native", key, ".json", produce).read_text())
-    return NativeCode(object_path, frozenset(built["native_keys"]),
+    return NativeCode(tuple(object_path(index) for index in range(built["objects"])),
+                      frozenset(built["native_keys"]),
                       tuple(TypeErrorNote(**note) for note in built["type_errors"]))

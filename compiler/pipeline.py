@@ -66,7 +66,7 @@ def build_module(script: Path, options: CompileOptions, steps: Steps,
         *runtime_objects(build),
         _stdlib_object(program, build, steps),
         _program_object(program, native.native_keys),
-        native.object_path,
+        *native.object_paths,
         _inittab_object(program, build, interop),
         *(interop_objects(build, interop_c_source(interop), interop.is_reactor) if interop.needs_glue else ()),
     ]
