@@ -64,6 +64,9 @@ def scalar_rtype(mypy_type: Type | None) -> RType | None:
         proper = proper.fallback
     if isinstance(proper, Instance):
         return SCALAR_TYPES_BY_NAME.get(proper.type.fullname)
+    if isinstance(proper, UnionType):  # `1 if c else 2`, `flag and True`: a union of literals of one type
+        rtypes = {scalar_rtype(item) for item in proper.items}
+        return rtypes.pop() if len(rtypes) == 1 else None
     return None
 
 

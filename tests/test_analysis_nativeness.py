@@ -24,6 +24,12 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
         def g() -> None:
             f(1, 2.0, True)
         """, {"f": NATIVE, "g": NATIVE}),
+    ("literal_unions", """
+        def f(up: bool, x: int) -> int:
+            return x + (1 if up else -1)
+        def g(a: bool, b: bool) -> bool:
+            return (a or b) and True
+        """, {"f": NATIVE, "g": NATIVE}),
     ("missing_annotations", """
         def f(x, y: int):
             return y

@@ -31,7 +31,7 @@ def main() -> None:
     if arguments.native_share:
         return _measure_native_share(arguments.seed, arguments.count, arguments.per_program)
     started = time.monotonic()
-    programs = failures = skipped = 0
+    programs = failures = skipped = platform = 0
     seed = arguments.seed
     while programs * arguments.per_program < arguments.count:
         if arguments.stop_after is not None and time.monotonic() - started > arguments.stop_after:
@@ -46,6 +46,9 @@ def main() -> None:
         if not comparison.valid:
             skipped += 1
             status = "skipped: CPython timed out"
+        elif comparison.platform_difference:
+            platform += 1
+            status = f"skipped: a 32-bit platform difference: {comparison.first_difference()}"
         elif comparison.failed:
             failures += 1
             status = f"FAILED ({comparison.kind}): {comparison.first_difference()}"
@@ -61,7 +64,8 @@ def main() -> None:
         seed += 1
     elapsed = time.monotonic() - started
     print(f"{programs} programs, {programs * arguments.per_program} functions in {elapsed:.0f}s: "
-          f"{failures} failed, {skipped} skipped", flush=True)
+          f"{failures} failed, {skipped} skipped (CPython timed out), {platform} skipped (32-bit platform difference)",
+          flush=True)
 
 
 def _measure_native_share(first_seed: int, count: int, per_program: int) -> None:
@@ -88,7 +92,8 @@ def _record_failure(folder: Path, source: str, comparison: Comparison, budget: f
         trial = folder / "candidate.py"
         trial.write_text(candidate)
         result = compare(trial)
-        return result.failed and result.kind == comparison.kind
+        return (result.failed and result.kind == comparison.kind and result.expected is not None
+                and comparison.expected is not None and result.expected.exit_code == comparison.expected.exit_code)
 
     minimised = minimise(source, still_fails, comparison.first_difference(), budget)
     (folder / "candidate.py").unlink(missing_ok=True)
