@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
 
+from tpy2wasm.compiler.baseline_libc import baseline_libc_archive
 from tpy2wasm.compiler.cache import cached_file, digest, file_fingerprint
 from tpy2wasm.compiler.toolchain import WasiPython, run_tool, zig_command
 
@@ -24,9 +25,11 @@ _RUNTIME_SOURCES = ("main.c", "native.c", "native_ops.c", "native_function.c", "
 
 
 def runtime_objects(build: WasiPython) -> list[Path]:
-    """The compiled C runtime, plus libpython's thread.o (see _thread_object)."""
+    """The compiled C runtime, libpython's thread.o (see _thread_object) and the archive of
+    python3.11.wasm's own libm and malloc (see baseline_libc), which `link` takes whole."""
     objects = [_compile_runtime_source(build, name) for name in _RUNTIME_SOURCES]
     objects.append(_thread_object(build))
+    objects.append(baseline_libc_archive())
     return objects
 
 
@@ -62,14 +65,20 @@ def _thread_object(build: WasiPython) -> Path:
 
 
 def link(objects: Sequence[Path], build: WasiPython, output: Path) -> None:
-    """Links into `output` through a temporary file, so a failed link leaves nothing behind."""
+    """Links into `output` through a temporary file, so a failed link leaves nothing behind.
+
+    Archives among `objects` are linked whole: their strong definitions replace zig's weak libc ones.
+    """
+    plain = [str(path) for path in objects if path.suffix != ".a"]
+    whole = [str(path) for path in objects if path.suffix == ".a"]
     descriptor, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".wasm")
     os.close(descriptor)
     try:
         run_tool(
             zig_command(
                 "cc", *TARGET, OPTIMIZE, "-s", f"-Wl,-z,stack-size={STACK_SIZE}",
-                *map(str, objects), *map(str, build.static_libraries), *_WASI_EMULATION,
+                *plain, "-Wl,--whole-archive", *whole, "-Wl,--no-whole-archive",
+                *map(str, build.static_libraries), *_WASI_EMULATION,
                 "-o", temporary,
             ),
             "linking the module",
