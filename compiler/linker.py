@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
 
+from tpy2wasm.compiler.baseline_libc import baseline_libc_archive
 from tpy2wasm.compiler.cache import cached_file, digest, file_fingerprint
 from tpy2wasm.compiler.toolchain import WasiPython, run_tool, zig_command
 
@@ -26,9 +27,11 @@ _RUNTIME_SOURCES = ("main.c", "native.c", "native_ops.c", "native_function.c", "
 
 
 def runtime_objects(build: WasiPython) -> list[Path]:
-    """The compiled C runtime, plus libpython's thread.o (see _thread_object)."""
+    """The compiled C runtime, libpython's thread.o (see _thread_object) and the archive of
+    python3.11.wasm's own libm and malloc (see baseline_libc), which `link` takes whole."""
     objects = [_compile_runtime_source(build, name) for name in _RUNTIME_SOURCES]
     objects.append(_thread_object(build))
+    objects.append(baseline_libc_archive())
     return objects
 
 
@@ -86,14 +89,19 @@ def link(objects: Sequence[Path], build: WasiPython, output: Path, reactor: bool
     """Links into `output` through a temporary file, so a failed link leaves nothing behind.
 
     `reactor`: a module whose host calls `_initialize`, then its exports (no `_start`);
-    `custom_sections`: encoded sections appended to the module."""
+    `custom_sections`: encoded sections appended to the module. Archives among `objects` are
+    linked whole: their strong definitions replace zig's weak libc ones.
+    """
+    plain = [str(path) for path in objects if path.suffix != ".a"]
+    whole = [str(path) for path in objects if path.suffix == ".a"]
     descriptor, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".wasm")
     os.close(descriptor)
     try:
         run_tool(
             zig_command(
                 "cc", *TARGET, OPTIMIZE, "-s", f"-Wl,-z,stack-size={STACK_SIZE}", *(_REACTOR if reactor else ()),
-                *map(str, objects), *map(str, build.static_libraries), *_WASI_EMULATION,
+                *plain, "-Wl,--whole-archive", *whole, "-Wl,--no-whole-archive",
+                *map(str, build.static_libraries), *_WASI_EMULATION,
                 "-o", temporary,
             ),
             "linking the module",
