@@ -275,3 +275,15 @@ def _writer_once_read(fifo: Path, reader: subprocess.Popen[bytes]) -> int:
         except OSError:  # ENXIO: no reader yet
             assert time.monotonic() < deadline and reader.poll() is None
             time.sleep(0.05)
+
+
+@pytest.mark.parametrize("source", [b"x = 1\nif x\n    print(x)\n", b"\x7fELF\x02\x01\x00\x00binary", b"print('\xff')\n"],
+                         ids=["syntax-error", "binary", "not-utf-8"])
+def test_explain_reports_bad_source_as_compile_does(tmp_path: Path, source: bytes) -> None:
+    (tmp_path / "app.py").write_bytes(source)
+    compiled = subprocess.run([sys.executable, "-m", "tpy2wasm", "compile", "app.py", "-o", "app.wasm"],
+                              cwd=tmp_path, capture_output=True, timeout=300)
+    explained = subprocess.run([sys.executable, "-m", "tpy2wasm", "explain", "app.py"],
+                               cwd=tmp_path, capture_output=True, timeout=300)
+    assert compiled.returncode == 2 and _one_error_line(compiled).startswith("app.py:")
+    assert (explained.returncode, explained.stdout, explained.stderr) == (2, b"", compiled.stderr)
