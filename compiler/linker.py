@@ -68,7 +68,7 @@ def prepare_c_library(steps: Steps) -> None:
     """Has zig build wasi-libc and compiler-rt for the link flags, as its own step, once.
 
     zig builds them into its cache the first time it links with a flag set (about 30 s); inside
-    "Linking" that looked like a hang. A trivial program linked with the same flags builds them;
+    "Linking" that looked like a hang. A trivial program linked with the same flags builds them (61 s on a loaded 2-core machine);
     a marker in the tpy2wasm cache, keyed by zig's version, its cache folder and the flags, says
     it was done (if zig's cache is wiped later, the next link just takes longer).
     """
@@ -76,7 +76,7 @@ def prepare_c_library(steps: Steps) -> None:
     marker = cache_root() / "zig-libc" / digest(version("ziglang"), zig_cache, *_LINK_FLAGS, *_WASI_EMULATION)
     if marker.exists():
         return
-    with steps.step("Building the C library for wasm32-wasi (once, about 30 s)"), \
+    with steps.step("Building the C library for wasm32-wasi (once, 30-60 s)"), \
             tempfile.TemporaryDirectory() as scratch:
         program = Path(scratch) / "empty.c"
         program.write_text("int main(void) { return 0; }\n")

