@@ -34,7 +34,9 @@ class RichSteps:
     def transfer(self, description: str, total_bytes: int) -> Iterator[Callable[[int], None]]:
         columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
                    TimeRemainingColumn())
-        with Progress(*columns, console=self._console, transient=True) as progress:
+        # Off a terminal a bar would leave a blank line; the tick below says enough.
+        with Progress(*columns, console=self._console, transient=True,
+                      disable=not self._console.is_terminal) as progress:
             task = progress.add_task(description, total=total_bytes)
             yield lambda size: progress.advance(task, size)
         self._done(description)
