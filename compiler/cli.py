@@ -157,8 +157,8 @@ def bench(
     console = Console(stderr=True)
     with_chart = importlib.util.find_spec("matplotlib") is not None
     if out is not None and not with_chart:
-        console.print(f"note: matplotlib is not installed (pip install 'tpy2wasm[bench]'): "
-                      f"{out} gets results.json, no speedup.png", highlight=False)
+        typer.echo(f"note: matplotlib is not installed (pip install 'tpy2wasm[bench]'): "
+                   f"{out} gets results.json, no speedup.png", err=True)
     try:
         wasi_build = find_wasi_python(wasi_python, RichSteps())
         results = []
