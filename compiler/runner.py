@@ -18,6 +18,7 @@ import wasmtime
 
 from tpy2wasm.compiler.cache import atomic_write
 from tpy2wasm.compiler.toolchain import cache_root
+from tpy2wasm.compiler.wasi_host import ProgramExit, define_process_functions
 
 #: wasmtime's own stack for Wasm frames (default 512 KiB; at most its async stack size, 2 MiB): deep C recursion inside
 #: CPython must meet RecursionError, not exhaust this first.
@@ -26,10 +27,14 @@ MAX_WASM_STACK = 2 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Invocation:
-    """What the program sees: argv (argv[0] included), environment, and optional files for stdio."""
+    """What the program sees: argv (argv[0] included), environment, and optional files for stdio.
 
-    argv: Sequence[str]
-    env: Mapping[str, str] = field(default_factory=dict)
+    Strings are encoded as the OS encodes them (os.fsencode: UTF-8 with surrogateescape), so the
+    `sys.argv` and `os.environ` of this process pass through byte for byte, as do bytes.
+    """
+
+    argv: Sequence[str | bytes]
+    env: Mapping[str, str] | Mapping[bytes, bytes] = field(default_factory=dict)
     preopened: Mapping[str, Path] = field(default_factory=dict)
     #: Files standing in for the standard streams; None inherits this process's stream.
     stdin: Path | None = None
@@ -84,10 +89,10 @@ def run_wasi(wasm: Path, invocation: Invocation) -> int:
     module = load_module(engine, wasm)
     linker = wasmtime.Linker(engine)
     linker.define_wasi()
+    environ = [os.fsencode(name) + b"=" + os.fsencode(value) for name, value in invocation.env.items()]
+    define_process_functions(linker, [os.fsencode(argument) for argument in invocation.argv], environ)
     store = wasmtime.Store(engine)
     wasi = wasmtime.WasiConfig()
-    wasi.argv = list(invocation.argv)
-    wasi.env = list(invocation.env.items())
     for guest, host in invocation.preopened.items():
         wasi.preopen_dir(str(host), guest)
     if invocation.stdin is None:
@@ -108,6 +113,6 @@ def run_wasi(wasm: Path, invocation: Invocation) -> int:
     assert isinstance(start, wasmtime.Func)
     try:
         start(store)
-    except wasmtime.ExitTrap as exit_trap:
-        return exit_trap.code
+    except ProgramExit as program_exit:
+        return program_exit.code
     return 0

@@ -1,5 +1,5 @@
 """`python -m tpy2wasm` is the `tpy2wasm` command."""
 
-from tpy2wasm.compiler.cli import app
+from tpy2wasm.compiler.cli import main
 
-app()
+main()
