@@ -17,6 +17,7 @@ from pathlib import Path
 from tpy2wasm import __version__
 from tpy2wasm.codegen.tables import BuiltinModule, frozen_table_object, inittab_object
 from tpy2wasm.compiler.cache import atomic_write, cached_file, digest, file_fingerprint
+from tpy2wasm.compiler.deep_recursion import with_deep_recursion
 from tpy2wasm.compiler.discovery import ProgramModules, StdlibMode, discover
 from tpy2wasm.compiler.errors import CompileError
 from tpy2wasm.compiler.freezing import freeze_program, freeze_stdlib
@@ -42,6 +43,10 @@ class CompileOptions:
 def build_module(script: Path, options: CompileOptions, steps: Steps,
                  warn: Callable[[str], None] = lambda warning: None) -> Path:
     """Compiles `script` and returns the linked module in the cache; `warn` gets each warning."""
+    return with_deep_recursion(lambda: _build_module(script, options, steps, warn))
+
+
+def _build_module(script: Path, options: CompileOptions, steps: Steps, warn: Callable[[str], None]) -> Path:
     script = _checked_script(script)
     build = find_wasi_python(options.wasi_python, steps)
     program = discover(script, build, options.include_modules, options.stdlib)
