@@ -53,7 +53,7 @@ from tpy2wasm.analysis.ir import (
 from tpy2wasm.analysis.ir_objects import GetAttr, GetIter, SetAttr
 from tpy2wasm.analysis.lower_exceptions import ExceptionLowerer
 from tpy2wasm.analysis.lower_expr import scalar
-from tpy2wasm.analysis.nativeness import keep_in_interpreter, undecorated_export
+from tpy2wasm.analysis.nativeness import COMPILER_FAILURE_REASON, keep_in_interpreter, undecorated_export
 from tpy2wasm.analysis.report import NativenessReport
 from tpy2wasm.analysis.rtypes import INT, NONE, OBJECT
 from tpy2wasm.analysis.typed_ast import TypedProgram
@@ -258,6 +258,11 @@ class FunctionLowerer(ExceptionLowerer):
         return self.builder.emit_value(CallPrimitive(dest, Primitive.RANGE_STEP, (step,), line))
 
 
+#: LLVM's wasm backend takes minutes on a boxed function much larger than this (every value a
+#: stack slot, every operation a branch to its error path), for little gain over the interpreter.
+MAX_BOXED_OPS = 1000
+
+
 def lower_program(program: TypedProgram, report: NativenessReport) -> list[FunctionIR]:
     """FunctionIR for every native function in the report, in report order. A function whose
     lowering fails stays in the interpreter (its verdict says why), which boxes its unboxed
@@ -274,9 +279,17 @@ def lower_program(program: TypedProgram, report: NativenessReport) -> list[Funct
             func = undecorated_export(node) if isinstance(node, Decorator) else node
             assert isinstance(func, FuncDef), verdict
             try:
-                lowered[key] = FunctionLowerer(func, module, program.types, verdict.boxed).lower_function()
+                function = FunctionLowerer(func, module, program.types, verdict.boxed).lower_function()
             except Exception as error:  # a lowering bug, confined to this function
-                keep_in_interpreter(report, verdict, f"{type(error).__name__}: {error}")
+                keep_in_interpreter(report, verdict, f"{COMPILER_FAILURE_REASON}: {type(error).__name__}: {error}")
                 failed = True
+                continue
+            size = sum(len(block.ops) + 1 for block in function.blocks)
+            if function.boxed and size > MAX_BOXED_OPS:
+                keep_in_interpreter(report, verdict, f"it is too large to compile natively on boxed values "
+                                                     f"({size} operations, more than {MAX_BOXED_OPS})")
+                failed = True
+            else:
+                lowered[key] = function
         if not failed:
             return [lowered[f"{verdict.module}.{verdict.qualname}"] for verdict in report.native_functions()]

@@ -126,10 +126,10 @@ def check_program(program: TypedProgram) -> NativenessReport:
     return report
 
 
-def keep_in_interpreter(report: NativenessReport, verdict: FunctionVerdict, failure: str) -> None:
-    """A function the compiler failed to lower or emit (a bug of ours, confined to it) runs in
-    the interpreter, and so are boxed the unboxed functions that call it."""
-    verdict.reject(verdict.line, f"{COMPILER_FAILURE_REASON}: {failure}")
+def keep_in_interpreter(report: NativenessReport, verdict: FunctionVerdict, reason: str) -> None:
+    """A function the compiler failed to lower or emit (a bug of ours, confined to it), or
+    found too large, runs in the interpreter, and so are boxed the unboxed functions that call it."""
+    verdict.reject(verdict.line, reason)
     _propagate_boxed_callees(_verdicts_by_fullname(report), report.calls)
 
 

@@ -45,7 +45,7 @@ def _symbol(function: FunctionIR) -> str:
 _CHUNK_OPS = 4000
 #: A function with more IR ops than this gets a light pipeline (O1, and instruction selection
 #: without optimisation): LLVM's register allocation and scheduling grow quadratically on it.
-_HUGE_FUNCTION_OPS = 1500
+_HUGE_FUNCTION_OPS = 400
 
 
 class FunctionEmitError(Exception):

@@ -10,12 +10,13 @@ import json
 from pathlib import Path
 
 from tpy2wasm.analysis.report import ClassVerdict, FunctionVerdict, NativenessReport
+from tpy2wasm.compiler.deep_recursion import with_deep_recursion
 from tpy2wasm.compiler.errors import display_path
 from tpy2wasm.compiler.native import native_report
 
 
 def report_for(script: Path) -> NativenessReport:
-    return native_report(script)
+    return with_deep_recursion(lambda: native_report(script))
 
 
 def summary(report: NativenessReport) -> str:

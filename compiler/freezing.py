@@ -15,6 +15,7 @@ from pathlib import Path
 
 from tpy2wasm.codegen.tables import FrozenModule
 from tpy2wasm.compiler.discovery import ProgramModules, SourceModule
+from tpy2wasm.compiler.deep_recursion import compile_as_cpython
 from tpy2wasm.compiler.errors import EXIT_SYNTAX_ERROR, CompileError, syntax_error
 
 #: Where the WASI build's stdlib sits inside the module, as CPython-in-Wasm shows it.
@@ -28,9 +29,14 @@ NATIVE_DECORATOR = "__tpy2wasm_native__"
 def compile_source(source: bytes | ast.Module, filename: str, path_for_errors: Path) -> bytes:
     """Marshalled code of one module; a syntax error becomes `path:line:col: error: ...`."""
     try:
-        code = compile(source, filename, "exec", dont_inherit=True, optimize=0)
+        # A tree is the source's own with decorators added, which compile_source has already
+        # checked as CPython would; converting it back to C recurses more than the parser.
+        code = compile(source, filename, "exec", dont_inherit=True, optimize=0) if isinstance(source, ast.Module) \
+            else compile_as_cpython(source, filename)
     except SyntaxError as error:
         raise syntax_error(error, path_for_errors) from None
+    except RecursionError as error:  # python3.11 fails the same way, before running anything
+        raise CompileError(f"RecursionError: {error}", path=path_for_errors, line=1) from None
     except ValueError as error:  # e.g. a null byte in the source
         raise CompileError(str(error), path=path_for_errors, exit_code=EXIT_SYNTAX_ERROR) from None
     return marshal.dumps(code)
@@ -69,6 +75,7 @@ def _freeze_user_module(module: SourceModule, native_keys: frozenset[str]) -> Fr
         raise CompileError(f"cannot read the source file: {error.strerror}", path=path) from None
     native_names = {key.rpartition(".")[2] for key in native_keys if key.rpartition(".")[0] == module.name}
     if native_names:
+        compile_source(source, str(path), path)  # its errors, as python3.11 reports them
         source_or_tree: bytes | ast.Module = _with_native_decorators(ast.parse(source, str(path)), module.name,
                                                                      native_names)
     else:

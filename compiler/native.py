@@ -15,7 +15,9 @@ from pathlib import Path
 from tpy2wasm import __version__
 from tpy2wasm.analysis.ir import FunctionIR
 from tpy2wasm.analysis.lower import lower_program
-from tpy2wasm.analysis.nativeness import TYPE_ERROR_REASON, check_program, keep_in_interpreter
+from tpy2wasm.analysis.nativeness import (
+    COMPILER_FAILURE_REASON, TYPE_ERROR_REASON, check_program, keep_in_interpreter,
+)
 from tpy2wasm.analysis.report import NativenessReport
 from tpy2wasm.analysis.typed_ast import TypedProgram, build_typed_program
 from tpy2wasm.codegen.native_module import FunctionEmitError, check_emission, native_key, native_objects
@@ -84,7 +86,7 @@ def _emitted(typed: TypedProgram, report: NativenessReport, filenames: dict[str,
             return functions, emit(functions, names)
         except FunctionEmitError as failure:
             keep_in_interpreter(report, report.verdict(failure.function.module, failure.function.qualname),
-                                str(failure))
+                                f"{COMPILER_FAILURE_REASON}: {failure}")
 
 
 def compile_native(program: ProgramModules, steps: Steps) -> NativeCode:

@@ -18,6 +18,7 @@ from pathlib import Path
 from tpy2wasm import __version__
 from tpy2wasm.codegen.tables import BuiltinModule, frozen_table_object, inittab_object
 from tpy2wasm.compiler.cache import atomic_write, cached_file, digest, file_fingerprint
+from tpy2wasm.compiler.deep_recursion import with_deep_recursion
 from tpy2wasm.compiler.discovery import ProgramModules, StdlibMode, discover
 from tpy2wasm.compiler.errors import CompileError, display_path
 from tpy2wasm.compiler.exports import Interop, find_exports, find_host_imports
@@ -65,6 +66,10 @@ def build_module(script: Path, options: CompileOptions, steps: Steps,
 def build_program(script: Path, options: CompileOptions, steps: Steps,
                   warn: Callable[[str], None] = lambda warning: None) -> BuiltModule:
     """`build_module`, also saying which source files went in."""
+    return with_deep_recursion(lambda: _build_program(script, options, steps, warn))
+
+
+def _build_program(script: Path, options: CompileOptions, steps: Steps, warn: Callable[[str], None]) -> BuiltModule:
     script = checked_script(script)
     build = find_wasi_python(options.wasi_python, steps)
     exports = find_exports(script, options.exports, options.decorated_exports)
