@@ -55,17 +55,19 @@ class _FunctionWriter:
     """Writes one function's lines, tracking which names hold which type."""
 
     def __init__(self, rng: random.Random, name: str, callees: list[Signature],
-                 global_types: dict[str, str], boxed: bool, typed: bool) -> None:
-        self.rng, self.name, self.boxed, self.typed = rng, name, boxed, typed
+                 global_types: dict[str, str], boxed: bool, typed: bool, recursive: bool) -> None:
+        self.rng, self.name, self.boxed, self.typed, self.recursive = rng, name, boxed, typed, recursive
         kinds = (*SCALARS, "str") if boxed else SCALARS
         self.params = tuple((f"p{index}", rng.choice(kinds)) for index in range(rng.randrange(4)))
+        if recursive:  # n counts down to the base case; the body never assigns it
+            self.params = (("n", "int"), *self.params[:2])
         self.returns = rng.choice(kinds)
-        self.written_globals = rng.sample(sorted(global_types), k=min(len(global_types), rng.choice((0, 0, 1, 2))))
-        if not boxed:
-            self.written_globals = [name for name in self.written_globals if global_types[name] != "str"]
+        # a `global` of a str global keeps a function out of native code altogether: only scalars are written
+        scalar_globals = sorted(name for name, kind in global_types.items() if kind != "str")
+        self.written_globals = rng.sample(scalar_globals, k=rng.choice((0, 0, 1, 2)))
         readable = {name: kind for name, kind in global_types.items() if boxed or kind != "str"}
         self.scope = Scope(rng, {**readable, **dict(self.params)}, callees, boxed)
-        self.assignable = dict(self.params) | {name: global_types[name] for name in self.written_globals}
+        self.assignable = {name: kind for name, kind in self.params if name != "n"} | {name: global_types[name] for name in self.written_globals}
         self.lines: list[str] = []
         self.counters = 0
         self.statement_cost = 0
@@ -85,11 +87,24 @@ class _FunctionWriter:
             self.lines.append(f"    {local}{self.annotation(kind)} = {expression(self.scope, kind, 2)}")
             self.scope.names[local] = kind
             self.assignable[local] = kind
+        if self.recursive:
+            # depth stays far below the recursion limit: see known_failures/recursion_message.py
+            self.emit(1, "if n <= 0 or n > 40:")
+            self.emit(2, f"return {expression(self.scope, self.returns, 2)}")
         self.block(1, self.rng.randrange(2, 7))
-        self.lines.append(f"    return {expression(self.scope, self.returns)}")
-        cost = 10 + self.statement_cost + (400 - self.scope.call_budget)
+        self.lines.append(f"    return {self.recursive_call() if self.recursive else expression(self.scope, self.returns)}")
+        cost = (10 + self.statement_cost + (400 - self.scope.call_budget)) * (20 if self.recursive else 1)
         return "\n".join(self.lines) + "\n", Signature(self.name, tuple(kind for _, kind in self.params), self.returns, cost,
                                                       unboxed=self.typed and not self.boxed)
+
+    def recursive_call(self) -> str:
+        """The self-call that ends a recursive function: in tail position (which the compiler turns
+        into a loop) or inside arithmetic."""
+        arguments = "".join(f", {expression(self.scope, kind, 1)}" for _, kind in self.params[1:])
+        call = f"{self.name}(n - {self.rng.choice((1, 1, 2))}{arguments})"
+        if self.returns in ("int", "float") and self.rng.random() < 0.4:
+            return f"{expression(self.scope, self.returns, 1)} {self.rng.choice(('+', '-'))} {call}"
+        return call
 
     def block(self, indent: int, count: int) -> None:
         for _ in range(count):
@@ -233,7 +248,8 @@ def generate_program(seed: int, function_count: int) -> Program:
     typed_functions: list[str] = []
     for index in range(function_count):
         typed = rng.random() < 0.9
-        writer = _FunctionWriter(rng, f"f{index}", callees, global_types, boxed=rng.random() < 0.4, typed=typed)
+        writer = _FunctionWriter(rng, f"f{index}", callees, global_types, boxed=rng.random() < 0.4, typed=typed,
+                                  recursive=rng.random() < 0.1)
         source, signature = writer.write()
         parts.append(source)
         callees.append(signature)
