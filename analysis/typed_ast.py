@@ -38,6 +38,9 @@ def _build_options(cache_dir: str) -> Options:
     options.cache_dir = cache_dir
     options.check_untyped_defs = True  # so unannotated bodies still get expression types
     options.show_traceback = True
+    # CPython's own parser: its columns are the UTF-8 byte offsets that co_positions() holds
+    # (native tracebacks' carets); mypy's native parser counts differently after non-ASCII text.
+    options.native_parser = False
     return options
 
 
