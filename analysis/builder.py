@@ -7,9 +7,18 @@ return, the exit of `while True`) are dropped when the function is finished.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
-from tpy2wasm.analysis.ir import BasicBlock, Branch, ForIter, Goto, Local, Op, Register, Terminator
+from mypy.nodes import Context
+
+from tpy2wasm.analysis.ir import (
+    BasicBlock, Branch, ForIter, Goto, Local, Located, Op, Position, Register, Terminator,
+)
+
+_Stamped = TypeVar("_Stamped", bound=Located)
 from tpy2wasm.analysis.rtypes import RType
 
 
@@ -58,6 +67,24 @@ class FunctionBuilder:
         self._layout: list[OpenBlock] = []
         self._registers = 0
         self._temps = 0
+        self._position: Position | None = None  # of the node being lowered
+
+    @contextmanager
+    def at(self, node: Context) -> Iterator[None]:
+        """Ops and terminators emitted inside carry `node`'s span (an inner `at` wins), so a
+        native frame's traceback entry points at the expression that raised, as CPython's."""
+        outer = self._position
+        if node.end_line is not None and node.end_column is not None and node.column >= 0:
+            self._position = Position(node.line, node.end_line, node.column, node.end_column)
+        try:
+            yield
+        finally:
+            self._position = outer
+
+    def _stamped(self, item: _Stamped) -> _Stamped:
+        if item.position is None and self._position is not None:
+            return replace(item, position=self._position)
+        return item
 
     def new_block(self) -> OpenBlock:
         self._created += 1
@@ -81,7 +108,7 @@ class FunctionBuilder:
 
     def emit(self, op: Op) -> None:
         if self.current is not None:
-            self.current.ops.append(op)
+            self.current.ops.append(self._stamped(op))
 
     def emit_value(self, op: Op) -> Register:
         """Emit an op that has a result and return that result."""
@@ -91,7 +118,7 @@ class FunctionBuilder:
 
     def terminate(self, terminator: Terminator) -> None:
         if self.current is not None:
-            self.current.terminator = terminator
+            self.current.terminator = self._stamped(terminator)
         self.current = None
 
     def goto(self, target: OpenBlock, line: int) -> None:

@@ -119,7 +119,27 @@ class Local:
     type: RType
 
 
-class Op:
+@final
+@dataclass(frozen=True)
+class Position:
+    """The source span CPython's code object gives the instruction that raised: columns are
+    UTF-8 byte offsets, as in `co_positions()`, from which traceback.py draws its carets."""
+
+    line: int
+    end_line: int
+    column: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where the op or terminator came from: the span of the expression (or statement) it
+    was lowered for, stamped by the builder; None for hand-made IR. Not part of its identity."""
+
+    position: Position | None = field(default=None, kw_only=True, compare=False, repr=False)
+
+
+class Op(Located):
     """Base of all ops: the result register `dest` (if any), line and error kind."""
 
     line: int
@@ -269,14 +289,14 @@ class CallPrimitive(Op):
 
 @final
 @dataclass(frozen=True)
-class Goto:
+class Goto(Located):
     target: str
     line: int
 
 
 @final
 @dataclass(frozen=True)
-class Branch:
+class Branch(Located):
     """Jump to `if_true` when the bool register `condition` is true."""
 
     condition: Register
@@ -287,7 +307,7 @@ class Branch:
 
 @final
 @dataclass(frozen=True)
-class Return:
+class Return(Located):
     """Return `value`, or None when the function's return type is None."""
 
     value: Register | None
@@ -296,7 +316,7 @@ class Return:
 
 @final
 @dataclass(frozen=True)
-class Raise:
+class Raise(Located):
     """`raise exception [from cause]`; with no exception, re-raise the one being handled
     (bare `raise`), which adds no traceback entry, as in CPython. Boxed functions only."""
 
@@ -307,7 +327,7 @@ class Raise:
 
 @final
 @dataclass(frozen=True)
-class Unwind:
+class Unwind(Located):
     """Go on propagating the exception already set (after a handler's cleanup)."""
 
     line: int
@@ -315,7 +335,7 @@ class Unwind:
 
 @final
 @dataclass(frozen=True)
-class ForIter:
+class ForIter(Located):
     """`for` step: store the iterator's next item in `item` and go to `body`, or go to
     `exit` when it is exhausted (an exception from the iterator propagates)."""
 

@@ -89,6 +89,10 @@ class FunctionLowerer(ExceptionLowerer):
             self.lower_statement(statement)
 
     def lower_statement(self, statement: Statement) -> None:
+        with self.builder.at(statement):
+            self._lower_statement(statement)
+
+    def _lower_statement(self, statement: Statement) -> None:
         line = statement.line
         if isinstance(statement, AssignmentStmt):
             self.store(statement.lvalues[0], self.lower_expr(statement.rvalue))

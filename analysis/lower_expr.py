@@ -123,6 +123,11 @@ class ExpressionLowerer:
     # Values
 
     def lower_expr(self, expr: Expression) -> Register:
+        with self.builder.at(expr):
+            return self.lower_node(expr)
+
+    def lower_node(self, expr: Expression) -> Register:
+        """`expr`'s ops, at its position (see `lower_expr`)."""
         line = expr.line
         integer_literal = facts.constant_int(expr)
         if integer_literal is not None:  # `-1` is one constant, not a negation of 1
@@ -288,6 +293,10 @@ class ExpressionLowerer:
 
     def lower_condition(self, expr: Expression, if_true: OpenBlock, if_false: OpenBlock) -> None:
         """Branch to `if_true` or `if_false` on the truthiness of `expr`."""
+        with self.builder.at(expr):
+            self._lower_condition(expr, if_true, if_false)
+
+    def _lower_condition(self, expr: Expression, if_true: OpenBlock, if_false: OpenBlock) -> None:
         if isinstance(expr, OpExpr) and expr.op in facts.BOOLEAN_OPERATORS:
             right = self.builder.new_block()
             if expr.op == "and":

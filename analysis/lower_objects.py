@@ -19,9 +19,9 @@ from tpy2wasm.analysis.rtypes import OBJECT
 
 
 class ObjectLowerer(ExpressionLowerer):
-    def lower_expr(self, expr: Expression) -> Register:
+    def lower_node(self, expr: Expression) -> Register:
         if not self.boxed:
-            return super().lower_expr(expr)
+            return super().lower_node(expr)
         line = expr.line
         if isinstance(expr, StrExpr):
             return self.constant(expr.value, line)
@@ -47,7 +47,7 @@ class ObjectLowerer(ExpressionLowerer):
             kind = SequenceKind.TUPLE if isinstance(expr, TupleExpr) else SequenceKind.LIST
             items = tuple(self.lower_expr(item) for item in expr.items)
             return self.builder.emit_value(BuildSequence(self.register(OBJECT), kind, items, line))
-        return super().lower_expr(expr)
+        return super().lower_node(expr)
 
     def get_item(self, obj: Register, index: Register, line: int) -> Register:
         return self.builder.emit_value(GetItem(self.register(OBJECT), obj, index, line))

@@ -9,7 +9,6 @@ with type errors simply has fewer native functions.
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 
@@ -30,11 +29,7 @@ class TypedProgram:
     mypy_errors: list[str]
 
 
-#: A \\u or \\U escape of a lone surrogate (U+D800..U+DFFF) in a string literal.
-_SURROGATE_ESCAPE = re.compile(rb"\\(u[dD][89a-fA-F][0-9a-fA-F]{2}|U0000[dD][89a-fA-F][0-9a-fA-F]{2})")
-
-
-def _build_options(cache_dir: str, native_parser: bool) -> Options:
+def _build_options(cache_dir: str) -> Options:
     options = Options()
     options.python_version = (3, 11)
     options.preserve_asts = True
@@ -43,32 +38,19 @@ def _build_options(cache_dir: str, native_parser: bool) -> Options:
     options.cache_dir = cache_dir
     options.check_untyped_defs = True  # so unannotated bodies still get expression types
     options.show_traceback = True
-    # mypy's native parser turns lone surrogates in string literals into U+FFFD (it only flags
-    # the StrExpr), so sources that spell one are parsed by the Python one, which keeps them.
-    options.native_parser = native_parser
+    # CPython's own parser, not mypy's native one: its columns are the UTF-8 byte offsets that
+    # co_positions() holds (native tracebacks' carets), and it keeps lone surrogates in string
+    # literals, which the native parser turns into U+FFFD.
+    options.native_parser = False
     return options
 
 
 def build_typed_program(main_path: str) -> TypedProgram:
     """Type-check `main_path` as module `__main__`, searching its directory for imports."""
-    program = _build(os.path.abspath(main_path), native_parser=True)
-    if any(_SURROGATE_ESCAPE.search(_source(tree)) for tree in program.modules.values()):
-        program = _build(os.path.abspath(main_path), native_parser=False)
-    return program
-
-
-def _source(tree: MypyFile) -> bytes:
-    try:
-        with open(tree.path, "rb") as source:
-            return source.read()
-    except OSError:
-        return b""
-
-
-def _build(main_path: str, native_parser: bool) -> TypedProgram:
+    main_path = os.path.abspath(main_path)
     search_dir = os.path.dirname(main_path)
     with tempfile.TemporaryDirectory(prefix="tpy2wasm-mypy-") as cache_dir:
-        options = _build_options(cache_dir, native_parser)
+        options = _build_options(cache_dir)
         options.mypy_path = [search_dir]
         source = BuildSource(main_path, "__main__", None, base_dir=search_dir)
         try:

@@ -18,6 +18,7 @@ from tpy2wasm.analysis.ir import CompareOperator as C
 from tpy2wasm.analysis.ir import Primitive as P
 from tpy2wasm.analysis.ir import UnaryOperator as U
 from tpy2wasm.analysis.rtypes import BOOL, FLOAT, INT, RType
+from tpy2wasm.codegen.positions import position
 from tpy2wasm.codegen.runtime_api import F64, I1, I32, I64, Raise, Rounding
 
 _EXACT_DOUBLE_LIMIT = 2**53
@@ -27,9 +28,9 @@ class Emitter(Protocol):
     builder: ir.IRBuilder
 
     def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value: ...
-    def fail_if_status(self, status: ir.Value, line: int) -> None: ...
-    def deopt_if(self, condition: ir.Value, line: int) -> None: ...
-    def raise_if(self, condition: ir.Value, error: Raise, line: int) -> None: ...
+    def fail_if_status(self, status: ir.Value, where: tir.Position) -> None: ...
+    def deopt_if(self, condition: ir.Value, where: tir.Position) -> None: ...
+    def raise_if(self, condition: ir.Value, error: Raise, where: tir.Position) -> None: ...
     def out_slot(self, llvm_type_: ir.Type) -> ir.AllocaInstr: ...
 
 
@@ -41,7 +42,7 @@ def emit(emitter: Emitter, op: tir.Op, operands: list[ir.Value]) -> ir.Value:
     if isinstance(op, tir.Unary):
         return _unary(emitter, op, operands[0])
     if isinstance(op, tir.Convert):
-        return convert(emitter, operands[0], op.source.type, op.dest.type, op.line)
+        return convert(emitter, operands[0], op.source.type, op.dest.type, position(op))
     if isinstance(op, tir.CallPrimitive):
         return _primitive(emitter, op, operands)
     raise TypeError(f"no lowering for {op!r}")
@@ -64,7 +65,7 @@ def to_slot(builder: ir.IRBuilder, value: ir.Value, rtype: RType) -> ir.Value:
     return value
 
 
-def convert(emitter: Emitter, value: ir.Value, source: RType, target: RType, line: int) -> ir.Value:
+def convert(emitter: Emitter, value: ir.Value, source: RType, target: RType, where: tir.Position) -> ir.Value:
     builder = emitter.builder
     if source is target:
         return value
@@ -72,7 +73,7 @@ def convert(emitter: Emitter, value: ir.Value, source: RType, target: RType, lin
         return builder.zext(value, I64) if target is INT else builder.uitofp(value, F64)
     magnitude_ok = builder.icmp_unsigned("<=", builder.add(value, ir.Constant(I64, _EXACT_DOUBLE_LIMIT)),
                                          ir.Constant(I64, 2 * _EXACT_DOUBLE_LIMIT))
-    emitter.deopt_if(builder.not_(magnitude_ok), line)
+    emitter.deopt_if(builder.not_(magnitude_ok), where)
     return builder.sitofp(value, F64)
 
 
@@ -84,28 +85,28 @@ def _intrinsic(module: ir.Module, name: str, function_type: ir.FunctionType) -> 
 _OVERFLOW_TYPE = ir.FunctionType(ir.LiteralStructType([I64, I1]), [I64, I64])
 
 
-def checked(emitter: Emitter, intrinsic: str, left: ir.Value, right: ir.Value, line: int) -> ir.Value:
+def checked(emitter: Emitter, intrinsic: str, left: ir.Value, right: ir.Value, where: tir.Position) -> ir.Value:
     """llvm.s{add,sub,mul}.with.overflow.i64, deopting when it overflows."""
     builder = emitter.builder
     result = builder.call(_intrinsic(builder.module, f"{intrinsic}.i64", _OVERFLOW_TYPE), [left, right])
-    emitter.deopt_if(builder.extract_value(result, 1), line)
+    emitter.deopt_if(builder.extract_value(result, 1), where)
     return builder.extract_value(result, 0)
 
 
-def _call_with_out(emitter: Emitter, name: str, out_type: ir.Type, line: int, *arguments: ir.Value) -> ir.Value:
+def _call_with_out(emitter: Emitter, name: str, out_type: ir.Type, where: tir.Position, *arguments: ir.Value) -> ir.Value:
     slot = emitter.out_slot(out_type)
-    emitter.fail_if_status(emitter.call_runtime(name, *arguments, slot), line)
+    emitter.fail_if_status(emitter.call_runtime(name, *arguments, slot), where)
     return emitter.builder.load(slot)
 
 
-def _int_floor_divide(emitter: Emitter, left: ir.Value, right: ir.Value, want_modulo: bool, line: int) -> ir.Value:
+def _int_floor_divide(emitter: Emitter, left: ir.Value, right: ir.Value, want_modulo: bool, where: tir.Position) -> ir.Value:
     builder = emitter.builder
     zero, minus_one = ir.Constant(I64, 0), ir.Constant(I64, -1)
     error = Raise.INT_MODULO_ZERO if want_modulo else Raise.INT_ZERO_DIVISION
-    emitter.raise_if(builder.icmp_signed("==", right, zero), error, line)
+    emitter.raise_if(builder.icmp_signed("==", right, zero), error, where)
     overflows = builder.and_(builder.icmp_signed("==", left, ir.Constant(I64, -(2**63))),
                              builder.icmp_signed("==", right, minus_one))
-    emitter.deopt_if(overflows, line)
+    emitter.deopt_if(overflows, where)
     quotient, remainder = builder.sdiv(left, right), builder.srem(left, right)
     # C truncates toward zero; Python floors: adjust when the signs of remainder and divisor differ.
     adjust = builder.and_(builder.icmp_signed("!=", remainder, zero),
@@ -115,54 +116,54 @@ def _int_floor_divide(emitter: Emitter, left: ir.Value, right: ir.Value, want_mo
     return builder.select(adjust, builder.sub(quotient, ir.Constant(I64, 1)), quotient)
 
 
-def _shift(emitter: Emitter, left: ir.Value, right: ir.Value, to_left: bool, line: int) -> ir.Value:
+def _shift(emitter: Emitter, left: ir.Value, right: ir.Value, to_left: bool, where: tir.Position) -> ir.Value:
     builder = emitter.builder
     zero = ir.Constant(I64, 0)
-    emitter.raise_if(builder.icmp_signed("<", right, zero), Raise.NEGATIVE_SHIFT, line)
+    emitter.raise_if(builder.icmp_signed("<", right, zero), Raise.NEGATIVE_SHIFT, where)
     large = builder.icmp_signed(">=", right, ir.Constant(I64, 64))
     if not to_left:
         all_sign = builder.select(builder.icmp_signed("<", left, zero), ir.Constant(I64, -1), zero)
         safe_count = builder.select(large, ir.Constant(I64, 63), right)
         return builder.select(large, all_sign, builder.ashr(left, safe_count))
     nonzero = builder.icmp_signed("!=", left, zero)
-    emitter.deopt_if(builder.and_(large, nonzero), line)
+    emitter.deopt_if(builder.and_(large, nonzero), where)
     safe_count = builder.select(large, zero, right)
     shifted = builder.shl(left, safe_count)
-    emitter.deopt_if(builder.icmp_signed("!=", builder.ashr(shifted, safe_count), left), line)
+    emitter.deopt_if(builder.icmp_signed("!=", builder.ashr(shifted, safe_count), left), where)
     return shifted
 
 
-def _int_binary(emitter: Emitter, operator: B, left: ir.Value, right: ir.Value, line: int) -> ir.Value:
+def _int_binary(emitter: Emitter, operator: B, left: ir.Value, right: ir.Value, where: tir.Position) -> ir.Value:
     builder = emitter.builder
     intrinsics = {B.ADD: "llvm.sadd.with.overflow", B.SUB: "llvm.ssub.with.overflow", B.MUL: "llvm.smul.with.overflow"}
     if operator in intrinsics:
-        return checked(emitter, intrinsics[operator], left, right, line)
+        return checked(emitter, intrinsics[operator], left, right, where)
     plain: dict[B, Callable[[ir.Value, ir.Value], ir.Value]] = {
         B.BIT_AND: builder.and_, B.BIT_OR: builder.or_, B.BIT_XOR: builder.xor}
     if operator in plain:
         return plain[operator](left, right)
     if operator in (B.FLOOR_DIV, B.MOD):
-        return _int_floor_divide(emitter, left, right, operator is B.MOD, line)
+        return _int_floor_divide(emitter, left, right, operator is B.MOD, where)
     if operator in (B.LSHIFT, B.RSHIFT):
-        return _shift(emitter, left, right, operator is B.LSHIFT, line)
+        return _shift(emitter, left, right, operator is B.LSHIFT, where)
     if operator is B.TRUE_DIV:
-        return _call_with_out(emitter, "tpy2wasm_int_true_divide", F64, line, left, right)
-    return _call_with_out(emitter, "tpy2wasm_int_power", I64, line, left, right)
+        return _call_with_out(emitter, "tpy2wasm_int_true_divide", F64, where, left, right)
+    return _call_with_out(emitter, "tpy2wasm_int_power", I64, where, left, right)
 
 
-def _float_binary(emitter: Emitter, operator: B, left: ir.Value, right: ir.Value, line: int) -> ir.Value:
+def _float_binary(emitter: Emitter, operator: B, left: ir.Value, right: ir.Value, where: tir.Position) -> ir.Value:
     builder = emitter.builder
     plain = {B.ADD: builder.fadd, B.SUB: builder.fsub, B.MUL: builder.fmul}
     if operator in plain:
         return plain[operator](left, right)
     if operator is B.TRUE_DIV:
-        emitter.raise_if(builder.fcmp_ordered("==", right, ir.Constant(F64, 0.0)), Raise.FLOAT_ZERO_DIVISION, line)
+        emitter.raise_if(builder.fcmp_ordered("==", right, ir.Constant(F64, 0.0)), Raise.FLOAT_ZERO_DIVISION, where)
         return builder.fdiv(left, right)
     if operator in (B.FLOOR_DIV, B.MOD):
         want_modulo = ir.Constant(I32, int(operator is B.MOD))
-        return _call_with_out(emitter, "tpy2wasm_float_floor_divide", F64, line, left, right, want_modulo)
+        return _call_with_out(emitter, "tpy2wasm_float_floor_divide", F64, where, left, right, want_modulo)
     if operator is B.POW:
-        return _call_with_out(emitter, "tpy2wasm_float_power", F64, line, left, right)
+        return _call_with_out(emitter, "tpy2wasm_float_power", F64, where, left, right)
     raise TypeError(f"float has no operator {operator.value}")
 
 
@@ -175,8 +176,8 @@ def _binary(emitter: Emitter, op: tir.Binary, left: ir.Value, right: ir.Value) -
         left, right = emitter.builder.zext(left, I64), emitter.builder.zext(right, I64)
         operand_type = INT
     if operand_type is FLOAT:
-        return _float_binary(emitter, op.operator, left, right, op.line)
-    return _int_binary(emitter, op.operator, left, right, op.line)
+        return _float_binary(emitter, op.operator, left, right, position(op))
+    return _int_binary(emitter, op.operator, left, right, position(op))
 
 
 def _compare(builder: ir.IRBuilder, operator: C, operand_type: RType, left: ir.Value, right: ir.Value) -> ir.Value:
@@ -204,7 +205,7 @@ def _unary(emitter: Emitter, op: tir.Unary, value: ir.Value) -> ir.Value:
         return builder.fneg(value) if op.operator is U.NEG else value
     if op.operator is U.INVERT:
         return builder.xor(value, ir.Constant(I64, -1))
-    return checked(emitter, "llvm.ssub.with.overflow", ir.Constant(I64, 0), value, op.line)
+    return checked(emitter, "llvm.ssub.with.overflow", ir.Constant(I64, 0), value, position(op))
 
 
 def _primitive(emitter: Emitter, op: tir.CallPrimitive, operands: list[ir.Value]) -> ir.Value:
@@ -218,7 +219,7 @@ def _primitive(emitter: Emitter, op: tir.CallPrimitive, operands: list[ir.Value]
         return result
     value, source = operands[0], types[0]
     if op.primitive is P.RANGE_STEP:
-        emitter.raise_if(builder.icmp_signed("==", value, ir.Constant(I64, 0)), Raise.RANGE_STEP_ZERO, op.line)
+        emitter.raise_if(builder.icmp_signed("==", value, ir.Constant(I64, 0)), Raise.RANGE_STEP_ZERO, position(op))
         return value
     if source is BOOL:
         value, source = builder.zext(value, I64), INT
@@ -227,12 +228,12 @@ def _primitive(emitter: Emitter, op: tir.CallPrimitive, operands: list[ir.Value]
             return builder.call(builder.module.declare_intrinsic("llvm.fabs", [F64]), [value])
         negative = builder.icmp_signed("<", value, ir.Constant(I64, 0))
         return builder.select(negative, checked(emitter, "llvm.ssub.with.overflow", ir.Constant(I64, 0),
-                                                       value, op.line), value)
+                                                       value, position(op)), value)
     if op.primitive is P.SQRT:
-        value = convert(emitter, value, source, FLOAT, op.line)
-        emitter.raise_if(builder.fcmp_ordered("<", value, ir.Constant(F64, 0.0)), Raise.MATH_DOMAIN, op.line)
+        value = convert(emitter, value, source, FLOAT, position(op))
+        emitter.raise_if(builder.fcmp_ordered("<", value, ir.Constant(F64, 0.0)), Raise.MATH_DOMAIN, position(op))
         return builder.call(builder.module.declare_intrinsic("llvm.sqrt", [F64]), [value])
     if source is INT:  # floor, ceil and int() of an int are the int itself
         return value
     rounding = {P.FLOOR: Rounding.FLOOR, P.CEIL: Rounding.CEIL, P.FLOAT_TO_INT: Rounding.TRUNCATE}[op.primitive]
-    return _call_with_out(emitter, "tpy2wasm_float_to_int", I64, op.line, value, ir.Constant(I32, int(rounding)))
+    return _call_with_out(emitter, "tpy2wasm_float_to_int", I64, position(op), value, ir.Constant(I32, int(rounding)))

@@ -4,7 +4,7 @@ runtime's CPython step (wasm_runtime/native_objects.c), with reference counting.
 Reference counting is simple and safe: each object register and each local owns one
 reference in a stack slot. A register whose uses all sit in its own block is released right
 after its last use; any other is released when it is next defined (loops) or when the
-function exits. An op that fails adds this frame's traceback entry at its line and jumps to
+function exits. An op that fails adds this frame's traceback entry at its position and jumps to
 its block's handler, or out of the function.
 """
 
@@ -20,6 +20,7 @@ from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.rtypes import BOOL
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter, releases_after
 from tpy2wasm.codegen.runtime_api import I32, NAME_CACHE, PTR, PTR_PTR
+from tpy2wasm.codegen.positions import position, position_pointer
 from tpy2wasm.codegen.strings import StringPool
 
 _I64_MIN, _I64_MAX = -(2**63), 2**63 - 1
@@ -40,7 +41,7 @@ class BoxedEmitter(RefcountEmitter):
         self.blocks = {block.label: llvm_function.append_basic_block(block.label) for block in function.blocks}
         self.exit = llvm_function.append_basic_block("exit")
         self.conditions: dict[int, ir.Value] = {}
-        self.failed_line = self.entry_slot(I32, "failed_line")
+        self.failed_at = self.entry_slot(PTR, "failed_at")
         self.result = self.entry_slot(PTR, "result")
         self.argument_buffer: ir.AllocaInstr | None = None
         self.traceback_blocks: dict[str | None, ir.Block] = {}
@@ -85,19 +86,19 @@ class BoxedEmitter(RefcountEmitter):
 
     # ---- failure ----
 
-    def fail_if_null(self, value: ir.Value, line: int) -> ir.Value:
-        self.fail_if(self.builder.icmp_unsigned("==", value, ir.Constant(PTR, None)), line)
+    def fail_if_null(self, value: ir.Value, where: tir.Position) -> ir.Value:
+        self.fail_if(self.builder.icmp_unsigned("==", value, ir.Constant(PTR, None)), where)
         return value
 
-    def fail_if(self, condition: ir.Value, line: int, traceback: bool = True) -> None:
+    def fail_if(self, condition: ir.Value, where: tir.Position, traceback: bool = True) -> None:
         with self.builder.if_then(condition, likely=False):
-            self.fail(line, traceback)
+            self.fail(where, traceback)
 
-    def fail(self, line: int, traceback: bool = True) -> None:
+    def fail(self, where: tir.Position, traceback: bool = True) -> None:
         """Jump to the handler with the exception set, adding this frame to its traceback."""
         builder = self.builder
         if traceback:
-            builder.store(ir.Constant(I32, line), self.failed_line)
+            builder.store(position_pointer(self.module, where), self.failed_at)
             builder.branch(self.traceback_block(self.handler))
         else:
             builder.branch(self.handler_block(self.handler))
@@ -110,7 +111,7 @@ class BoxedEmitter(RefcountEmitter):
             block = self.llvm_function.append_basic_block(f"traceback.{handler}")
             with self.builder.goto_block(block):
                 self.call_runtime("tpy2wasm_traceback", self.strings.pointer(self.function.name),
-                                  self.strings.pointer(self.filename), self.builder.load(self.failed_line))
+                                  self.strings.pointer(self.filename), self.builder.load(self.failed_at))
                 self.builder.branch(self.handler_block(handler))
             self.traceback_blocks[handler] = block
         return self.traceback_blocks[handler]
@@ -133,14 +134,14 @@ class BoxedEmitter(RefcountEmitter):
         elif isinstance(op, tir.StoreGlobal):
             status = self.call_runtime("tpy2wasm_store_name", self.globals_pointer, self.strings.pointer(op.name),
                                        self.cache(), self.value(op.source))
-            self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), op.line)
+            self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
         elif isinstance(op, tob.SetAttr):
             status = self.call_runtime("tpy2wasm_set_attr", self.value(op.obj), self.strings.pointer(op.name),
                                        self.cache(), self.value(op.value))
-            self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), op.line)
+            self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
         elif isinstance(op, tob.SetItem):
             status = self.call_runtime("PyObject_SetItem", *self.values((op.obj, op.index, op.value)))
-            self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), op.line)
+            self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
         elif isinstance(op, tob.LeaveHandler):
             self.call_runtime("tpy2wasm_leave_handler", self.value(op.saved))
         elif isinstance(op, tob.RestoreException):
@@ -149,7 +150,7 @@ class BoxedEmitter(RefcountEmitter):
             self.emit_condition(op)
         else:
             assert op.dest is not None, op
-            self.define(op.dest, self.fail_if_null(self.object_of(op), op.line))
+            self.define(op.dest, self.fail_if_null(self.object_of(op), position(op)))
 
     def emit_condition(self, op: tob.IsTrue | tob.ExceptionMatches) -> None:
         if isinstance(op, tob.IsTrue):
@@ -157,7 +158,7 @@ class BoxedEmitter(RefcountEmitter):
         else:
             status = self.call_runtime("tpy2wasm_exception_matches", self.value(op.exception),
                                        self.value(op.classes))
-        self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), op.line)
+        self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
         self.conditions[op.dest.number] = self.builder.icmp_signed(">", status, ir.Constant(I32, 0))
 
     def object_of(self, op: tir.Op) -> ir.Value:
@@ -166,7 +167,7 @@ class BoxedEmitter(RefcountEmitter):
         if isinstance(op, tir.LoadConst):
             return self.constant(op.value)
         if isinstance(op, tir.LoadLocal):
-            return self.load_local(op.local, op.line)
+            return self.load_local(op.local, position(op))
         if isinstance(op, tir.LoadGlobal):
             return call("tpy2wasm_load_name", self.globals_pointer, self.strings.pointer(op.name),
                         self.cache(NAME_CACHE))
@@ -216,11 +217,11 @@ class BoxedEmitter(RefcountEmitter):
             return call("tpy2wasm_long_constant", ir.Constant(ir.IntType(64), value), self.cache())
         return call("tpy2wasm_int_constant", self.strings.pointer(str(value)), self.cache())
 
-    def load_local(self, local: tir.Local, line: int) -> ir.Value:
+    def load_local(self, local: tir.Local, where: tir.Position) -> ir.Value:
         value = self.builder.load(self.local_slot(local))
         with self.builder.if_then(self.builder.icmp_unsigned("==", value, ir.Constant(PTR, None)), likely=False):
             self.call_runtime("tpy2wasm_unbound_local", self.strings.pointer(local.name))
-            self.fail(line)
+            self.fail(where)
         self.incref(value)
         return value
 
@@ -254,9 +255,9 @@ class BoxedEmitter(RefcountEmitter):
             exception, cause = (ir.Constant(PTR, None) if register is None else self.value(register)
                                 for register in (terminator.exception, terminator.cause))
             self.call_runtime("tpy2wasm_raise_object", exception, cause)
-            self.fail(terminator.line, traceback=terminator.exception is not None)
+            self.fail(position(terminator), traceback=terminator.exception is not None)
         elif isinstance(terminator, tir.Unwind):
-            self.fail(terminator.line, traceback=False)
+            self.fail(position(terminator), traceback=False)
         else:
             self.emit_for_iter(terminator)
 
@@ -264,7 +265,7 @@ class BoxedEmitter(RefcountEmitter):
         builder = self.builder
         out = self.entry_slot(PTR, "next")
         status = self.call_runtime("tpy2wasm_iter_next", self.value(terminator.iterator), out)
-        self.fail_if(builder.icmp_signed("<", status, ir.Constant(I32, 0)), terminator.line)
+        self.fail_if(builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(terminator))
         got = builder.icmp_signed(">", status, ir.Constant(I32, 0))
         store = self.llvm_function.append_basic_block("for.item")
         builder.cbranch(got, store, self.blocks[terminator.exit])

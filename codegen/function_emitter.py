@@ -2,7 +2,7 @@
 
 Every fallible step branches to one unwind block per function: the runtime has already set
 the status (ERROR with a Python exception, or DEOPT); an ERROR adds this function's frame to
-the traceback at the line that failed. Locals live in allocas (LLVM's mem2reg makes them
+the traceback at the position that failed. Locals live in allocas (LLVM's mem2reg makes them
 registers), each with a "bound" flag: reading an unbound local deopts, so CPython raises
 the UnboundLocalError.
 
@@ -24,8 +24,9 @@ from tpy2wasm.analysis.ir_operands import operands
 from tpy2wasm.analysis.rtypes import NONE
 from tpy2wasm.codegen import arithmetic
 from tpy2wasm.codegen.runtime_api import (
-    DICT_VERSION_OFFSET, GLOBAL_CACHE, I1, I32, I64, KIND_LETTERS, STATUS_ERROR, Raise, declare, llvm_type, runtime_int,
+    DICT_VERSION_OFFSET, GLOBAL_CACHE, I1, I32, I64, KIND_LETTERS, PTR, STATUS_ERROR, Raise, declare, llvm_type, runtime_int,
 )
+from tpy2wasm.codegen.positions import position, position_pointer
 from tpy2wasm.codegen.strings import StringPool
 from tpy2wasm.codegen.tail_calls import ACCUMULATORS, tail_call
 
@@ -51,7 +52,7 @@ class FunctionEmitter:
         self.start = llvm_function.append_basic_block("start")
         self.blocks = {block.label: llvm_function.append_basic_block(block.label) for block in function.blocks}
         self.builder = ir.IRBuilder(self.allocas)
-        self.failed_line = self.builder.alloca(I32, name="failed_line")
+        self.failed_at = self.builder.alloca(PTR, name="failed_at")
         self.builder.position_at_end(self.start)
         self.local_slots: dict[str, tuple[ir.AllocaInstr, ir.AllocaInstr]] = {}
         self.unwind = llvm_function.append_basic_block("unwind")
@@ -73,21 +74,21 @@ class FunctionEmitter:
     def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value:
         return self.builder.call(declare(self.module, name), list(arguments))
 
-    def fail_if_status(self, status: ir.Value, line: int) -> None:
+    def fail_if_status(self, status: ir.Value, where: tir.Position) -> None:
         """Continues only when `status` is OK; otherwise unwinds (the runtime set the status)."""
         failed = self.builder.icmp_signed("!=", status, ir.Constant(I32, 0))
-        self._branch_to_unwind_if(failed, line)
+        self._branch_to_unwind_if(failed, where)
 
-    def deopt_if(self, condition: ir.Value, line: int) -> None:
+    def deopt_if(self, condition: ir.Value, where: tir.Position) -> None:
         with self.builder.if_then(condition, likely=False):
             self.call_runtime("tpy2wasm_deopt")
-            self._jump_to_unwind(line)
+            self._jump_to_unwind(where)
         # if_then left an unreachable position after the branch: nothing to do
 
-    def raise_if(self, condition: ir.Value, error: Raise, line: int) -> None:
+    def raise_if(self, condition: ir.Value, error: Raise, where: tir.Position) -> None:
         with self.builder.if_then(condition, likely=False):
             self.call_runtime("tpy2wasm_raise", ir.Constant(I32, int(error)))
-            self._jump_to_unwind(line)
+            self._jump_to_unwind(where)
 
     def out_slot(self, llvm_type_: ir.Type) -> ir.AllocaInstr:
         """A stack slot for a runtime helper's result, allocated in the prologue."""
@@ -146,12 +147,12 @@ class FunctionEmitter:
         exhausted = self.builder.icmp_signed("<=", callee_budget, ir.Constant(I32, 0))
         with self.builder.if_then(exhausted, likely=False):
             self.call_runtime("tpy2wasm_depth_exhausted")
-            self._jump_to_unwind(call.line)
+            self._jump_to_unwind(position(call))
         if combine is not None:
             assert self.accumulator is not None
             other = combine.left if combine.right == call.dest else combine.right
             folded = arithmetic.checked(self, ACCUMULATORS[combine.operator][1], self.builder.load(self.accumulator),
-                                        self.registers[other.number], combine.line)
+                                        self.registers[other.number], position(combine))
             self.builder.store(folded, self.accumulator)
         self._bind_arguments([self.registers[argument.number] for argument in call.args])
         self.builder.store(callee_budget, self.budget_slot)
@@ -172,7 +173,7 @@ class FunctionEmitter:
             value = self._constant(op)
         elif isinstance(op, tir.LoadLocal):
             value_slot, bound_slot = self._local_slot(op.local)
-            self.deopt_if(self.builder.not_(self.builder.load(bound_slot)), op.line)
+            self.deopt_if(self.builder.not_(self.builder.load(bound_slot)), position(op))
             value = self.builder.load(value_slot)
         elif isinstance(op, tir.StoreLocal):
             value_slot, bound_slot = self._local_slot(op.local)
@@ -188,7 +189,7 @@ class FunctionEmitter:
             callee_budget = self.builder.sub(self._current_budget(), ir.Constant(I32, 1))
             arguments = [self.globals_pointer, callee_budget, *(self.registers[arg.number] for arg in op.args)]
             value = self.builder.call(self.callees[op.callee], arguments)
-            self.fail_if_status(self.builder.load(self._status()), op.line)
+            self.fail_if_status(self.builder.load(self._status()), position(op))
         else:
             value = arithmetic.emit(self, op, [self.registers[r.number] for r in operands(op)])
         if op.dest is not None and value is not None and op.dest.type is not NONE:
@@ -203,7 +204,7 @@ class FunctionEmitter:
         if _I64_MIN <= op.value <= _I64_MAX:
             return ir.Constant(I64, op.value)
         self.call_runtime("tpy2wasm_deopt")  # a literal beyond i64: CPython runs the function
-        self._jump_to_unwind(op.line)
+        self._jump_to_unwind(position(op))
         self.builder.position_at_end(self.llvm_function.append_basic_block("after_big_literal"))
         return ir.Constant(I64, 0)
 
@@ -230,7 +231,7 @@ class FunctionEmitter:
                 kind = ir.Constant(I32, ord(KIND_LETTERS[op.dest.type]))
                 status = self.call_runtime("tpy2wasm_load_global", self.globals_pointer, cache,
                                            self.strings.pointer(op.name), kind, slot)
-                self.fail_if_status(status, op.line)
+                self.fail_if_status(status, position(op))
         return arithmetic.from_slot(builder, builder.load(slot), op.dest.type)
 
     def _store_global(self, op: tir.StoreGlobal) -> None:
@@ -238,7 +239,7 @@ class FunctionEmitter:
         kind = ir.Constant(I32, ord(KIND_LETTERS[op.source.type]))
         status = self.call_runtime("tpy2wasm_store_global", self.globals_pointer, self._global_cache(op.name),
                                    self.strings.pointer(op.name), kind, bits)
-        self.fail_if_status(status, op.line)
+        self.fail_if_status(status, position(op))
 
     def _emit_terminator(self, terminator: tir.Terminator) -> None:
         if isinstance(terminator, tir.Goto):
@@ -253,7 +254,7 @@ class FunctionEmitter:
             elif self.accumulator is not None and self.tail is not None and self.tail.combine is not None:
                 intrinsic = ACCUMULATORS[self.tail.combine.operator][1]
                 self._return_value(arithmetic.checked(self, intrinsic, self.builder.load(self.accumulator),
-                                                      self.registers[terminator.value.number], terminator.line))
+                                                      self.registers[terminator.value.number], position(terminator)))
             else:
                 self._return_value(self.registers[terminator.value.number])
 
@@ -262,7 +263,7 @@ class FunctionEmitter:
         is_error = self.builder.icmp_signed("==", self.builder.load(self._status()), ir.Constant(I32, STATUS_ERROR))
         with self.builder.if_then(is_error):
             self.call_runtime("tpy2wasm_traceback", self.strings.pointer(self.function.name),
-                              self.strings.pointer(self.filename), self.builder.load(self.failed_line))
+                              self.strings.pointer(self.filename), self.builder.load(self.failed_at))
             if self.tail is not None and self.budget_slot is not None:
                 self._traceback_eliminated_frames()
         self._return_undefined()
@@ -280,7 +281,7 @@ class FunctionEmitter:
         left = builder.phi(I32)
         left.add_incoming(frames, before)
         self.call_runtime("tpy2wasm_traceback", self.strings.pointer(self.function.name),
-                          self.strings.pointer(self.filename), ir.Constant(I32, self.tail.call.line))
+                          self.strings.pointer(self.filename), position_pointer(self.module, position(self.tail.call)))
         remaining = builder.sub(left, ir.Constant(I32, 1))
         left.add_incoming(remaining, loop)
         builder.cbranch(builder.icmp_signed(">", remaining, ir.Constant(I32, 0)), loop, done)
@@ -289,12 +290,12 @@ class FunctionEmitter:
     def _status(self) -> ir.GlobalVariable:
         return runtime_int(self.module, "tpy2wasm_status")
 
-    def _branch_to_unwind_if(self, condition: ir.Value, line: int) -> None:
+    def _branch_to_unwind_if(self, condition: ir.Value, where: tir.Position) -> None:
         with self.builder.if_then(condition, likely=False):
-            self._jump_to_unwind(line)
+            self._jump_to_unwind(where)
 
-    def _jump_to_unwind(self, line: int) -> None:
-        self.builder.store(ir.Constant(I32, line), self.failed_line)
+    def _jump_to_unwind(self, where: tir.Position) -> None:
+        self.builder.store(position_pointer(self.module, where), self.failed_at)
         self.builder.branch(self.unwind)
 
     def _return_value(self, value: ir.Value | None) -> None:
