@@ -92,7 +92,9 @@ def _build(source: Path, output: Path | None, options: CompileOptions, steps: St
 @app.command()
 def compile(
     source: Annotated[Path, typer.Argument(help="The program's main script.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="The .wasm file to write.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="The .wasm file to write.")] = None,
+    html: Annotated[Optional[Path], typer.Option(
+        "--html", help="A folder for a web page that runs the program: index.html, the module, our WASI loader.")] = None,
     include_module: IncludeOption = None,
     stdlib: StdlibOption = StdlibMode.AUTO,
     wasi_python: WasiPythonOption = None,
@@ -100,11 +102,38 @@ def compile(
     quiet: QuietOption = False,
 ) -> None:
     """Compile SOURCE into one standalone WASI command module."""
+    if output is None and html is None:
+        _fail(CompileError("nothing to write: give -o FILE.wasm, --html DIR, or both"))
     options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python, strict)
-    _build(source, output, options, _steps(quiet), show_warnings=True)
-    if not quiet:
+    module = _build(source, output, options, _steps(quiet), show_warnings=True)
+    if html is not None:
+        from tpy2wasm.compiler.web import write_site
+
+        try:
+            page = write_site(html, module, source.name)
+        except CompileError as error:
+            _fail(error)
+        if not quiet:
+            typer.echo(f"wrote {page} (tpy2wasm serve {html} shows it)", err=True)
+    if output is not None and not quiet:
         size = output.stat().st_size / 1e6
         typer.echo(f"wrote {output} ({size:.1f} MB)", err=True)
+
+
+@app.command()
+def serve(
+    folder: Annotated[Path, typer.Argument(help="A folder `compile --html` wrote.")],
+    port: Annotated[int, typer.Option("--port", help="The port on 127.0.0.1 (0: any free one).")] = 8000,
+) -> None:
+    """Serve FOLDER on 127.0.0.1 for a look in the browser, until Ctrl-C."""
+    from tpy2wasm.compiler import web
+
+    try:
+        server = web.make_server(folder, port, log=lambda line: typer.echo(line, err=True))
+    except CompileError as error:
+        _fail(error)
+    typer.echo(f"serving {folder} at {web.url_of(server)} (Ctrl-C stops)", err=True)
+    web.serve_forever(server)
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
