@@ -51,3 +51,10 @@ def test_shim_matches_cpython(case: Case, node: str) -> None:
     assert actual.stdout == expected.stdout
     assert actual.last_stderr_line == expected.last_stderr_line, actual.stderr
     assert actual.exit_code == expected.exit_code, actual.stderr
+
+
+def test_a_trap_ends_with_status_134_and_a_message(node: str) -> None:
+    result = subprocess.run([node, str(RUNNER.parent / "check_trap.mjs")], capture_output=True, text=True,
+                            timeout=TIMEOUT_SECONDS)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "trap: ok\n"

@@ -42,18 +42,22 @@ async function instantiate(module, options) {
 export async function runCommand(source, options = {}) {
   const module = await compileModule(source);
   const { wasi, instance } = await instantiate(module, options);
+  let exitCode = 0;
+  let trap = null;
   try {
     instance.exports._start();
-    return 0;
   } catch (error) {
-    if (error instanceof ProcExit) return error.code;
-    if (!(error instanceof WebAssembly.RuntimeError || error instanceof RangeError)) throw error;
-    wasi.flush();
-    (options.write ?? (() => {}))(2, `tpy2wasm: the module trapped (a tpy2wasm bug): ${error.message}\n`);
-    return EXIT_TRAP;
+    if (error instanceof ProcExit) exitCode = error.code;
+    else if (error instanceof WebAssembly.RuntimeError || error instanceof RangeError) trap = error;
+    else throw error;
   } finally {
     wasi.flush();
   }
+  if (trap !== null) {
+    (options.write ?? (() => {}))(2, `tpy2wasm: the module trapped (a tpy2wasm bug): ${trap.message}\n`);
+    exitCode = EXIT_TRAP;
+  }
+  return exitCode;
 }
 
 /**
