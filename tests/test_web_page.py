@@ -27,7 +27,8 @@ WEB_TESTS = Path(__file__).parent / "web"
 DRIVER = WEB_TESTS / "drive_page.mjs"
 #: Through the form: output, stdin + argv + exit status, an uncaught exception, env, stdlib.
 FORM_PROGRAMS = ["io_stdin_and_argv", "exc_uncaught_valueerror", "io_env", "stdlib_json", "stdlib_re",
-                 "stdlib_random_seeded", "str_unicode", "io_stderr_interleave", "io_exit_code_3"]
+                 "stdlib_random_seeded", "str_unicode", "io_stderr_interleave", "io_exit_code_3",
+                 "io_time_sleep_clocks"]
 URL_PROGRAMS = ["io_stdin_and_argv"]
 DRIVER_TIMEOUT_SECONDS = 600
 
