@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.differential import PROGRAMS, Case, Outcome, load_case, run_cpython
+from tests.test_web_shim import node  # noqa: F401 (the fixture)
 from tpy2wasm.compiler.pipeline import build_module
 from tpy2wasm.compiler.progress import SilentSteps
 from tpy2wasm.compiler.web import make_server, url_of, write_site
@@ -38,14 +39,6 @@ def chromium() -> str:
     executable = shutil.which("chromium")
     if executable is None:
         pytest.skip("Debian's chromium is not installed here (apt-get install chromium; .ci/run does)")
-    return executable
-
-
-@pytest.fixture(scope="module")
-def node() -> str:
-    executable = shutil.which("node")
-    if executable is None:
-        pytest.fail("node is not installed (.ci/run installs it)")
     return executable
 
 

@@ -8,12 +8,10 @@ from JS by tests/web/check_reactor.mjs, which asserts every conversion and that 
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
+from tests.test_web_shim import node  # noqa: F401 (the fixture)
 from tpy2wasm.compiler.toolchain import zig_command
 
 WEB_TESTS = Path(__file__).parent / "web"
@@ -44,10 +42,7 @@ def custom_section(name: str, payload: bytes) -> bytes:
     return b"\x00" + _leb128(len(body)) + body
 
 
-def test_reactor_functions_convert_arguments_results_and_errors(tmp_path: Path) -> None:
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node is not installed (.ci/run installs it)")
+def test_reactor_functions_convert_arguments_results_and_errors(tmp_path: Path, node: str) -> None:
     plain = tmp_path / "plain.wasm"
     subprocess.run(zig_command("cc", "-target", "wasm32-wasi", "-O2", "-mexec-model=reactor",
                                str(WEB_TESTS / "reactor_fixture.c"), "-o", str(plain)), check=True)
