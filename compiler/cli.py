@@ -88,6 +88,8 @@ def compile_command(
     source: Annotated[Path, typer.Argument(help="The program's main script.")],
     output: Annotated[Optional[str], typer.Option("-o", "--output", help="The .wasm file to write.",
                                                   show_default=False)] = None,
+    html: Annotated[Optional[Path], typer.Option(
+        "--html", help="A folder for a web page that runs the program: index.html, the module, our WASI loader.")] = None,
     include_module: IncludeOption = None,
     stdlib: StdlibOption = StdlibMode.AUTO,
     wasi_python: WasiPythonOption = None,
@@ -100,13 +102,38 @@ def compile_command(
     options = CompileOptions(tuple(include_module or ()), stdlib, wasi_python, strict, tuple(export or ()))
     if why is not None:
         _explain_inclusion(source, why, options)
-    if output is None:
-        fail(CompileError("missing option '-o' / '--output': the .wasm file to write"))
-    if not output:
+    if output is None and html is None:
+        fail(CompileError("nothing to write: give -o FILE.wasm, --html DIR, or both"))
+    if output is not None and not output:
         fail(CompileError("-o: the output path is empty"))
-    written = build(source, Path(output), options, steps_for(quiet), show_warnings=True)
-    if not quiet:
-        typer.echo(f"wrote {output} ({written.stat().st_size / 1e6:.1f} MB)", err=True)
+    module = build(source, None if output is None else Path(output), options, steps_for(quiet), show_warnings=True)
+    if html is not None:
+        from tpy2wasm.compiler.web import write_site
+
+        try:
+            page = write_site(html, module, source.name)
+        except CompileError as error:
+            fail(error)
+        if not quiet:
+            typer.echo(f"wrote {page} (tpy2wasm serve {html} shows it)", err=True)
+    if output is not None and not quiet:
+        typer.echo(f"wrote {output} ({module.stat().st_size / 1e6:.1f} MB)", err=True)
+
+
+@app.command()
+def serve(
+    folder: Annotated[Path, typer.Argument(help="A folder `compile --html` wrote.")],
+    port: Annotated[int, typer.Option("--port", help="The port on 127.0.0.1 (0: any free one).")] = 8000,
+) -> None:
+    """Serve FOLDER on 127.0.0.1 for a look in the browser, until Ctrl-C."""
+    from tpy2wasm.compiler import web
+
+    try:
+        server = web.make_server(folder, port, log=lambda line: typer.echo(line, err=True))
+    except CompileError as error:
+        fail(error)
+    typer.echo(f"serving {folder} at {web.url_of(server)} (Ctrl-C stops)", err=True)
+    web.serve_forever(server)
 
 
 def _explain_inclusion(source: Path, module: str, options: CompileOptions) -> NoReturn:
