@@ -11,6 +11,7 @@ What CPython (or CPython-in-Wasm) prints is the expectation; nothing is typed in
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import subprocess
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tpy2wasm.compiler.discovery import StdlibMode
-from tpy2wasm.compiler.pipeline import CompileOptions
+from tpy2wasm.compiler.pipeline import CompileOptions, build_module
 from tpy2wasm.compiler.progress import SilentSteps
 from tpy2wasm.compiler.runner import Invocation, run_wasi
 from tpy2wasm.compiler.toolchain import find_wasi_python
@@ -112,10 +113,33 @@ def run_wasmtime(wasm: Path, case: Case, argv: list[str] | None = None, env: dic
         return Outcome(streams["stdout"].read_bytes(), streams["stderr"].read_bytes(), exit_code)
 
 
-def run_node(wasm: Path, case: Case, node: str) -> Outcome:
+def run_node(wasm: Path, case: Case, node: str, runner: Path = NODE_RUNNER) -> Outcome:
+    """Runs under Node, by default through node:wasi; `runner`: another script taking the same request."""
     request = json.dumps({"wasm": str(wasm), "argv": case.argv, "env": case.full_env})
     result = subprocess.run(
-        [node, "--no-warnings", str(NODE_RUNNER), request], input=case.stdin,
+        [node, "--no-warnings", str(runner), request], input=case.stdin,
         env={"PATH": os.environ.get("PATH", "")}, capture_output=True, timeout=TIMEOUT_SECONDS,
     )
     return Outcome(result.stdout, result.stderr, result.returncode)
+
+
+def compiled(case: Case) -> Path:
+    return build_module(case.script, case.options, SilentSteps())
+
+
+def expected_outcome(case: Case) -> Outcome:
+    """What the module must write: CPython's, or CPython-in-Wasm's for a platform difference."""
+    return run_cpython_wasm(case) if case.expected_difference else run_cpython(case)
+
+
+def assert_same(expected: Outcome, actual: Outcome) -> None:
+    assert actual.stdout == expected.stdout, _diff("stdout", expected.stdout, actual.stdout)
+    assert actual.stderr == expected.stderr, _diff("stderr", expected.stderr, actual.stderr)
+    assert actual.exit_code == expected.exit_code, actual.stderr
+
+
+def _diff(stream: str, expected: bytes, actual: bytes) -> str:
+    """A readable diff for the failure message (the comparison itself is of the bytes)."""
+    def lines(data: bytes) -> list[str]:
+        return data.decode("utf-8", "backslashreplace").splitlines(keepends=True)
+    return "".join(difflib.unified_diff(lines(expected), lines(actual), f"{stream} expected", f"{stream} of the module"))

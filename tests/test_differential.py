@@ -7,57 +7,31 @@ match it exactly, and CPython-in-Wasm must still differ from CPython as the side
 
 from __future__ import annotations
 
-import difflib
-import shutil
-from pathlib import Path
-
 import pytest
 
-from tests.differential import Case, Outcome, all_cases, run_cpython, run_cpython_wasm, run_node, run_wasmtime
-from tpy2wasm.compiler.pipeline import build_module
-from tpy2wasm.compiler.progress import SilentSteps
+from tests.differential import (
+    Case, all_cases, assert_same, compiled, expected_outcome, run_cpython, run_cpython_wasm, run_node, run_wasmtime,
+)
 
 CASES = [pytest.param(case, id=case.name) for case in all_cases()]
+#: Programs Node's own WASI cannot run, and why (our web shim runs them: tests/test_web_shim.py).
+NODE_WASI_GAPS = {
+    "io_time_sleep_clocks": "time.sleep never returns under node:wasi (Node 20): its poll_oneoff on a clock "
+                            "hangs, even for sleep(0)",
+}
+NODE_CASES = [pytest.param(case, id=case.name, marks=[pytest.mark.skip(reason=NODE_WASI_GAPS[case.name])]
+                           if case.name in NODE_WASI_GAPS else []) for case in all_cases()]
 PLATFORM_CASES = [pytest.param(case, id=case.name) for case in all_cases() if case.expected_difference]
-
-
-@pytest.fixture(scope="session")
-def node() -> str:
-    executable = shutil.which("node")
-    if executable is None:
-        pytest.fail("node is not installed (.ci/run installs it)")
-    return executable
-
-
-def _compiled(case: Case) -> Path:
-    return build_module(case.script, case.options, SilentSteps())
-
-
-def _expected(case: Case) -> Outcome:
-    return run_cpython_wasm(case) if case.expected_difference else run_cpython(case)
-
-
-def _assert_same(expected: Outcome, actual: Outcome) -> None:
-    assert actual.stdout == expected.stdout, _diff("stdout", expected.stdout, actual.stdout)
-    assert actual.stderr == expected.stderr, _diff("stderr", expected.stderr, actual.stderr)
-    assert actual.exit_code == expected.exit_code, actual.stderr
-
-
-def _diff(stream: str, expected: bytes, actual: bytes) -> str:
-    """A readable diff for the failure message (the comparison itself is of the bytes)."""
-    def lines(data: bytes) -> list[str]:
-        return data.decode("utf-8", "backslashreplace").splitlines(keepends=True)
-    return "".join(difflib.unified_diff(lines(expected), lines(actual), f"{stream} expected", f"{stream} of the module"))
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_wasmtime_matches_cpython(case: Case) -> None:
-    _assert_same(_expected(case), run_wasmtime(_compiled(case), case))
+    assert_same(expected_outcome(case), run_wasmtime(compiled(case), case))
 
 
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("case", NODE_CASES)
 def test_node_matches_cpython(case: Case, node: str) -> None:
-    _assert_same(_expected(case), run_node(_compiled(case), case, node))
+    assert_same(expected_outcome(case), run_node(compiled(case), case, node))
 
 
 @pytest.mark.parametrize("case", PLATFORM_CASES)

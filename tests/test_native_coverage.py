@@ -42,6 +42,7 @@ EXPECTED_FALLBACKS: dict[str, dict[str, set[str]]] = {
     },
     "native_interop": {"double": {"arguments"}, "scaled": {"deopt"}},
     "native_ops": {"int_ops": {"deopt"}},
+    "native_primitive_context_types": {"big": {"deopt"}},
 }
 #: Native functions the program never enters natively, and why. The test fails once they are
 #: entered, so that this list shrinks when the runtime learns more.
@@ -54,6 +55,17 @@ NEVER_ENTERED = {
     # version (native_function.c takes positional calls with every parameter only).
     ("native_boxed_bigint_globals", "bump"): {"native": 0, "arguments": 10, "deopt": 0, "depth": 0},
     ("native_boxed_print_hints", "box_area"): {"native": 0, "arguments": 7, "deopt": 0, "depth": 0},
+    # Its only caller is the native `outer`, which calls it directly, past the counters.
+    ("native_traceback_carets", "through"): {"native": 0, "arguments": 0, "deopt": 0, "depth": 0},
+    # Likewise: called only from the native `shaped`.
+    ("native_traceback_carets", "call_native"): {"native": 0, "arguments": 0, "deopt": 0, "depth": 0},
+}
+#: Functions of these programs that stay in the interpreter on purpose, and why. The test fails
+#: once they become native, so that this list shrinks as the compiler learns more.
+STAYS_INTERPRETED = {
+    ("native_boxed_exc_info_restore", "check_context"): "a local holds a function",
+    ("native_boxed_str_surrogates", "describe"): "a list comprehension",
+    ("native_deep_expressions", "too_large_for_boxed"): "more IR operations than the boxed cap",
 }
 #: Standard input for programs that read theirs and have no .stdin sidecar (one i64 overflow).
 STDIN = {"native_ops": b"i 7 -3\ni 9223372036854775807 2\nf 0x1.8p+1 -0x1p-1\nm 5 0x1p+2\n"}
@@ -66,8 +78,13 @@ PROLOGUE = f"import atexit as _stats_atexit; _stats_atexit.register(lambda: prin
 @pytest.mark.parametrize("program", NATIVE_PROGRAMS, ids=[path.stem for path in NATIVE_PROGRAMS])
 def test_every_kernel_is_native(program: Path) -> None:
     assert _kernels(program), "the program defines no functions"
-    not_native = [line for verdict in _verdicts(program) if not verdict.native for line in verdict.render()]
+    verdicts = _verdicts(program)
+    not_native = [line for verdict in verdicts if not verdict.native
+                  and (program.stem, verdict.name) not in STAYS_INTERPRETED for line in verdict.render()]
     assert not_native == []
+    now_native = [verdict.name for verdict in verdicts if verdict.native
+                  and (program.stem, verdict.name) in STAYS_INTERPRETED]
+    assert now_native == [], "native now: take them off STAYS_INTERPRETED"
 
 
 @pytest.mark.parametrize("program", NATIVE_PROGRAMS, ids=[path.stem for path in NATIVE_PROGRAMS])
@@ -76,6 +93,9 @@ def test_every_kernel_runs_natively(program: Path, cache: pytest.Cache) -> None:
     stats = _run_with_stats(program, cache.mkdir("native-stats"))
     expected = EXPECTED_FALLBACKS.get(program.stem, {})
     for name in _kernels(program):
+        if (program.stem, name) in STAYS_INTERPRETED:
+            assert f"__main__.{name}" not in stats, name
+            continue
         counts = stats[f"__main__.{name}"]
         if (program.stem, name) in NEVER_ENTERED:
             assert counts == NEVER_ENTERED[program.stem, name], name

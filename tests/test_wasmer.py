@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.differential import PROGRAMS, TIMEOUT_SECONDS, Outcome, load_case, run_cpython
+from tests.differential import PROGRAMS, TIMEOUT_SECONDS, Outcome, assert_same, expected_outcome, load_case
 from tpy2wasm.compiler.pipeline import build_module
 from tpy2wasm.compiler.progress import SilentSteps
 
@@ -50,6 +50,4 @@ def test_wasmer_matches_cpython(name: str, wasmer_runner: list[str]) -> None:
     request = json.dumps({"wasm": str(wasm), "argv": case.argv, "env": case.full_env})
     result = subprocess.run([*wasmer_runner, request], input=case.stdin, capture_output=True,
                             env={"PATH": os.environ.get("PATH", "")}, timeout=TIMEOUT_SECONDS)
-    actual = Outcome(result.stdout.decode("utf-8", "replace"), result.stderr.decode("utf-8", "replace"),
-                     result.returncode)
-    assert actual.comparable() == run_cpython(case).comparable(), actual.stderr
+    assert_same(expected_outcome(case), Outcome(result.stdout, result.stderr, result.returncode))

@@ -18,8 +18,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.differential import PROGRAMS, Case, Outcome, load_case, run_cpython
-from tests.test_web_shim import node  # noqa: F401 (the fixture)
+from tests.differential import PROGRAMS, Case, Outcome, assert_same, load_case, run_cpython
 from tpy2wasm.compiler.pipeline import build_module
 from tpy2wasm.compiler.progress import SilentSteps
 from tpy2wasm.compiler.web import make_server, url_of, write_site
@@ -94,11 +93,9 @@ def shown(chromium: str, node: str, tmp_path_factory: pytest.TempPathFactory) ->
 def test_page_shows_what_cpython_prints(key: str, shown: dict[str, dict[str, object]]) -> None:
     page = shown[key]
     expected = run_cpython(_case(key.split(":", 1)[1]))
-    actual = Outcome(str(page["stdout"]), str(page["stderr"]), int(str(page["exitCode"])))
+    actual = Outcome(str(page["stdout"]).encode(), str(page["stderr"]).encode(), int(str(page["exitCode"])))
     assert page["pageErrors"] == []
-    assert actual.stdout == expected.stdout
-    assert actual.last_stderr_line == expected.last_stderr_line, actual.stderr
-    assert actual.exit_code == expected.exit_code, actual.stderr
+    assert_same(expected, actual)
     assert page["status"] == f"exit status {expected.exit_code}"
 
 

@@ -11,7 +11,6 @@ import json
 import subprocess
 from pathlib import Path
 
-from tests.test_web_shim import node  # noqa: F401 (the fixture)
 from tpy2wasm.compiler.toolchain import zig_command
 
 WEB_TESTS = Path(__file__).parent / "web"

@@ -6,51 +6,21 @@ program in seconds, without a browser (tests/test_web_page.py then checks the pa
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.differential import TIMEOUT_SECONDS, Case, Outcome, all_cases, run_cpython
-from tpy2wasm.compiler.pipeline import build_module
-from tpy2wasm.compiler.progress import SilentSteps
+from tests.differential import TIMEOUT_SECONDS, Case, all_cases, assert_same, compiled, expected_outcome, run_node
 
 RUNNER = Path(__file__).parent / "web" / "run_command.mjs"
 
-CASES = [
-    pytest.param(case, id=case.name, marks=[pytest.mark.xfail(strict=True, reason=case.expected_difference)]
-                 if case.expected_difference else [])
-    for case in all_cases()
-]
-
-
-@pytest.fixture(scope="session")
-def node() -> str:
-    executable = shutil.which("node")
-    if executable is None:
-        pytest.fail("node is not installed (.ci/run installs it)")
-    return executable
-
-
-def run_shim(wasm: Path, case: Case, node: str) -> Outcome:
-    request = json.dumps({"wasm": str(wasm), "argv": case.argv, "env": case.full_env})
-    result = subprocess.run(
-        [node, "--no-warnings", str(RUNNER), request], input=case.stdin,
-        env={"PATH": os.environ.get("PATH", "")}, capture_output=True, timeout=TIMEOUT_SECONDS,
-    )
-    return Outcome(result.stdout.decode("utf-8", "replace"), result.stderr.decode("utf-8", "replace"), result.returncode)
+CASES = [pytest.param(case, id=case.name) for case in all_cases()]
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_shim_matches_cpython(case: Case, node: str) -> None:
-    expected = run_cpython(case)
-    actual = run_shim(build_module(case.script, case.options, SilentSteps()), case, node)
-    assert actual.stdout == expected.stdout
-    assert actual.last_stderr_line == expected.last_stderr_line, actual.stderr
-    assert actual.exit_code == expected.exit_code, actual.stderr
+    assert_same(expected_outcome(case), run_node(compiled(case), case, node, RUNNER))
 
 
 def test_a_trap_ends_with_status_134_and_a_message(node: str) -> None:

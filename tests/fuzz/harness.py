@@ -10,7 +10,6 @@ for the same reason (a rebuild of the same program just links it again).
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -30,8 +29,6 @@ PLATFORM_SPELLINGS = ((b"(68, 'Result not representable')", b"(34, 'Numerical re
 #: wasm32's Py_ssize_t has 32 bits: `"ab" * 2**40` raises this there, where 64-bit CPython gives a
 #: MemoryError or a result. A comparison whose module output says it is a platform difference.
 NARROW_INDEX = b"cannot fit 'int' into an index-sized integer"
-#: Traceback lines that quote the source: the module has no source file to quote (README).
-SOURCE_QUOTE = re.compile(rb"^    .*\n", re.MULTILINE)
 CPYTHON_TIMEOUT = 30
 MODULE_TIMEOUT = 120
 #: Runs a module file given as argv[1], with argv[2:] as the program's argv.
@@ -112,7 +109,7 @@ def run_cpython(script: Path) -> Run | None:
                                 capture_output=True, timeout=CPYTHON_TIMEOUT)
     except subprocess.TimeoutExpired:
         return None
-    return Run(result.stdout, SOURCE_QUOTE.sub(b"", result.stderr), result.returncode)
+    return Run(result.stdout, result.stderr, result.returncode)
 
 
 def run_module(wasm: Path, script: Path) -> Run | None:
