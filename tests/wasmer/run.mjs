@@ -23,8 +23,12 @@ try {
   if (!(error instanceof ProcessExitError)) throw error;
   output = error.output; // a non-zero exit status
 }
-process.stdout.write(output.stdout.bytes);
-process.stderr.write(output.stderr.bytes);
+if (output.stdout.truncated || output.stderr.truncated) throw new Error("the SDK truncated the captured output");
+// A write to a pipe completes asynchronously: exit only once both have drained, or a reader
+// slower than the guest sees the output cut at a pipe-buffer boundary.
+const drained = (stream, bytes) => new Promise((resolve) => stream.write(bytes, resolve));
+await drained(process.stdout, output.stdout.bytes);
+await drained(process.stderr, output.stderr.bytes);
 await sandbox.close();
 await wasmer.shutdown();
 process.exit(output.exitCode);
