@@ -4,10 +4,11 @@ memmove and memset on bulk-memory instructions.
 zig's wasi-libc replaces them with Zig code (compiler_rt's exp/log/sin/..., lib/c's math and a
 WasmAllocator malloc), which rounds some results differently from the CPython-in-Wasm baseline
 (`math.exp(1)` ended in ...455, not ...45), allocates more slowly, and copies and fills memory
-in Wasm loops where python3.11.wasm has one `memory.copy`/`memory.fill`. The sources vendored in
-wasm_runtime/libc (wasi-libc at wasi-sdk-21, see its README) are compiled here with wasi-libc's
-own flags into one archive, linked whole ahead of zig's libc: zig's libc symbols are weak, so
-these strong definitions win and the rest of zig's libc stays as it is.
+in Wasm loops where python3.11.wasm has one `memory.copy`/`memory.fill`. The sources in
+wasm_runtime/libc (wasi-libc at wasi-sdk-21, and our own bulk-memory functions; see its README)
+are compiled here with wasi-libc's own flags into one archive, linked whole ahead of zig's
+libc: zig's libc symbols are weak, so these strong definitions win and the rest of zig's libc
+stays as it is.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def _compile_jobs(root: Path) -> list[tuple[Path, tuple[str, ...]]]:
     math = root / "musl_math"
     dlmalloc = root / "dlmalloc"
     bulk_memory = root / "bulk_memory"
-    jobs = [(source, ("-I", str(math))) for source in sorted(math.glob("*.c"))]
+    jobs: list[tuple[Path, tuple[str, ...]]] = [(source, ("-I", str(math))) for source in sorted(math.glob("*.c"))]
     jobs.append((dlmalloc / "dlmalloc.c", ("-I", str(dlmalloc / "include"))))
     jobs.append((bulk_memory / "bulk_memory.c", _BULK_MEMORY_FLAGS))
     return jobs
