@@ -52,7 +52,10 @@ static const struct _frozen *find_program_module(const char *name) {
     return NULL;
 }
 
+void tpy2wasm_install_small_allocator(void); /* small_alloc.c */
+
 PyStatus initialize_python(int argc, char **argv) {
+    tpy2wasm_install_small_allocator();
     PyConfig config;
     PyConfig_InitPythonConfig(&config);
     config.parse_argv = 0;           /* argv belongs to the program, as sys.argv */
