@@ -24,7 +24,7 @@ from tpy2wasm.compiler.errors import CompileError, display_path
 from tpy2wasm.compiler.exports import Interop, find_exports, find_host_imports
 from tpy2wasm.compiler.freezing import freeze_program, freeze_stdlib
 from tpy2wasm.compiler.interop_source import EXPORTS_SECTION, custom_section, exports_section, interop_c_source
-from tpy2wasm.compiler.linker import interop_objects, link, prepare_c_library, runtime_objects
+from tpy2wasm.compiler.linker import LINK_RECIPE, interop_objects, link, prepare_c_library, runtime_objects
 from tpy2wasm.compiler.native import compile_native
 from tpy2wasm.compiler.progress import Steps
 from tpy2wasm.compiler.toolchain import WasiPython, cache_root, find_wasi_python
@@ -91,7 +91,7 @@ def _build_program(script: Path, options: CompileOptions, steps: Steps, warn: Ca
         *(interop_objects(build, interop_c_source(interop), interop.is_reactor) if interop.needs_glue else ()),
     ]
     sections = custom_section(EXPORTS_SECTION, exports_section(interop)) if interop.is_reactor else b""
-    module_key = digest(__version__, sections, *(str(path) for path in objects))
+    module_key = digest(__version__, *LINK_RECIPE, sections, *(str(path) for path in objects))
     linked = cache_root() / "modules" / f"{module_key}.wasm"
     if not linked.exists():
         linked.parent.mkdir(parents=True, exist_ok=True)
