@@ -30,7 +30,7 @@ _REACTOR = ("-mexec-model=reactor",)
 #: What `link` does to the same objects; part of a linked module's cache key, so a change to
 #: the flags or to the rewriting after the link never serves a module built the old way.
 LINK_RECIPE = (*_LINK_FLAGS, *_WASI_EMULATION, "data zero runs packed")
-_RUNTIME_SOURCES = ("main.c", "native.c", "native_ops.c", "native_function.c", "native_objects.c")
+_RUNTIME_SOURCES = ("main.c", "frozen_code.c", "native.c", "native_ops.c", "native_function.c", "native_objects.c")
 
 
 def runtime_objects(build: WasiPython) -> list[Path]:
