@@ -33,7 +33,16 @@ typedef struct {
     size_t out_pos, out_len;
 } Inflater;
 
+/* Tops the bit buffer up to at least 56 bits: eight bytes at once while the input lasts. */
 static void refill(Inflater *s) {
+    if (s->in_end - s->in >= 8) {
+        uint64_t word;
+        memcpy(&word, s->in, 8); /* wasm32 is little-endian, as deflate's bit order */
+        s->bits |= word << s->nbits;
+        s->in += (63 - s->nbits) >> 3;
+        s->nbits |= 56;
+        return;
+    }
     while (s->nbits <= 56) {
         uint64_t byte = 0;
         if (s->in < s->in_end) {
@@ -44,6 +53,14 @@ static void refill(Inflater *s) {
         s->bits |= byte << s->nbits;
         s->nbits += 8;
     }
+}
+
+/* The next `count` bits, without a refill: the caller knows the buffer holds them. */
+static unsigned take_buffered(Inflater *s, unsigned count) {
+    unsigned value = (unsigned)(s->bits & ((1u << count) - 1));
+    s->bits >>= count;
+    s->nbits -= count;
+    return value;
 }
 
 static unsigned take(Inflater *s, unsigned count) {
@@ -148,19 +165,24 @@ static int inflate_codes(Inflater *s, const Huffman *literals, const Huffman *di
             if (symbol >= 29) {
                 return -1;
             }
-            size_t length = LENGTH_BASE[symbol] + take(s, LENGTH_EXTRA[symbol]);
+            /* decode left at least 56 - 15 bits: the length's extra bits fit, then decode refills */
+            size_t length = LENGTH_BASE[symbol] + take_buffered(s, LENGTH_EXTRA[symbol]);
             int code = decode(s, distances);
             if (code < 0 || code >= DISTANCE_CODES) {
                 return -1;
             }
-            size_t distance = DISTANCE_BASE[code] + take(s, DISTANCE_EXTRA[code]);
+            size_t distance = DISTANCE_BASE[code] + take_buffered(s, DISTANCE_EXTRA[code]);
             if (distance > s->out_pos || length > s->out_len - s->out_pos) {
                 return -1;
             }
             uint8_t *to = s->out + s->out_pos;
             const uint8_t *from = to - distance;
-            for (size_t i = 0; i < length; i++) { /* byte by byte: the ranges may overlap */
-                to[i] = from[i];
+            if (distance >= length) {
+                memcpy(to, from, length);
+            } else {
+                for (size_t i = 0; i < length; i++) { /* byte by byte: each repeats the ones before */
+                    to[i] = from[i];
+                }
             }
             s->out_pos += length;
         }
