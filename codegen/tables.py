@@ -2,10 +2,14 @@
 
 Frozen modules are megabytes of marshalled code: emitting them as LLVM constants and
 letting LLVM write the object is far faster than compiling the same bytes as C arrays.
+A module marked `deflated` is stored as a raw deflate stream, and its entry has no code but a
+`get_code` function that inflates it when it is imported (wasm_runtime/frozen_code.c): CPython
+3.11 calls an entry's get_code, the hook of its deep-frozen modules, instead of unmarshalling.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,7 +22,10 @@ _I32 = ir.IntType(32)
 _PTR = _I8.as_pointer()
 _PYOBJECT_FN = ir.FunctionType(_PTR, [])
 # struct _frozen {name, code, size, is_package, get_code} of CPython 3.11 (cpython/import.h).
-_FROZEN = ir.LiteralStructType([_PTR, _PTR, _I32, _I32, _PTR])
+_FROZEN = ir.LiteralStructType([_PTR, _PTR, _I32, _I32, _PYOBJECT_FN.as_pointer()])
+#: PyObject *tpy2wasm_frozen_code(const uint8_t *deflated, int deflated_size, int size)
+_INFLATE_CODE = "tpy2wasm_frozen_code"
+_INFLATE_CODE_FN = ir.FunctionType(_PTR, [_PTR, _I32, _I32])
 # struct _inittab {name, initfunc} of CPython 3.11.
 _INITTAB = ir.LiteralStructType([_PTR, _PYOBJECT_FN.as_pointer()])
 
@@ -30,6 +37,8 @@ class FrozenModule:
     name: str
     code: bytes
     is_package: bool
+    #: stored deflated, inflated when imported: for modules a run may well never import
+    deflated: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,21 +62,40 @@ def _c_string(module: ir.Module, symbol: str, text: str) -> ir.Constant:
     return _byte_array(module, symbol, text.encode("ascii") + b"\0")
 
 
+def deflate(data: bytes) -> bytes:
+    """A raw deflate stream (no zlib header: the decoder knows the size it expects)."""
+    compressor = zlib.compressobj(zlib.Z_BEST_COMPRESSION, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return compressor.compress(data) + compressor.flush()
+
+
+def _code_getter(module: ir.Module, symbol: str, frozen: FrozenModule) -> ir.Function:
+    """`PyObject *get_code(void)` returning `tpy2wasm_frozen_code(deflated, its size, code size)`."""
+    deflated = deflate(frozen.code)
+    data = _byte_array(module, f"{symbol}.deflated", deflated)
+    inflate = module.globals.get(_INFLATE_CODE) or ir.Function(module, _INFLATE_CODE_FN, _INFLATE_CODE)
+    getter = ir.Function(module, _PYOBJECT_FN, f"{symbol}.get_code")
+    getter.linkage = "private"
+    builder = ir.IRBuilder(getter.append_basic_block())
+    builder.ret(builder.call(inflate, [data, ir.Constant(_I32, len(deflated)), ir.Constant(_I32, len(frozen.code))]))
+    return getter
+
+
 def frozen_table_object(symbol: str, modules: Sequence[FrozenModule]) -> bytes:
     """A wasm object defining `const struct _frozen symbol[]`, ended by a NULL entry."""
     module = ir.Module(name=symbol)
     null = ir.Constant(_PTR, None)
+    no_getter = ir.Constant(_PYOBJECT_FN.as_pointer(), None)
     entries = []
     for index, frozen in enumerate(modules):
         name = _c_string(module, f"{symbol}.name.{index}", frozen.name)
-        code = _byte_array(module, f"{symbol}.code.{index}", frozen.code)
-        entries.append(
-            ir.Constant(
-                _FROZEN,
-                [name, code, ir.Constant(_I32, len(frozen.code)), ir.Constant(_I32, int(frozen.is_package)), null],
-            )
-        )
-    entries.append(ir.Constant(_FROZEN, [null, null, ir.Constant(_I32, 0), ir.Constant(_I32, 0), null]))
+        is_package = ir.Constant(_I32, int(frozen.is_package))
+        if frozen.deflated:
+            getter = _code_getter(module, f"{symbol}.code.{index}", frozen)
+            entries.append(ir.Constant(_FROZEN, [name, null, ir.Constant(_I32, 0), is_package, getter]))
+        else:
+            code = _byte_array(module, f"{symbol}.code.{index}", frozen.code)
+            entries.append(ir.Constant(_FROZEN, [name, code, ir.Constant(_I32, len(frozen.code)), is_package, no_getter]))
+    entries.append(ir.Constant(_FROZEN, [null, null, ir.Constant(_I32, 0), ir.Constant(_I32, 0), no_getter]))
     table_type = ir.ArrayType(_FROZEN, len(entries))
     table = ir.GlobalVariable(module, table_type, symbol)
     table.global_constant = True

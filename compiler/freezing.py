@@ -14,7 +14,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from tpy2wasm.codegen.tables import FrozenModule
-from tpy2wasm.compiler.discovery import ProgramModules, SourceModule
+from tpy2wasm.compiler.discovery import STARTUP_MODULES, ProgramModules, SourceModule
 from tpy2wasm.compiler.deep_recursion import compile_as_cpython
 from tpy2wasm.compiler.errors import EXIT_SYNTAX_ERROR, CompileError, syntax_error
 
@@ -42,12 +42,18 @@ def compile_source(source: bytes | ast.Module, filename: str, path_for_errors: P
     return marshal.dumps(code)
 
 
+def is_deflated(stdlib_module: str) -> bool:
+    """Whether a stdlib module is stored deflated: all but those CPython imports while it starts,
+    so start-up inflates nothing (codegen/tables.py)."""
+    return stdlib_module not in STARTUP_MODULES
+
+
 def freeze_stdlib(modules: Iterable[SourceModule], stdlib_dir: Path) -> list[FrozenModule]:
     frozen = []
     for module in modules:
         guest_path = f"{GUEST_STDLIB_DIR}/{module.path.relative_to(stdlib_dir).as_posix()}"
         frozen.append(FrozenModule(module.name, compile_source(module.path.read_bytes(), guest_path, module.path),
-                                   module.is_package))
+                                   module.is_package, is_deflated(module.name)))
     return frozen
 
 
@@ -61,7 +67,8 @@ def freeze_program(program: ProgramModules, native_keys: frozenset[str]) -> list
     manifest = _manifest_source(program).encode("utf-8")
     frozen.append(FrozenModule("_tpy2wasm_manifest", compile_source(manifest, "<tpy2wasm manifest>", Path("manifest")), False))
     sources = _sources_source(program).encode("utf-8")
-    frozen.append(FrozenModule("_tpy2wasm_sources", compile_source(sources, "<tpy2wasm sources>", Path("sources")), False))
+    frozen.append(FrozenModule("_tpy2wasm_sources", compile_source(sources, "<tpy2wasm sources>", Path("sources")), False,
+                               deflated=True))
     guest = files("tpy2wasm.wasm_runtime").joinpath("guest_tpy2wasm.py").read_bytes()
     frozen.append(FrozenModule("tpy2wasm", compile_source(guest, "<frozen tpy2wasm>", Path("guest_tpy2wasm.py")), False))
     return frozen

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 
 from tpy2wasm.compiler.exports import HostImport, Interop, Signature
+from tpy2wasm.compiler.wasm_data import leb128
 
 #: The custom section hosts read an export list from.
 EXPORTS_SECTION = "tpy2wasm.exports"
@@ -133,18 +134,8 @@ def exports_section(interop: Interop) -> bytes:
     return json.dumps(description, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _leb128(value: int) -> bytes:
-    encoded = bytearray()
-    while True:
-        byte = value & 0x7F
-        value >>= 7
-        encoded.append(byte | (0x80 if value else 0))
-        if not value:
-            return bytes(encoded)
-
-
 def custom_section(name: str, payload: bytes) -> bytes:
     """A Wasm custom section (id 0): appended to a module, hosts see it, engines ignore it."""
     encoded_name = name.encode("utf-8")
-    body = _leb128(len(encoded_name)) + encoded_name + payload
-    return b"\x00" + _leb128(len(body)) + body
+    body = leb128(len(encoded_name)) + encoded_name + payload
+    return b"\x00" + leb128(len(body)) + body

@@ -17,6 +17,7 @@ from tpy2wasm.compiler.baseline_libc import baseline_libc_archive
 from tpy2wasm.compiler.cache import atomic_write, cached_file, digest, file_fingerprint
 from tpy2wasm.compiler.progress import Steps
 from tpy2wasm.compiler.toolchain import WasiPython, cache_root, run_tool, zig_command
+from tpy2wasm.compiler.wasm_data import pack_data_segments
 
 TARGET = ("-target", "wasm32-wasi")
 OPTIMIZE = "-O2"
@@ -26,7 +27,11 @@ STACK_SIZE = 8 * 1024 * 1024
 _LINK_FLAGS = (*TARGET, OPTIMIZE, "-s", f"-Wl,-z,stack-size={STACK_SIZE}")
 _WASI_EMULATION = ("-lwasi-emulated-signal", "-lwasi-emulated-getpid", "-lwasi-emulated-process-clocks")
 _REACTOR = ("-mexec-model=reactor",)
-_RUNTIME_SOURCES = ("main.c", "small_alloc.c", "native.c", "native_ops.c", "native_function.c", "native_objects.c")
+#: What `link` does to the same objects; part of a linked module's cache key, so a change to
+#: the flags or to the rewriting after the link never serves a module built the old way.
+LINK_RECIPE = (*_LINK_FLAGS, *_WASI_EMULATION, "data zero runs packed")
+_RUNTIME_SOURCES = ("main.c", "small_alloc.c", "frozen_code.c", "native.c", "native_ops.c", "native_function.c",
+                    "native_objects.c")
 
 
 def runtime_objects(build: WasiPython) -> list[Path]:
@@ -114,7 +119,8 @@ def link(objects: Sequence[Path], build: WasiPython, output: Path, reactor: bool
 
     `reactor`: a module whose host calls `_initialize`, then its exports (no `_start`);
     `custom_sections`: encoded sections appended to the module. Archives among `objects` are
-    linked whole: their strong definitions replace zig's weak libc ones.
+    linked whole: their strong definitions replace zig's weak libc ones. The data segments lose
+    their long zero runs (compiler/wasm_data.py).
     """
     plain = [str(path) for path in objects if path.suffix != ".a"]
     whole = [str(path) for path in objects if path.suffix == ".a"]
@@ -130,8 +136,8 @@ def link(objects: Sequence[Path], build: WasiPython, output: Path, reactor: bool
             ),
             "linking the module",
         )
-        with open(temporary, "ab") as module:
-            module.write(custom_sections)
+        linked = Path(temporary).read_bytes()
+        Path(temporary).write_bytes(pack_data_segments(linked) + custom_sections)
         os.replace(temporary, output)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

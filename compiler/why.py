@@ -3,7 +3,9 @@ imports from the script (each with its file and line), or why it is left out."""
 
 from __future__ import annotations
 
-from tpy2wasm.compiler.discovery import LIBPYTHON_FROZEN, STARTUP_MODULES
+from tpy2wasm.compiler.discovery import (
+    LIBPYTHON_FROZEN, STARTUP_BUILTINS, STARTUP_MODULES, TRACEBACK_BUILTINS, TRACEBACK_MODULES,
+)
 from tpy2wasm.compiler.lazy_imports import lazy_only_reason
 from tpy2wasm.compiler.module_graph import ModuleGraph
 
@@ -18,8 +20,11 @@ def explain_inclusion(graph: ModuleGraph, module: str, include_modules: tuple[st
         if module in LIBPYTHON_FROZEN:
             lines.append(f"  ('{module}' itself is built into libpython, frozen, and costs nothing extra)")
         return True, lines
-    if graph.import_chain(module, list(STARTUP_MODULES)) is not None:
+    if graph.import_chain(module, list(STARTUP_MODULES)) is not None or module in STARTUP_BUILTINS:
         return True, [f"'{module}' is included: CPython imports it at start-up"]
+    if module in TRACEBACK_MODULES or module in TRACEBACK_BUILTINS:
+        return True, [f"'{module}' is included: the runtime's excepthook imports it to quote source lines "
+                      "in tracebacks (wasm_runtime/boot.py)"]
     for root in include_modules:
         if graph.import_chain(module, [root]) is not None:
             return True, [f"'{module}' is included: --include-module {root} asks for it"]

@@ -10,12 +10,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-import wasmtime
 
 from tpy2wasm.compiler.discovery import StdlibMode, discover
 from tpy2wasm.compiler.errors import CompileError
 from tpy2wasm.compiler.lazy_imports import LAZY_ONLY_MODULES
-from tpy2wasm.compiler.pipeline import CompileOptions, build_module
 from tpy2wasm.compiler.progress import SilentSteps
 from tpy2wasm.compiler.runner import Invocation, run_wasi
 from tpy2wasm.compiler.toolchain import WasiPython, find_wasi_python
@@ -90,17 +88,6 @@ def test_function_level_stdlib_imports_of_tools_do_not_drag_their_graphs(build: 
                 "_socket", "socket", "lib2to3", "distutils", "importlib._bootstrap", "_testcapi"}
     assert modules.isdisjoint(left_out)
     assert len(modules) < 100
-
-
-def test_a_common_program_is_small_and_imports_no_sockets(tmp_path: Path) -> None:
-    """14.1 MB with 4 sock_* WASI imports before discovery cut lazy-only edges; 6.6 MB after."""
-    script = tmp_path / "app.py"
-    script.write_text(COMMON_PROGRAM)
-    wasm = build_module(script, CompileOptions(), SilentSteps())
-    assert wasm.stat().st_size < 7_000_000
-    imports = [f"{item.module}.{item.name}" for item in wasmtime.Module.from_file(wasmtime.Engine(), str(wasm)).imports]
-    assert "wasi_snapshot_preview1.fd_write" in imports
-    assert not [name for name in imports if ".sock_" in name]
 
 
 @pytest.mark.parametrize("import_line", ["import doctest", "def later():\n    import doctest\n",
