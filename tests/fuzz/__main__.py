@@ -104,9 +104,7 @@ def _record_failure(folder: Path, source: str, comparison: Comparison, budget: f
     def still_fails(candidate: str) -> bool:
         trial = folder / "candidate.py"
         trial.write_text(candidate)
-        result = compare(trial)
-        return (result.failed and result.kind == comparison.kind and result.expected is not None
-                and comparison.expected is not None and result.expected.exit_code == comparison.expected.exit_code)
+        return compare(trial).same_failure_as(comparison)
 
     minimised = minimise(source, still_fails, comparison.first_difference(), budget)
     (folder / "candidate.py").unlink(missing_ok=True)
