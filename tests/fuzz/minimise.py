@@ -36,7 +36,7 @@ def _focused_on_label(source: str, first_difference: str) -> str | None:
     label = match.group(1)
     module = ast.parse(source)
     kept = [statement for statement in module.body if not _is_driver_call(statement)
-            or re.search(f'"{label}[" ]', ast.unparse(statement))]
+            or re.search(f"""['"]{label}['" ]""", ast.unparse(statement))]
     reached = _reached_functions([statement for statement in kept if _is_driver_call(statement)], kept)
     module.body = [statement for statement in kept if not isinstance(statement, ast.FunctionDef)
                    or not re.fullmatch(r"f\d+", statement.name) or statement.name in reached]

@@ -55,10 +55,15 @@ def test_minimise_keeps_only_what_the_failure_needs() -> None:
     definition are present): everything else goes, down to f3's body."""
     source = generate_program(3, 8).source
 
+    candidates: list[str] = []
+
     def still_fails(candidate: str) -> bool:
+        candidates.append(candidate)
         return "check('f3'" in candidate and "def f3(" in candidate
 
     minimised = minimise(source, still_fails, "stdout line 9: expected b'f3 1', got b'f3 2'", budget_seconds=30)
     assert still_fails(minimised)
+    # the first try keeps only f3's driver calls and the functions they reach
+    assert "check('f3'" in candidates[0] and "check('f5'" not in candidates[0] and "def f7(" not in candidates[0]
     assert "def f5(" not in minimised and "import math" not in minimised
     assert len(minimised.splitlines()) <= 4, minimised
