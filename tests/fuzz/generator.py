@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from tests.fuzz.expressions import (STRINGS, Scope, Signature, call, expression, float_literal, int_literal)
+from tests.fuzz.expressions import (LIES, STRINGS, Scope, Signature, call, expression, float_literal, int_literal)
 
 SCALARS = ("int", "float", "bool")
 #: what handlers catch: raised classes, their bases, a tuple, and the prelude's own class
@@ -24,8 +24,6 @@ CAUGHT = ("ZeroDivisionError", "ValueError", "OverflowError", "ArithmeticError",
           "TypeError", "FuzzError", "(IndexError, ZeroDivisionError)")
 RAISED = ("ZeroDivisionError", "ValueError", "OverflowError", "FuzzError", "IndexError")
 GLOBAL_INITIAL = {"int": "7", "float": "0.5", "bool": "True", "str": '"g"'}
-LIES = {"int": ("2.5", '"7"', "True", "(2 ** 64)", "(1e309 - 1e309)"), "float": ("3", "(2 ** 80)", '"x"', "False"),
-        "bool": ("2", "0.0", '""'), "str": ("5", "None")}
 
 PRELUDE = '''import math
 import sys
