@@ -4,12 +4,15 @@ Literals favour the edges where native code and CPython could part: the i64 limi
 them, big ints, signed zeros, inf and nan, the largest and the tiniest floats. Operators are the
 ones the native core compiles, with operands that keep results small enough to print: powers and
 shifts take literal exponents, and inside loops `*`, `**` and `<<` are left out so a value cannot
-square itself a few dozen times.
+square itself a few dozen times. Boxed functions also get str methods, conversions that raise
+(`int("xyz")`, `ord("ab")`, `"a"[5]`, `round(nan)`) and the math functions the native core calls
+through CPython; their string arguments never contain what they replace, so no string grows in a loop.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 INT_EDGES = ("9223372036854775807", "(-9223372036854775808)", "9223372036854775808", "(-9223372036854775809)",
@@ -19,13 +22,18 @@ SMALL_INTS = tuple(str(n) if n >= 0 else f"({n})" for n in (-7, -3, -2, -1, 0, 1
 FLOAT_EDGES = ("1e309", "(-1e309)", "(1e309 - 1e309)", "(-0.0)", "0.0", "1e308", "(-1e308)", "5e-324",
                "2.2250738585072014e-308", "1.7976931348623157e308", "9.223372036854776e18", "1e16", "(-2.5)")
 SMALL_FLOATS = ("0.5", "1.5", "(-1.5)", "0.1", "3.0", "(-7.25)", "2.0", "1.0")
-STRINGS = ('""', '"a"', '"xyz"', '"héllo"', '"-12"', '" 3 "', '("ab" * 3)')
+STRINGS = ('""', '"a"', '"xyz"', '"héllo"', '"-12"', '" 3 "', '("ab" * 3)', '"nan"', '"1_0"', '"ß"', '"-0.0"')
+#: what `replace` swaps: no replacement contains a replaced text
+REPLACED, REPLACEMENTS = ('"a"', '"l"', '"1"', '" "'), ('""', '"_"', '"A"', '"é"')
 NONZERO_INTS = ("(-7)", "(-3)", "(-2)", "2", "3", "5", "10", "17")
 NONZERO_FLOATS = ("0.5", "1.5", "(-1.5)", "3.0", "(-7.25)", "1e-300")
 INT_OPS = ("+", "-", "*", "//", "%", "<<", ">>", "&", "|", "^", "**")
 LOOP_INT_OPS = ("+", "-", "//", "%", ">>", "&", "|", "^")
 FLOAT_OPS = ("+", "-", "*", "/", "//", "%")
 COMPARISONS = ("<", "<=", "==", "!=", ">", ">=")
+#: values of another type than a hint says, passed through the untyped `lie` so mypy lets them in
+LIES = {"int": ("2.5", '"7"', "True", "(2 ** 64)", "(1e309 - 1e309)"), "float": ("3", "(2 ** 80)", '"x"', "False"),
+        "bool": ("2", "0.0", '""'), "str": ("5", "None")}
 
 
 @dataclass(frozen=True)
@@ -104,7 +112,7 @@ def _int_expression(scope: Scope, depth: int) -> str:
     if choice == 6:
         return f"({_int_expression(scope, sub)} if {_bool_expression(scope, sub)} else {_int_expression(scope, sub)})"
     if choice == 7 and scope.boxed:
-        return f"len({_str_expression(scope, sub)})"
+        return _boxed_only(scope, "int", sub)
     return call(scope, "int", sub) or _leaf(scope, "int", SMALL_INTS)
 
 
@@ -134,7 +142,7 @@ def _float_expression(scope: Scope, depth: int) -> str:
     if choice == 7 and not scope.loop_depth:
         return f"({_float_expression(scope, sub)} ** {rng.choice((-1, 0, 1, 2))})"
     if choice == 8:
-        return f"(-{_float_expression(scope, sub)})"
+        return f"(-{_float_expression(scope, sub)})" if not scope.boxed or rng.random() < 0.5 else _boxed_only(scope, "float", sub)
     return call(scope, "float", sub) or _leaf(scope, "float", SMALL_FLOATS)
 
 
@@ -165,6 +173,8 @@ def _bool_expression(scope: Scope, depth: int) -> str:
     if choice == 6:
         middle = _int_expression(scope, sub)
         return f"({_int_expression(scope, 0)} <= {middle} < {_int_expression(scope, 0)})"
+    if choice == 7 and scope.boxed and rng.random() < 0.6:
+        return _boxed_only(scope, "bool", sub)
     return call(scope, "bool", sub) or _leaf(scope, "bool", ("True", "False"))
 
 
@@ -172,8 +182,10 @@ def _str_expression(scope: Scope, depth: int) -> str:
     rng = scope.rng
     if depth <= 0 or rng.random() < 0.3:
         return _leaf(scope, "str", STRINGS)
-    choice = rng.randrange(7)
+    choice = rng.randrange(9)
     sub = depth - 1
+    if choice >= 7:
+        return _boxed_only(scope, "str", sub)
     if choice == 0:
         return f"({_str_expression(scope, sub)} + {_str_expression(scope, sub)})"
     if choice == 1:
@@ -189,6 +201,35 @@ def _str_expression(scope: Scope, depth: int) -> str:
     return call(scope, "str", sub) or _leaf(scope, "str", STRINGS)
 
 
+def _boxed_only(scope: Scope, kind: str, depth: int) -> str:
+    """An expression of `kind` that only boxed code can hold: a str method or a builtin or math
+    function the native core calls through CPython, many of them raising on edge inputs."""
+    rng = scope.rng
+
+    def of(operand_kind: str, operand_depth: int = depth) -> str:
+        return expression(scope, operand_kind, operand_depth)
+
+    makers: dict[str, tuple[Callable[[], str], ...]] = {
+        "int": (lambda: f"len({of('str')})", lambda: f"{of('str', 0)}.find({of('str', 0)})",
+                lambda: f"int({of('str', 0)})", lambda: f"ord({of('str', 0)})", lambda: f"round({of('float')})",
+                lambda: f"({of('int', 0)}).bit_length()", lambda: f"math.trunc({of('float')})",
+                lambda: f"pow({of('int', 0)}, {rng.randrange(-1, 40)}, {rng.choice(NONZERO_INTS + ('0',))})"),
+        "float": (lambda: f"float({of('str', 0)})", lambda: f"round({of('float')}, {rng.randrange(-2, 4)})",
+                  lambda: f"math.fmod({of('float')}, {of('float', 0)})",
+                  lambda: f"math.copysign({of('float')}, {of('float', 0)})"),
+        "bool": (lambda: f"({of('str', 0)} in {of('str', 0)})", lambda: f"{of('str', 0)}.startswith({of('str', 0)})",
+                 lambda: f"math.isnan({of('float')})", lambda: f"math.isinf({of('float')})",
+                 lambda: f"({of('float', 0)}).is_integer()", lambda: f"{of('str', 0)}.isdigit()"),
+        "str": (lambda: f"{of('str', 0)}.replace({rng.choice(REPLACED)}, {rng.choice(REPLACEMENTS)})",
+                lambda: f"{of('str', 0)}[{rng.randrange(-4, 4)}]", lambda: f"chr({rng.randrange(32, 0x250)})",
+                lambda: f"{rng.choice(('hex', 'bin', 'oct'))}({of('int')})", lambda: f"({of('float', 0)}).hex()",
+                lambda: f"format({of('float')}, {rng.choice(('.3g', '.2f', '+.1e', '>9'))!r})",
+                lambda: f"{of('str', 0)}.{rng.choice(('title', 'swapcase', 'casefold'))}()",
+                lambda: f"({of('str', 0)} * {rng.randrange(-1, 4)})" if not scope.loop_depth else f"{of('str', 0)}.lstrip('x')"),
+    }
+    return rng.choice(makers[kind])()
+
+
 def call(scope: Scope, kind: str, depth: int) -> str | None:
     """A call to an earlier function returning `kind`, if one fits the call budget."""
     multiplier = 8 ** scope.loop_depth
@@ -200,5 +241,13 @@ def call(scope: Scope, kind: str, depth: int) -> str | None:
     callee = scope.rng.choice(fitting)
     scope.call_budget -= callee.cost * multiplier
     scope.calls_made.append(callee.name)
-    arguments = ", ".join(expression(scope, param, min(depth, 1)) for param in callee.params)
+    arguments = ", ".join(_argument(scope, param, min(depth, 1)) for param in callee.params)
     return f"{callee.name}({arguments})"
+
+
+def _argument(scope: Scope, kind: str, depth: int) -> str:
+    """Mostly an honest argument; in boxed code sometimes a lie, so a value of the wrong type
+    reaches a typed callee from native code, not only from the interpreter."""
+    if scope.boxed and scope.rng.random() < 0.08:
+        return f"lie({scope.rng.choice(LIES[kind])})"
+    return expression(scope, kind, depth)

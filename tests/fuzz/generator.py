@@ -6,7 +6,9 @@ its own try/except and prints the result's repr or the exception, then the globa
 lie about the hints (a float, str or big int where int is declared) through an untyped helper,
 some functions are untyped, and some globals are set to a value their hint does not allow.
 Functions are "unboxed" (int/float/bool only) or "boxed" (may also print, use str, try/except
-and raise), so both native modes are exercised.
+and raise), so both native modes are exercised. Handlers may re-raise or raise another exception
+(`from` the caught one), so exceptions cross typed and untyped callers; some programs end with a
+call that is not caught, so the traceback through native frames is compared too.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from tests.fuzz.expressions import (STRINGS, Scope, Signature, call, expression, float_literal, int_literal)
+from tests.fuzz.expressions import (LIES, STRINGS, Scope, Signature, call, expression, float_literal, int_literal)
 
 SCALARS = ("int", "float", "bool")
-EXCEPTIONS = ("ZeroDivisionError", "ValueError", "OverflowError", "ArithmeticError", "Exception")
+#: what handlers catch: raised classes, their bases, a tuple, and the prelude's own class
+CAUGHT = ("ZeroDivisionError", "ValueError", "OverflowError", "ArithmeticError", "Exception", "LookupError",
+          "TypeError", "FuzzError", "(IndexError, ZeroDivisionError)")
+RAISED = ("ZeroDivisionError", "ValueError", "OverflowError", "FuzzError", "IndexError")
 GLOBAL_INITIAL = {"int": "7", "float": "0.5", "bool": "True", "str": '"g"'}
-LIES = {"int": ("2.5", '"7"', "True", "(2 ** 64)", "(1e309 - 1e309)"), "float": ("3", "(2 ** 80)", '"x"', "False"),
-        "bool": ("2", "0.0", '""'), "str": ("5", "None")}
 
 PRELUDE = '''import math
 import sys
@@ -40,6 +43,10 @@ def lie(value):
 
 def set_global(name, value):
     globals()[name] = value
+
+
+class FuzzError(ValueError):
+    """Raised by generated functions; caught as itself, as ValueError or as Exception."""
 '''
 
 
@@ -88,8 +95,9 @@ class _FunctionWriter:
             self.scope.names[local] = kind
             self.assignable[local] = kind
         if self.recursive:
-            # depth stays far below the recursion limit: see known_failures/recursion_message.py
-            self.emit(1, "if n <= 0 or n > 40:")
+            # depth stays far below the recursion limit (see known_failures/recursion_message.py),
+            # also when a lie makes n a nan, for which `n <= 0 or n > 40` is false at every depth
+            self.emit(1, "if not 0 < n <= 40:")
             self.emit(2, f"return {expression(self.scope, self.returns, 2)}")
         self.block(1, self.rng.randrange(2, 7))
         self.lines.append(f"    return {self.recursive_call() if self.recursive else expression(self.scope, self.returns)}")
@@ -163,13 +171,21 @@ class _FunctionWriter:
         self.loop_body(indent + 1, variable)
 
     def _while(self, indent: int) -> None:
+        """A counted `while`, or a `while True` that a break at the top of its body ends."""
         counter = f"w{self.counters}"
         self.counters += 1
         self.lines.insert(1 + bool(self.written_globals), f"    {counter}{self.annotation('int')} = 0")
         self.emit(indent, f"{counter} = 0")
-        condition = f" and {expression(self.scope, 'bool', 1)}" if self.rng.random() < 0.5 else ""
-        self.emit(indent, f"while {counter} < {self.rng.randrange(1, 8)}{condition}:")
-        self.emit(indent + 1, f"{counter} += 1")
+        limit = self.rng.randrange(1, 8)
+        if self.rng.random() < 0.3:
+            self.emit(indent, "while True:")
+            self.emit(indent + 1, f"{counter} += 1")
+            self.emit(indent + 1, f"if {counter} > {limit}:")
+            self.emit(indent + 2, "break")
+        else:
+            condition = f" and {expression(self.scope, 'bool', 1)}" if self.rng.random() < 0.5 else ""
+            self.emit(indent, f"while {counter} < {limit}{condition}:")
+            self.emit(indent + 1, f"{counter} += 1")
         self.loop_body(indent + 1, counter)
 
     def loop_body(self, indent: int, variable: str) -> None:
@@ -192,22 +208,35 @@ class _FunctionWriter:
     def _try(self, indent: int) -> None:
         self.emit(indent, "try:")
         self.block(indent + 1, self.rng.randrange(1, 3))
-        caught = self.rng.choice(EXCEPTIONS)
-        error = f"e{self.counters}"
-        self.counters += 1
-        self.emit(indent, f"except {caught} as {error}:")
-        self.emit(indent + 1, f'print("{self.name} caught", type({error}).__name__, {error})')
-        if self.rng.random() < 0.5:
-            self.block(indent + 1, 1)
+        for _ in range(1 if self.rng.random() < 0.7 else 2):
+            self.handler(indent)
         if self.rng.random() < 0.4:
             self.emit(indent, "else:")
             self.block(indent + 1, 1)
 
+    def handler(self, indent: int) -> None:
+        """An except clause that reports what it caught, then may go on, re-raise it, or raise
+        another exception from it."""
+        error = f"e{self.counters}"
+        self.counters += 1
+        self.emit(indent, f"except {self.rng.choice(CAUGHT)} as {error}:")
+        self.emit(indent + 1, f'print("{self.name} caught", type({error}).__name__, {error})')
+        ending = self.rng.random()
+        if ending < 0.4:
+            self.block(indent + 1, 1)
+        elif ending < 0.55:
+            self.emit(indent + 1, f"if {expression(self.scope, 'bool', 1)}:")
+            self.emit(indent + 2, "raise")
+        elif ending < 0.65:
+            self.emit(indent + 1, f"{self.raise_statement()} from {error}")
+
+    def raise_statement(self) -> str:
+        kind = self.rng.choice(("int", "float", "str"))
+        return f'raise {self.rng.choice(RAISED)}("{self.name} " + str({expression(self.scope, kind, 1)}))'
+
     def _raise(self, indent: int) -> None:
         self.emit(indent, f"if {expression(self.scope, 'bool', 2)}:")
-        kind = self.rng.choice(("int", "float", "str"))
-        error = self.rng.choice(EXCEPTIONS[:3])
-        self.emit(indent + 1, f'raise {error}("{self.name} " + str({expression(self.scope, kind, 1)}))')
+        self.emit(indent + 1, self.raise_statement())
 
     def _call(self, indent: int) -> None:
         made = call(self.scope, self.rng.choice((*SCALARS, "str") if self.boxed else SCALARS), 1)
@@ -263,7 +292,11 @@ def generate_program(seed: int, function_count: int) -> Program:
             driver.append(f'check("{signature.name} lied-to global", lambda: {signature.name}'
                           f'({_arguments(rng, signature.params, False)}))')
             driver.append(f'set_global("{name}", {GLOBAL_INITIAL[global_types[name]]})')
-    if rng.random() < 0.3:
+    ending = rng.random()
+    if ending < 0.2:
         driver.append(f"sys.exit({rng.randrange(4)})")
+    elif ending < 0.4:  # not caught: the traceback goes to stderr, through the callee's native frame when it raised
+        finale = rng.choice(callees)
+        driver.append(f"{finale.name}({_arguments(rng, finale.params, lying=True)})")
     parts.append("\n".join(driver) + "\n")
     return Program(seed, "\n\n".join(parts), tuple(typed_functions))

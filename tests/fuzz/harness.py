@@ -10,6 +10,7 @@ for the same reason (a rebuild of the same program just links it again).
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -88,6 +89,15 @@ class Comparison:
             return "stdout differs"
         return "stderr differs" if self.actual.stderr != self.expected.stderr else "exit code differs"
 
+    def same_failure_as(self, original: Comparison) -> bool:
+        """Whether this (a shrunk program's) failure is the original one: the same kind and, for
+        stdout, the same differing line wherever it now is; otherwise the same expected exit code."""
+        if not (self.failed and self.kind == original.kind and self.expected and original.expected):
+            return False
+        if self.kind == "stdout differs":
+            return _without_line_number(self.first_difference()) == _without_line_number(original.first_difference())
+        return self.expected.exit_code == original.expected.exit_code
+
     def first_difference(self) -> str:
         """The first differing stdout line, or which stream differs."""
         if self.expected is None or self.actual is None:
@@ -101,6 +111,10 @@ class Comparison:
         if self.actual.stderr != self.expected.stderr:
             return "stderr differs"
         return f"exit code {self.actual.exit_code}, expected {self.expected.exit_code}"
+
+
+def _without_line_number(difference: str) -> str:
+    return re.sub(r"^stdout line \d+: ", "", difference)
 
 
 def run_cpython(script: Path) -> Run | None:

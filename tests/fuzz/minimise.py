@@ -36,9 +36,24 @@ def _focused_on_label(source: str, first_difference: str) -> str | None:
     label = match.group(1)
     module = ast.parse(source)
     kept = [statement for statement in module.body if not _is_driver_call(statement)
-            or re.search(f'"{label}[" ]', ast.unparse(statement))]
-    module.body = kept
+            or re.search(f"""['"]{label}['" ]""", ast.unparse(statement))]
+    reached = _reached_functions([statement for statement in kept if _is_driver_call(statement)], kept)
+    module.body = [statement for statement in kept if not isinstance(statement, ast.FunctionDef)
+                   or not re.fullmatch(r"f\d+", statement.name) or statement.name in reached]
     return ast.unparse(module) + "\n"
+
+
+def _reached_functions(roots: list[ast.stmt], body: list[ast.stmt]) -> set[str]:
+    """The names of the module's functions that the statements `roots` call, directly or not."""
+    definitions = {statement.name: statement for statement in body if isinstance(statement, ast.FunctionDef)}
+    reached: set[str] = set()
+    pending: list[ast.AST] = list(roots)
+    while pending:
+        for node in ast.walk(pending.pop()):
+            if isinstance(node, ast.Name) and node.id in definitions and node.id not in reached:
+                reached.add(node.id)
+                pending.append(definitions[node.id])
+    return reached
 
 
 def _is_driver_call(statement: ast.stmt) -> bool:
