@@ -83,16 +83,68 @@ static PyObject *call_boxed(NativeFunction *self, PyObject *const *args, size_t 
     return result;
 }
 
-static PyObject *native_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
-    NativeFunction *self = (NativeFunction *)callable;
-    if (kwnames != NULL || PyVectorcall_NARGS(nargsf) != self->parameter_count) {
-        counts_of(self)->arguments++;
-        return call_python_version(self, args, nargsf, kwnames);
+/* Whether `name` is the parameter at `index` of the Python version (keywords are interned, as
+ * the code's names are, so identity decides nearly always). */
+static int names_parameter(PyCodeObject *code, Py_ssize_t index, PyObject *name) {
+    PyObject *parameter = PyTuple_GET_ITEM(code->co_localsplusnames, index);
+    return parameter == name || PyUnicode_Compare(parameter, name) == 0;
+}
+
+/* The call's arguments in parameter order, borrowed, into `bound`: positional ones, keywords by
+ * name, then the Python version's __defaults__ for the rest, as CPython binds them. 0 when the
+ * call does not bind (too many or too few arguments, an unknown, repeated or positional-only
+ * keyword): the Python version then runs and raises CPython's own TypeError. */
+static int bind_arguments(NativeFunction *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+                          PyObject **bound) {
+    Py_ssize_t count = self->parameter_count;
+    if (nargs > count) {
+        return 0;
     }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        bound[i] = i < nargs ? args[i] : NULL;
+    }
+    Py_ssize_t keywords = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+    PyCodeObject *code = (PyCodeObject *)PyFunction_GET_CODE(self->python_version);
+    for (Py_ssize_t k = 0; k < keywords; k++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, k);
+        Py_ssize_t index = nargs > code->co_posonlyargcount ? nargs : code->co_posonlyargcount;
+        while (index < count && !names_parameter(code, index, name)) {
+            index++;
+        }
+        if (index == count || bound[index] != NULL) {
+            return 0;
+        }
+        bound[index] = args[nargs + k];
+    }
+    PyObject *defaults = PyFunction_GET_DEFAULTS(self->python_version);
+    Py_ssize_t first_default = count - (defaults == NULL ? 0 : PyTuple_GET_SIZE(defaults));
+    for (Py_ssize_t i = nargs; i < count; i++) {
+        if (bound[i] == NULL) {
+            if (i < first_default) {
+                return 0;
+            }
+            bound[i] = PyTuple_GET_ITEM(defaults, i - first_default);
+        }
+    }
+    return 1;
+}
+
+static PyObject *native_vectorcall(PyObject *callable, PyObject *const *given, size_t nargsf, PyObject *kwnames) {
+    NativeFunction *self = (NativeFunction *)callable;
+    PyObject *args[self->parameter_count + 1];
+    if (!bind_arguments(self, given, PyVectorcall_NARGS(nargsf), kwnames, args)) {
+        counts_of(self)->arguments++;
+        return call_python_version(self, given, nargsf, kwnames);
+    }
+    /* From here on the call is positional, with every parameter: the Python version, whenever
+     * it runs instead, gets the same arguments bound the same way. */
+    nargsf = (size_t)self->parameter_count;
+    kwnames = NULL;
     if (self->boxed) {
         return call_boxed(self, args, nargsf);
     }
-    uint64_t slots[MAX_PARAMETERS + 1] = {0};
+    uint64_t slots[self->parameter_count + 1];
+    memset(slots, 0, sizeof slots);
     const char *signature = self->entry->signature;
     for (Py_ssize_t i = 0; i < self->parameter_count; i++) {
         if (!tpy2wasm_unbox(signature[i], args[i], &slots[i])) {
@@ -188,8 +240,8 @@ static const char *const COPIED_ATTRIBUTES[] = {"__module__", "__name__", "__qua
 /* __tpy2wasm_native__(key)(function): the decorator's second step. */
 static PyObject *wrap_function(PyObject *key, PyObject *function) {
     const struct tpy_native_entry *entry = find_entry(PyUnicode_AsUTF8(key));
-    /* Nothing native for it, or more parameters than the wrapper's slots: it stays Python. */
-    if (entry == NULL || !PyFunction_Check(function) || strchr(entry->signature, '>') - entry->signature > MAX_PARAMETERS) {
+    /* Nothing native for it: it stays Python. */
+    if (entry == NULL || !PyFunction_Check(function)) {
         Py_INCREF(function);
         return function;
     }
