@@ -129,17 +129,10 @@ static int bind_arguments(NativeFunction *self, PyObject *const *args, Py_ssize_
     return 1;
 }
 
-static PyObject *native_vectorcall(PyObject *callable, PyObject *const *given, size_t nargsf, PyObject *kwnames) {
-    NativeFunction *self = (NativeFunction *)callable;
-    PyObject *args[self->parameter_count + 1];
-    if (!bind_arguments(self, given, PyVectorcall_NARGS(nargsf), kwnames, args)) {
-        counts_of(self)->arguments++;
-        return call_python_version(self, given, nargsf, kwnames);
-    }
-    /* From here on the call is positional, with every parameter: the Python version, whenever
-     * it runs instead, gets the same arguments bound the same way. */
-    nargsf = (size_t)self->parameter_count;
-    kwnames = NULL;
+/* A call with every parameter, positional: natively if the values fit, else the Python version,
+ * which gets the same arguments bound the same way. */
+static PyObject *call_bound(NativeFunction *self, PyObject *const *args) {
+    size_t nargsf = (size_t)self->parameter_count;
     if (self->boxed) {
         return call_boxed(self, args, nargsf);
     }
@@ -149,7 +142,7 @@ static PyObject *native_vectorcall(PyObject *callable, PyObject *const *given, s
     for (Py_ssize_t i = 0; i < self->parameter_count; i++) {
         if (!tpy2wasm_unbox(signature[i], args[i], &slots[i])) {
             counts_of(self)->arguments++;
-            return call_python_version(self, args, nargsf, kwnames);
+            return call_python_version(self, args, nargsf, NULL);
         }
     }
     counts_of(self)->native++;
@@ -175,10 +168,26 @@ static PyObject *native_vectorcall(PyObject *callable, PyObject *const *given, s
             return call_python_version_deeply(self, args, nargsf);
         }
         counts_of(self)->deopt++;
-        return call_python_version(self, args, nargsf, kwnames);
+        return call_python_version(self, args, nargsf, NULL);
     }
     tpy2wasm_journal_commit(journal_mark);
     return tpy2wasm_box(signature[self->parameter_count + 1], slots[0]);
+}
+
+static PyObject *native_vectorcall(PyObject *callable, PyObject *const *given, size_t nargsf, PyObject *kwnames) {
+    NativeFunction *self = (NativeFunction *)callable;
+    PyObject *args[self->parameter_count + 1];
+    if (!bind_arguments(self, given, PyVectorcall_NARGS(nargsf), kwnames, args)) {
+        counts_of(self)->arguments++;
+        return call_python_version(self, given, nargsf, kwnames);
+    }
+    /* The defaults bound are borrowed from this tuple: it outlives the call even if the call
+     * replaces the function's __defaults__ (CPython's frame holds its arguments likewise). */
+    PyObject *defaults = PyFunction_GET_DEFAULTS(self->python_version);
+    Py_XINCREF(defaults);
+    PyObject *result = call_bound(self, args);
+    Py_XDECREF(defaults);
+    return result;
 }
 
 static void native_dealloc(PyObject *object) {
