@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from mypy.nodes import Context
+from mypy.nodes import CallExpr, Context, MemberExpr
 
 from tpy2wasm.analysis.ir import (
     BasicBlock, Branch, ForIter, Goto, Local, Located, Op, Position, Register, Terminator,
@@ -59,6 +59,18 @@ def _relabel(terminator: Terminator, labels: dict[str, str]) -> Terminator:
     return terminator
 
 
+def _span(node: Context, end_line: int, end_column: int) -> Position:
+    """CPython 3.11's span of the instructions compiled for `node`. An attribute, or a method
+    call, whose name is not on the line where its expression starts (`(text.strip()\n .index(x))`)
+    starts at the name instead (compile.c, update_start_location_to_match_attr); the name's
+    length in characters comes off its end column in bytes, as there."""
+    member = node.callee if isinstance(node, CallExpr) else node
+    if isinstance(member, MemberExpr) and member.end_line is not None and member.end_column is not None \
+            and member.end_line != node.line:
+        return Position(member.end_line, end_line, member.end_column - len(member.name), end_column)
+    return Position(node.line, end_line, node.column, end_column)
+
+
 class FunctionBuilder:
     def __init__(self) -> None:
         self.current: OpenBlock | None = None  # None after return/break/continue
@@ -75,7 +87,7 @@ class FunctionBuilder:
         native frame's traceback entry points at the expression that raised, as CPython's."""
         outer = self._position
         if node.end_line is not None and node.end_column is not None and node.column >= 0:
-            self._position = Position(node.line, node.end_line, node.column, node.end_column)
+            self._position = _span(node, node.end_line, node.end_column)
         try:
             yield
         finally:

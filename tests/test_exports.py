@@ -44,7 +44,7 @@ CALLS: list[tuple[str, list[object]]] = [
 ]
 
 
-def _encoded(value: object) -> dict[str, object]:
+def encoded(value: object) -> dict[str, object]:
     """A value as the hosts pass it in JSON: {"int": "12"}, {"bytes": "00ff"}, ..."""
     if value is None:
         return {"None": None}
@@ -61,7 +61,7 @@ def _last_line(text: str) -> str:
     return text.rstrip("\n").rpartition("\n")[2]
 
 
-def _cpython_expectation() -> tuple[list[dict[str, object]], list[list[object]], str]:
+def cpython_expectation() -> tuple[list[dict[str, object]], list[list[object]], str]:
     """Per call: {"result": value} or {"error": last traceback line}; what `record` got; stdout."""
     stdout = io.StringIO()
     with contextlib.redirect_stdout(stdout):
@@ -81,7 +81,7 @@ def _cpython_expectation() -> tuple[list[dict[str, object]], list[list[object]],
             if isinstance(value, int) and not isinstance(value, bool) and value not in I64:
                 results.append({"error": f"OverflowError: {name}() result does not fit in a 64-bit signed integer (i64)"})
             else:
-                results.append({"result": _encoded(value)})
+                results.append({"result": encoded(value)})
     return results, [list(entry) for entry in module.RECORDED], stdout.getvalue()
 
 
@@ -180,24 +180,24 @@ class WasmtimeHost:
             value = data.decode() if result == "str" else data
         elif result == "bool":
             value = bool(value)
-        return {"result": _encoded(value)}
+        return {"result": encoded(value)}
 
 
-def _comparable(results: list[dict[str, object]]) -> list[dict[str, object]]:
+def comparable(results: list[dict[str, object]]) -> list[dict[str, object]]:
     """A traceback compares by its last line (CPython's shows the lines of this test too)."""
     return [{"error": _last_line(str(r["error"]))} if "error" in r else r for r in results]
 
 
 @pytest.fixture(scope="module")
 def expectation() -> tuple[list[dict[str, object]], list[list[object]], str]:
-    return _cpython_expectation()
+    return cpython_expectation()
 
 
 def test_wasmtime_calls_match_cpython(calculator: Path, expectation: Any, tmp_path: Path) -> None:
     host = WasmtimeHost(calculator, tmp_path / "stdout")
     results = [host.call(name, arguments) for name, arguments in CALLS]
     expected_results, expected_recorded, expected_stdout = expectation
-    assert _comparable(results) == expected_results
+    assert comparable(results) == expected_results
     assert host.recorded == expected_recorded
     assert (tmp_path / "stdout").read_text() == expected_stdout
 
@@ -207,13 +207,13 @@ def test_node_calls_match_cpython(calculator: Path, expectation: Any, tmp_path: 
     if node is None:
         pytest.fail("node is not installed (.ci/run installs it)")
     out = tmp_path / "results.json"
-    calls = [[name, [_encoded(a) for a in arguments]] for name, arguments in CALLS]
+    calls = [[name, [encoded(a) for a in arguments]] for name, arguments in CALLS]
     request = json.dumps({"wasm": str(calculator), "out": str(out), "calls": calls})
     run = subprocess.run([node, "--no-warnings", str(NODE_HOST), request], capture_output=True, timeout=120)
     assert run.returncode == 0, run.stderr.decode()
     reply = json.loads(out.read_text())
     expected_results, expected_recorded, expected_stdout = expectation
-    assert _comparable(reply["results"]) == expected_results
+    assert comparable(reply["results"]) == expected_results
     assert reply["recorded"] == expected_recorded
     assert run.stdout.decode() == expected_stdout
 

@@ -24,15 +24,15 @@ TESTS = Path(__file__).parent
 NATIVE_PROGRAMS = [*sorted((TESTS / "programs").glob("native_*.py")), TESTS / "property_data" / "native_ops.py"]
 DYNAMIC_HELPERS = {"show", "main"}
 #: The fallbacks each program provokes on purpose, per function: "arguments" (a call whose
-#: values do not fit the hints: bools, big ints, floats for ints, keywords), "deopt" (an
+#: values do not fit the hints (bools, big ints, floats for ints) or that do not bind), "deopt" (an
 #: overflow past i64 or an exception to raise, re-run in Python), "depth" (recursion deeper
 #: than native code goes). Any other fallback fails the test.
 EXPECTED_FALLBACKS: dict[str, dict[str, set[str]]] = {
     "native_boxed_bigint_globals": {"typed_dive": {"depth"}},
     "native_boxed_deep_mixed": {"countdown": {"depth"}, "through": {"depth"}, "runaway": {"depth"}},
-    "native_boxed_exc_chaining": {"wrap_implicit": {"arguments"}},
-    "native_boxed_fstrings_iter": {"describe": {"arguments"}},
-    "native_boxed_print_hints": {"banner": {"arguments"}, "twice": {"arguments"}, "fsum": {"arguments"}},
+    "native_boxed_print_hints": {"twice": {"arguments"}, "fsum": {"arguments"}},
+    # The calls that do not bind, and values that do not fit the hints; the others bind natively.
+    "native_call_binding": {name: {"arguments"} for name in ("scaled", "clamp", "positional", "wide")},
     "native_control_flow": {name: {"deopt"} for name in ("range_sum_down", "power_table", "factorial", "fourth_powers")},
     "native_float_grid": {name: {"deopt"} for name in ("power", "mixed", "math_ops")},
     "native_int_grid": {
@@ -49,12 +49,6 @@ EXPECTED_FALLBACKS: dict[str, dict[str, set[str]]] = {
 NEVER_ENTERED = {
     # Its only caller is the native `outer`, which calls it directly, past the counters.
     ("native_interop", "inner"): {"native": 0, "arguments": 0, "deopt": 0, "depth": 0},
-    # More parameters than the native wrapper takes: it stays Python, as the program says.
-    ("native_interop", "many"): {"native": 0, "arguments": 0, "deopt": 0, "depth": 0},
-    # Calls that leave a parameter to its default, or pass keywords, always run the Python
-    # version (native_function.c takes positional calls with every parameter only).
-    ("native_boxed_bigint_globals", "bump"): {"native": 0, "arguments": 10, "deopt": 0, "depth": 0},
-    ("native_boxed_print_hints", "box_area"): {"native": 0, "arguments": 7, "deopt": 0, "depth": 0},
     # Its only caller is the native `outer`, which calls it directly, past the counters.
     ("native_traceback_carets", "through"): {"native": 0, "arguments": 0, "deopt": 0, "depth": 0},
     # Likewise: called only from the native `shaped`.

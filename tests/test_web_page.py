@@ -8,8 +8,6 @@ the same server `tpy2wasm serve` uses. Chromium is Debian's; .ci/run installs it
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -33,21 +31,6 @@ URL_PROGRAMS = ["io_stdin_and_argv"]
 DRIVER_TIMEOUT_SECONDS = 600
 
 
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.skip("Debian's chromium is not installed here (apt-get install chromium; .ci/run does)")
-    return executable
-
-
-def _playwright_installed() -> None:
-    """playwright-core from tests/web/package-lock.json (npm ci: a driver only, it downloads no browser)."""
-    if not (WEB_TESTS / "node_modules" / "playwright-core").is_dir():
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=WEB_TESTS, check=True, capture_output=True,
-                       env={"PATH": os.environ["PATH"], "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"})
-
-
 def _case(name: str) -> Case:
     return load_case(PROGRAMS / f"{name}.py")
 
@@ -61,7 +44,6 @@ def _url_query(case: Case) -> str:
 @pytest.fixture(scope="module")
 def shown(chromium: str, node: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, dict[str, object]]]:
     """What each page showed, keyed "form:NAME" or "url:NAME": one browser session for them all."""
-    _playwright_installed()
     root = tmp_path_factory.mktemp("sites")
     names = sorted(set(FORM_PROGRAMS) | set(URL_PROGRAMS))
     for name in names:

@@ -47,8 +47,6 @@ struct tpy_native_entry {
 };
 extern const struct tpy_native_entry tpy2wasm_native_table[];
 
-#define MAX_PARAMETERS 16
-
 int tpy2wasm_raise(int which);
 void tpy2wasm_start_native_call(void);
 int tpy2wasm_deopt(void);

@@ -83,25 +83,69 @@ static PyObject *call_boxed(NativeFunction *self, PyObject *const *args, size_t 
     return result;
 }
 
-static PyObject *native_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
-    NativeFunction *self = (NativeFunction *)callable;
-    if (kwnames != NULL || PyVectorcall_NARGS(nargsf) != self->parameter_count) {
-        counts_of(self)->arguments++;
-        return call_python_version(self, args, nargsf, kwnames);
+/* Whether `name` is the parameter at `index` of the Python version (keywords are interned, as
+ * the code's names are, so identity decides nearly always). */
+static int names_parameter(PyCodeObject *code, Py_ssize_t index, PyObject *name) {
+    PyObject *parameter = PyTuple_GET_ITEM(code->co_localsplusnames, index);
+    return parameter == name || PyUnicode_Compare(parameter, name) == 0;
+}
+
+/* The call's arguments in parameter order, borrowed, into `bound`: positional ones, keywords by
+ * name, then the Python version's __defaults__ for the rest, as CPython binds them. 0 when the
+ * call does not bind (too many or too few arguments, an unknown, repeated or positional-only
+ * keyword): the Python version then runs and raises CPython's own TypeError. */
+static int bind_arguments(NativeFunction *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+                          PyObject **bound) {
+    Py_ssize_t count = self->parameter_count;
+    if (nargs > count) {
+        return 0;
     }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        bound[i] = i < nargs ? args[i] : NULL;
+    }
+    Py_ssize_t keywords = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+    PyCodeObject *code = (PyCodeObject *)PyFunction_GET_CODE(self->python_version);
+    for (Py_ssize_t k = 0; k < keywords; k++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, k);
+        Py_ssize_t index = nargs > code->co_posonlyargcount ? nargs : code->co_posonlyargcount;
+        while (index < count && !names_parameter(code, index, name)) {
+            index++;
+        }
+        if (index == count || bound[index] != NULL) {
+            return 0;
+        }
+        bound[index] = args[nargs + k];
+    }
+    PyObject *defaults = PyFunction_GET_DEFAULTS(self->python_version);
+    Py_ssize_t first_default = count - (defaults == NULL ? 0 : PyTuple_GET_SIZE(defaults));
+    for (Py_ssize_t i = nargs; i < count; i++) {
+        if (bound[i] == NULL) {
+            if (i < first_default) {
+                return 0;
+            }
+            bound[i] = PyTuple_GET_ITEM(defaults, i - first_default);
+        }
+    }
+    return 1;
+}
+
+/* A call with every parameter, positional: natively if the values fit, else the Python version,
+ * which gets the same arguments bound the same way. */
+static PyObject *call_bound(NativeFunction *self, PyObject *const *args) {
+    size_t nargsf = (size_t)self->parameter_count;
     if (self->boxed) {
         return call_boxed(self, args, nargsf);
     }
     /* Not zeroed whole: each parameter's slot is written by its unboxing, the result's by the
-     * thunk (slots[0] stays 0 for a None result). `= {0}` was a `memory.fill` of 136 bytes on
-     * every call, which the engine runs as a call out of Wasm. */
-    uint64_t slots[MAX_PARAMETERS + 1];
+     * thunk (slots[0] stays 0 for a None result). Zeroing them was a `memory.fill` on every
+     * call, which the engine runs as a call out of Wasm. */
+    uint64_t slots[self->parameter_count + 1];
     slots[0] = 0;
     const char *signature = self->entry->signature;
     for (Py_ssize_t i = 0; i < self->parameter_count; i++) {
         if (!tpy2wasm_unbox(signature[i], args[i], &slots[i])) {
             counts_of(self)->arguments++;
-            return call_python_version(self, args, nargsf, kwnames);
+            return call_python_version(self, args, nargsf, NULL);
         }
     }
     counts_of(self)->native++;
@@ -127,10 +171,26 @@ static PyObject *native_vectorcall(PyObject *callable, PyObject *const *args, si
             return call_python_version_deeply(self, args, nargsf);
         }
         counts_of(self)->deopt++;
-        return call_python_version(self, args, nargsf, kwnames);
+        return call_python_version(self, args, nargsf, NULL);
     }
     tpy2wasm_journal_commit(journal_mark);
     return tpy2wasm_box(signature[self->parameter_count + 1], slots[0]);
+}
+
+static PyObject *native_vectorcall(PyObject *callable, PyObject *const *given, size_t nargsf, PyObject *kwnames) {
+    NativeFunction *self = (NativeFunction *)callable;
+    PyObject *args[self->parameter_count + 1];
+    if (!bind_arguments(self, given, PyVectorcall_NARGS(nargsf), kwnames, args)) {
+        counts_of(self)->arguments++;
+        return call_python_version(self, given, nargsf, kwnames);
+    }
+    /* The defaults bound are borrowed from this tuple: it outlives the call even if the call
+     * replaces the function's __defaults__ (CPython's frame holds its arguments likewise). */
+    PyObject *defaults = PyFunction_GET_DEFAULTS(self->python_version);
+    Py_XINCREF(defaults);
+    PyObject *result = call_bound(self, args);
+    Py_XDECREF(defaults);
+    return result;
 }
 
 static void native_dealloc(PyObject *object) {
@@ -192,8 +252,8 @@ static const char *const COPIED_ATTRIBUTES[] = {"__module__", "__name__", "__qua
 /* __tpy2wasm_native__(key)(function): the decorator's second step. */
 static PyObject *wrap_function(PyObject *key, PyObject *function) {
     const struct tpy_native_entry *entry = find_entry(PyUnicode_AsUTF8(key));
-    /* Nothing native for it, or more parameters than the wrapper's slots: it stays Python. */
-    if (entry == NULL || !PyFunction_Check(function) || strchr(entry->signature, '>') - entry->signature > MAX_PARAMETERS) {
+    /* Nothing native for it: it stays Python. */
+    if (entry == NULL || !PyFunction_Check(function)) {
         Py_INCREF(function);
         return function;
     }

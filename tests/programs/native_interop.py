@@ -43,7 +43,7 @@ def many(a0: int, a1: int, a2: int, a3: int, a4: int, a5: int, a6: int, a7: int,
     return a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11 + a12 + a13 + a14 + a15 + a16 + a17 + a18 + a19
 
 
-print(many(*range(20)))  # more parameters than the native wrapper takes: it stays Python
+print(many(*range(20)))
 print(double.__name__, double.__qualname__, double.__module__, double.__doc__, callable(double))
 print(double("ab"), double(2.5), double(True), double(2**70), double(x=4), double([1]))
 print(list(map(double, range(5))), sorted([3, -1, 2], key=double), max(range(10), key=scaled))

@@ -4,7 +4,7 @@
 // A reactor module (`--export`, it exports `_initialize`) is initialised once and its typed
 // functions become JS functions: `loadReactor` (the ABI lives in reactor.mjs).
 import { ProcExit, Wasi } from "./wasi.mjs";
-import { bindExports } from "./reactor.mjs";
+import { bindExports, bindHostImports } from "./reactor.mjs";
 
 /** The status a trap gets, as `tpy2wasm run` gives it: programs must never trap. */
 export const EXIT_TRAP = 134;
@@ -30,7 +30,9 @@ export function moduleKind(module) {
 
 async function instantiate(module, options) {
   const wasi = new Wasi(options);
-  const instance = await WebAssembly.instantiate(module, wasi.imports(module));
+  let instance = null;
+  const hostImports = bindHostImports(module, options.imports, () => instance.exports);
+  instance = await WebAssembly.instantiate(module, { ...hostImports, ...wasi.imports(module) });
   wasi.bind(instance);
   return { wasi, instance };
 }
@@ -63,7 +65,9 @@ export async function runCommand(source, options = {}) {
 /**
  * Instantiates a reactor module, calls `_initialize` once, and resolves to an object with one
  * async function per function its `tpy2wasm.exports` section describes.
- * @param options as for runCommand; the functions' prints go to write(fd, text)
+ * @param options as for runCommand (the functions' prints go to write(fd, text)), and
+ *   imports: the host functions the program declares with @tpy2wasm.host_import(MODULE, NAME),
+ *   as {MODULE: {NAME(...args) {...}}}; they get and return plain JS values (see reactor.mjs)
  */
 export async function loadReactor(source, options = {}) {
   const module = await compileModule(source);

@@ -88,8 +88,19 @@ async function runOnce(module) {
   }
 }
 
+/**
+ * A library module: its exports become `tpy2wasm.NAME(...)` for the console and for scripts.
+ * The host functions it imports come from `globalThis.tpy2wasmHostImports` ({env: {log(text) {...}}}),
+ * which a script of the page's author sets before this one runs.
+ */
 async function showReactor(module) {
-  const functions = await loadReactor(module, { write: writer().write });
+  let functions;
+  try {
+    functions = await loadReactor(module, { write: writer().write, imports: globalThis.tpy2wasmHostImports });
+  } catch (error) {
+    showStatus(`cannot start the library: ${error.message}`, "failed");
+    return;
+  }
   globalThis.tpy2wasm = functions;
   page.form.hidden = true;
   showStatus(`a library module: call ${Object.keys(functions).join(", ")} from the console as tpy2wasm.NAME(...)`, "succeeded");

@@ -7,6 +7,9 @@
 // result is a pointer to [u32 little-endian length][bytes] that we free with `tpy2wasm_free`.
 // After every call `tpy2wasm_error()` is 0, or a pointer to such a block holding the Python
 // traceback, which becomes a thrown PythonError.
+// Host imports (`@tpy2wasm.host_import("env", "log")`, the section's "host_imports") take the same
+// values the other way: a str or bytes argument is (pointer, length) valid during the call, and a
+// str or bytes result is a [u32 length][bytes] block the host allocates with `tpy2wasm_alloc`.
 import { ProcExit } from "./wasi.mjs";
 
 export const EXPORTS_SECTION = "tpy2wasm.exports";
@@ -23,25 +26,90 @@ export class PythonError extends Error {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** The functions the module's `tpy2wasm.exports` section describes. */
-export function describedFunctions(module) {
+/** The module's `tpy2wasm.exports` section: {functions, host_imports}. */
+function describe(module) {
   const sections = WebAssembly.Module.customSections(module, EXPORTS_SECTION);
   if (sections.length === 0) throw new Error(`the module has no ${EXPORTS_SECTION} section: was it compiled with --export?`);
-  return JSON.parse(decoder.decode(sections[0])).functions;
+  return JSON.parse(decoder.decode(sections[0]));
+}
+
+/** The functions the module's `tpy2wasm.exports` section describes. */
+export function describedFunctions(module) {
+  return describe(module).functions;
+}
+
+/** The host functions the module imports (none for a command module, which has no section). */
+function describedHostImports(module) {
+  if (WebAssembly.Module.customSections(module, EXPORTS_SECTION).length === 0) return [];
+  return describe(module).host_imports ?? [];
+}
+
+/**
+ * The import object for the module's host imports, from plain JS functions:
+ * `provided` is {env: {log(text) {...}}}; each gets JS values (int as a BigInt, float as a number,
+ * bool, str as a string, bytes as a Uint8Array) and returns one for the declared result.
+ * `exports()` gives the instance's exports once it exists. A missing function is an Error here,
+ * before instantiation, naming every one that is missing.
+ */
+export function bindHostImports(module, provided, exports) {
+  const imports = {};
+  const missing = [];
+  for (const description of describedHostImports(module)) {
+    const given = provided?.[description.module]?.[description.import];
+    if (typeof given !== "function") {
+      missing.push(`${description.module}.${description.import}`);
+      continue;
+    }
+    (imports[description.module] ??= {})[description.import] = (...raw) => callHost(exports(), given, description, raw);
+  }
+  if (missing.length > 0) {
+    throw new Error(`the module imports host function(s) ${missing.join(", ")}: give them as the imports option, ` +
+                    `e.g. {imports: {env: {name(...args) {...}}}}`);
+  }
+  return imports;
+}
+
+/** A host import called from Python: the Wasm values as JS values, and the result back. */
+function callHost(exports, given, { name, params, result }, raw) {
+  let position = 0;
+  const args = params.map((type) => {
+    if (type === "str" || type === "bytes") {
+      const bytes = new Uint8Array(exports.memory.buffer, raw[position], raw[position + 1]).slice();
+      position += 2;
+      return type === "str" ? decoder.decode(bytes) : bytes;
+    }
+    const value = raw[position++];
+    return type === "bool" ? value !== 0 : value;
+  });
+  const value = given(...args);
+  if (result === "None") return undefined;
+  const converted = toWasm(result, value, `host import ${name}() result`);
+  return converted instanceof Uint8Array ? newBlock(exports, converted) : converted;
+}
+
+/** A [u32 length][bytes] block in memory the module allocates (and then owns). */
+function newBlock(exports, bytes) {
+  const pointer = exports.tpy2wasm_alloc(4 + bytes.length);
+  new DataView(exports.memory.buffer).setUint32(pointer, bytes.length, true);
+  new Uint8Array(exports.memory.buffer, pointer + 4, bytes.length).set(bytes);
+  return pointer;
 }
 
 /**
  * One async JS function per described export, converting arguments and results.
  * `afterCall` runs after every call (the loader flushes stdout/stderr there).
+ * A call that does not return (the module exits or traps, or a host function throws through
+ * Python's frames) leaves the instance in no known state: every later call refuses to run.
  */
 export function bindExports(module, instance, afterCall = () => {}) {
   const bound = {};
+  const state = { ended: null };
   for (const description of describedFunctions(module)) {
     const target = instance.exports[description.name];
     if (typeof target !== "function") throw new Error(`${EXPORTS_SECTION} names ${description.name}, which the module does not export`);
     bound[description.name] = async (...args) => {
       try {
-        return callExport(instance.exports, target, description, args);
+        return callExport(instance.exports, target, description, args, state);
       } finally {
         afterCall();
       }
@@ -50,7 +118,8 @@ export function bindExports(module, instance, afterCall = () => {}) {
   return bound;
 }
 
-function callExport(exports, target, { name, params, result }, args) {
+function callExport(exports, target, { name, params, result }, args, state) {
+  if (state.ended !== null) throw new Error(`the instance is unusable since ${state.ended}`);
   if (args.length !== params.length) {
     throw new TypeError(`${name}() takes ${params.length} argument(s) but ${args.length} were given`);
   }
@@ -60,7 +129,11 @@ function callExport(exports, target, { name, params, result }, args) {
   try {
     raw = target(...flat);
   } catch (error) {
-    if (error instanceof ProcExit) throw new Error(`${name}() exited the module with status ${error.code}`);
+    if (error instanceof ProcExit) {
+      state.ended = `${name}() exited the module with status ${error.code}`;
+      throw new Error(state.ended);
+    }
+    state.ended = `${name}() ended abnormally: ${error}`;
     throw error;
   }
   const failure = exports.tpy2wasm_error();
