@@ -41,10 +41,10 @@ class BoxedEmitter(RefcountEmitter):
         self.blocks = {block.label: llvm_function.append_basic_block(block.label) for block in function.blocks}
         self.exit = llvm_function.append_basic_block("exit")
         self.conditions: dict[int, ir.Value] = {}
-        self.failed_at = self.entry_slot(PTR, "failed_at")
         self.result = self.entry_slot(PTR, "result")
         self.argument_buffer: ir.AllocaInstr | None = None
-        self.traceback_blocks: dict[str | None, ir.Block] = {}
+        self.traceback_blocks: dict[str | None, tuple[ir.Block, ir.PhiInstr]] = {}
+        self.unbound_blocks: dict[str | None, tuple[ir.Block, ir.PhiInstr, ir.PhiInstr]] = {}
         self.handler: str | None = None  # of the block being emitted
 
     def emit(self) -> None:
@@ -91,30 +91,55 @@ class BoxedEmitter(RefcountEmitter):
         return value
 
     def fail_if(self, condition: ir.Value, where: tir.Position, traceback: bool = True) -> None:
-        with self.builder.if_then(condition, likely=False):
-            self.fail(where, traceback)
+        """Branch to the failure path when `condition` holds, and go on in a new block."""
+        builder = self.builder
+        go_on = self.llvm_function.append_basic_block("ok")
+        target = self.failure_target(where, traceback)
+        builder.cbranch(condition, target, go_on).set_weights([1, 1000])
+        builder.position_at_end(go_on)
 
     def fail(self, where: tir.Position, traceback: bool = True) -> None:
         """Jump to the handler with the exception set, adding this frame to its traceback."""
-        builder = self.builder
-        if traceback:
-            builder.store(position_pointer(self.module, where), self.failed_at)
-            builder.branch(self.traceback_block(self.handler))
-        else:
-            builder.branch(self.handler_block(self.handler))
+        self.builder.branch(self.failure_target(where, traceback))
+
+    def failure_target(self, where: tir.Position, traceback: bool) -> ir.Block:
+        """Where the current block goes on failure: the handler's one traceback block, told
+        the position by a phi (no block or store per failure site), or the handler itself."""
+        if not traceback:
+            return self.handler_block(self.handler)
+        block, failed_at = self.traceback_block(self.handler)
+        failed_at.add_incoming(position_pointer(self.module, where), self.builder.block)
+        return block
 
     def handler_block(self, handler: str | None) -> ir.Block:
         return self.exit if handler is None else self.blocks[handler]
 
-    def traceback_block(self, handler: str | None) -> ir.Block:
+    def traceback_block(self, handler: str | None) -> tuple[ir.Block, ir.PhiInstr]:
+        """The handler's shared traceback block and the phi of the failed position."""
         if handler not in self.traceback_blocks:
             block = self.llvm_function.append_basic_block(f"traceback.{handler}")
             with self.builder.goto_block(block):
+                failed_at = self.builder.phi(PTR, "failed_at")
                 self.call_runtime("tpy2wasm_traceback", self.strings.pointer(self.function.name),
-                                  self.strings.pointer(self.filename), self.builder.load(self.failed_at))
+                                  self.strings.pointer(self.filename), failed_at)
                 self.builder.branch(self.handler_block(handler))
-            self.traceback_blocks[handler] = block
+            self.traceback_blocks[handler] = block, failed_at
         return self.traceback_blocks[handler]
+
+    def unbound_block(self) -> tuple[ir.Block, ir.PhiInstr, ir.PhiInstr]:
+        """The handler's shared block raising UnboundLocalError, told the name by a phi;
+        its traceback position is the phi of the positions of the loads that lead to it."""
+        if self.handler not in self.unbound_blocks:
+            block = self.llvm_function.append_basic_block(f"unbound.{self.handler}")
+            with self.builder.goto_block(block):
+                name = self.builder.phi(PTR, "name")
+                failed_at = self.builder.phi(PTR, "unbound_at")
+                self.call_runtime("tpy2wasm_unbound_local", name)
+                tb_block, tb_failed_at = self.traceback_block(self.handler)
+                tb_failed_at.add_incoming(failed_at, block)
+                self.builder.branch(tb_block)
+            self.unbound_blocks[self.handler] = block, name, failed_at
+        return self.unbound_blocks[self.handler]
 
     # ---- ops ----
 
@@ -218,10 +243,15 @@ class BoxedEmitter(RefcountEmitter):
         return call("tpy2wasm_int_constant", self.strings.pointer(str(value)), self.cache())
 
     def load_local(self, local: tir.Local, where: tir.Position) -> ir.Value:
-        value = self.builder.load(self.local_slot(local))
-        with self.builder.if_then(self.builder.icmp_unsigned("==", value, ir.Constant(PTR, None)), likely=False):
-            self.call_runtime("tpy2wasm_unbound_local", self.strings.pointer(local.name))
-            self.fail(where)
+        builder = self.builder
+        value = builder.load(self.local_slot(local))
+        unbound, name, unbound_at = self.unbound_block()
+        name.add_incoming(self.strings.pointer(local.name), builder.block)
+        unbound_at.add_incoming(position_pointer(self.module, where), builder.block)
+        bound = self.llvm_function.append_basic_block("bound")
+        builder.cbranch(builder.icmp_unsigned("==", value, ir.Constant(PTR, None)), unbound,
+                        bound).set_weights([1, 1000])
+        builder.position_at_end(bound)
         self.incref(value)
         return value
 

@@ -5,7 +5,8 @@ function that the C wrapper calls with unboxed argument slots, and `tpy2wasm_nat
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import llvmlite.binding as llvm
 from llvmlite import ir
@@ -15,6 +16,7 @@ from tpy2wasm.analysis.rtypes import NONE
 from tpy2wasm.codegen.arithmetic import from_slot, to_slot
 from tpy2wasm.codegen.boxed_emitter import BoxedEmitter
 from tpy2wasm.codegen.function_emitter import FunctionEmitter
+from tpy2wasm.codegen.parallel import run_forked
 from tpy2wasm.codegen.runtime_api import I32, I64, KIND_LETTERS, PTR, PTR_PTR, VOID, llvm_type, runtime_int
 from tpy2wasm.codegen.strings import StringPool
 from tpy2wasm.codegen.target import TRIPLE, target_machine
@@ -40,73 +42,107 @@ def _symbol(function: FunctionIR) -> str:
 
 
 #: How many IR ops of functions go into one LLVM module: LLVM's time grows faster than the
-#: size of a module, so a large program is compiled as several objects. A program that fits
-#: in one (every benchmark does) keeps its functions internal, free to inline one another.
+#: size of a module, so a large program is compiled as several objects. When every unboxed
+#: function fits in one (every benchmark's do), they stay internal, free to inline one another.
 _CHUNK_OPS = 4000
-#: A function with more IR ops than this gets a light pipeline (O1, and instruction selection
-#: without optimisation): LLVM's register allocation and scheduling grow quadratically on it.
+#: A function with more IR ops than this is not optimised (no passes, and instruction selection
+#: without optimisation): LLVM's register allocation and scheduling grow quadratically on it
+#: (a 50,000-line program's main() took gigabytes at O1).
 _HUGE_FUNCTION_OPS = 400
+#: Programs with more IR ops than this compile their chunks in worker processes; below it,
+#: forking costs more than it saves.
+_PARALLEL_OPS = 2 * _CHUNK_OPS
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """The functions one LLVM module defines (indexes into the program's), whether it holds
+    the table, and whether LLVM optimises it.
+
+    Only unboxed functions are optimised (O3). A boxed function spends its time in the
+    runtime's calls, which no optimisation of its own speeds up, and mem2reg would give each
+    of its N stack slots a phi at each of the M failure edges into its shared traceback block:
+    O1 made boxed code twice as large and 8 times slower to compile as none at all."""
+
+    defined: tuple[int, ...]
+    with_table: bool
+    optimise: bool
 
 
 class FunctionEmitError(Exception):
     """The code generator failed on one function: the compiler keeps it in the interpreter."""
 
-    def __init__(self, function: FunctionIR, cause: Exception) -> None:
-        super().__init__(f"{type(cause).__name__}: {cause}")
+    def __init__(self, function: FunctionIR, cause: Exception | str) -> None:
+        super().__init__(cause if isinstance(cause, str) else f"{type(cause).__name__}: {cause}")
         self.function = function
+
+    def __reduce__(self) -> tuple[type[FunctionEmitError], tuple[FunctionIR, str]]:
+        """Pickled as its function and message, to come back from a worker process."""
+        return FunctionEmitError, (self.function, str(self))
 
 
 def native_objects(functions: Sequence[FunctionIR], filenames: dict[str, str]) -> list[bytes]:
     """Compiles the functions (`filenames`: module name -> source path, for tracebacks) into
     one or more wasm objects; raises FunctionEmitError naming a function that failed."""
-    return [_optimised_object(module, light) for module, light in _verified_modules(functions, filenames)]
+    chunks = _plan(functions)
+
+    def chunk_object(index: int) -> bytes:
+        return _optimised_object(_verified(chunks[index], functions, filenames), chunks[index].optimise)
+
+    parallel = sum(_ops(function) for function in functions) > _PARALLEL_OPS
+    return list(run_forked(chunk_object, len(chunks), parallel))
 
 
 def check_emission(functions: Sequence[FunctionIR], filenames: dict[str, str]) -> None:
     """What native_objects does short of optimising: raises FunctionEmitError the same way."""
-    for _ in _verified_modules(functions, filenames):
-        pass
+    for chunk in _plan(functions):
+        _verified(chunk, functions, filenames)
 
 
 def _ops(function: FunctionIR) -> int:
     return sum(len(block.ops) + 1 for block in function.blocks)
 
 
-def _chunks(functions: Sequence[FunctionIR]) -> list[list[FunctionIR]]:
-    chunks: list[list[FunctionIR]] = [[]]
+def _plan(functions: Sequence[FunctionIR]) -> list[_Chunk]:
+    """The unboxed functions' chunks, the boxed ones', then the table's: with the unboxed
+    functions when they all fit in one chunk. A huge function is a chunk of its own."""
+    unboxed = _chunks([index for index, function in enumerate(functions) if not function.boxed], functions)
+    boxed = _chunks([index for index, function in enumerate(functions) if function.boxed], functions)
+    table_defines: tuple[int, ...] = ()
+    if len(unboxed) == 1 and not _has_huge(unboxed[0], functions):
+        table_defines = unboxed.pop()
+    return [
+        *(_Chunk(chunk, False, not _has_huge(chunk, functions)) for chunk in unboxed),
+        *(_Chunk(chunk, False, False) for chunk in boxed),
+        _Chunk(table_defines, True, True),
+    ]
+
+
+def _has_huge(chunk: tuple[int, ...], functions: Sequence[FunctionIR]) -> bool:
+    return any(_ops(functions[index]) > _HUGE_FUNCTION_OPS for index in chunk)
+
+
+def _chunks(indexes: list[int], functions: Sequence[FunctionIR]) -> list[tuple[int, ...]]:
+    chunks: list[list[int]] = []
     size = 0
-    for function in functions:
-        ops = _ops(function)
-        if chunks[-1] and (size + ops > _CHUNK_OPS or ops > _HUGE_FUNCTION_OPS):
+    for index in indexes:
+        ops = _ops(functions[index])
+        if not chunks or size + ops > _CHUNK_OPS or ops > _HUGE_FUNCTION_OPS:
             chunks.append([])
             size = 0
-        chunks[-1].append(function)
-        size += ops
-    return chunks
+        chunks[-1].append(index)
+        size += ops if ops <= _HUGE_FUNCTION_OPS else _CHUNK_OPS  # a huge function: nothing joins it
+    return [tuple(chunk) for chunk in chunks]
 
 
-def _verified_modules(functions: Sequence[FunctionIR],
-                      filenames: dict[str, str]) -> Iterator[tuple[llvm.ModuleRef, bool]]:
-    """Each chunk's parsed and verified LLVM module, and whether it gets the light pipeline;
-    then the one with the table (with the functions when they all fit in one chunk)."""
-    chunks = _chunks(functions)
-    single = len(chunks) == 1
-    for chunk in chunks if not single else []:
-        yield _verified(chunk, functions, filenames, with_table=False), any(
-            _ops(function) > _HUGE_FUNCTION_OPS for function in chunk)
-    defined = functions if single else []
-    yield _verified(defined, functions, filenames, with_table=True), any(
-        _ops(function) > _HUGE_FUNCTION_OPS for function in defined)
-
-
-def _verified(defined: Sequence[FunctionIR], functions: Sequence[FunctionIR], filenames: dict[str, str],
-              with_table: bool) -> llvm.ModuleRef:
-    """The parsed, verified module; when LLVM rejects a module of several functions, each is
-    tried alone to name the one at fault."""
+def _verified(chunk: _Chunk, functions: Sequence[FunctionIR], filenames: dict[str, str]) -> llvm.ModuleRef:
+    """The chunk's parsed, verified module; when LLVM rejects a module of several functions,
+    each is tried alone to name the one at fault."""
+    defined = [functions[index] for index in chunk.defined]
     try:
-        return _parsed(_llvm_module(defined, functions, filenames, with_table))
+        return _parsed(_llvm_module(defined, functions, filenames, chunk.with_table))
     except RuntimeError as error:
-        for function in defined if len(defined) > 1 or with_table else []:
+        for function in defined if len(defined) > 1 or chunk.with_table else []:
             try:
                 _parsed(_llvm_module([function], functions, filenames, with_table=False))
             except RuntimeError as alone:
@@ -117,7 +153,9 @@ def _verified(defined: Sequence[FunctionIR], functions: Sequence[FunctionIR], fi
 
 
 def _parsed(module: ir.Module) -> llvm.ModuleRef:
-    parsed = llvm.parse_assembly(str(module))
+    """Parsed into a context of its own, freed with the module: in LLVM's global context the
+    constants and types of every chunk would stay alive until the process ends."""
+    parsed = llvm.parse_assembly(str(module), context=llvm.create_context())
     parsed.data_layout = str(target_machine().target_data)
     parsed.verify()
     return parsed
@@ -130,11 +168,13 @@ def _llvm_module(defined: Sequence[FunctionIR], functions: Sequence[FunctionIR],
     module = ir.Module(name="tpy2wasm_native")
     module.triple = TRIPLE
     strings = StringPool(module)
-    whole_program = with_table and len(defined) == len(functions)
+    # Only unboxed functions call native functions: with all of them here, none is called
+    # from another module.
+    whole_program = with_table and all(function in defined for function in functions if not function.boxed)
     llvm_functions = _Declarations(module, {native_key(function): function for function in functions})
     for function in defined:
         llvm_function = llvm_functions[native_key(function)]
-        if whole_program:
+        if whole_program and not function.boxed:
             llvm_function.linkage = "internal"
         else:
             llvm_function.visibility = "hidden"
@@ -210,11 +250,11 @@ def _thunk(module: ir.Module, function: FunctionIR, target: ir.Function) -> ir.F
     return thunk
 
 
-def _optimised_object(module: llvm.ModuleRef, light: bool) -> bytes:
-    """Runs LLVM's -O3 pipeline (mem2reg turns locals into registers), or the light one of a
-    huge function, then emits the object."""
-    machine = target_machine(optimise=not light)
-    tuning = llvm.create_pipeline_tuning_options(speed_level=1 if light else 3)
-    passes = llvm.create_pass_builder(machine, tuning)
-    passes.getModulePassManager().run(module, passes)
+def _optimised_object(module: llvm.ModuleRef, optimise: bool) -> bytes:
+    """Runs LLVM's -O3 pipeline (mem2reg turns locals into registers) when `optimise`, then
+    emits the object (with the fast instruction selection otherwise)."""
+    machine = target_machine(optimise)
+    if optimise:
+        passes = llvm.create_pass_builder(machine, llvm.create_pipeline_tuning_options(speed_level=3))
+        passes.getModulePassManager().run(module, passes)
     return bytes(machine.emit_object(module))
