@@ -17,7 +17,8 @@ from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
-from tpy2wasm.analysis.rtypes import BOOL
+from tpy2wasm.analysis.rtypes import BOOL, INT_WORD
+from tpy2wasm.codegen import int_words
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter, releases_after
 from tpy2wasm.codegen.runtime_api import I32, NAME_CACHE, PTR, PTR_PTR
 from tpy2wasm.codegen.positions import position, position_pointer
@@ -56,7 +57,10 @@ class BoxedEmitter(RefcountEmitter):
         builder.position_at_end(entered)
         for index, argument in enumerate(self.function.args):
             value = builder.load(builder.gep(self.args_pointer, [ir.Constant(I32, index)]))
-            self.store_local(argument, value, borrowed=True)
+            if argument.type is INT_WORD:
+                self.store_local(argument, self.call_runtime("tpy2wasm_word_from_object", value))
+            else:
+                self.store_local(argument, value, borrowed=True)
         builder.branch(self.blocks[self.function.blocks[0].label])
         releases = releases_after(self.function)
         for block in self.function.blocks:
@@ -148,6 +152,10 @@ class BoxedEmitter(RefcountEmitter):
             self.call_runtime("tpy2wasm_restore", self.value(op.exception))
         elif isinstance(op, (tob.IsTrue, tob.ExceptionMatches)):
             self.emit_condition(op)
+        elif isinstance(op, tir.Compare) and op.left.type is INT_WORD:
+            self.conditions[op.dest.number] = int_words.compare(self, op, *self.values((op.left, op.right)))
+        elif op.dest is not None and op.dest.type is INT_WORD:
+            self.define(op.dest, self.word_of(op))
         else:
             assert op.dest is not None, op
             self.define(op.dest, self.fail_if_null(self.object_of(op), position(op)))
@@ -198,11 +206,32 @@ class BoxedEmitter(RefcountEmitter):
                         is_list)
         if isinstance(op, tob.GetIter):
             return call("PyObject_GetIter", self.value(op.iterable))
+        if isinstance(op, tob.Box):
+            return call("tpy2wasm_word_box", self.value(op.value))
         if isinstance(op, tob.CatchException):
             return call("tpy2wasm_catch")
         if isinstance(op, tob.EnterHandler):
             return call("tpy2wasm_enter_handler", self.value(op.exception))
         raise TypeError(f"no boxed lowering for {op!r}")
+
+    def word_of(self, op: tir.Op) -> ir.Value:
+        """The new int word an op computes (it fails on an error itself)."""
+        if isinstance(op, tir.LoadConst):
+            assert isinstance(op.value, int), op
+            word = int_words.constant(op.value)
+            if word is not None:
+                return word
+            big = self.fail_if_null(self.constant(op.value), position(op))
+            return int_words.word_of_new_object(self.builder, big)
+        if isinstance(op, tir.LoadLocal):
+            return self.load_local(op.local, position(op))
+        if isinstance(op, tir.Binary):
+            return int_words.binary(self, op, *self.values((op.left, op.right)))
+        if isinstance(op, tir.Unary):
+            return int_words.unary(self, op, self.value(op.operand))
+        if isinstance(op, tob.ToWord):
+            return self.call_runtime("tpy2wasm_word_from_object", self.value(op.value))
+        raise TypeError(f"no int word lowering for {op!r}")
 
     def constant(self, value: int | float | bool | str | None) -> ir.Value:
         call = self.call_runtime
@@ -218,11 +247,14 @@ class BoxedEmitter(RefcountEmitter):
         return call("tpy2wasm_int_constant", self.strings.pointer(str(value)), self.cache())
 
     def load_local(self, local: tir.Local, where: tir.Position) -> ir.Value:
-        value = self.builder.load(self.local_slot(local))
-        with self.builder.if_then(self.builder.icmp_unsigned("==", value, ir.Constant(PTR, None)), likely=False):
+        """A new reference to the local's value; UnboundLocalError when its slot is empty."""
+        slot = self.local_slot(local)
+        value = self.builder.load(slot)
+        empty = int_words.WORD_ERROR if local.type is INT_WORD else ir.Constant(PTR, None)
+        with self.builder.if_then(self.builder.icmp_unsigned("==", value, empty), likely=False):
             self.call_runtime("tpy2wasm_unbound_local", self.strings.pointer(local.name))
             self.fail(where)
-        self.incref(value)
+        self.retain(value)
         return value
 
     def argument_array(self, registers: tuple[tir.Register, ...]) -> ir.Value:

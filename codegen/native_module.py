@@ -31,7 +31,8 @@ def native_key(function: FunctionIR) -> str:
 
 
 def signature(function: FunctionIR) -> str:
-    parameters = "".join(KIND_LETTERS[arg.type] for arg in function.args)
+    """native.h's signature: a boxed function takes objects, whatever it makes of them."""
+    parameters = "".join("o" if function.boxed else KIND_LETTERS[arg.type] for arg in function.args)
     return f"{parameters}>{KIND_LETTERS[function.return_type]}"
 
 

@@ -26,7 +26,8 @@ STACK_SIZE = 8 * 1024 * 1024
 _LINK_FLAGS = (*TARGET, OPTIMIZE, "-s", f"-Wl,-z,stack-size={STACK_SIZE}")
 _WASI_EMULATION = ("-lwasi-emulated-signal", "-lwasi-emulated-getpid", "-lwasi-emulated-process-clocks")
 _REACTOR = ("-mexec-model=reactor",)
-_RUNTIME_SOURCES = ("main.c", "native.c", "native_ops.c", "native_function.c", "native_objects.c")
+_RUNTIME_SOURCES = ("main.c", "native.c", "native_ops.c", "native_function.c", "native_objects.c",
+                    "native_words.c")
 
 
 def runtime_objects(build: WasiPython) -> list[Path]:

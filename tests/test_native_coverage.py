@@ -32,6 +32,7 @@ EXPECTED_FALLBACKS: dict[str, dict[str, set[str]]] = {
     "native_boxed_deep_mixed": {"countdown": {"depth"}, "through": {"depth"}, "runaway": {"depth"}},
     "native_boxed_exc_chaining": {"wrap_implicit": {"arguments"}},
     "native_boxed_fstrings_iter": {"describe": {"arguments"}},
+    "native_boxed_int_words": {"accumulate": {"deopt"}, "divide": {"arguments"}},
     "native_boxed_print_hints": {"banner": {"arguments"}, "twice": {"arguments"}, "fsum": {"arguments"}},
     "native_control_flow": {name: {"deopt"} for name in ("range_sum_down", "power_table", "factorial", "fourth_powers")},
     "native_float_grid": {name: {"deopt"} for name in ("power", "mixed", "math_ops")},
