@@ -67,8 +67,14 @@ class BoxedEmitter(RefcountEmitter):
             self.handler = block.handler
             builder.position_at_end(self.blocks[block.label])
             for index, op in enumerate(block.ops):
-                self.emit_op(op)
-                for register in releases.get((block.label, index), ()):
+                released = releases.get((block.label, index), [])
+                if isinstance(op, tir.StoreLocal) and op.source in released:  # its last use: move, not copy
+                    self.store_local(op.local, self.value(op.source))
+                    self.forget_register(op.source)
+                    released = [register for register in released if register != op.source]
+                else:
+                    self.emit_op(op)
+                for register in released:
                     self.release_register(register)
             self.emit_terminator(block.terminator)
         self.emit_exit()

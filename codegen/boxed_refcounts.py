@@ -82,6 +82,11 @@ class RefcountEmitter:
         slot = self.register_slot(register)
         self.replace(slot, _empty(slot.type.pointee))
 
+    def forget_register(self, register: tir.Register) -> None:
+        """Empty the register's slot without releasing: its reference moved elsewhere."""
+        slot = self.register_slot(register)
+        self.builder.store(_empty(slot.type.pointee), slot)
+
     def store_local(self, local: tir.Local, value: ir.Value, borrowed: bool = False) -> None:
         if borrowed:
             self.retain(value)
