@@ -218,7 +218,8 @@ class Binary(Op):
 
     @property
     def error_kind(self) -> ErrorKind:
-        raising = self.operator in _RAISING_BINARY_OPERATORS
+        # On words and objects, CPython's operation runs whenever an operand is not a small int.
+        raising = self.operator in _RAISING_BINARY_OPERATORS or not self.left.type.is_unboxed
         return ErrorKind.MAY_RAISE if raising else ErrorKind.NEVER
 
 
@@ -229,6 +230,10 @@ class Unary(Op):
     operator: UnaryOperator
     operand: Register
     line: int
+
+    @property
+    def error_kind(self) -> ErrorKind:
+        return ErrorKind.NEVER if self.operand.type.is_unboxed else ErrorKind.MAY_RAISE
 
 
 @final
@@ -241,6 +246,10 @@ class Compare(Op):
     left: Register
     right: Register
     line: int
+
+    @property
+    def error_kind(self) -> ErrorKind:
+        return ErrorKind.NEVER if self.left.type.is_unboxed else ErrorKind.MAY_RAISE
 
 
 @final

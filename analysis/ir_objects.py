@@ -183,3 +183,25 @@ class ClearLocal(Op):
     local: Local
     line: int
     dest: None = field(default=None, init=False, repr=False)
+
+
+@final
+@dataclass(frozen=True)
+class Box(_Raising):
+    """A word (INT_WORD) as an object, where an operation takes objects (a call's argument, a
+    return value): the int itself for a small int (MemoryError possible), else the object held."""
+
+    dest: Register
+    value: Register
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class ToWord(Op):
+    """An object as a word of `dest`'s type (INT_WORD): small when it is an exact int that fits,
+    else the object itself, whatever its type -- never an error, as assigning it in CPython."""
+
+    dest: Register
+    value: Register
+    line: int

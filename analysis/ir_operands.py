@@ -31,7 +31,7 @@ def operands(op: ir.Op) -> tuple[ir.Register, ...]:
         return (op.callee, *op.args)
     if isinstance(op, objects.BuildSequence):
         return op.items
-    if isinstance(op, objects.IsTrue):
+    if isinstance(op, (objects.IsTrue, objects.Box, objects.ToWord)):
         return (op.value,)
     if isinstance(op, objects.GetIter):
         return (op.iterable,)

@@ -95,7 +95,7 @@ class FunctionLowerer(ExceptionLowerer):
     def _lower_statement(self, statement: Statement) -> None:
         line = statement.line
         if isinstance(statement, AssignmentStmt):
-            self.store(statement.lvalues[0], self.lower_expr(statement.rvalue))
+            self.store(statement.lvalues[0], self.assigned_value(statement.lvalues[0], statement.rvalue))
         elif isinstance(statement, OperatorAssignmentStmt):
             self.lower_augmented_assignment(statement)
         elif isinstance(statement, IfStmt):
@@ -134,9 +134,9 @@ class FunctionLowerer(ExceptionLowerer):
             current = self.builder.emit_value(GetAttr(self.register(OBJECT), owner, target.name, line))
             write = lambda result: self.builder.emit(SetAttr(owner, target.name, result, line))
         else:
-            current = self.lower_expr(target)
+            current = self.operand(target)
             write = lambda result: self.store(target, result)
-        operand = self.lower_expr(statement.rvalue)
+        operand = self.operand(statement.rvalue)
         operator = facts.BINARY_OPERATORS[statement.op]
         write(self.binary(operator, current, operand, current.type, line, inplace=True))
 

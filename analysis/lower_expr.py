@@ -45,10 +45,18 @@ from tpy2wasm.analysis.ir import (
     Unary,
     UnaryOperator,
 )
-from tpy2wasm.analysis.ir_objects import IsTrue
-from tpy2wasm.analysis.rtypes import BOOL, FLOAT, INT, NONE, OBJECT, RType
+from tpy2wasm.analysis.ir_objects import Box, IsTrue, ToWord
+from tpy2wasm.analysis.rtypes import BOOL, FLOAT, INT, INT_WORD, NONE, OBJECT, RType
 
 _WIDTH = {BOOL: 0, INT: 1, FLOAT: 2}
+
+#: The operators that give an int for two ints: in a boxed function, on int words, they compute
+#: a word (`/` gives a float and `**` may: those take objects).
+WORD_OPERATORS = frozenset({
+    BinaryOperator.ADD, BinaryOperator.SUB, BinaryOperator.MUL, BinaryOperator.FLOOR_DIV, BinaryOperator.MOD,
+    BinaryOperator.LSHIFT, BinaryOperator.RSHIFT, BinaryOperator.BIT_AND, BinaryOperator.BIT_OR,
+    BinaryOperator.BIT_XOR,
+})
 """Numeric tower order: a wider type can represent every value of a narrower one."""
 
 _CONSTANT_TYPES: dict[type, RType] = {bool: BOOL, int: INT, float: FLOAT, type(None): NONE, str: OBJECT}
@@ -93,7 +101,10 @@ class ExpressionLowerer:
 
     def local(self, name: str, var: Var) -> Local:
         if name not in self.locals:
-            rtype = OBJECT if self.boxed else scalar(var.type, f"local '{name}'")
+            if self.boxed:  # an int local is a word; others are objects
+                rtype = INT_WORD if facts.scalar_rtype(var.type) is INT else OBJECT
+            else:
+                rtype = scalar(var.type, f"local '{name}'")
             self.locals[name] = Local(name, rtype)
         return self.locals[name]
 
@@ -105,7 +116,13 @@ class ExpressionLowerer:
         return self.builder.emit_value(LoadConst(self.builder.register(rtype), value, line))
 
     def coerce(self, value: Register, rtype: RType, line: int) -> Register:
-        if value.type == rtype or self.boxed:
+        if value.type == rtype:
+            return value
+        if self.boxed:  # between a word and an object; CPython's own operations do the mixing
+            if value.type is INT_WORD:
+                return self.builder.emit_value(Box(self.builder.register(OBJECT), value, line))
+            if rtype is INT_WORD:
+                return self.builder.emit_value(ToWord(self.builder.register(INT_WORD), value, line))
             return value
         if value.type not in _WIDTH or rtype not in _WIDTH or _WIDTH[value.type] > _WIDTH[rtype]:
             raise LoweringError(f"line {line}: cannot convert {value.type} to {rtype}")
@@ -174,7 +191,9 @@ class ExpressionLowerer:
     def binary(self, operator: BinaryOperator, left: Register, right: Register,
                result_type: RType, line: int, inplace: bool = False) -> Register:
         if self.boxed:
-            dest = self.register(OBJECT)
+            result = INT_WORD if left.type is right.type is INT_WORD and operator in WORD_OPERATORS else OBJECT
+            left, right = self.coerce(left, result, line), self.coerce(right, result, line)
+            dest = self.builder.register(result)
             return self.builder.emit_value(Binary(dest, operator, left, right, line, inplace))
         operand_type = result_type
         if operator is BinaryOperator.TRUE_DIV:
@@ -185,9 +204,8 @@ class ExpressionLowerer:
 
     def compare(self, operator: CompareOperator, left: Register, right: Register,
                 line: int) -> Register:
-        if not self.boxed:
-            operand_type = wider(left.type, right.type)
-            left, right = self.coerce(left, operand_type, line), self.coerce(right, operand_type, line)
+        operand_type = OBJECT if self.boxed else wider(left.type, right.type)
+        left, right = self.coerce(left, operand_type, line), self.coerce(right, operand_type, line)
         dest = self.register(BOOL)
         return self.builder.emit_value(Compare(dest, operator, left, right, line))
 

@@ -27,6 +27,7 @@ from tpy2wasm.analysis.ir import (
     Unwind,
 )
 from tpy2wasm.analysis.ir_objects import (
+    Box,
     BuildDict,
     BuildSlice,
     BuildSequence,
@@ -43,6 +44,7 @@ from tpy2wasm.analysis.ir_objects import (
     RestoreException,
     SetAttr,
     SetItem,
+    ToWord,
 )
 
 
@@ -101,6 +103,10 @@ def _object_op_body(op: Op) -> str:
         return f"{op.kind.value}({_join(op.items)})"
     if isinstance(op, IsTrue):
         return f"truth {op.value}"
+    if isinstance(op, Box):
+        return f"box {op.value}"
+    if isinstance(op, ToWord):
+        return f"word {op.value}"
     if isinstance(op, GetIter):
         return f"iter {op.iterable}"
     if isinstance(op, CatchException):

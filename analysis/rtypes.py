@@ -39,6 +39,12 @@ BOOL: Final = RType("bool", is_unboxed=True, llvm_type="i1")
 NONE: Final = RType("None", is_unboxed=True, llvm_type="void")
 """The None value; only ever a return type or a constant, carries no data."""
 
+INT_WORD: Final = RType("int word", is_unboxed=False, llvm_type="i64")
+"""Python int in a boxed function, as one tagged 64-bit word (docs/value-representation.md):
+a small int `v << 1` (tag bit clear), or any object `ptr | 1` holding a reference -- a big int,
+or whatever a hint that lied let in. Operations take an inline fast path on small ints and
+CPython's own operation otherwise, so the word never gives an answer CPython would not."""
+
 OBJECT: Final = RType("object", is_unboxed=False, llvm_type="ptr")
 """Any boxed PyObject*; the fallback for values the native core cannot unbox."""
 

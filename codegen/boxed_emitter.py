@@ -17,7 +17,8 @@ from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
-from tpy2wasm.analysis.rtypes import BOOL
+from tpy2wasm.analysis.rtypes import BOOL, INT_WORD
+from tpy2wasm.codegen import int_words
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter, releases_after
 from tpy2wasm.codegen.runtime_api import I32, NAME_CACHE, PTR, PTR_PTR
 from tpy2wasm.codegen.positions import position, position_pointer
@@ -56,15 +57,24 @@ class BoxedEmitter(RefcountEmitter):
         builder.position_at_end(entered)
         for index, argument in enumerate(self.function.args):
             value = builder.load(builder.gep(self.args_pointer, [ir.Constant(I32, index)]))
-            self.store_local(argument, value, borrowed=True)
+            if argument.type is INT_WORD:
+                self.store_local(argument, self.call_runtime("tpy2wasm_word_from_object", value))
+            else:
+                self.store_local(argument, value, borrowed=True)
         builder.branch(self.blocks[self.function.blocks[0].label])
         releases = releases_after(self.function)
         for block in self.function.blocks:
             self.handler = block.handler
             builder.position_at_end(self.blocks[block.label])
             for index, op in enumerate(block.ops):
-                self.emit_op(op)
-                for register in releases.get((block.label, index), ()):
+                released = releases.get((block.label, index), [])
+                if isinstance(op, tir.StoreLocal) and op.source in released:  # its last use: move, not copy
+                    self.store_local(op.local, self.value(op.source))
+                    self.forget_register(op.source)
+                    released = [register for register in released if register != op.source]
+                else:
+                    self.emit_op(op)
+                for register in released:
                     self.release_register(register)
             self.emit_terminator(block.terminator)
         self.emit_exit()
@@ -173,6 +183,10 @@ class BoxedEmitter(RefcountEmitter):
             self.call_runtime("tpy2wasm_restore", self.value(op.exception))
         elif isinstance(op, (tob.IsTrue, tob.ExceptionMatches)):
             self.emit_condition(op)
+        elif isinstance(op, tir.Compare) and op.left.type is INT_WORD:
+            self.conditions[op.dest.number] = int_words.compare(self, op, *self.values((op.left, op.right)))
+        elif op.dest is not None and op.dest.type is INT_WORD:
+            self.define(op.dest, self.word_of(op))
         else:
             assert op.dest is not None, op
             self.define(op.dest, self.fail_if_null(self.object_of(op), position(op)))
@@ -223,11 +237,32 @@ class BoxedEmitter(RefcountEmitter):
                         is_list)
         if isinstance(op, tob.GetIter):
             return call("PyObject_GetIter", self.value(op.iterable))
+        if isinstance(op, tob.Box):
+            return call("tpy2wasm_word_box", self.value(op.value))
         if isinstance(op, tob.CatchException):
             return call("tpy2wasm_catch")
         if isinstance(op, tob.EnterHandler):
             return call("tpy2wasm_enter_handler", self.value(op.exception))
         raise TypeError(f"no boxed lowering for {op!r}")
+
+    def word_of(self, op: tir.Op) -> ir.Value:
+        """The new int word an op computes (it fails on an error itself)."""
+        if isinstance(op, tir.LoadConst):
+            assert isinstance(op.value, int), op
+            word = int_words.constant(op.value)
+            if word is not None:
+                return word
+            big = self.fail_if_null(self.constant(op.value), position(op))
+            return int_words.word_of_new_object(self.builder, big)
+        if isinstance(op, tir.LoadLocal):
+            return self.load_local(op.local, position(op))
+        if isinstance(op, tir.Binary):
+            return int_words.binary(self, op, *self.values((op.left, op.right)))
+        if isinstance(op, tir.Unary):
+            return int_words.unary(self, op, self.value(op.operand))
+        if isinstance(op, tob.ToWord):
+            return self.call_runtime("tpy2wasm_word_from_object", self.value(op.value))
+        raise TypeError(f"no int word lowering for {op!r}")
 
     def constant(self, value: int | float | bool | str | None) -> ir.Value:
         call = self.call_runtime
@@ -243,16 +278,17 @@ class BoxedEmitter(RefcountEmitter):
         return call("tpy2wasm_int_constant", self.strings.pointer(str(value)), self.cache())
 
     def load_local(self, local: tir.Local, where: tir.Position) -> ir.Value:
+        """A new reference to the local's value; UnboundLocalError when its slot is empty."""
         builder = self.builder
         value = builder.load(self.local_slot(local))
+        empty = int_words.WORD_ERROR if local.type is INT_WORD else ir.Constant(PTR, None)
         unbound, name, unbound_at = self.unbound_block()
         name.add_incoming(self.strings.pointer(local.name), builder.block)
         unbound_at.add_incoming(position_pointer(self.module, where), builder.block)
         bound = self.llvm_function.append_basic_block("bound")
-        builder.cbranch(builder.icmp_unsigned("==", value, ir.Constant(PTR, None)), unbound,
-                        bound).set_weights([1, 1000])
+        builder.cbranch(builder.icmp_unsigned("==", value, empty), unbound, bound).set_weights([1, 1000])
         builder.position_at_end(bound)
-        self.incref(value)
+        self.retain(value)
         return value
 
     def argument_array(self, registers: tuple[tir.Register, ...]) -> ir.Value:

@@ -2,6 +2,9 @@
 Py_INCREF, Py_XDECREF as a call of CPython's Py_DecRef, and which registers can be released
 right after their last use.
 
+A slot holds a PyObject* (NULL when empty) or an int word (WORD_ERROR when empty), which owns
+a reference only when it is not a small int.
+
 The decrement is a call, not inline code: inline it is a null test, a decrement, a zero test
 and a dealloc call in three blocks at every release, which made boxed functions several
 times larger for LLVM to optimise, while the call costs little next to the runtime call that
@@ -13,7 +16,9 @@ from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis.ir_operands import operands, terminator_operands
-from tpy2wasm.codegen.runtime_api import I32, PTR, declare
+from tpy2wasm.analysis.rtypes import INT_WORD, RType
+from tpy2wasm.codegen import int_words
+from tpy2wasm.codegen.runtime_api import I32, I64, PTR, declare
 
 Releases = dict[tuple[str, int], list[tir.Register]]
 
@@ -30,7 +35,7 @@ def releases_after(function: tir.FunctionIR) -> Releases:
                 if defined_in.get(register.number) != block.label:
                     escapes.add(register.number)
                 last_use[register.number] = (block.label, index)
-            if op.dest is not None and op.dest.type.llvm_type == "ptr":
+            if op.dest is not None and op.dest.type.llvm_type in ("ptr", "i64"):
                 defined_in[op.dest.number] = block.label
         escapes.update(operand.number for operand in terminator_operands(block.terminator))
     releases: Releases = {}
@@ -55,10 +60,10 @@ class RefcountEmitter:
         return self.builder.call(declare(self.module, name), list(arguments))
 
     def entry_slot(self, slot_type: ir.Type, name: str) -> ir.AllocaInstr:
-        """A stack slot made in the entry block, zeroed there."""
+        """A stack slot made in the entry block, empty there (zero, or WORD_ERROR for a word)."""
         with self.builder.goto_block(self.allocas):
             slot = self.builder.alloca(slot_type, name=name)
-            self.builder.store(ir.Constant(slot_type, None), slot)
+            self.builder.store(_empty(slot_type), slot)
         return slot
 
     def finish_entry(self, body: ir.Block) -> None:
@@ -67,12 +72,12 @@ class RefcountEmitter:
 
     def register_slot(self, register: tir.Register) -> ir.AllocaInstr:
         if register.number not in self.register_slots:
-            self.register_slots[register.number] = self.entry_slot(PTR, f"r{register.number}")
+            self.register_slots[register.number] = self.entry_slot(_slot_type(register.type), f"r{register.number}")
         return self.register_slots[register.number]
 
     def local_slot(self, local: tir.Local) -> ir.AllocaInstr:
         if local.name not in self.local_slots:
-            self.local_slots[local.name] = self.entry_slot(PTR, local.name)
+            self.local_slots[local.name] = self.entry_slot(_slot_type(local.type), local.name)
         return self.local_slots[local.name]
 
     def define(self, register: tir.Register, value: ir.Value) -> None:
@@ -80,24 +85,47 @@ class RefcountEmitter:
         self.replace(self.register_slot(register), value)
 
     def release_register(self, register: tir.Register) -> None:
-        self.replace(self.register_slot(register), ir.Constant(PTR, None))
+        slot = self.register_slot(register)
+        self.replace(slot, _empty(slot.type.pointee))
+
+    def forget_register(self, register: tir.Register) -> None:
+        """Empty the register's slot without releasing: its reference moved elsewhere."""
+        slot = self.register_slot(register)
+        self.builder.store(_empty(slot.type.pointee), slot)
 
     def store_local(self, local: tir.Local, value: ir.Value, borrowed: bool = False) -> None:
         if borrowed:
-            self.incref(value)
+            self.retain(value)
         self.replace(self.local_slot(local), value)
 
     def clear_local(self, local: tir.Local) -> None:
-        self.replace(self.local_slot(local), ir.Constant(PTR, None))
+        slot = self.local_slot(local)
+        self.replace(slot, _empty(slot.type.pointee))
 
     def replace(self, slot: ir.AllocaInstr, value: ir.Value) -> None:
         old = self.builder.load(slot)
         self.builder.store(value, slot)
-        self.xdecref(old)
+        self.release(old)
 
     def release_everything(self) -> None:
         for slot in [*self.register_slots.values(), *self.local_slots.values()]:
-            self.xdecref(self.builder.load(slot))
+            self.release(self.builder.load(slot))
+
+    def retain(self, value: ir.Value) -> None:
+        """A new reference for a borrowed object or word (not empty)."""
+        if value.type != I64:
+            self.incref(value)
+            return
+        with self.builder.if_then(self.builder.not_(int_words.is_small(self.builder, value))):
+            self.incref(int_words.object_of(self.builder, value))
+
+    def release(self, value: ir.Value) -> None:
+        """Give up the reference an object or word holds, if any (an empty one holds none)."""
+        if value.type != I64:
+            self.xdecref(value)
+            return
+        with self.builder.if_then(self.builder.not_(int_words.is_small(self.builder, value))):
+            self.xdecref(int_words.object_of(self.builder, value))
 
     def refcount(self, value: ir.Value) -> ir.Value:
         """ob_refcnt, the first field of every object (a 32-bit Py_ssize_t on wasm32)."""
@@ -109,3 +137,11 @@ class RefcountEmitter:
 
     def xdecref(self, value: ir.Value) -> None:
         self.call_runtime("Py_DecRef", value)
+
+
+def _slot_type(rtype: RType) -> ir.Type:
+    return I64 if rtype is INT_WORD else PTR
+
+
+def _empty(slot_type: ir.Type) -> ir.Constant:
+    return int_words.WORD_ERROR if slot_type == I64 else ir.Constant(slot_type, None)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 import llvmlite.binding as llvm
 from llvmlite import ir
 
-from tpy2wasm.analysis.ir import FunctionIR
-from tpy2wasm.analysis.rtypes import NONE
+from tpy2wasm.analysis.ir import Branch, ForIter, FunctionIR, Goto, Terminator
+from tpy2wasm.analysis.rtypes import INT_WORD, NONE
 from tpy2wasm.codegen.arithmetic import from_slot, to_slot
 from tpy2wasm.codegen.boxed_emitter import BoxedEmitter
 from tpy2wasm.codegen.function_emitter import FunctionEmitter
@@ -33,7 +33,8 @@ def native_key(function: FunctionIR) -> str:
 
 
 def signature(function: FunctionIR) -> str:
-    parameters = "".join(KIND_LETTERS[arg.type] for arg in function.args)
+    """native.h's signature: a boxed function takes objects, whatever it makes of them."""
+    parameters = "".join("o" if function.boxed else KIND_LETTERS[arg.type] for arg in function.args)
     return f"{parameters}>{KIND_LETTERS[function.return_type]}"
 
 
@@ -59,10 +60,11 @@ class _Chunk:
     """The functions one LLVM module defines (indexes into the program's), whether it holds
     the table, and whether LLVM optimises it.
 
-    Only unboxed functions are optimised (O3). A boxed function spends its time in the
-    runtime's calls, which no optimisation of its own speeds up, and mem2reg would give each
-    of its N stack slots a phi at each of the M failure edges into its shared traceback block:
-    O1 made boxed code twice as large and 8 times slower to compile as none at all."""
+    Unboxed functions are optimised (O3), and boxed ones only when they loop on int words.
+    Another boxed function spends its time in the runtime's calls, which no optimisation of
+    its own speeds up, and mem2reg would give each of its N stack slots a phi at each of the M
+    failure edges into its shared traceback block: O1 made boxed code twice as large and 8
+    times slower to compile as none at all."""
 
     defined: tuple[int, ...]
     with_table: bool
@@ -105,17 +107,41 @@ def _ops(function: FunctionIR) -> int:
 
 def _plan(functions: Sequence[FunctionIR]) -> list[_Chunk]:
     """The unboxed functions' chunks, the boxed ones', then the table's: with the unboxed
-    functions when they all fit in one chunk. A huge function is a chunk of its own."""
+    functions when they all fit in one chunk. A huge function is a chunk of its own. Boxed
+    functions that loop on int words are optimised too, in chunks of their own."""
     unboxed = _chunks([index for index, function in enumerate(functions) if not function.boxed], functions)
-    boxed = _chunks([index for index, function in enumerate(functions) if function.boxed], functions)
+    word_loops = _chunks([index for index, function in enumerate(functions) if _loops_on_words(function)], functions)
+    boxed = _chunks([index for index, function in enumerate(functions)
+                     if function.boxed and not _loops_on_words(function)], functions)
     table_defines: tuple[int, ...] = ()
     if len(unboxed) == 1 and not _has_huge(unboxed[0], functions):
         table_defines = unboxed.pop()
     return [
-        *(_Chunk(chunk, False, not _has_huge(chunk, functions)) for chunk in unboxed),
+        *(_Chunk(chunk, False, not _has_huge(chunk, functions)) for chunk in [*unboxed, *word_loops]),
         *(_Chunk(chunk, False, False) for chunk in boxed),
         _Chunk(table_defines, True, True),
     ]
+
+
+def _loops_on_words(function: FunctionIR) -> bool:
+    """A boxed function with int words and a loop: its time goes to the words' inline fast
+    paths, which need LLVM's passes (mem2reg makes the words' slots registers)."""
+    if not function.boxed or not any(op.dest is not None and op.dest.type is INT_WORD
+                                     for block in function.blocks for op in block.ops):
+        return False
+    order = {block.label: index for index, block in enumerate(function.blocks)}
+    return any(order[target] <= order[block.label] for block in function.blocks
+               for target in _jump_targets(block.terminator))
+
+
+def _jump_targets(terminator: Terminator) -> tuple[str, ...]:
+    if isinstance(terminator, Goto):
+        return (terminator.target,)
+    if isinstance(terminator, Branch):
+        return (terminator.if_true, terminator.if_false)
+    if isinstance(terminator, ForIter):
+        return (terminator.body, terminator.exit)
+    return ()
 
 
 def _has_huge(chunk: tuple[int, ...], functions: Sequence[FunctionIR]) -> bool:

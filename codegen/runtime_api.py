@@ -101,6 +101,12 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_restore": (VOID, (PTR,)),
     "tpy2wasm_raise_object": (VOID, (PTR, PTR)),
     "tpy2wasm_enter_frame": (I32, ()),
+    # Int words (native_words.c): 1 (WORD_ERROR) on error, as a NULL.
+    "tpy2wasm_word_from_object": (I64, (PTR,)),
+    "tpy2wasm_word_box": (PTR, (I64,)),
+    "tpy2wasm_word_binary": (I64, (PTR, I64, I64)),
+    "tpy2wasm_word_unary": (I64, (PTR, I64)),
+    "tpy2wasm_word_compare": (I32, (I64, I64, I32)),
     "tpy2wasm_leave_frame": (VOID, ()),
 }
 

@@ -1,0 +1,244 @@
+"""Int words in boxed functions (rtypes.INT_WORD, docs/value-representation.md): an inline fast
+path on small ints (`v << 1`), and the runtime's slow path (wasm_runtime/native_words.c) that
+runs CPython's own operation whenever an operand holds an object or the result does not fit.
+
+On two small words, + - * & | ^ >> << // % are computed on the tagged values directly or after
+an arithmetic shift; an overflow out of the 63 bits goes to the slow path, which makes the
+big int. Division and modulo by zero, negative shift counts and every operand that is not a
+small int also take the slow path, so their errors are CPython's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from llvmlite import ir
+
+from tpy2wasm.analysis import ir as tir
+from tpy2wasm.analysis.ir import BinaryOperator as B
+from tpy2wasm.analysis.ir import CompareOperator as C
+from tpy2wasm.analysis.ir import UnaryOperator as U
+from tpy2wasm.codegen.positions import position
+from tpy2wasm.codegen.runtime_api import I1, I32, I64, PTR, declare
+
+#: The word that says an exception is set (NULL with the tag); also an unbound local's.
+WORD_ERROR = ir.Constant(I64, 1)
+_ZERO, _ONE = ir.Constant(I64, 0), ir.Constant(I64, 1)
+_SMALL_LIMIT = 2**62
+
+#: CPython's operation for each operator, `x op y` and `x op= y` (the in-place one can differ
+#: only for an object a lying hint let in, such as a list).
+_NUMBER_FUNCTIONS: dict[B, tuple[str, str]] = {
+    B.ADD: ("PyNumber_Add", "PyNumber_InPlaceAdd"),
+    B.SUB: ("PyNumber_Subtract", "PyNumber_InPlaceSubtract"),
+    B.MUL: ("PyNumber_Multiply", "PyNumber_InPlaceMultiply"),
+    B.FLOOR_DIV: ("PyNumber_FloorDivide", "PyNumber_InPlaceFloorDivide"),
+    B.MOD: ("PyNumber_Remainder", "PyNumber_InPlaceRemainder"),
+    B.LSHIFT: ("PyNumber_Lshift", "PyNumber_InPlaceLshift"),
+    B.RSHIFT: ("PyNumber_Rshift", "PyNumber_InPlaceRshift"),
+    B.BIT_AND: ("PyNumber_And", "PyNumber_InPlaceAnd"),
+    B.BIT_OR: ("PyNumber_Or", "PyNumber_InPlaceOr"),
+    B.BIT_XOR: ("PyNumber_Xor", "PyNumber_InPlaceXor"),
+}
+_UNARY_FUNCTIONS = {U.NEG: "PyNumber_Negative", U.POS: "PyNumber_Positive", U.INVERT: "PyNumber_Invert"}
+#: CPython's comparison codes (Py_LT ... Py_GE in object.h).
+_RICH_COMPARE = {C.LT: 0, C.LE: 1, C.EQ: 2, C.NE: 3, C.GT: 4, C.GE: 5}
+
+_BINARY_FUNCTION = ir.FunctionType(PTR, [PTR, PTR])
+_UNARY_FUNCTION = ir.FunctionType(PTR, [PTR])
+_OVERFLOW_TYPE = ir.FunctionType(ir.LiteralStructType([I64, I1]), [I64, I64])
+
+
+class Emitter(Protocol):
+    builder: ir.IRBuilder
+    llvm_function: ir.Function
+
+    def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value: ...
+    def fail_if(self, condition: ir.Value, where: tir.Position, traceback: bool = True) -> None: ...
+
+
+FastPath = Callable[[ir.IRBuilder, ir.Value, ir.Value], tuple[ir.Value, ir.Value | None]]
+"""(builder, left, right) -> (the result word, the i1 that says it is valid, or None: always)."""
+
+
+def is_small(builder: ir.IRBuilder, word: ir.Value) -> ir.Value:
+    return builder.icmp_unsigned("==", builder.and_(word, _ONE), _ZERO)
+
+
+def object_of(builder: ir.IRBuilder, word: ir.Value) -> ir.Value:
+    """The PyObject* a word that is not small holds (NULL for WORD_ERROR)."""
+    return builder.inttoptr(builder.trunc(builder.and_(word, ir.Constant(I64, -2)), I32), PTR)
+
+
+def constant(value: int) -> ir.Constant | None:
+    """The word of a small int literal; None when it needs an object."""
+    return ir.Constant(I64, value * 2) if -_SMALL_LIMIT <= value < _SMALL_LIMIT else None
+
+
+def word_of_new_object(builder: ir.IRBuilder, value: ir.Value) -> ir.Value:
+    """The word that holds the new reference `value` (not NULL)."""
+    return builder.or_(builder.zext(builder.ptrtoint(value, I32), I64), _ONE)
+
+
+def binary(emitter: Emitter, op: tir.Binary, left: ir.Value, right: ir.Value) -> ir.Value:
+    builder = emitter.builder
+    guard, fast = _FAST_BINARY[op.operator]
+    function = _declare_function(builder.module, _NUMBER_FUNCTIONS[op.operator][op.inplace], _BINARY_FUNCTION)
+    both_small = builder.icmp_unsigned("==", builder.and_(builder.or_(left, right), _ONE), _ZERO)
+    condition = both_small if guard is None else builder.and_(both_small, guard(builder, left, right))
+    return _with_slow_path(emitter, condition, lambda: fast(builder, left, right),
+                           lambda: emitter.call_runtime("tpy2wasm_word_binary", function, left, right), position(op))
+
+
+def unary(emitter: Emitter, op: tir.Unary, operand: ir.Value) -> ir.Value:
+    builder = emitter.builder
+    function = _declare_function(builder.module, _UNARY_FUNCTIONS[op.operator], _UNARY_FUNCTION)
+
+    def fast() -> tuple[ir.Value, ir.Value | None]:
+        if op.operator is U.NEG:
+            return _overflow_checked(builder, "llvm.ssub.with.overflow", _ZERO, operand)
+        if op.operator is U.INVERT:  # ~v is -v-1: (-2v-1) with the tag bit cleared
+            return builder.xor(operand, ir.Constant(I64, -2)), None
+        return operand, None
+
+    return _with_slow_path(emitter, is_small(builder, operand), fast,
+                           lambda: emitter.call_runtime("tpy2wasm_word_unary", function, operand), position(op))
+
+
+def compare(emitter: Emitter, op: tir.Compare, left: ir.Value, right: ir.Value) -> ir.Value:
+    """The truth of the comparison as an i1: signed order of small words is the ints' order."""
+    builder = emitter.builder
+    both_small = builder.icmp_unsigned("==", builder.and_(builder.or_(left, right), _ONE), _ZERO)
+    fast_block = emitter.llvm_function.append_basic_block("word.compare.fast")
+    slow_block = emitter.llvm_function.append_basic_block("word.compare.slow")
+    join = emitter.llvm_function.append_basic_block("word.compare.join")
+    builder.cbranch(both_small, fast_block, slow_block)
+    builder.position_at_end(fast_block)
+    fast_value = builder.icmp_signed(op.operator.value, left, right)
+    builder.branch(join)
+    builder.position_at_end(slow_block)
+    truth = emitter.call_runtime("tpy2wasm_word_compare", left, right, ir.Constant(I32, _RICH_COMPARE[op.operator]))
+    emitter.fail_if(builder.icmp_signed("<", truth, ir.Constant(I32, 0)), position(op))
+    slow_value = builder.icmp_signed(">", truth, ir.Constant(I32, 0))
+    slow_end = builder.block
+    builder.branch(join)
+    builder.position_at_end(join)
+    result = builder.phi(I1)
+    result.add_incoming(fast_value, fast_block)
+    result.add_incoming(slow_value, slow_end)
+    return result
+
+
+def _with_slow_path(emitter: Emitter, condition: ir.Value, fast: Callable[[], tuple[ir.Value, ir.Value | None]],
+                    slow: Callable[[], ir.Value], where: tir.Position) -> ir.Value:
+    """`fast()` when `condition` holds and its result is valid, else `slow()` (failing on
+    WORD_ERROR), joined in one word."""
+    builder = emitter.builder
+    fast_block = emitter.llvm_function.append_basic_block("word.fast")
+    slow_block = emitter.llvm_function.append_basic_block("word.slow")
+    join = emitter.llvm_function.append_basic_block("word.join")
+    builder.cbranch(condition, fast_block, slow_block)
+    builder.position_at_end(fast_block)
+    fast_value, valid = fast()
+    fast_end = builder.block
+    if valid is None:
+        builder.branch(join)
+    else:
+        builder.cbranch(valid, join, slow_block)
+    builder.position_at_end(slow_block)
+    slow_value = slow()
+    emitter.fail_if(builder.icmp_unsigned("==", slow_value, WORD_ERROR), where)
+    slow_end = builder.block
+    builder.branch(join)
+    builder.position_at_end(join)
+    result = builder.phi(I64)
+    result.add_incoming(fast_value, fast_end)
+    result.add_incoming(slow_value, slow_end)
+    return result
+
+
+def _declare_function(module: ir.Module, name: str, function_type: ir.FunctionType) -> ir.Value:
+    """CPython's function `name`, as the pointer the runtime's slow path calls."""
+    existing = module.globals.get(name)
+    function = existing if isinstance(existing, ir.Function) else ir.Function(module, function_type, name)
+    return function.bitcast(PTR)
+
+
+def _overflow_checked(builder: ir.IRBuilder, intrinsic: str, left: ir.Value,
+                      right: ir.Value) -> tuple[ir.Value, ir.Value]:
+    module = builder.module
+    name = f"{intrinsic}.i64"
+    existing = module.globals.get(name)
+    function = existing if isinstance(existing, ir.Function) else ir.Function(module, _OVERFLOW_TYPE, name)
+    result = builder.call(function, [left, right])
+    return builder.extract_value(result, 0), builder.not_(builder.extract_value(result, 1))
+
+
+def _untagged(builder: ir.IRBuilder, word: ir.Value) -> ir.Value:
+    return builder.ashr(word, _ONE)
+
+
+def _tagged(builder: ir.IRBuilder, value: ir.Value) -> tuple[ir.Value, ir.Value]:
+    """`value << 1`, valid when it fits in 63 bits."""
+    word = builder.shl(value, _ONE)
+    return word, builder.icmp_signed("==", builder.ashr(word, _ONE), value)
+
+
+def _multiply(builder: ir.IRBuilder, left: ir.Value, right: ir.Value) -> tuple[ir.Value, ir.Value | None]:
+    return _overflow_checked(builder, "llvm.smul.with.overflow", _untagged(builder, left), right)
+
+
+def _floor_divide(builder: ir.IRBuilder, left: ir.Value, right: ir.Value,
+                  want_modulo: bool) -> tuple[ir.Value, ir.Value | None]:
+    """Python's floor division or modulo of the untagged values (C truncates toward zero);
+    only -2**62 // -1 does not fit back."""
+    x, y = _untagged(builder, left), _untagged(builder, right)
+    quotient, remainder = builder.sdiv(x, y), builder.srem(x, y)
+    adjust = builder.and_(builder.icmp_signed("!=", remainder, _ZERO),
+                          builder.icmp_signed("<", builder.xor(remainder, y), _ZERO))
+    if want_modulo:
+        return builder.shl(builder.select(adjust, builder.add(remainder, y), remainder), _ONE), None
+    return _tagged(builder, builder.select(adjust, builder.sub(quotient, _ONE), quotient))
+
+
+def _shift_right(builder: ir.IRBuilder, left: ir.Value, right: ir.Value) -> tuple[ir.Value, ir.Value | None]:
+    count = _untagged(builder, right)
+    capped = builder.select(builder.icmp_signed(">", count, ir.Constant(I64, 63)), ir.Constant(I64, 63), count)
+    return builder.shl(builder.ashr(_untagged(builder, left), capped), _ONE), None
+
+
+def _shift_left(builder: ir.IRBuilder, left: ir.Value, right: ir.Value) -> tuple[ir.Value, ir.Value | None]:
+    count = _untagged(builder, right)
+    shifted = builder.shl(left, count)
+    return shifted, builder.icmp_signed("==", builder.ashr(shifted, count), left)
+
+
+def _nonzero_divisor(builder: ir.IRBuilder, left: ir.Value, right: ir.Value) -> ir.Value:
+    return builder.icmp_signed("!=", right, _ZERO)
+
+
+def _shift_in_range(builder: ir.IRBuilder, left: ir.Value, right: ir.Value) -> ir.Value:
+    """A count the fast path can take: 0 <= count < 64 for <<, and >= 0 for >> (capped there)."""
+    return builder.icmp_unsigned("<", right, ir.Constant(I64, 128))
+
+
+def _non_negative(builder: ir.IRBuilder, left: ir.Value, right: ir.Value) -> ir.Value:
+    return builder.icmp_signed(">=", right, _ZERO)
+
+
+Guard = Callable[[ir.IRBuilder, ir.Value, ir.Value], ir.Value]
+
+#: For each operator: what must hold besides both operands being small, and the fast path.
+_FAST_BINARY: dict[B, tuple[Guard | None, FastPath]] = {
+    B.ADD: (None, lambda b, x, y: _overflow_checked(b, "llvm.sadd.with.overflow", x, y)),
+    B.SUB: (None, lambda b, x, y: _overflow_checked(b, "llvm.ssub.with.overflow", x, y)),
+    B.MUL: (None, _multiply),
+    B.BIT_AND: (None, lambda b, x, y: (b.and_(x, y), None)),
+    B.BIT_OR: (None, lambda b, x, y: (b.or_(x, y), None)),
+    B.BIT_XOR: (None, lambda b, x, y: (b.xor(x, y), None)),
+    B.FLOOR_DIV: (_nonzero_divisor, lambda b, x, y: _floor_divide(b, x, y, want_modulo=False)),
+    B.MOD: (_nonzero_divisor, lambda b, x, y: _floor_divide(b, x, y, want_modulo=True)),
+    B.RSHIFT: (_non_negative, _shift_right),
+    B.LSHIFT: (_shift_in_range, _shift_left),
+}
