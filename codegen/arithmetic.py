@@ -19,7 +19,7 @@ from tpy2wasm.analysis.ir import Primitive as P
 from tpy2wasm.analysis.ir import UnaryOperator as U
 from tpy2wasm.analysis.rtypes import BOOL, FLOAT, INT, RType
 from tpy2wasm.codegen.positions import position
-from tpy2wasm.codegen.runtime_api import F64, I1, I32, I64, Raise, Rounding
+from tpy2wasm.codegen.runtime_api import F64, I1, I32, I64, OVERFLOW_CHECKED, Raise, Rounding, declare_function
 
 _EXACT_DOUBLE_LIMIT = 2**53
 
@@ -77,18 +77,10 @@ def convert(emitter: Emitter, value: ir.Value, source: RType, target: RType, whe
     return builder.sitofp(value, F64)
 
 
-def _intrinsic(module: ir.Module, name: str, function_type: ir.FunctionType) -> ir.Function:
-    existing = module.globals.get(name)
-    return existing if isinstance(existing, ir.Function) else ir.Function(module, function_type, name)
-
-
-_OVERFLOW_TYPE = ir.FunctionType(ir.LiteralStructType([I64, I1]), [I64, I64])
-
-
 def checked(emitter: Emitter, intrinsic: str, left: ir.Value, right: ir.Value, where: tir.Position) -> ir.Value:
     """llvm.s{add,sub,mul}.with.overflow.i64, deopting when it overflows."""
     builder = emitter.builder
-    result = builder.call(_intrinsic(builder.module, f"{intrinsic}.i64", _OVERFLOW_TYPE), [left, right])
+    result = builder.call(declare_function(builder.module, f"{intrinsic}.i64", OVERFLOW_CHECKED), [left, right])
     emitter.deopt_if(builder.extract_value(result, 1), where)
     return builder.extract_value(result, 0)
 

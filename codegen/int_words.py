@@ -20,7 +20,7 @@ from tpy2wasm.analysis.ir import BinaryOperator as B
 from tpy2wasm.analysis.ir import CompareOperator as C
 from tpy2wasm.analysis.ir import UnaryOperator as U
 from tpy2wasm.codegen.positions import position
-from tpy2wasm.codegen.runtime_api import I1, I32, I64, PTR, declare
+from tpy2wasm.codegen.runtime_api import I1, I32, I64, OVERFLOW_CHECKED, PTR, declare_function
 
 #: The word that says an exception is set (NULL with the tag); also an unbound local's.
 WORD_ERROR = ir.Constant(I64, 1)
@@ -47,7 +47,6 @@ _RICH_COMPARE = {C.LT: 0, C.LE: 1, C.EQ: 2, C.NE: 3, C.GT: 4, C.GE: 5}
 
 _BINARY_FUNCTION = ir.FunctionType(PTR, [PTR, PTR])
 _UNARY_FUNCTION = ir.FunctionType(PTR, [PTR])
-_OVERFLOW_TYPE = ir.FunctionType(ir.LiteralStructType([I64, I1]), [I64, I64])
 
 
 class Emitter(Protocol):
@@ -160,18 +159,12 @@ def _with_slow_path(emitter: Emitter, condition: ir.Value, fast: Callable[[], tu
 
 def _declare_function(module: ir.Module, name: str, function_type: ir.FunctionType) -> ir.Value:
     """CPython's function `name`, as the pointer the runtime's slow path calls."""
-    existing = module.globals.get(name)
-    function = existing if isinstance(existing, ir.Function) else ir.Function(module, function_type, name)
-    return function.bitcast(PTR)
+    return declare_function(module, name, function_type).bitcast(PTR)
 
 
 def _overflow_checked(builder: ir.IRBuilder, intrinsic: str, left: ir.Value,
                       right: ir.Value) -> tuple[ir.Value, ir.Value]:
-    module = builder.module
-    name = f"{intrinsic}.i64"
-    existing = module.globals.get(name)
-    function = existing if isinstance(existing, ir.Function) else ir.Function(module, _OVERFLOW_TYPE, name)
-    result = builder.call(function, [left, right])
+    result = builder.call(declare_function(builder.module, f"{intrinsic}.i64", OVERFLOW_CHECKED), [left, right])
     return builder.extract_value(result, 0), builder.not_(builder.extract_value(result, 1))
 
 

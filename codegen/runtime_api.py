@@ -131,8 +131,15 @@ def runtime_int(module: ir.Module, name: str) -> ir.GlobalVariable:
 
 def declare(module: ir.Module, name: str) -> ir.Function:
     """The runtime function `name`, declared in `module` once."""
-    existing = module.globals.get(name)
-    if isinstance(existing, ir.Function):
-        return existing
     return_type, parameters = FUNCTIONS[name]
-    return ir.Function(module, ir.FunctionType(return_type, parameters), name)
+    return declare_function(module, name, ir.FunctionType(return_type, parameters))
+
+
+def declare_function(module: ir.Module, name: str, function_type: ir.FunctionType) -> ir.Function:
+    """Any function (an LLVM intrinsic, a CPython API function), declared in `module` once."""
+    existing = module.globals.get(name)
+    return existing if isinstance(existing, ir.Function) else ir.Function(module, function_type, name)
+
+
+OVERFLOW_CHECKED: Final = ir.FunctionType(ir.LiteralStructType([I64, I1]), [I64, I64])
+"""llvm.s{add,sub,mul}.with.overflow.i64: the result and whether it overflowed."""
