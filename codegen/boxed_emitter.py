@@ -33,7 +33,7 @@ class BoxedEmitter(RefcountEmitter):
 
     def __init__(self, function: tir.FunctionIR, llvm_function: ir.Function, strings: StringPool,
                  filename: str) -> None:
-        super().__init__(llvm_function)
+        super().__init__(llvm_function, null_tests=int_words.loops_on_words(function))
         self.function = function
         self.strings = strings
         self.filename = filename

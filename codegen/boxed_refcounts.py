@@ -47,8 +47,10 @@ def releases_after(function: tir.FunctionIR) -> Releases:
 
 
 class RefcountEmitter:
-    def __init__(self, llvm_function: ir.Function) -> None:
+    def __init__(self, llvm_function: ir.Function, null_tests: bool) -> None:
         self.llvm_function = llvm_function
+        # A release tests for NULL inline (else Py_DecRef does): see xdecref.
+        self.null_tests = null_tests
         self.module: ir.Module = llvm_function.module
         # The entry block holds the slots; it branches to the body once that is emitted.
         self.allocas = llvm_function.append_basic_block("allocas")
@@ -136,7 +138,15 @@ class RefcountEmitter:
         self.builder.store(self.builder.add(self.builder.load(count), ir.Constant(I32, 1)), count)
 
     def xdecref(self, value: ir.Value) -> None:
-        self.call_runtime("Py_DecRef", value)
+        """Py_DecRef, behind an inline NULL test in a function LLVM optimises: it cannot drop
+        a call of an unknown function even where it proves the value NULL (an empty slot in a
+        loop on int words), so without the test every release in such a loop is a call.
+        Elsewhere the test would only make the code larger."""
+        if not self.null_tests:
+            self.call_runtime("Py_DecRef", value)
+            return
+        with self.builder.if_then(self.builder.icmp_unsigned("!=", value, ir.Constant(PTR, None))):
+            self.call_runtime("Py_DecRef", value)
 
 
 def _slot_type(rtype: RType) -> ir.Type:

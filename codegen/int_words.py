@@ -16,6 +16,8 @@ from typing import Protocol
 from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
+from tpy2wasm.analysis.ir import Branch, ForIter, FunctionIR, Goto, Terminator
+from tpy2wasm.analysis.rtypes import INT_WORD
 from tpy2wasm.analysis.ir import BinaryOperator as B
 from tpy2wasm.analysis.ir import CompareOperator as C
 from tpy2wasm.analysis.ir import UnaryOperator as U
@@ -235,3 +237,25 @@ _FAST_BINARY: dict[B, tuple[Guard | None, FastPath]] = {
     B.RSHIFT: (_non_negative, _shift_right),
     B.LSHIFT: (_shift_in_range, _shift_left),
 }
+
+
+def loops_on_words(function: FunctionIR) -> bool:
+    """A boxed function with int words and a loop: its time goes to the words' inline fast
+    paths, which need LLVM's passes (mem2reg makes the words' slots registers); codegen
+    optimises it and lets its releases test for NULL inline, which the passes fold away."""
+    if not function.boxed or not any(op.dest is not None and op.dest.type is INT_WORD
+                                     for block in function.blocks for op in block.ops):
+        return False
+    order = {block.label: index for index, block in enumerate(function.blocks)}
+    return any(order[target] <= order[block.label] for block in function.blocks
+               for target in _jump_targets(block.terminator))
+
+
+def _jump_targets(terminator: Terminator) -> tuple[str, ...]:
+    if isinstance(terminator, Goto):
+        return (terminator.target,)
+    if isinstance(terminator, Branch):
+        return (terminator.if_true, terminator.if_false)
+    if isinstance(terminator, ForIter):
+        return (terminator.body, terminator.exit)
+    return ()

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 import llvmlite.binding as llvm
 from llvmlite import ir
 
-from tpy2wasm.analysis.ir import Branch, ForIter, FunctionIR, Goto, Terminator
-from tpy2wasm.analysis.rtypes import INT_WORD, NONE
+from tpy2wasm.analysis.ir import FunctionIR
+from tpy2wasm.analysis.rtypes import NONE
 from tpy2wasm.codegen.arithmetic import from_slot, to_slot
 from tpy2wasm.codegen.boxed_emitter import BoxedEmitter
 from tpy2wasm.codegen.function_emitter import FunctionEmitter
+from tpy2wasm.codegen.int_words import loops_on_words
 from tpy2wasm.codegen.parallel import run_forked
 from tpy2wasm.codegen.runtime_api import I32, I64, KIND_LETTERS, PTR, PTR_PTR, VOID, llvm_type, runtime_int
 from tpy2wasm.codegen.strings import StringPool
@@ -110,9 +111,9 @@ def _plan(functions: Sequence[FunctionIR]) -> list[_Chunk]:
     functions when they all fit in one chunk. A huge function is a chunk of its own. Boxed
     functions that loop on int words are optimised too, in chunks of their own."""
     unboxed = _chunks([index for index, function in enumerate(functions) if not function.boxed], functions)
-    word_loops = _chunks([index for index, function in enumerate(functions) if _loops_on_words(function)], functions)
+    word_loops = _chunks([index for index, function in enumerate(functions) if loops_on_words(function)], functions)
     boxed = _chunks([index for index, function in enumerate(functions)
-                     if function.boxed and not _loops_on_words(function)], functions)
+                     if function.boxed and not loops_on_words(function)], functions)
     table_defines: tuple[int, ...] = ()
     if len(unboxed) == 1 and not _has_huge(unboxed[0], functions):
         table_defines = unboxed.pop()
@@ -121,27 +122,6 @@ def _plan(functions: Sequence[FunctionIR]) -> list[_Chunk]:
         *(_Chunk(chunk, False, False) for chunk in boxed),
         _Chunk(table_defines, True, True),
     ]
-
-
-def _loops_on_words(function: FunctionIR) -> bool:
-    """A boxed function with int words and a loop: its time goes to the words' inline fast
-    paths, which need LLVM's passes (mem2reg makes the words' slots registers)."""
-    if not function.boxed or not any(op.dest is not None and op.dest.type is INT_WORD
-                                     for block in function.blocks for op in block.ops):
-        return False
-    order = {block.label: index for index, block in enumerate(function.blocks)}
-    return any(order[target] <= order[block.label] for block in function.blocks
-               for target in _jump_targets(block.terminator))
-
-
-def _jump_targets(terminator: Terminator) -> tuple[str, ...]:
-    if isinstance(terminator, Goto):
-        return (terminator.target,)
-    if isinstance(terminator, Branch):
-        return (terminator.if_true, terminator.if_false)
-    if isinstance(terminator, ForIter):
-        return (terminator.body, terminator.exit)
-    return ()
 
 
 def _has_huge(chunk: tuple[int, ...], functions: Sequence[FunctionIR]) -> bool:
