@@ -12,6 +12,9 @@ from dataclasses import asdict, dataclass
 from importlib.resources import files
 from pathlib import Path
 
+import mypy
+from mypy.version import __version__ as mypy_version
+
 from tpy2wasm import __version__
 from tpy2wasm.analysis.ir import FunctionIR
 from tpy2wasm.analysis.lower import lower_program
@@ -66,10 +69,16 @@ def _compiler_fingerprint() -> list[bytes]:
     return sources
 
 
+def _typed_program(script: Path) -> TypedProgram:
+    """mypy's analysis of the program, with the stubs' analysis kept in the user cache."""
+    mypy_install = digest(str(Path(mypy.__file__).parent))[:8]  # the stub files' paths are in the entries
+    return build_typed_program(str(script), stub_store=cache_root() / f"mypy-{mypy_version}-{mypy_install}")
+
+
 def native_report(script: Path) -> NativenessReport:
     """The verdicts `tpy2wasm explain` shows: the analysis's, plus the functions the compiler
     failed to lower or emit (short of optimising them), exactly as compiling decides."""
-    typed = build_typed_program(str(script))
+    typed = _typed_program(script)
     report = check_program(typed)
     _emitted(typed, report, {}, lambda functions, filenames: check_emission(functions, filenames))
     return report
@@ -101,7 +110,7 @@ def compile_native(program: ProgramModules, steps: Steps) -> NativeCode:
     def produce() -> bytes:
         """Writes the objects, then returns the keys, stored last: their presence means all are."""
         with steps.step(f"Compiling the typed functions of {program.main.path.name} natively"):
-            typed = build_typed_program(str(program.main.path))
+            typed = _typed_program(program.main.path)
             report = check_program(typed)
             filenames = {module.name: str(module.path) for module in modules}
             functions, objects = _emitted(typed, report, filenames, native_objects)
