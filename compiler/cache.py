@@ -58,6 +58,16 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def cache_folder(name: str) -> Path:
+    """The folder `name` in the user cache, created if need be (a CompileError naming it if not)."""
+    path = cache_root() / name
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CompileError(f"cannot create the folder: {error.strerror}", path=path) from None
+    return path
+
+
 def cached_file(kind: str, key: str, suffix: str, produce: Callable[[], bytes]) -> Path:
     """The cached product `kind/key+suffix`, produced and stored on a miss."""
     path = cache_root() / kind / f"{key}{suffix}"

@@ -24,7 +24,7 @@ from tpy2wasm.analysis.nativeness import (
 from tpy2wasm.analysis.report import NativenessReport
 from tpy2wasm.analysis.typed_ast import TypedProgram, build_typed_program
 from tpy2wasm.codegen.native_module import FunctionEmitError, check_emission, native_key, native_objects
-from tpy2wasm.compiler.cache import atomic_write, cached_file, digest
+from tpy2wasm.compiler.cache import atomic_write, cache_folder, cached_file, digest
 from tpy2wasm.compiler.discovery import ProgramModules
 from tpy2wasm.compiler.errors import display_path
 from tpy2wasm.compiler.progress import Steps
@@ -72,7 +72,7 @@ def _compiler_fingerprint() -> list[bytes]:
 def _typed_program(script: Path) -> TypedProgram:
     """mypy's analysis of the program, with the stubs' analysis kept in the user cache."""
     mypy_install = digest(str(Path(mypy.__file__).parent))[:8]  # the stub files' paths are in the entries
-    return build_typed_program(str(script), stub_store=cache_root() / f"mypy-{mypy_version}-{mypy_install}")
+    return build_typed_program(str(script), stub_store=cache_folder(f"mypy-{mypy_version}-{mypy_install}"))
 
 
 def native_report(script: Path) -> NativenessReport:
