@@ -25,7 +25,7 @@ from mypy.types import AnyType, get_proper_type
 
 from tpy2wasm.analysis import ir
 from tpy2wasm.analysis import ir_objects as objects
-from tpy2wasm.analysis.ir_operands import operands
+from tpy2wasm.analysis.ir_operands import operands, terminator_operands
 
 FAST = "fast"
 GENERIC = "generic"
@@ -114,23 +114,23 @@ class _FunctionReader:
         self.source_lines = source_lines
         self.declared = declared
         self.definitions: dict[ir.Register, ir.Op] = {}
-        self.callees: set[ir.Register] = set()
+        #: the users of each register: ops, and the terminators that read it
+        self.users: dict[ir.Register, list[ir.Op | ir.Terminator]] = {}
         for block in function.blocks:
             for op in block.ops:
                 if op.dest is not None:
                     self.definitions[op.dest] = op
-                if isinstance(op, objects.CallObject):
-                    self.callees.add(op.callee)
-        # the object of a method looked up only to be called (`math` of `math.gcd(...)`) is part of the call
-        for callee in list(self.callees):
-            definition = self.definitions.get(callee)
-            if isinstance(definition, objects.GetAttr):
-                self.callees.add(definition.obj)
+            for user in (*block.ops, block.terminator):
+                for value in operands(user) if isinstance(user, ir.Op) else terminator_operands(user):
+                    self.users.setdefault(value, []).append(user)
+        # a method looked up to be called (`math.gcd` of `math.gcd(...)`) is part of the call
+        self.callees = {user.callee for users in self.users.values() for user in users
+                        if isinstance(user, objects.CallObject)}
 
     def notes(self) -> list[OperationNote]:
         """One note per operation in the source: the first op lowered for it says what it does
         (the truth test of a comparison's result, or the calls an f-string makes, are part of it)."""
-        found: dict[tuple[int, int | None, str], OperationNote] = {}
+        found: dict[tuple[int, int | None, str, str], OperationNote] = {}
         for block in self.function.blocks:
             notes = [self.note(op) for op in block.ops]
             if isinstance(block.terminator, ir.ForIter):
@@ -138,7 +138,7 @@ class _FunctionReader:
                                           "iterates through CPython's iterator protocol"))
             for note in notes:
                 if note is not None:
-                    found.setdefault((note.line, note.column, note.operation), note)
+                    found.setdefault((note.line, note.column, note.operation, note.path), note)
         return sorted(found.values())
 
     def note(self, op: ir.Op) -> OperationNote | None:
@@ -168,9 +168,31 @@ class _FunctionReader:
             return self.located(op, self.statement_text(op), GENERIC, "iterates through CPython's iterator protocol")
         if isinstance(op, objects.IsTrue):
             return self.located(op, self.text(op), GENERIC, f"tests the truth of an object: {self.cause(op.value)}")
+        if isinstance(op, objects.Box) and not self.boxed_for_a_generic_operation(op):
+            return self.located(op, self.text(op), GENERIC, self.boxing(op))
         if isinstance(op, ir.StoreGlobal) and not is_word(op.source):
             return self.located(op, self.statement_text(op), GENERIC, f"stores global '{op.name}' through CPython")
         return None
+
+    def boxed_for_a_generic_operation(self, box: objects.Box) -> bool:
+        """Whether the word is boxed for operations that are generic anyway (a call's argument,
+        an operand of CPython's `/`) or to be returned (boxed functions return objects): then the
+        boxing is part of those, not a note of its own."""
+        def folded(user: ir.Op | ir.Terminator) -> bool:
+            if isinstance(user, ir.Return):
+                return True
+            note = self.note(user) if isinstance(user, ir.Op) else None
+            return note is not None and note.generic
+        return all(folded(user) for user in self.users.get(box.dest, []))
+
+    def boxing(self, box: objects.Box) -> str:
+        """Why a word is boxed where no generic operation needs it: a conditional or boolean
+        expression's value (a `$select` temporary) is an object, or some other object store."""
+        kind = box.value.type.name
+        stores = [user for user in self.users.get(box.dest, []) if isinstance(user, ir.StoreLocal)]
+        if any(store.local.name.startswith("$select") for store in stores):
+            return f"a conditional or boolean expression boxes its {kind} value into an object"
+        return f"its {kind} value is boxed into an object"
 
     def arithmetic(self, op: ir.Binary | ir.Unary | ir.Compare) -> OperationNote:
         values = operands(op)

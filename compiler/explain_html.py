@@ -20,7 +20,7 @@ _DARKEST_AT = 4
 _STYLE = """
 body { font-family: sans-serif; margin: 1.5em; }
 h1 { font-size: 1.2em; }
-.source { font-family: monospace; white-space: pre; }
+.source { font-family: monospace; white-space: pre; }  /* lines are blocks: no text between them */
 .line, .source summary { display: block; padding: 0 0.3em; list-style: none; }
 .source summary::-webkit-details-marker { display: none; }
 .source summary { cursor: pointer; }
@@ -59,13 +59,13 @@ def page(explanation: Explanation, script: Path, summary: str) -> str:
         if Path(note.path).resolve() == Path(path):
             by_line.setdefault(note.line, []).append(note)
     source = script.read_bytes().decode(errors="replace").splitlines()
-    lines = "\n".join(_line_html(number, text, by_line.get(number, []))
+    lines = "".join(_line_html(number, text, by_line.get(number, []))
                       for number, text in enumerate(source, start=1))
     title = escape(display_path(script))
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{title}: tpy2wasm explain'
             f'</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n'
             f'<p class="summary">{escape(summary)}. Shaded lines do generic work in CPython; click one to see '
-            f'why.</p>\n<div class="source">\n{lines}\n</div>\n</body>\n</html>\n')
+            f'why.</p>\n<div class="source">{lines}</div>\n</body>\n</html>\n')
 
 
 def write_page(destination: Path, explanation: Explanation, script: Path) -> None:
