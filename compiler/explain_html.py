@@ -25,6 +25,9 @@ h1 { font-size: 1.2em; }
 .source summary::-webkit-details-marker { display: none; }
 .source summary { cursor: pointer; }
 .number { display: inline-block; width: 4em; color: #888; user-select: none; }
+summary .number::before { content: "+"; display: inline-block; width: 1em; color: #555; }
+details[open] summary .number::before { content: "-"; }
+.line .number::before { content: ""; display: inline-block; width: 1em; }
 .notes { margin: 0 0 0.3em 4.6em; padding: 0.2em 0.5em; background: #f4f4f4; border-left: 3px solid #c90; }
 .note { white-space: pre-wrap; }
 .note.verdict { color: #555; }
