@@ -44,6 +44,7 @@ class OperationNote:
     operation: str  # its source text, e.g. "x + y" or "print(...)"
     path: str  # FAST or GENERIC
     reason: str
+    kind: str  # the IR op it was read from: Binary, CallObject, ...
 
     @property
     def generic(self) -> bool:
@@ -245,7 +246,7 @@ class _FunctionReader:
     def located(self, where: ir.Located, operation: str, path: str, reason: str) -> OperationNote:
         position = where.position
         line = position.line if position is not None else getattr(where, "line", self.function.line)
-        return OperationNote(line, self.character_column(position), operation, path, reason)
+        return OperationNote(line, self.character_column(position), operation, path, reason, type(where).__name__)
 
     def character_column(self, position: ir.Position | None) -> int | None:
         if position is None or not 0 < position.line <= len(self.source_lines):

@@ -106,8 +106,8 @@ def as_json(explanation: Explanation) -> str:
                for verdict in report.classes]
     operations = [
         {"file": display_path(verdict.path), "line": operation.line, "column": operation.column,
-         "function": verdict.qualname, "operation": operation.operation, "path": operation.path,
-         "reason": operation.reason}
+         "function": verdict.qualname, "operation": operation.operation, "kind": operation.kind,
+         "path": operation.path, "reason": operation.reason}
         for verdict in report.native_functions()
         for operation in explanation.operations[f"{verdict.module}.{verdict.qualname}"]
     ]

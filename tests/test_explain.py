@@ -5,9 +5,11 @@ text notes, and the mypy plugin's, of whole programs)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -39,8 +41,8 @@ def explained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict
     return folder, text, as_json, (folder / "page.html").read_text()
 
 
-_RECORD_KEYS = {"file": str, "line": int, "column": int, "function": str, "operation": str, "path": str,
-                "reason": str}
+_RECORD_KEYS = {"file": str, "line": int, "column": int, "function": str, "operation": str, "kind": str,
+                "path": str, "reason": str}
 
 
 def test_json_has_one_record_per_operation_with_its_path(explained: tuple[Path, str, dict[str, object], str]) -> None:
@@ -60,7 +62,7 @@ def test_json_has_one_record_per_operation_with_its_path(explained: tuple[Path, 
     assert as_json["generic"] == len(generic)
     # the int-word arithmetic of the loop is on the fast path, with its column
     assert {"file": PROGRAM, "line": 16, "column": 12, "function": "load", "operation": "total -= 1",
-            "path": FAST, "reason": "inline on int word values"} in operations
+            "kind": "Binary", "path": FAST, "reason": "inline on int word values"} in operations
 
 
 class _Lines(HTMLParser):
@@ -160,3 +162,32 @@ def test_any_word_type_has_the_fast_path_and_objects_say_where_they_come_from() 
         (2, 4, "x * x + y", GENERIC, "'y' is declared Any"),
         (3, 4, "n / n", GENERIC, "'/' has no fast path on int word values here"),
     ]
+
+
+#: The runtime functions the boxed emitter calls for an operation: CPython's generic operation on
+#: objects, or the slow path of an inline fast path on words (overflow, or an object in the word).
+_GENERIC_CALLS = ("tpy2wasm_binary_op", "tpy2wasm_unary_op", "tpy2wasm_compare_op")
+_WORD_SLOW_PATHS = ("tpy2wasm_word_binary", "tpy2wasm_word_unary", "tpy2wasm_word_compare")
+
+
+@pytest.mark.parametrize("program", ["explain_any.py", "explain_words.py"])
+def test_notes_agree_with_the_emitted_code(program: str) -> None:
+    """Every arithmetic and comparison explain calls generic is a call of CPython's operation in
+    the LLVM the compiler emits, and every one it calls fast is an inline word operation."""
+    from tpy2wasm.codegen.native_module import _llvm_module
+    from tpy2wasm.compiler.explain import explanation_of
+    from tpy2wasm.compiler.native import lowered_program
+
+    script = DIAGNOSTICS / program
+    lowered = lowered_program(script)
+    explanation = explanation_of(lowered)
+    boxed = [function for function in lowered.functions if function.boxed]
+    assert boxed
+    for function in boxed:
+        llvm = str(_llvm_module([function], lowered.functions, {function.module: str(script)}, with_table=False))
+        emitted = Counter(re.findall(r'call [^\n]*?@"?([\w.]+)"?\(', llvm))
+        notes = [note for note in explanation.operations[f"{function.module}.{function.qualname}"]
+                 if note.kind in ("Binary", "Unary", "Compare")]
+        generic = sum(note.generic for note in notes)
+        assert sum(emitted[call] for call in _GENERIC_CALLS) == generic, function.name
+        assert sum(emitted[call] for call in _WORD_SLOW_PATHS) == len(notes) - generic, function.name
