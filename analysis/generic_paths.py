@@ -168,7 +168,8 @@ class _FunctionReader:
         if isinstance(op, objects.GetIter):
             return self.located(op, self.statement_text(op), GENERIC, "iterates through CPython's iterator protocol")
         if isinstance(op, objects.IsTrue):
-            return self.located(op, self.text(op), GENERIC, f"tests the truth of an object: {self.cause(op.value)}")
+            causes = self.causes(op.value) or [f"no fast path for the truth of {self.boxed_type(op.value)} values here"]
+            return self.located(op, self.text(op), GENERIC, f"tests the truth of an object: {', '.join(causes)}")
         if isinstance(op, objects.Box) and not self.boxed_for_a_generic_operation(op):
             return self.located(op, self.text(op), GENERIC, self.boxing(op))
         if isinstance(op, ir.StoreGlobal) and not is_word(op.source):
@@ -203,16 +204,12 @@ class _FunctionReader:
         causes = [cause for value in values if not is_word(value) for cause in self.causes(value)]
         if not causes:  # only words, boxed for an operation that has no fast path for them
             kinds = " and ".join(dict.fromkeys(self.boxed_type(value) for value in values))
-            symbol = op.operator.value
-            causes = [f"'{symbol}' has no fast path on {kinds} values here"]
+            causes = [f"'{op.operator.value}' has no fast path on {kinds} values here"]
         return self.located(op, self.text(op), GENERIC, ", ".join(dict.fromkeys(causes)))
 
     def boxed_type(self, value: ir.Register) -> str:
         definition = self.definitions.get(value)
         return definition.value.type.name if isinstance(definition, objects.Box) else value.type.name
-
-    def cause(self, value: ir.Register) -> str:
-        return ", ".join(dict.fromkeys(self.causes(value))) or "a word boxed for it"
 
     def causes(self, value: ir.Register) -> list[str]:
         """Where an object operand comes from, as the user would name it; [] for a boxed word."""
@@ -232,8 +229,8 @@ class _FunctionReader:
         if isinstance(definition, ir.LoadConst):
             return [f"{definition.value!r} is a {type(definition.value).__name__} object"]
         if isinstance(definition, (ir.Binary, ir.Unary, ir.Compare)):
-            return [cause for operand in operands(definition) if not is_word(operand)
-                    for cause in self.causes(operand)]
+            return list(dict.fromkeys(cause for operand in operands(definition) if not is_word(operand)
+                                      for cause in self.causes(operand)))
         if isinstance(definition, objects.CallObject):
             return [f"'{self.text(self.definitions[definition.callee])}(...)' returns an object"]
         if isinstance(definition, (objects.GetAttr, objects.GetItem)):
