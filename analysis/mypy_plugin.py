@@ -1,9 +1,9 @@
 """The mypy plugin: `plugins = tpy2wasm.mypy_plugin` makes `mypy app.py` show the notes that
-`tpy2wasm explain` prints, from the same analysis.
+`tpy2wasm explain` prints, from the same analysis and the same lowered IR.
 
 mypy's plugin API has no hook for function definitions or for "module checked" (mypy issue
-13668), so the plugin runs the analysis for a module's file (a nested mypy build without
-plugins) and emits that module's notes from the first call expression mypy checks in it.
+13668), so the plugin runs `explain` for a module's file (a nested mypy build without
+plugins, and the lowering) and emits that module's notes from the first call expression mypy checks in it.
 A module without any call gets no notes.
 """
 
@@ -12,18 +12,15 @@ from __future__ import annotations
 import os
 import site
 from collections.abc import Callable
+from pathlib import Path
 
 from mypy.nodes import Context
 from mypy.plugin import FunctionContext, MethodContext, Plugin
 from mypy.types import Type
 
-from tpy2wasm.analysis.nativeness import check_program
-from tpy2wasm.analysis.report import ClassVerdict, FunctionVerdict
-from tpy2wasm.analysis.typed_ast import build_typed_program
-
 
 class NativenessPlugin(Plugin):
-    """Emits each module's nativeness notes once, at the first call mypy checks in it."""
+    """Emits each module's explain notes once, at the first call mypy checks in it."""
 
     _reported_paths: set[str] = set()
 
@@ -37,15 +34,12 @@ class NativenessPlugin(Plugin):
         path = os.path.abspath(context.api.path)
         if path not in self._reported_paths and _is_program_source(path):
             self._reported_paths.add(path)
-            report = check_program(build_typed_program(path))
-            verdicts: list[FunctionVerdict | ClassVerdict] = [*report.functions, *report.classes]
-            for verdict in verdicts:
-                if os.path.abspath(verdict.path) != path:
-                    continue
-                for line in verdict.render_as(""):
-                    # render_as("") gives ":LINE: note: MESSAGE"; mypy adds the path itself.
-                    _, line_number, _, message = line.split(":", 3)
-                    context.api.msg.note(message.strip(), Context(line=int(line_number)))
+            from tpy2wasm.compiler.explain import explain  # the compiler loads once there is a program
+
+            for note in explain(Path(path)).notes():
+                if os.path.abspath(note.path) == path:
+                    column = -1 if note.operation is None or note.operation.column is None else note.operation.column
+                    context.api.msg.note(note.message, Context(line=note.line, column=column))
         return context.default_return_type
 
 

@@ -77,9 +77,6 @@ class ClassVerdict:
     line: int
     reason: str = "classes are not compiled natively yet"
 
-    def render_as(self, path: str) -> list[str]:
-        return [f"{path}:{self.line}: note: class {self.name} is not native: {self.reason}"]
-
 
 @dataclass
 class NativenessReport:

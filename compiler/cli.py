@@ -166,15 +166,25 @@ def explain(
     source: Annotated[Path, typer.Argument(help="The program's main script.")],
     output_format: Annotated[ExplainFormat, typer.Option("--format", help="text (mypy-style notes) or json.")] = (
         ExplainFormat.TEXT),
+    html: Annotated[Optional[Path], typer.Option(
+        "--html", help="Also write FILE: the source annotated, each line shaded by its generic work.")] = None,
 ) -> None:
-    """Say which functions compile natively, and for each other one every reason, with its line."""
+    """Say which operations of the native functions take CPython's generic path and why, and why
+    the other functions stay interpreted."""
     from tpy2wasm.compiler import explain as explaining
 
     _check_syntax(source)
     with ending_cleanly_on_ctrl_c():
-        report = explaining.report_for(source)
-    typer.echo(explaining.as_json(report) if output_format is ExplainFormat.JSON else explaining.as_text(report),
-               nl=False)
+        explanation = explaining.explain(source)
+    if html is not None:
+        from tpy2wasm.compiler.explain_html import write_page
+
+        try:
+            write_page(html, explanation, source)
+        except CompileError as error:
+            fail(error)
+    typer.echo(explaining.as_json(explanation) if output_format is ExplainFormat.JSON
+               else explaining.as_text(explanation), nl=False)
 
 
 def _check_syntax(source: Path) -> None:

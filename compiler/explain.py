@@ -1,52 +1,116 @@
-"""`tpy2wasm explain`: which functions of a program are native, and why the others are not.
+"""`tpy2wasm explain`: which operations of the native functions take CPython's generic path and
+why, and why the other functions stay interpreted.
 
-It prints the nativeness report of the analysis the compiler itself uses, in mypy's
-`path:line: note:` style (paths as the user would type them), or as JSON for tools.
+It reads the IR the compiler emits (`analysis/generic_paths.py`), so what it says is what the
+compiled code does. The notes are in mypy's `path:line: note:` style (paths as the user would
+type them); the same notes go to JSON for tools, to an annotated HTML page
+(`explain_html.py`) and, through the mypy plugin, to mypy's output.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
+from mypy.nodes import Decorator, FuncDef
+
+from tpy2wasm.analysis.generic_paths import OperationNote, declared_local_types, operation_notes
+from tpy2wasm.analysis.nativeness import undecorated_export
 from tpy2wasm.analysis.report import ClassVerdict, FunctionVerdict, NativenessReport
 from tpy2wasm.compiler.deep_recursion import with_deep_recursion
 from tpy2wasm.compiler.errors import display_path
-from tpy2wasm.compiler.native import native_report
+from tpy2wasm.compiler.native import LoweredProgram, lowered_program
 
 
-def report_for(script: Path) -> NativenessReport:
-    return with_deep_recursion(lambda: native_report(script))
+@dataclass(frozen=True)
+class Note:
+    """One line of the explanation: a verdict on a function or class, or an operation."""
+
+    path: str  # as the analysis has it (absolute); shown through display_path
+    line: int
+    message: str
+    function: str  # the qualname of the function or class it belongs to
+    operation: OperationNote | None = None  # None for a verdict
 
 
-def summary(report: NativenessReport) -> str:
-    native, total = report.native_functions(), len(report.functions)
-    boxed = sum(verdict.boxed for verdict in native)
-    on_boxed = f", {boxed} of them on boxed values" if boxed else ""
-    return f"{len(native)} of {total} functions native{on_boxed}"
+@dataclass(frozen=True)
+class Explanation:
+    report: NativenessReport
+    #: "module.qualname" of each native function -> its operations, in source order
+    operations: dict[str, list[OperationNote]]
+
+    def notes(self) -> list[Note]:
+        """Verdicts and the generic operations of native functions, in source order."""
+        verdicts: list[FunctionVerdict | ClassVerdict] = sorted(
+            [*self.report.functions, *self.report.classes], key=lambda verdict: (verdict.path, verdict.line))
+        return [note for verdict in verdicts for note in self._verdict_notes(verdict)]
+
+    def _verdict_notes(self, verdict: FunctionVerdict | ClassVerdict) -> list[Note]:
+        if isinstance(verdict, ClassVerdict):
+            return [Note(verdict.path, verdict.line, f"class {verdict.name} stays interpreted: {verdict.reason}",
+                         verdict.name)]
+        if not verdict.native:
+            return [Note(verdict.path, reason.line, f"{verdict.qualname}() stays interpreted: {reason.message}",
+                         verdict.qualname) for reason in sorted(verdict.reasons)]
+        operations = self.operations[f"{verdict.module}.{verdict.qualname}"]
+        generic = [operation for operation in operations if operation.generic]
+        return [Note(verdict.path, verdict.line, f"{verdict.qualname}() is native", verdict.qualname),
+                *(Note(verdict.path, operation.line, operation.message(), verdict.qualname, operation)
+                  for operation in generic)]
+
+    def generic_count(self) -> int:
+        return sum(operation.generic for operations in self.operations.values() for operation in operations)
+
+    def summary(self) -> str:
+        native, total = len(self.report.native_functions()), len(self.report.functions)
+        generic = self.generic_count()
+        return (f"{native} of {total} functions native, {generic} operation{'' if generic == 1 else 's'} "
+                f"in them on the generic path")
 
 
-def as_text(report: NativenessReport) -> str:
-    verdicts: list[FunctionVerdict | ClassVerdict] = sorted(
-        [*report.functions, *report.classes], key=lambda verdict: (verdict.path, verdict.line))
-    lines = [line for verdict in verdicts for line in verdict.render_as(display_path(verdict.path))]
-    return "".join(f"{line}\n" for line in lines) + summary(report) + "\n"
+def explain(script: Path) -> Explanation:
+    return with_deep_recursion(lambda: explanation_of(lowered_program(script)))
 
 
-def as_json(report: NativenessReport) -> str:
+def explanation_of(program: LoweredProgram) -> Explanation:
+    sources: dict[str, list[bytes]] = {}
+    operations = {}
+    for function in program.functions:
+        module = program.typed.modules[function.module]
+        node = module.names[function.name].node
+        definition = undecorated_export(node) if isinstance(node, Decorator) else node
+        assert isinstance(definition, FuncDef), function.name
+        if module.path not in sources:
+            sources[module.path] = Path(module.path).read_bytes().splitlines()
+        operations[f"{function.module}.{function.qualname}"] = operation_notes(
+            function, sources[module.path], declared_local_types(definition))
+    return Explanation(program.report, operations)
+
+
+def as_text(explanation: Explanation) -> str:
+    lines = [f"{display_path(note.path)}:{note.line}: note: {note.message}" for note in explanation.notes()]
+    return "".join(f"{line}\n" for line in lines) + explanation.summary() + "\n"
+
+
+def as_json(explanation: Explanation) -> str:
+    report = explanation.report
     functions = [
-        {
-            "module": verdict.module, "qualname": verdict.qualname, "path": display_path(verdict.path),
-            "line": verdict.line, "native": verdict.native, "boxed": verdict.native and verdict.boxed,
-            "reasons": [{"line": reason.line, "message": reason.message} for reason in sorted(verdict.reasons)],
-            "boxed_because": [{"line": reason.line, "message": reason.message}
-                              for reason in sorted(verdict.boxed_because)],
-        }
+        {"module": verdict.module, "qualname": verdict.qualname, "path": display_path(verdict.path),
+         "line": verdict.line, "native": verdict.native,
+         "reasons": [{"line": reason.line, "message": reason.message} for reason in sorted(verdict.reasons)]}
         for verdict in report.functions
     ]
     classes = [{"module": verdict.module, "name": verdict.name, "path": display_path(verdict.path),
                 "line": verdict.line, "native": False, "reasons": [{"line": verdict.line, "message": verdict.reason}]}
                for verdict in report.classes]
-    native = len(report.native_functions())
-    return json.dumps({"functions": functions, "classes": classes, "native": native, "total": len(functions)},
-                      indent=2) + "\n"
+    operations = [
+        {"file": display_path(verdict.path), "line": operation.line, "column": operation.column,
+         "function": verdict.qualname, "operation": operation.operation, "kind": operation.kind,
+         "path": operation.path, "reason": operation.reason}
+        for verdict in report.native_functions()
+        for operation in explanation.operations[f"{verdict.module}.{verdict.qualname}"]
+    ]
+    return json.dumps({"functions": functions, "classes": classes, "operations": operations,
+                       "native": len(report.native_functions()), "total": len(functions),
+                       "generic": explanation.generic_count()}, indent=2) + "\n"

@@ -75,13 +75,28 @@ def _typed_program(script: Path) -> TypedProgram:
     return build_typed_program(str(script), stub_store=cache_folder(f"mypy-{mypy_version}-{mypy_install}"))
 
 
-def native_report(script: Path) -> NativenessReport:
-    """The verdicts `tpy2wasm explain` shows: the analysis's, plus the functions the compiler
-    failed to lower or emit (short of optimising them), exactly as compiling decides."""
+@dataclass(frozen=True)
+class LoweredProgram:
+    """A program as compiling sees it before optimisation: the verdicts, and the IR of the
+    native functions (the operations `tpy2wasm explain` reports)."""
+
+    typed: TypedProgram
+    report: NativenessReport
+    functions: list[FunctionIR]
+
+
+def lowered_program(script: Path) -> LoweredProgram:
+    """The analysis's verdicts, plus the functions the compiler failed to lower or emit (short
+    of optimising them), exactly as compiling decides; and the IR it emits."""
     typed = _typed_program(script)
     report = check_program(typed)
-    _emitted(typed, report, {}, lambda functions, filenames: check_emission(functions, filenames))
-    return report
+    functions, _ = _emitted(typed, report, {}, lambda functions, filenames: check_emission(functions, filenames))
+    return LoweredProgram(typed, report, functions)
+
+
+def native_report(script: Path) -> NativenessReport:
+    """The verdicts `tpy2wasm explain` shows (see `lowered_program`)."""
+    return lowered_program(script).report
 
 
 def _emitted(typed: TypedProgram, report: NativenessReport, filenames: dict[str, str],
