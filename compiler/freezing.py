@@ -14,7 +14,9 @@ from importlib.resources import files
 from pathlib import Path
 
 from tpy2wasm.codegen.tables import FrozenModule
-from tpy2wasm.compiler.discovery import STARTUP_MODULES, ProgramModules, SourceModule
+from tpy2wasm.compiler.discovery import (
+    BOOTSTRAP_MODULES, LIBPYTHON_FROZEN, STARTUP_FROZEN_MODULES, STARTUP_MODULES, ProgramModules, SourceModule,
+)
 from tpy2wasm.compiler.deep_recursion import compile_as_cpython
 from tpy2wasm.compiler.errors import EXIT_SYNTAX_ERROR, CompileError, syntax_error
 
@@ -45,16 +47,32 @@ def compile_source(source: bytes | ast.Module, filename: str, path_for_errors: P
 def is_deflated(stdlib_module: str) -> bool:
     """Whether a stdlib module is stored deflated: all but those CPython imports while it starts,
     so start-up inflates nothing (codegen/tables.py)."""
-    return stdlib_module not in STARTUP_MODULES
+    return stdlib_module not in STARTUP_MODULES and stdlib_module not in STARTUP_FROZEN_MODULES
 
 
 def freeze_stdlib(modules: Iterable[SourceModule], stdlib_dir: Path) -> list[FrozenModule]:
     frozen = []
     for module in modules:
-        guest_path = f"{GUEST_STDLIB_DIR}/{module.path.relative_to(stdlib_dir).as_posix()}"
-        frozen.append(FrozenModule(module.name, compile_source(module.path.read_bytes(), guest_path, module.path),
+        frozen.append(FrozenModule(module.name, _compile_stdlib_module(module.name, module.path, stdlib_dir),
                                    module.is_package, is_deflated(module.name)))
     return frozen
+
+
+def freeze_bootstrap(stdlib_dir: Path) -> list[FrozenModule]:
+    """The import system's own modules, under the names CPython's bootstrap table gives them."""
+    frozen = []
+    for name, stdlib_name in BOOTSTRAP_MODULES.items():
+        path = stdlib_dir.joinpath(*stdlib_name.split(".")).with_suffix(".py")
+        frozen.append(FrozenModule(name, _compile_stdlib_module(stdlib_name, path, stdlib_dir), False))
+    return frozen
+
+
+def _compile_stdlib_module(name: str, path: Path, stdlib_dir: Path) -> bytes:
+    """A module CPython deep-freezes gets the file name its code has there (`<frozen os>`), which
+    tracebacks show and importlib's frame trimming looks for; the others their guest path."""
+    filename = f"<frozen {name}>" if name in LIBPYTHON_FROZEN else \
+        f"{GUEST_STDLIB_DIR}/{path.relative_to(stdlib_dir).as_posix()}"
+    return compile_source(path.read_bytes(), filename, path)
 
 
 def freeze_program(program: ProgramModules, native_keys: frozenset[str]) -> list[FrozenModule]:
