@@ -40,15 +40,11 @@ STARTUP_BUILTINS = (
     "builtins", "sys", "_imp", "_warnings", "_thread", "_weakref", "_io", "marshal", "posix",
     "_abc", "_codecs", "_signal", "_stat", "time", "gc", "atexit", "errno",
 )
-#: What the runtime's excepthook (wasm_runtime/boot.py) imports to quote source lines: the
-#: traceback module's run-time imports, added as they are (modulefinder's closure of them
-#: reaches argparse, doctest and hundreds more), and the C modules they use.
-TRACEBACK_MODULES = (
-    "ast", "collections", "collections.abc", "contextlib", "copyreg", "enum", "functools", "keyword",
-    "linecache", "operator", "re", "re._casefix", "re._compiler", "re._constants", "re._parser", "reprlib",
-    "textwrap", "token", "tokenize", "traceback", "types",
-)
-TRACEBACK_BUILTINS = ("_ast", "_collections", "_functools", "_operator", "_sre", "itertools")
+#: What the runtime's excepthook (wasm_runtime/boot.py) runs to quote source lines: traceback.py,
+#: with stand-ins for the modules it imports (wasm_runtime/traceback_imports.py), and the C
+#: modules those use.
+TRACEBACK_MODULES = ("traceback",)
+TRACEBACK_BUILTINS = ("_ast", "_collections", "itertools")
 #: Programs import their decorators from it; the runtime provides its own (guest_tpy2wasm.py).
 GUEST_TPY2WASM = "tpy2wasm"
 #: Modules CPython's build deep-freezes into libpython3.11.a (`_imp._frozen_module_names()`).

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import marshal
 import tokenize
+import unicodedata
 from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
@@ -76,8 +77,9 @@ def _compile_stdlib_module(name: str, path: Path, stdlib_dir: Path) -> bytes:
 
 
 def freeze_program(program: ProgramModules, native_keys: frozenset[str]) -> list[FrozenModule]:
-    """The user's modules, `__main__`, the two start-up modules of the runtime, and the
-    program's source lines, which tracebacks quote (imported only when one is printed), and the
+    """The user's modules, `__main__`, the two start-up modules of the runtime, the program's
+    source lines and the stand-ins for traceback.py's imports, which print tracebacks (imported
+    only when one is printed), and the
     `tpy2wasm` a program imports its decorators from (wasm_runtime/guest_tpy2wasm.py)."""
     frozen = [_freeze_user_module(module, native_keys) for module in (program.main, *program.user_modules)]
     boot = files("tpy2wasm.wasm_runtime").joinpath("boot.py").read_bytes()
@@ -87,6 +89,9 @@ def freeze_program(program: ProgramModules, native_keys: frozenset[str]) -> list
     sources = _sources_source(program).encode("utf-8")
     frozen.append(FrozenModule("_tpy2wasm_sources", compile_source(sources, "<tpy2wasm sources>", Path("sources")), False,
                                deflated=True))
+    traceback_imports = files("tpy2wasm.wasm_runtime").joinpath("traceback_imports.py").read_bytes()
+    frozen.append(FrozenModule("_tpy2wasm_traceback", compile_source(traceback_imports, "<frozen _tpy2wasm_traceback>",
+                                                                     Path("traceback_imports.py")), False, deflated=True))
     guest = files("tpy2wasm.wasm_runtime").joinpath("guest_tpy2wasm.py").read_bytes()
     frozen.append(FrozenModule("tpy2wasm", compile_source(guest, "<frozen tpy2wasm>", Path("guest_tpy2wasm.py")), False))
     return frozen
@@ -127,9 +132,14 @@ def _manifest_source(program: ProgramModules) -> str:
 
 def _sources_source(program: ProgramModules) -> str:
     """`LINES = {filename: lines}` for the program's own files, split as linecache splits a file
-    it reads (decoded per PEP 263, universal newlines), under the names the code objects carry."""
+    it reads (decoded per PEP 263, universal newlines), under the names the code objects carry;
+    `WIDE_CHARACTERS`: those of their characters that traceback.py's carets count as two columns
+    (East Asian width W or F; unicodedata 14.0.0 here as in the WASI build), for a program without
+    unicodedata (wasm_runtime/traceback_imports.py)."""
     lines: dict[str, list[str]] = {}
     for module in (program.main, *program.user_modules):
         with tokenize.open(module.path) as source:
             lines[str(module.path)] = source.readlines()
-    return f"LINES = {lines!r}\n"
+    characters = {character for file_lines in lines.values() for line in file_lines for character in line}
+    wide = "".join(sorted(character for character in characters if unicodedata.east_asian_width(character) in "WF"))
+    return f"LINES = {lines!r}\nWIDE_CHARACTERS = {wide!r}\n"
