@@ -1,14 +1,14 @@
-"""Shortening the code section's padded immediates after the link: the module computes what it
-computed, is as long as the same code written with short numbers, and one holding an
-instruction the rewriter does not know stays untouched (test_module_size bounds what a linked
-hello world gains)."""
+"""Rewriting the code section after the link (padded immediates written short, twin functions
+merged): the module computes what it computed, is as long as the same code written with short
+numbers, and one holding an instruction the rewriter does not know stays untouched
+(test_module_size bounds what a linked hello world gains)."""
 
 from __future__ import annotations
 
 import wasmtime
 
 from tpy2wasm.compiler.wasm_binary import MAGIC, encode_section, leb128, sleb128
-from tpy2wasm.compiler.wasm_code import shorten_code_immediates
+from tpy2wasm.compiler.wasm_code import compact_code_section
 
 
 def _padded(value: int) -> bytes:
@@ -56,9 +56,9 @@ def _call_f(module: bytes, argument: int) -> object:
 def test_padded_immediates_are_written_short_and_compute_the_same() -> None:
     padded, short = _module(pad=True), _module(pad=False)
     assert len(padded) > len(short)
-    assert shorten_code_immediates(padded) == short
+    assert compact_code_section(padded) == short
     for argument in (0, 1, 5):
-        assert _call_f(shorten_code_immediates(padded), argument) == _call_f(padded, argument)
+        assert _call_f(compact_code_section(padded), argument) == _call_f(padded, argument)
     assert _call_f(short, 0) == 0x07070707 - 5 + 400
 
 
@@ -66,5 +66,35 @@ def test_a_module_with_an_unknown_instruction_is_left_as_it_is() -> None:
     simd = b"\xfd\x0c" + bytes(16) + b"\x1a"  # v128.const 0; drop
     module = _module(pad=True, extra=simd)
     wasmtime.Module.validate(wasmtime.Engine(), module)
-    assert shorten_code_immediates(module) == module
+    assert compact_code_section(module) == module
 
+
+
+def _module_with_twins(forwarder: bytes | None = None) -> bytes:
+    """g and its twin h (same type and code); f(x) = h(x) + table[1](x), table = [g, h]; h exported.
+    With `forwarder`, h's body is that and f calls g, as the rewrite should leave them."""
+    twin = b"\x00\x20\x00\x41\x05\x6a\x0b"  # no locals; x + 5
+    f = b"\x00\x20\x00\x10" + (b"\x00" if forwarder else b"\x01") + b"\x20\x00\x41\x01\x11\x00\x00\x6a\x0b"
+    bodies = [twin, forwarder or twin, f]
+    code = leb128(3) + b"".join(leb128(len(body)) + body for body in bodies)
+    elements = b"\x01\x00\x41\x00\x0b\x02\x00" + (b"\x00" if forwarder else b"\x01")
+    return (MAGIC
+            + encode_section(1, b"\x01\x60\x01\x7f\x01\x7f")  # (i32) -> i32
+            + encode_section(3, b"\x03\x00\x00\x00")
+            + encode_section(4, b"\x01\x70\x00\x02")  # a funcref table of 2
+            + encode_section(7, b"\x02\x01f\x00\x02\x01h\x00\x01")
+            + encode_section(9, elements)
+            + encode_section(10, code))
+
+
+def test_a_function_whose_code_is_anothers_becomes_a_forwarder_and_its_uses_go_to_the_first() -> None:
+    module = _module_with_twins()
+    rewritten = compact_code_section(module)
+    assert rewritten == _module_with_twins(forwarder=b"\x00\x20\x00\x10\x00\x0b")
+    engine = wasmtime.Engine()
+    for candidate in (module, rewritten):
+        store = wasmtime.Store(engine)
+        instance = wasmtime.Instance(store, wasmtime.Module(engine, candidate), [])
+        f, h = instance.exports(store)["f"], instance.exports(store)["h"]
+        assert isinstance(f, wasmtime.Func) and isinstance(h, wasmtime.Func)
+        assert (f(store, 1), h(store, 2)) == (12, 7)
