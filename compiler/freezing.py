@@ -78,9 +78,9 @@ def _compile_stdlib_module(name: str, path: Path, stdlib_dir: Path) -> bytes:
 
 def freeze_program(program: ProgramModules, native_keys: frozenset[str]) -> list[FrozenModule]:
     """The user's modules, `__main__`, the two start-up modules of the runtime, the program's
-    source lines and the stand-ins for traceback.py's imports, which print tracebacks (imported
-    only when one is printed), and the
-    `tpy2wasm` a program imports its decorators from (wasm_runtime/guest_tpy2wasm.py)."""
+    source lines and the stand-ins for traceback.py's imports (both imported only when a
+    traceback is printed), and the `tpy2wasm` a program imports its decorators from
+    (wasm_runtime/guest_tpy2wasm.py)."""
     frozen = [_freeze_user_module(module, native_keys) for module in (program.main, *program.user_modules)]
     boot = files("tpy2wasm.wasm_runtime").joinpath("boot.py").read_bytes()
     frozen.append(FrozenModule("_tpy2wasm_boot", compile_source(boot, _BOOT_FILENAME, Path("boot.py")), False))
