@@ -26,6 +26,8 @@ _FROZEN = ir.LiteralStructType([_PTR, _PTR, _I32, _I32, _PYOBJECT_FN.as_pointer(
 #: PyObject *tpy2wasm_frozen_code(const uint8_t *deflated, int deflated_size, int size)
 _INFLATE_CODE = "tpy2wasm_frozen_code"
 _INFLATE_CODE_FN = ir.FunctionType(_PTR, [_PTR, _I32, _I32])
+# struct _module_alias {name, orig} of CPython 3.11 (internal/pycore_import.h).
+_ALIAS = ir.LiteralStructType([_PTR, _PTR])
 # struct _inittab {name, initfunc} of CPython 3.11.
 _INITTAB = ir.LiteralStructType([_PTR, _PYOBJECT_FN.as_pointer()])
 
@@ -83,6 +85,14 @@ def _code_getter(module: ir.Module, symbol: str, frozen: FrozenModule) -> ir.Fun
 def frozen_table_object(symbol: str, modules: Sequence[FrozenModule]) -> bytes:
     """A wasm object defining `const struct _frozen symbol[]`, ended by a NULL entry."""
     module = ir.Module(name=symbol)
+    _frozen_table(module, symbol, modules, exported=True)
+    return emit_object(str(module))
+
+
+def _frozen_table(module: ir.Module, symbol: str, modules: Sequence[FrozenModule],
+                  exported: bool = False) -> ir.GlobalVariable:
+    """`const struct _frozen symbol[]` of `modules`, ended by a NULL entry (private to `module`
+    unless `exported`)."""
     null = ir.Constant(_PTR, None)
     no_getter = ir.Constant(_PYOBJECT_FN.as_pointer(), None)
     entries = []
@@ -99,7 +109,49 @@ def frozen_table_object(symbol: str, modules: Sequence[FrozenModule]) -> bytes:
     table_type = ir.ArrayType(_FROZEN, len(entries))
     table = ir.GlobalVariable(module, table_type, symbol)
     table.global_constant = True
+    if not exported:
+        table.linkage = "private"
     table.initializer = ir.Constant(table_type, entries)
+    return table
+
+
+def _pointer_variable(module: ir.Module, symbol: str, target: ir.GlobalVariable | None,
+                      pointer_type: ir.PointerType) -> None:
+    """A global `T *symbol = target` (NULL without a target) that C code may reassign."""
+    variable = ir.GlobalVariable(module, pointer_type, symbol)
+    variable.initializer = ir.Constant(pointer_type, None) if target is None else target.bitcast(pointer_type)
+
+
+def libpython_frozen_object(bootstrap: Sequence[FrozenModule], aliases: Sequence[tuple[str, str]]) -> bytes:
+    """A wasm object that stands in for libpython's frozen.o and deepfreeze.o, so the linker
+    takes neither: CPython's 3.11 build deep-freezes 22 modules into 0.66 MB of static objects,
+    most of which a program never imports. This object defines what the rest of libpython
+    asks of those two: the bootstrap table (`bootstrap`: the import system's own modules, as
+    marshalled code), empty stdlib and test tables (tpy2wasm serves the stdlib from
+    PyImport_FrozenModules), the table of aliases `_imp.find_frozen` reports as a module's
+    original name, PyImport_FrozenModules itself, and deepfreeze's start-up and exit hooks,
+    which have nothing to do.
+    """
+    module = ir.Module(name="libpython_frozen")
+    frozen_pointer = _FROZEN.as_pointer()
+    _pointer_variable(module, "_PyImport_FrozenBootstrap", _frozen_table(module, "bootstrap", bootstrap), frozen_pointer)
+    _pointer_variable(module, "_PyImport_FrozenStdlib", _frozen_table(module, "stdlib", ()), frozen_pointer)
+    _pointer_variable(module, "_PyImport_FrozenTest", _frozen_table(module, "test", ()), frozen_pointer)
+    _pointer_variable(module, "PyImport_FrozenModules", None, frozen_pointer)
+    alias_entries = [ir.Constant(_ALIAS, [_c_string(module, f"alias.name.{index}", name),
+                                          _c_string(module, f"alias.orig.{index}", original)])
+                     for index, (name, original) in enumerate(aliases)]
+    alias_entries.append(ir.Constant(_ALIAS, [ir.Constant(_PTR, None), ir.Constant(_PTR, None)]))
+    alias_type = ir.ArrayType(_ALIAS, len(alias_entries))
+    alias_table = ir.GlobalVariable(module, alias_type, "aliases")
+    alias_table.global_constant = True
+    alias_table.linkage = "private"
+    alias_table.initializer = ir.Constant(alias_type, alias_entries)
+    _pointer_variable(module, "_PyImport_FrozenAliases", alias_table, _ALIAS.as_pointer())
+    init = ir.Function(module, ir.FunctionType(_I32, []), "_Py_Deepfreeze_Init")
+    ir.IRBuilder(init.append_basic_block()).ret(ir.Constant(_I32, 0))
+    ir.IRBuilder(ir.Function(module, ir.FunctionType(ir.VoidType(), []), "_Py_Deepfreeze_Fini")
+                 .append_basic_block()).ret_void()
     return emit_object(str(module))
 
 

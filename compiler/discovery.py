@@ -27,31 +27,45 @@ from tpy2wasm.compiler.module_graph import ModuleGraph
 from tpy2wasm.compiler.toolchain import WasiPython
 
 #: Modules CPython imports while it starts (python3.11.wasm, with site): encodings and codecs,
-#: plus the C modules the core uses. The frozen ones (site, os, io, ...) are built into libpython.
+#: plus the C modules the core uses; their imports are followed.
 STARTUP_MODULES = ("encodings", "encodings.aliases", "encodings.utf_8", "encodings.latin_1", "encodings.ascii")
+#: The other stdlib modules CPython imports while it starts, which its own build deep-freezes
+#: into libpython: added as they are, like the frozen modules they replace (following the
+#: imports inside their functions, os.popen's subprocess, site's sysconfig and rlcompleter, ...,
+#: would add dozens of modules no program asked for).
+STARTUP_FROZEN_MODULES = (
+    "_collections_abc", "_sitebuiltins", "abc", "codecs", "genericpath", "io", "os", "posixpath", "site", "stat",
+)
 STARTUP_BUILTINS = (
     "builtins", "sys", "_imp", "_warnings", "_thread", "_weakref", "_io", "marshal", "posix",
     "_abc", "_codecs", "_signal", "_stat", "time", "gc", "atexit", "errno",
 )
-#: What the runtime's excepthook (wasm_runtime/boot.py) imports to quote source lines: the
-#: traceback module's run-time imports, added as they are (modulefinder's closure of them
-#: reaches argparse, doctest and hundreds more), and the C modules they use.
-TRACEBACK_MODULES = (
-    "ast", "collections", "collections.abc", "contextlib", "copyreg", "enum", "functools", "keyword",
-    "linecache", "operator", "re", "re._casefix", "re._compiler", "re._constants", "re._parser", "reprlib",
-    "textwrap", "token", "tokenize", "traceback", "types",
-)
-TRACEBACK_BUILTINS = ("_ast", "_collections", "_functools", "_operator", "_sre", "itertools")
+#: What the runtime's excepthook (wasm_runtime/boot.py) runs to quote source lines: traceback.py,
+#: with stand-ins for the modules it imports (wasm_runtime/traceback_imports.py), and the C
+#: modules those use.
+TRACEBACK_MODULES = ("traceback",)
+TRACEBACK_BUILTINS = ("_ast", "_collections", "itertools")
 #: Programs import their decorators from it; the runtime provides its own (guest_tpy2wasm.py).
 GUEST_TPY2WASM = "tpy2wasm"
-#: Modules deep-frozen into libpython3.11.a itself (`_imp._frozen_module_names()` of the build).
+#: Modules CPython's build deep-freezes into libpython3.11.a (`_imp._frozen_module_names()`).
+#: tpy2wasm links its own marshalled copies instead (codegen/tables.py: libpython_frozen_object),
+#: compiled under the same `<frozen NAME>` file names, which tracebacks show.
 LIBPYTHON_FROZEN = frozenset({
-    "_collections_abc", "_sitebuiltins", "abc", "codecs", "genericpath", "importlib.machinery",
-    "importlib.util", "io", "ntpath", "os", "os.path", "posixpath", "runpy", "site", "stat", "zipimport",
+    "_collections_abc", "_sitebuiltins", "abc", "codecs", "genericpath", "importlib._bootstrap",
+    "importlib._bootstrap_external", "importlib.machinery", "importlib.util", "io", "ntpath", "os", "posixpath",
+    "runpy", "site", "stat", "zipimport",
 })
-#: Stdlib sources never run: importlib/__init__.py puts libpython's deep-frozen _frozen_importlib
-#: and _frozen_importlib_external into sys.modules under these names before anything imports them.
-SERVED_BY_FROZEN_IMPORTLIB = frozenset({"importlib._bootstrap", "importlib._bootstrap_external"})
+#: The import system's own modules, in CPython's bootstrap table (searched before any other),
+#: under the names CPython gives them -> their stdlib modules. importlib/__init__.py puts the
+#: first two into sys.modules under their stdlib names before anything imports those.
+BOOTSTRAP_MODULES = {
+    "_frozen_importlib": "importlib._bootstrap",
+    "_frozen_importlib_external": "importlib._bootstrap_external",
+    "zipimport": "zipimport",
+}
+#: What modulefinder cannot find and need not: os puts its path module into sys.modules itself,
+#: and the bootstrap table serves the import system under CPython's names.
+_NOT_A_FILE = frozenset({"os.path", *BOOTSTRAP_MODULES})
 #: Parts of the stdlib that --stdlib=full still leaves out: tests, GUIs, installers, and
 #: the WASI build's lib-dynload overrides that sys.path shadows anyway.
 _FULL_STDLIB_EXCLUDED = frozenset({
@@ -176,7 +190,7 @@ def _module_graph(finder: _WasiModuleFinder) -> ModuleGraph:
         if found.file is not None and found.file.suffix == ".py":
             sources[name] = (found.file, found.is_package)
     missing, _maybe_attributes = finder.any_missing_maybe()
-    return ModuleGraph(sources, frozenset(missing) - LIBPYTHON_FROZEN, finder.stdlib_trees)
+    return ModuleGraph(sources, frozenset(missing) - _NOT_A_FILE, finder.stdlib_trees)
 
 
 def find_program_graph(script: Path, build: WasiPython, include: Iterable[str], stdlib: StdlibMode) -> ModuleGraph:
@@ -206,12 +220,13 @@ def discover(script: Path, build: WasiPython, include: Iterable[str], stdlib: St
         if name == "__main__":
             main = source
         elif source.path.is_relative_to(stdlib_dir):
-            if name not in LIBPYTHON_FROZEN | SERVED_BY_FROZEN_IMPORTLIB:
+            if name not in BOOTSTRAP_MODULES.values():
                 library.append(source)
         else:
             user.append(source)
     found_names = {module.name for module in library}
-    library += [_stdlib_module(name, stdlib_dir) for name in TRACEBACK_MODULES if name not in found_names]
+    library += [_stdlib_module(name, stdlib_dir) for name in (*STARTUP_FROZEN_MODULES, *TRACEBACK_MODULES)
+                if name not in found_names]
     builtins.update(TRACEBACK_BUILTINS)
     if stdlib is StdlibMode.FULL:
         builtins.update(build.builtin_modules)

@@ -9,12 +9,15 @@ from __future__ import annotations
 import ast
 import marshal
 import tokenize
+import unicodedata
 from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
 
 from tpy2wasm.codegen.tables import FrozenModule
-from tpy2wasm.compiler.discovery import STARTUP_MODULES, ProgramModules, SourceModule
+from tpy2wasm.compiler.discovery import (
+    BOOTSTRAP_MODULES, LIBPYTHON_FROZEN, STARTUP_FROZEN_MODULES, STARTUP_MODULES, ProgramModules, SourceModule,
+)
 from tpy2wasm.compiler.deep_recursion import compile_as_cpython
 from tpy2wasm.compiler.errors import EXIT_SYNTAX_ERROR, CompileError, syntax_error
 
@@ -45,22 +48,39 @@ def compile_source(source: bytes | ast.Module, filename: str, path_for_errors: P
 def is_deflated(stdlib_module: str) -> bool:
     """Whether a stdlib module is stored deflated: all but those CPython imports while it starts,
     so start-up inflates nothing (codegen/tables.py)."""
-    return stdlib_module not in STARTUP_MODULES
+    return stdlib_module not in STARTUP_MODULES and stdlib_module not in STARTUP_FROZEN_MODULES
 
 
 def freeze_stdlib(modules: Iterable[SourceModule], stdlib_dir: Path) -> list[FrozenModule]:
     frozen = []
     for module in modules:
-        guest_path = f"{GUEST_STDLIB_DIR}/{module.path.relative_to(stdlib_dir).as_posix()}"
-        frozen.append(FrozenModule(module.name, compile_source(module.path.read_bytes(), guest_path, module.path),
+        frozen.append(FrozenModule(module.name, _compile_stdlib_module(module.name, module.path, stdlib_dir),
                                    module.is_package, is_deflated(module.name)))
     return frozen
 
 
+def freeze_bootstrap(stdlib_dir: Path) -> list[FrozenModule]:
+    """The import system's own modules, under the names CPython's bootstrap table gives them."""
+    frozen = []
+    for name, stdlib_name in BOOTSTRAP_MODULES.items():
+        path = stdlib_dir.joinpath(*stdlib_name.split(".")).with_suffix(".py")
+        frozen.append(FrozenModule(name, _compile_stdlib_module(stdlib_name, path, stdlib_dir), False))
+    return frozen
+
+
+def _compile_stdlib_module(name: str, path: Path, stdlib_dir: Path) -> bytes:
+    """A module CPython deep-freezes gets the file name its code has there (`<frozen os>`), which
+    tracebacks show and importlib's frame trimming looks for; the others their guest path."""
+    filename = f"<frozen {name}>" if name in LIBPYTHON_FROZEN else \
+        f"{GUEST_STDLIB_DIR}/{path.relative_to(stdlib_dir).as_posix()}"
+    return compile_source(path.read_bytes(), filename, path)
+
+
 def freeze_program(program: ProgramModules, native_keys: frozenset[str]) -> list[FrozenModule]:
-    """The user's modules, `__main__`, the two start-up modules of the runtime, and the
-    program's source lines, which tracebacks quote (imported only when one is printed), and the
-    `tpy2wasm` a program imports its decorators from (wasm_runtime/guest_tpy2wasm.py)."""
+    """The user's modules, `__main__`, the two start-up modules of the runtime, the program's
+    source lines and the stand-ins for traceback.py's imports (both imported only when a
+    traceback is printed), and the `tpy2wasm` a program imports its decorators from
+    (wasm_runtime/guest_tpy2wasm.py)."""
     frozen = [_freeze_user_module(module, native_keys) for module in (program.main, *program.user_modules)]
     boot = files("tpy2wasm.wasm_runtime").joinpath("boot.py").read_bytes()
     frozen.append(FrozenModule("_tpy2wasm_boot", compile_source(boot, _BOOT_FILENAME, Path("boot.py")), False))
@@ -69,6 +89,9 @@ def freeze_program(program: ProgramModules, native_keys: frozenset[str]) -> list
     sources = _sources_source(program).encode("utf-8")
     frozen.append(FrozenModule("_tpy2wasm_sources", compile_source(sources, "<tpy2wasm sources>", Path("sources")), False,
                                deflated=True))
+    traceback_imports = files("tpy2wasm.wasm_runtime").joinpath("traceback_imports.py").read_bytes()
+    frozen.append(FrozenModule("_tpy2wasm_traceback", compile_source(traceback_imports, "<frozen _tpy2wasm_traceback>",
+                                                                     Path("traceback_imports.py")), False, deflated=True))
     guest = files("tpy2wasm.wasm_runtime").joinpath("guest_tpy2wasm.py").read_bytes()
     frozen.append(FrozenModule("tpy2wasm", compile_source(guest, "<frozen tpy2wasm>", Path("guest_tpy2wasm.py")), False))
     return frozen
@@ -109,9 +132,14 @@ def _manifest_source(program: ProgramModules) -> str:
 
 def _sources_source(program: ProgramModules) -> str:
     """`LINES = {filename: lines}` for the program's own files, split as linecache splits a file
-    it reads (decoded per PEP 263, universal newlines), under the names the code objects carry."""
+    it reads (decoded per PEP 263, universal newlines), under the names the code objects carry;
+    `WIDE_CHARACTERS`: those of their characters that traceback.py's carets count as two columns
+    (East Asian width W or F; unicodedata 14.0.0 here as in the WASI build), for a program without
+    unicodedata (wasm_runtime/traceback_imports.py)."""
     lines: dict[str, list[str]] = {}
     for module in (program.main, *program.user_modules):
         with tokenize.open(module.path) as source:
             lines[str(module.path)] = source.readlines()
-    return f"LINES = {lines!r}\n"
+    characters = {character for file_lines in lines.values() for line in file_lines for character in line}
+    wide = "".join(sorted(character for character in characters if unicodedata.east_asian_width(character) in "WF"))
+    return f"LINES = {lines!r}\nWIDE_CHARACTERS = {wide!r}\n"

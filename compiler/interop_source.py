@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 from tpy2wasm.compiler.exports import HostImport, Interop, Signature
-from tpy2wasm.compiler.wasm_data import leb128
+from tpy2wasm.compiler.wasm_binary import leb128
 
 #: The custom section hosts read an export list from.
 EXPORTS_SECTION = "tpy2wasm.exports"

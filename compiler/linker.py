@@ -17,6 +17,7 @@ from tpy2wasm.compiler.baseline_libc import baseline_libc_archive
 from tpy2wasm.compiler.cache import atomic_write, cached_file, digest, file_fingerprint
 from tpy2wasm.compiler.progress import Steps
 from tpy2wasm.compiler.toolchain import WasiPython, cache_root, run_tool, zig_command
+from tpy2wasm.compiler.wasm_code import compact_code_section
 from tpy2wasm.compiler.wasm_data import pack_data_segments
 
 TARGET = ("-target", "wasm32-wasi")
@@ -29,7 +30,7 @@ _WASI_EMULATION = ("-lwasi-emulated-signal", "-lwasi-emulated-getpid", "-lwasi-e
 _REACTOR = ("-mexec-model=reactor",)
 #: What `link` does to the same objects; part of a linked module's cache key, so a change to
 #: the flags or to the rewriting after the link never serves a module built the old way.
-LINK_RECIPE = (*_LINK_FLAGS, *_WASI_EMULATION, "data zero runs packed")
+LINK_RECIPE = (*_LINK_FLAGS, *_WASI_EMULATION, "data zero runs packed", "code immediates shortened, twin functions merged")
 _RUNTIME_SOURCES = ("main.c", "small_alloc.c", "frozen_code.c", "native.c", "native_ops.c", "native_function.c",
                     "native_objects.c", "native_words.c")
 
@@ -120,7 +121,8 @@ def link(objects: Sequence[Path], build: WasiPython, output: Path, reactor: bool
     `reactor`: a module whose host calls `_initialize`, then its exports (no `_start`);
     `custom_sections`: encoded sections appended to the module. Archives among `objects` are
     linked whole: their strong definitions replace zig's weak libc ones. The data segments lose
-    their long zero runs (compiler/wasm_data.py).
+    their long zero runs (compiler/wasm_data.py), the code its padded immediates and twin
+    functions (compiler/wasm_code.py).
     """
     plain = [str(path) for path in objects if path.suffix != ".a"]
     whole = [str(path) for path in objects if path.suffix == ".a"]
@@ -137,7 +139,7 @@ def link(objects: Sequence[Path], build: WasiPython, output: Path, reactor: bool
             "linking the module",
         )
         linked = Path(temporary).read_bytes()
-        Path(temporary).write_bytes(pack_data_segments(linked) + custom_sections)
+        Path(temporary).write_bytes(pack_data_segments(compact_code_section(linked)) + custom_sections)
         os.replace(temporary, output)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

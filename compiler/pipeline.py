@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tpy2wasm import __version__
-from tpy2wasm.codegen.tables import BuiltinModule, frozen_table_object, inittab_object
+from tpy2wasm.codegen.tables import BuiltinModule, frozen_table_object, inittab_object, libpython_frozen_object
 from tpy2wasm.compiler.cache import atomic_write, cached_file, digest, file_fingerprint
 from tpy2wasm.compiler.deep_recursion import with_deep_recursion
-from tpy2wasm.compiler.discovery import ProgramModules, StdlibMode, discover
+from tpy2wasm.compiler.discovery import BOOTSTRAP_MODULES, ProgramModules, StdlibMode, discover
 from tpy2wasm.compiler.errors import CompileError, display_path
 from tpy2wasm.compiler.exports import Interop, find_exports, find_host_imports
-from tpy2wasm.compiler.freezing import freeze_program, freeze_stdlib, is_deflated
+from tpy2wasm.compiler.freezing import freeze_bootstrap, freeze_program, freeze_stdlib, is_deflated
 from tpy2wasm.compiler.interop_source import EXPORTS_SECTION, custom_section, exports_section, interop_c_source
 from tpy2wasm.compiler.linker import LINK_RECIPE, interop_objects, link, prepare_c_library, runtime_objects
 from tpy2wasm.compiler.native import compile_native
@@ -84,6 +84,7 @@ def _build_program(script: Path, options: CompileOptions, steps: Steps, warn: Ca
         warn(note.render("warning"))
     objects = [
         *runtime_objects(build),
+        _libpython_frozen_object(build),
         _stdlib_object(program, build, steps),
         _program_object(program, native.native_keys),
         *native.object_paths,
@@ -147,6 +148,15 @@ def _stdlib_object(program: ProgramModules, build: WasiPython, steps: Steps) -> 
             return frozen_table_object("tpy2wasm_frozen_stdlib", freeze_stdlib(program.stdlib_modules, build.stdlib_dir))
 
     return cached_file("stdlib", key, ".o", produce)
+
+
+def _libpython_frozen_object(build: WasiPython) -> Path:
+    """What replaces libpython's deep-frozen modules (codegen/tables.py); the same for every program."""
+    paths = [build.stdlib_dir.joinpath(*name.split(".")).with_suffix(".py") for name in BOOTSTRAP_MODULES.values()]
+    key = digest(*(file_fingerprint(path) for path in paths))
+    aliases = [(name, stdlib_name) for name, stdlib_name in BOOTSTRAP_MODULES.items() if name != stdlib_name]
+    return cached_file("bootstrap", key, ".o",
+                       lambda: libpython_frozen_object(freeze_bootstrap(build.stdlib_dir), aliases))
 
 
 def _program_object(program: ProgramModules, native_keys: frozenset[str]) -> Path:

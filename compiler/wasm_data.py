@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-_MAGIC = b"\0asm\x01\0\0\0"
+from tpy2wasm.compiler.wasm_binary import MAGIC, Section, encode_section, leb128, read_leb, sections, sleb128
+
 _IMPORT_SECTION, _DATA_SECTION, _DATA_COUNT_SECTION = 2, 11, 12
 _MEMORY_IMPORT = 2
 _I32_CONST, _END = 0x41, 0x0B
@@ -28,67 +28,17 @@ MIN_ZERO_RUN = 16
 _ZERO_RUN = re.compile(b"\0{%d,}" % MIN_ZERO_RUN)
 
 
-def leb128(value: int) -> bytes:
-    """Unsigned LEB128, as Wasm encodes sizes and counts."""
-    encoded = bytearray()
-    while True:
-        byte = value & 0x7F
-        value >>= 7
-        encoded.append(byte | (0x80 if value else 0))
-        if not value:
-            return bytes(encoded)
-
-
-def _sleb128(value: int) -> bytes:
-    encoded = bytearray()
-    while True:
-        byte = value & 0x7F
-        value >>= 7
-        if (value == 0 and not byte & 0x40) or (value == -1 and byte & 0x40):
-            encoded.append(byte)
-            return bytes(encoded)
-        encoded.append(byte | 0x80)
-
-
-def _read_leb(data: bytes, position: int, signed: bool = False) -> tuple[int, int]:
-    value = shift = 0
-    while True:
-        byte = data[position]
-        value |= (byte & 0x7F) << shift
-        position, shift = position + 1, shift + 7
-        if not byte & 0x80:
-            if signed and byte & 0x40:
-                value -= 1 << shift
-            return value, position
-
-
-@dataclass(frozen=True)
-class _Section:
-    id: int
-    start: int  # of the section id byte
-    body: int
-    end: int
-
-
-def _sections(module: bytes) -> Iterator[_Section]:
-    position = len(_MAGIC)
-    while position < len(module):
-        size, body = _read_leb(module, position + 1)
-        yield _Section(module[position], position, body, body + size)
-        position = body + size
-
-
-def _imports_memory(module: bytes, section: _Section) -> bool:
-    count, position = _read_leb(module, section.body)
+def _imports_memory(module: bytes, section: Section) -> bool:
+    count, position = read_leb(module, section.body)
     for _ in range(count):
         for _name in range(2):
-            length, position = _read_leb(module, position)
+            length, position = read_leb(module, position)
             position += length
         kind = module[position]
         if kind == _MEMORY_IMPORT:
             return True
         if kind == 0:  # function: a type index
-            _, position = _read_leb(module, position + 1)
+            _, position = read_leb(module, position + 1)
         elif kind == 1:  # table: reference type, then limits
             position = _skip_limits(module, position + 2)
         elif kind == 3:  # global: value type, mutability
@@ -99,25 +49,25 @@ def _imports_memory(module: bytes, section: _Section) -> bool:
 
 
 def _skip_limits(module: bytes, position: int) -> int:
-    flags, position = _read_leb(module, position)
-    _, position = _read_leb(module, position)
+    flags, position = read_leb(module, position)
+    _, position = read_leb(module, position)
     if flags & 1:
-        _, position = _read_leb(module, position)
+        _, position = read_leb(module, position)
     return position
 
 
-def _segments(module: bytes, section: _Section) -> list[tuple[int, bytes]] | None:
+def _segments(module: bytes, section: Section) -> list[tuple[int, bytes]] | None:
     """(address, bytes) of each segment, or None if one is not active at an i32.const."""
-    count, position = _read_leb(module, section.body)
+    count, position = read_leb(module, section.body)
     segments = []
     for _ in range(count):
-        flags, position = _read_leb(module, position)
+        flags, position = read_leb(module, position)
         if flags != 0 or module[position] != _I32_CONST:
             return None
-        address, position = _read_leb(module, position + 1, signed=True)
+        address, position = read_leb(module, position + 1, signed=True)
         if module[position] != _END:
             return None
-        size, position = _read_leb(module, position + 1)
+        size, position = read_leb(module, position + 1)
         segments.append((address, module[position:position + size]))
         position += size
     return segments
@@ -134,16 +84,12 @@ def _packed(address: int, data: bytes) -> Iterator[tuple[int, bytes]]:
         yield address + start, data[start:]
 
 
-def _section(section_id: int, body: bytes) -> bytes:
-    return bytes([section_id]) + leb128(len(body)) + body
-
-
 def pack_data_segments(module: bytes) -> bytes:
     """`module` with the long zero runs of its data segments left out (see the module doc)."""
-    if not module.startswith(_MAGIC):
+    if not module.startswith(MAGIC):
         return module
-    data_section: _Section | None = None
-    for section in _sections(module):
+    data_section: Section | None = None
+    for section in sections(module):
         if section.id == _DATA_COUNT_SECTION or (section.id == _IMPORT_SECTION and _imports_memory(module, section)):
             return module
         if section.id == _DATA_SECTION:
@@ -156,5 +102,5 @@ def pack_data_segments(module: bytes) -> bytes:
     pieces = [piece for address, data in segments for piece in _packed(address, data)]
     body = bytearray(leb128(len(pieces)))
     for address, data in pieces:
-        body += b"\0" + bytes([_I32_CONST]) + _sleb128(address) + bytes([_END]) + leb128(len(data)) + data
-    return module[:data_section.start] + _section(_DATA_SECTION, bytes(body)) + module[data_section.end:]
+        body += b"\0" + bytes([_I32_CONST]) + sleb128(address) + bytes([_END]) + leb128(len(data)) + data
+    return module[:data_section.start] + encode_section(_DATA_SECTION, bytes(body)) + module[data_section.end:]

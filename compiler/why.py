@@ -4,7 +4,7 @@ imports from the script (each with its file and line), or why it is left out."""
 from __future__ import annotations
 
 from tpy2wasm.compiler.discovery import (
-    LIBPYTHON_FROZEN, STARTUP_BUILTINS, STARTUP_MODULES, TRACEBACK_BUILTINS, TRACEBACK_MODULES,
+    STARTUP_BUILTINS, STARTUP_FROZEN_MODULES, STARTUP_MODULES, TRACEBACK_BUILTINS, TRACEBACK_MODULES,
 )
 from tpy2wasm.compiler.lazy_imports import lazy_only_reason
 from tpy2wasm.compiler.module_graph import ModuleGraph
@@ -17,10 +17,9 @@ def explain_inclusion(graph: ModuleGraph, module: str, include_modules: tuple[st
         lines = [f"'{module}' is included: the script imports it through this chain:"]
         lines += [f"  {site.location()}: imports '{site.module}'{' (inside a function)' if site.deferred else ''}"
                   for site in chain]
-        if module in LIBPYTHON_FROZEN:
-            lines.append(f"  ('{module}' itself is built into libpython, frozen, and costs nothing extra)")
         return True, lines
-    if graph.import_chain(module, list(STARTUP_MODULES)) is not None or module in STARTUP_BUILTINS:
+    if graph.import_chain(module, list(STARTUP_MODULES)) is not None or module in STARTUP_BUILTINS \
+            or module in STARTUP_FROZEN_MODULES:
         return True, [f"'{module}' is included: CPython imports it at start-up"]
     if module in TRACEBACK_MODULES or module in TRACEBACK_BUILTINS:
         return True, [f"'{module}' is included: the runtime's excepthook imports it to quote source lines "

@@ -87,7 +87,9 @@ def test_function_level_stdlib_imports_of_tools_do_not_drag_their_graphs(build: 
     left_out = {"asyncio", "email", "http", "unittest", "doctest", "argparse", "importlib.metadata", "zipfile",
                 "_socket", "socket", "lib2to3", "distutils", "importlib._bootstrap", "_testcapi"}
     assert modules.isdisjoint(left_out)
-    assert len(modules) < 100
+    # 91 without the 12 modules CPython deep-freezes into libpython (os, codecs, ntpath, ...), which
+    # are table entries of their own now (codegen/tables.py: libpython_frozen_object); 103 with them.
+    assert len(modules) < 110
 
 
 @pytest.mark.parametrize("import_line", ["import doctest", "def later():\n    import doctest\n",

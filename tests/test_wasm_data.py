@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import wasmtime
 
-from tpy2wasm.compiler.wasm_data import MIN_ZERO_RUN, leb128, pack_data_segments
+from tpy2wasm.compiler.wasm_binary import leb128
+from tpy2wasm.compiler.wasm_data import MIN_ZERO_RUN, pack_data_segments
 
 _HEADER = b"\0asm\x01\0\0\0"
 #: One page of memory, defined by the module (limits: no maximum, 1 page), exported as "memory".

@@ -7,8 +7,9 @@ sys.path[0], __main__'s attributes, and CPython's default recursion limit (the W
 lowers it; our Wasm stack is sized for it).
 
 CPython's own traceback printer (sys.__excepthook__ in C) reads source lines from files only,
-and the module has none: the hook installed here prints the same text through the traceback
-module, which reads them through linecache.
+and the module has none: the hook installed here prints the same text through the stdlib's
+traceback.py, run with stand-ins for its imports that read the program's own sources
+(traceback_imports.py).
 
 This module is compiled under importlib's file name so that, as with CPython's own loaders,
 its frames are trimmed from the tracebacks of errors raised while a module is imported.
@@ -60,18 +61,13 @@ class UserModuleLoader:
 
 def print_exception(exc_type, value, traceback):
     """sys.excepthook: what CPython's C printer writes, with the source lines quoted."""
-    import linecache
-    import traceback as _traceback
-    from _tpy2wasm_sources import LINES
+    from _tpy2wasm_traceback import print_exception as print_with_traceback_py
 
-    for filename, lines in LINES.items():
-        linecache.cache.setdefault(filename, (sum(map(len, lines)), None, lines, filename))
     # The C printer keeps the innermost `limit` entries and prints nothing for a limit <= 0.
     limit = getattr(sys, "tracebacklimit", C_TRACEBACK_LIMIT)
     if not isinstance(limit, int):
         limit = C_TRACEBACK_LIMIT
-    _traceback.print_exception(exc_type, value, traceback, limit=-min(limit, sys.maxsize) if limit > 0 else 0,
-                               file=sys.stderr)
+    print_with_traceback_py(exc_type, value, traceback, -min(limit, sys.maxsize) if limit > 0 else 0)
 
 
 def _prepare_main():
