@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tpy2wasm import __version__
+from tpy2wasm.codegen import tables
+from tpy2wasm.compiler import freezing
 from tpy2wasm.codegen.tables import BuiltinModule, frozen_table_object, inittab_object, libpython_frozen_object
 from tpy2wasm.compiler.cache import atomic_write, cached_file, digest, file_fingerprint
 from tpy2wasm.compiler.deep_recursion import with_deep_recursion
@@ -34,6 +36,9 @@ from tpy2wasm.compiler.toolchain import WasiPython, cache_root, find_wasi_python
 RUNTIME_MODULE = BuiltinModule("_tpy2wasm", "PyInit__tpy2wasm")
 #: The C module behind tpy2wasm.host_import (wasm_runtime/interop.c), in modules with host imports.
 HOST_IMPORT_MODULE = BuiltinModule("_tpy2wasm_host", "PyInit__tpy2wasm_host")
+#: The code that writes the frozen tables and the inittab: part of their cache keys, so a new
+#: version of it (an upgrade, an edit) never reuses an object the old one wrote.
+_TABLE_WRITERS = digest(*(Path(str(module.__file__)).read_bytes() for module in (tables, freezing)))
 
 
 @dataclass(frozen=True)
@@ -140,8 +145,8 @@ def checked_script(script: Path) -> Path:
 
 
 def _stdlib_object(program: ProgramModules, build: WasiPython, steps: Steps) -> Path:
-    key = digest(*(f"{module.name}={file_fingerprint(module.path)}:{is_deflated(module.name)}"
-                   for module in program.stdlib_modules))
+    key = digest(_TABLE_WRITERS, *(f"{module.name}={file_fingerprint(module.path)}:{is_deflated(module.name)}"
+                                   for module in program.stdlib_modules))
 
     def produce() -> bytes:
         with steps.step(f"Freezing {len(program.stdlib_modules)} stdlib modules"):
@@ -153,7 +158,7 @@ def _stdlib_object(program: ProgramModules, build: WasiPython, steps: Steps) -> 
 def _libpython_frozen_object(build: WasiPython) -> Path:
     """What replaces libpython's deep-frozen modules (codegen/tables.py); the same for every program."""
     paths = [build.stdlib_dir.joinpath(*name.split(".")).with_suffix(".py") for name in BOOTSTRAP_MODULES.values()]
-    key = digest(*(file_fingerprint(path) for path in paths))
+    key = digest(_TABLE_WRITERS, *(file_fingerprint(path) for path in paths))
     aliases = [(name, stdlib_name) for name, stdlib_name in BOOTSTRAP_MODULES.items() if name != stdlib_name]
     return cached_file("bootstrap", key, ".o",
                        lambda: libpython_frozen_object(freeze_bootstrap(build.stdlib_dir), aliases))
@@ -161,7 +166,7 @@ def _libpython_frozen_object(build: WasiPython) -> Path:
 
 def _program_object(program: ProgramModules, native_keys: frozenset[str]) -> Path:
     frozen = freeze_program(program, native_keys)
-    key = digest(*(f"{module.name}:{module.is_package}:{module.deflated}" for module in frozen),
+    key = digest(_TABLE_WRITERS, *(f"{module.name}:{module.is_package}:{module.deflated}" for module in frozen),
                  *(module.code for module in frozen))
     return cached_file("program", key, ".o", lambda: frozen_table_object("tpy2wasm_frozen_program", frozen))
 
@@ -171,7 +176,7 @@ def _inittab_object(program: ProgramModules, build: WasiPython, interop: Interop
     builtins.append(RUNTIME_MODULE)
     if interop.host_imports:
         builtins.append(HOST_IMPORT_MODULE)
-    key = digest(*(f"{module.name}={module.init_function}" for module in builtins))
+    key = digest(_TABLE_WRITERS, *(f"{module.name}={module.init_function}" for module in builtins))
     return cached_file("inittab", key, ".o", lambda: inittab_object(builtins))
 
 

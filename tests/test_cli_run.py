@@ -158,3 +158,18 @@ def test_dir_that_does_not_exist_is_one_line(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "tpy2wasm", "run", "--dir", "nope:/data", "show.py"],
                             cwd=tmp_path, env=_env(), capture_output=True, timeout=300)
     assert (result.stderr, result.returncode) == (b"nope: error: --dir: no such folder\n", 1)
+
+
+def test_tracebacks_quote_source_lines_of_files_in_a_granted_folder(tmp_path: Path) -> None:
+    """A file the program runs from a folder granted with --dir is quoted as python3.11 quotes it
+    (its coding cookie, CRLF line ends), though it is none of the program's own sources."""
+    (tmp_path / "main.py").write_text("import sys\npath = sys.argv[1]\nexec(compile(open(path, 'rb').read(), path, 'exec'))\n")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "plugin.py").write_bytes(
+        b"# -*- coding: latin-1 -*-\r\ndef fail(word):\r\n    raise ValueError('caf\xe9 ' + word)  # \xe9\r\nfail('x')\r\n")
+    expected = subprocess.run([PYTHON, "main.py", "data/plugin.py"], cwd=tmp_path, env=_env(), capture_output=True)
+    compiled = subprocess.run([sys.executable, "-m", "tpy2wasm", "run", "--dir", "data", "main.py", "data/plugin.py"],
+                              cwd=tmp_path, env=_env(), capture_output=True, timeout=300)
+    assert b"raise ValueError('caf\xc3\xa9 ' + word)" in expected.stderr
+    assert (compiled.stdout, compiled.stderr, compiled.returncode) == (
+        expected.stdout, expected.stderr, expected.returncode)

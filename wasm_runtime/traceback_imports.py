@@ -8,8 +8,8 @@ in every module, though its printing uses a few functions of them: linecache's t
 textwrap, contextlib.suppress, a namedtuple, collections.deque, ast.parse, and for non-ASCII
 lines unicodedata.east_asian_width. The stand-ins are those, so the traceback text is still
 traceback.py's. Source lines come from the program's own
-files (`_tpy2wasm_sources`), or from the real linecache when the program imported it (its
-cache may hold more); the module has no other files to read.
+files (`_tpy2wasm_sources`), from the real linecache when the program imported it (its
+cache may hold more), or else from the file, if the program can read it (a granted folder).
 """
 
 import builtins
@@ -38,8 +38,48 @@ def getline(filename, lineno, module_globals=None):
     linecache = sys.modules.get("linecache")
     if linecache is not None:
         return linecache.getline(filename, lineno, module_globals)
-    lines = _lines().get(filename, ())
+    lines = _lines().get(filename)
+    if lines is None:
+        lines = _lines()[filename] = _read_source(filename)
     return lines[lineno - 1] if 1 <= lineno <= len(lines) else ""
+
+
+def _read_source(filename):
+    """A source file outside the program's own (in a folder granted with `run --dir`), read as
+    linecache reads it: in its PEP 263 encoding (UTF-8 by default, a BOM honoured), with
+    universal newlines and a newline after the last line; nothing if it cannot be read."""
+    if filename.startswith("<") and filename.endswith(">"):
+        return []
+    try:
+        with open(filename, "rb") as file:
+            data = file.read()
+        text = data.decode(_source_encoding(data))
+    except (OSError, ValueError, LookupError):
+        return []
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1] + "\n"] if lines[-1] else [])
+
+
+def _source_encoding(data):
+    """tokenize.detect_encoding's answer: a BOM, or a coding cookie on the first line or on the
+    second after a blank or comment-only first line."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    for line in data.split(b"\n", 2)[:2]:
+        stripped = line.lstrip(b" \t\f")
+        if not stripped.startswith(b"#"):
+            if stripped.strip():
+                break
+            continue
+        at = stripped.find(b"coding")
+        if at > 0 and stripped[at + 6:at + 7] in (b":", b"="):
+            name = stripped[at + 7:].lstrip(b" \t")
+            end = 0
+            while end < len(name) and (chr(name[end]).isalnum() or name[end] in b"-_."):
+                end += 1
+            if end:
+                return name[:end].decode("ascii")
+    return "utf-8"
 
 
 def lazycache(filename, module_globals):
