@@ -46,7 +46,9 @@ from tpy2wasm.analysis.ir import (
     UnaryOperator,
 )
 from tpy2wasm.analysis.ir_objects import Box, IsTrue, ToWord
-from tpy2wasm.analysis.rtypes import BOOL, FLOAT, FLOAT_WORD, INT, INT_WORD, NONE, OBJECT, WORDS, RType
+from tpy2wasm.analysis.rtypes import (
+    BOOL, BOOL_WORD, FLOAT, FLOAT_WORD, INT, INT_WORD, NONE, NUMBER_WORDS, OBJECT, WORDS, RType,
+)
 
 _WIDTH = {BOOL: 0, INT: 1, FLOAT: 2}
 """Numeric tower order: a wider type can represent every value of a narrower one."""
@@ -66,7 +68,7 @@ FLOAT_OPERATORS = frozenset({
     BinaryOperator.MOD, BinaryOperator.POW,
 })
 
-SCALAR_WORDS: dict[RType | None, RType] = {INT: INT_WORD, FLOAT: FLOAT_WORD}
+SCALAR_WORDS: dict[RType | None, RType] = {INT: INT_WORD, FLOAT: FLOAT_WORD, BOOL: BOOL_WORD}
 """The word type of each scalar type that has one, in a boxed function."""
 
 _CONSTANT_TYPES: dict[type, RType] = {bool: BOOL, int: INT, float: FLOAT, type(None): NONE, str: OBJECT}
@@ -79,7 +81,7 @@ def word_result(operator: BinaryOperator, left: RType, right: RType) -> RType:
         if operator in WORD_OPERATORS:
             return INT_WORD
         return FLOAT_WORD if operator is BinaryOperator.TRUE_DIV else OBJECT
-    if left in WORDS and right in WORDS and operator in FLOAT_OPERATORS:
+    if left in NUMBER_WORDS and right in NUMBER_WORDS and operator in FLOAT_OPERATORS:
         return FLOAT_WORD
     return OBJECT
 
@@ -123,7 +125,7 @@ class ExpressionLowerer:
 
     def local(self, name: str, var: Var) -> Local:
         if name not in self.locals:
-            if self.boxed:  # an int or float local is a word; others are objects
+            if self.boxed:  # an int, float or bool local is a word; others are objects
                 rtype = SCALAR_WORDS.get(facts.scalar_rtype(var.type), OBJECT)
             else:
                 rtype = scalar(var.type, f"local '{name}'")
@@ -353,8 +355,12 @@ class ExpressionLowerer:
         elif isinstance(expr, NameExpr) and expr.fullname == "builtins.True":
             self.builder.goto(if_true, expr.line)
         else:
-            value = self.truth(self.lower_expr(expr), expr.line)
+            value = self.truth(self.condition_value(expr), expr.line)
             self.builder.branch(value, if_true, if_false, expr.line)
+
+    def condition_value(self, expr: Expression) -> Register:
+        """The value whose truth a branch on `expr` tests."""
+        return self.lower_expr(expr)
 
     def lower_comparison_chain(self, expr: ComparisonExpr, if_true: OpenBlock,
                                if_false: OpenBlock) -> None:

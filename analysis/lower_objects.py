@@ -20,10 +20,11 @@ from tpy2wasm.analysis.ir_objects import (
     BuildDict, BuildSequence, BuildSlice, CallObject, GetAttr, GetItem, SequenceKind, SetAttr, SetItem,
 )
 from tpy2wasm.analysis.lower_expr import SCALAR_WORDS, ExpressionLowerer, word_result
-from tpy2wasm.analysis.rtypes import BOOL, FLOAT, FLOAT_WORD, INT, INT_WORD, OBJECT, WORDS, RType
+from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, NUMBER_WORDS, OBJECT, WORDS, RType
 
-#: Unary operators that give an int for an int, and a float for a float.
-_WORD_UNARY_OPERATORS = {INT_WORD: frozenset({"-", "+", "~"}), FLOAT_WORD: frozenset({"-", "+"})}
+#: Unary operators that give an int for an int, a float for a float, a bool for a bool.
+_WORD_UNARY_OPERATORS = {INT_WORD: frozenset({"-", "+", "~"}), FLOAT_WORD: frozenset({"-", "+"}),
+                         BOOL_WORD: frozenset({"not"})}
 
 
 class ObjectLowerer(ExpressionLowerer):
@@ -85,22 +86,27 @@ class ObjectLowerer(ExpressionLowerer):
         keywords = tuple(name for name, _ in named)
         return self.builder.emit_value(CallObject(self.register(OBJECT), callee, args, keywords, call.line))
 
-    # Int and float words
+    # Int, float and bool words
 
     def static_word(self, expr: Expression) -> RType | None:
-        """The word type of `expr`'s static type: INT_WORD for an int, FLOAT_WORD for a float."""
+        """The word type of `expr`'s static type: INT_WORD for an int, FLOAT_WORD for a float,
+        BOOL_WORD for a bool."""
         return SCALAR_WORDS.get(facts.scalar_rtype(facts.expression_type(expr, self.types)))
 
     def computes_word(self, expr: Expression) -> bool:
-        """Whether `expr` is an int or a float made of literals, int and float locals and
-        arithmetic operators on them."""
+        """Whether `expr` is an int or a float made of literals, word locals and arithmetic
+        operators on them, or a bool made of True, False, bool locals, `not` and a comparison of
+        two numbers."""
         word = self.static_word(expr)
         if word is None:
             return False
         if facts.constant_int(expr) is not None:
             return word is INT_WORD
-        if isinstance(expr, FloatExpr):
+        if isinstance(expr, FloatExpr) or _bool_literal(expr) is not None:
             return True
+        if isinstance(expr, ComparisonExpr):
+            return (len(expr.operators) == 1 and facts.COMPARE_OPERATORS[expr.operators[0]].is_scalar
+                    and all(self.static_word(operand) in NUMBER_WORDS for operand in expr.operands))
         if isinstance(expr, NameExpr):
             return self.is_local(expr) and isinstance(expr.node, Var) and self.local(expr.name, expr.node).type is word
         if isinstance(expr, OpExpr):
@@ -111,18 +117,23 @@ class ObjectLowerer(ExpressionLowerer):
         return isinstance(expr, UnaryExpr) and expr.op in _WORD_UNARY_OPERATORS[word] and self.static_word(expr.expr) is word
 
     def word(self, expr: Expression) -> Register:
-        """`expr`, an int or a float, as a word of its type: computed on words where it can be,
-        else converted."""
+        """`expr`, an int, a float or a bool, as a word of its type: computed on words where it
+        can be, else converted."""
         with self.builder.at(expr):
             line = expr.line
             word = self.static_word(expr)
             assert word is not None, expr
             if not self.computes_word(expr):
                 return self.coerce(self.lower_object_node(expr), word, line)
-            literal = facts.constant_int(expr)
-            if literal is not None or isinstance(expr, FloatExpr):
-                value = expr.value if isinstance(expr, FloatExpr) else literal
-                return self.builder.emit_value(LoadConst(self.builder.register(word), value, line))
+            literal: int | float | bool | None = facts.constant_int(expr)
+            if literal is None:
+                literal = expr.value if isinstance(expr, FloatExpr) else _bool_literal(expr)
+            if literal is not None:
+                return self.builder.emit_value(LoadConst(self.builder.register(word), literal, line))
+            if isinstance(expr, ComparisonExpr):
+                left, right = self.word(expr.operands[0]), self.word(expr.operands[1])
+                operator = facts.COMPARE_OPERATORS[expr.operators[0]]
+                return self.builder.emit_value(Compare(self.builder.register(word), operator, left, right, line))
             if isinstance(expr, NameExpr):
                 assert isinstance(expr.node, Var), expr
                 return self.load(self.local(expr.name, expr.node), line)
@@ -139,8 +150,8 @@ class ObjectLowerer(ExpressionLowerer):
         return self.word(expr) if self.boxed and self.computes_word(expr) else self.lower_expr(expr)
 
     def assigned_value(self, target: Lvalue, value: Expression) -> Register:
-        """The value of `target = value`: a word when the target is an int or float local (an
-        int stored in a float local stays an int, as in CPython: store() converts it)."""
+        """The value of `target = value`: a word when the target is a word local (an int stored
+        in a float local stays an int, as in CPython: store() converts it)."""
         if (self.boxed and isinstance(target, NameExpr) and isinstance(target.node, Var) and self.is_local(target)
                 and self.local(target.name, target.node).type in WORDS and self.static_word(value) is not None):
             return self.word(value)
@@ -152,7 +163,7 @@ class ObjectLowerer(ExpressionLowerer):
         branch on it does."""
         operators = [facts.COMPARE_OPERATORS[operator] for operator in expr.operators]
         if not (self.boxed and all(operator.is_scalar for operator in operators)
-                and all(self.static_word(operand) is not None for operand in expr.operands)):
+                and all(self.static_word(operand) in NUMBER_WORDS for operand in expr.operands)):
             super().lower_comparison_chain(expr, if_true, if_false)
             return
         left = self.word(expr.operands[0])
@@ -165,3 +176,15 @@ class ObjectLowerer(ExpressionLowerer):
             if index != last:
                 self.builder.activate(next_link)
             left = right
+
+    def condition_value(self, expr: Expression) -> Register:
+        """A bool word a branch tests without an object, when `expr` computes one."""
+        if self.boxed and self.static_word(expr) is BOOL_WORD and self.computes_word(expr):
+            return self.word(expr)
+        return super().condition_value(expr)
+
+
+def _bool_literal(expr: Expression) -> bool | None:
+    if isinstance(expr, NameExpr) and expr.fullname in ("builtins.True", "builtins.False"):
+        return expr.fullname == "builtins.True"
+    return None

@@ -17,8 +17,8 @@ from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
-from tpy2wasm.analysis.rtypes import BOOL, FLOAT_WORD, INT_WORD, WORDS
-from tpy2wasm.codegen import float_words, int_words, word_loads, words
+from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
+from tpy2wasm.codegen import bool_words, float_words, int_words, word_loads, words
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter, releases_after
 from tpy2wasm.codegen.runtime_api import I32, NAME_CACHE, PTR, PTR_PTR
 from tpy2wasm.codegen.positions import position, position_pointer
@@ -194,9 +194,11 @@ class BoxedEmitter(RefcountEmitter):
             self.call_runtime("tpy2wasm_leave_handler", self.value(op.saved))
         elif isinstance(op, tob.RestoreException):
             self.call_runtime("tpy2wasm_restore", self.value(op.exception))
+        elif isinstance(op, tob.IsTrue) and op.value.type is BOOL_WORD:
+            self.conditions[op.dest.number] = bool_words.truth(self, op, self.value(op.value))
         elif isinstance(op, (tob.IsTrue, tob.ExceptionMatches)):
             self.emit_condition(op)
-        elif isinstance(op, tir.Compare) and op.left.type in WORDS:
+        elif isinstance(op, tir.Compare) and op.dest.type is BOOL:  # a branch on two number words
             compare = int_words.compare if op.left.type is op.right.type is INT_WORD else float_words.compare
             self.conditions[op.dest.number] = compare(self, op, *self.values((op.left, op.right)))
         elif op.dest is not None and op.dest.type in WORDS:
@@ -260,8 +262,10 @@ class BoxedEmitter(RefcountEmitter):
         raise TypeError(f"no boxed lowering for {op!r}")
 
     def word_of(self, op: tir.Op) -> ir.Value:
-        """The new int or float word an op computes (it fails on an error itself)."""
+        """The new int, float or bool word an op computes (it fails on an error itself)."""
         assert op.dest is not None, op
+        if op.dest.type is BOOL_WORD and not isinstance(op, (tir.LoadLocal, tob.ToWord)):
+            return self.bool_word_of(op)
         kind = float_words if op.dest.type is FLOAT_WORD else int_words
         if isinstance(op, tir.LoadConst) and isinstance(op.value, float):
             return float_words.constant(op.value)
@@ -281,6 +285,16 @@ class BoxedEmitter(RefcountEmitter):
         if isinstance(op, tob.ToWord):
             return self.call_runtime(words.FROM_OBJECT[op.dest.type], self.value(op.value))
         raise TypeError(f"no word lowering for {op!r}")
+
+    def bool_word_of(self, op: tir.Op) -> ir.Value:
+        if isinstance(op, tir.LoadConst):
+            assert isinstance(op.value, bool), op
+            return bool_words.constant(op.value)
+        if isinstance(op, tir.Compare):
+            return bool_words.compare(self, op, *self.values((op.left, op.right)))
+        if isinstance(op, tir.Unary):
+            return bool_words.negate(self, op, self.value(op.operand))
+        raise TypeError(f"no bool word lowering for {op!r}")
 
     def constant(self, value: int | float | bool | str | None) -> ir.Value:
         call = self.call_runtime

@@ -62,7 +62,7 @@ def constant(value: float) -> ir.Constant:
 
 
 def box(emitter: Emitter, word: ir.Value, rtype: RType) -> ir.Value:
-    """A new reference to an int or float word's value, or NULL with the exception set."""
+    """A new reference to a number word's value, or NULL with the exception set."""
     return emitter.call_runtime("tpy2wasm_float_word_box" if rtype is FLOAT_WORD else "tpy2wasm_word_box", word)
 
 
@@ -74,8 +74,7 @@ def binary(emitter: Emitter, op: tir.Binary, left: ir.Value, right: ir.Value) ->
                                           int_words.BINARY_FUNCTION)
 
     def slow() -> ir.Value:
-        boxed = [box(emitter, word, rtype) for word, rtype in operands]
-        return emitter.call_runtime("tpy2wasm_float_word_binary", function, *boxed)
+        return emitter.call_runtime("tpy2wasm_float_word_binary", function, *boxed_operands(emitter, op, left, right))
 
     fast_operation = _FAST_BINARY.get(op.operator)
     if fast_operation is None:
@@ -105,9 +104,21 @@ def unary(emitter: Emitter, op: tir.Unary, operand: ir.Value) -> ir.Value:
 
 
 def compare(emitter: Emitter, op: tir.Compare, left: ir.Value, right: ir.Value) -> ir.Value:
-    """The truth of a comparison of a float word with a float or int word, as an i1: IEEE
-    order on doubles (every comparison with a NaN is false but !=), as CPython's."""
-    builder = emitter.builder
+    """The truth of a comparison of a float word with a float or int word, as an i1."""
+
+    def slow() -> ir.Value:
+        return emitter.call_runtime("tpy2wasm_compare_objects", *boxed_operands(emitter, op, left, right),
+                                    ir.Constant(I32, int_words.RICH_COMPARE[op.operator]))
+
+    return int_words.compare_with_slow_path(emitter, op, *fast_compare(emitter.builder, op, left, right), slow)
+
+
+def fast_compare(builder: ir.IRBuilder, op: tir.Compare, left: ir.Value,
+                 right: ir.Value) -> tuple[ir.Value, Callable[[], ir.Value]]:
+    """(whether the fast path applies, the fast path's i1) for two number words: IEEE order on
+    doubles (every comparison with a NaN is false but !=), as CPython's."""
+    if op.left.type is op.right.type is INT_WORD:
+        return int_words.fast_compare(builder, op, left, right)
     operands = ((left, op.left.type), (right, op.right.type))
     condition = _all(builder, [_is_fast(builder, word, rtype, exact=True) for word, rtype in operands])
 
@@ -117,12 +128,12 @@ def compare(emitter: Emitter, op: tir.Compare, left: ir.Value, right: ir.Value) 
             return builder.fcmp_unordered("!=", x, y)
         return builder.fcmp_ordered(op.operator.value, x, y)
 
-    def slow() -> ir.Value:
-        boxed = [box(emitter, word, rtype) for word, rtype in operands]
-        code = ir.Constant(I32, int_words.RICH_COMPARE[op.operator])
-        return emitter.call_runtime("tpy2wasm_compare_objects", *boxed, code)
+    return condition, fast
 
-    return int_words.compare_with_slow_path(emitter, op, condition, fast, slow)
+
+def boxed_operands(emitter: Emitter, op: tir.Binary | tir.Compare, left: ir.Value, right: ir.Value) -> list[ir.Value]:
+    """New references to two number words' values (NULL where boxing failed)."""
+    return [box(emitter, left, op.left.type), box(emitter, right, op.right.type)]
 
 
 def _is_fast(builder: ir.IRBuilder, word: ir.Value, rtype: RType, exact: bool) -> ir.Value:

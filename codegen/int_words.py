@@ -110,15 +110,21 @@ def unary(emitter: Emitter, op: tir.Unary, operand: ir.Value) -> ir.Value:
 
 
 def compare(emitter: Emitter, op: tir.Compare, left: ir.Value, right: ir.Value) -> ir.Value:
-    """The truth of the comparison as an i1: signed order of small words is the ints' order."""
-    builder = emitter.builder
-    both_small = builder.icmp_unsigned("==", builder.and_(builder.or_(left, right), _ONE), _ZERO)
+    """The truth of the comparison as an i1."""
     return compare_with_slow_path(
-        emitter, op, both_small, lambda: builder.icmp_signed(op.operator.value, left, right),
+        emitter, op, *fast_compare(emitter.builder, op, left, right),
         lambda: emitter.call_runtime("tpy2wasm_word_compare", left, right, ir.Constant(I32, RICH_COMPARE[op.operator])))
 
 
-def compare_with_slow_path(emitter: Emitter, op: tir.Compare, condition: ir.Value, fast: Callable[[], ir.Value],
+def fast_compare(builder: ir.IRBuilder, op: tir.Compare, left: ir.Value,
+                 right: ir.Value) -> tuple[ir.Value, Callable[[], ir.Value]]:
+    """(whether the fast path applies: both small, the fast path's i1): signed order of small
+    words is the ints' order."""
+    both_small = builder.icmp_unsigned("==", builder.and_(builder.or_(left, right), _ONE), _ZERO)
+    return both_small, lambda: builder.icmp_signed(op.operator.value, left, right)
+
+
+def compare_with_slow_path(emitter: Emitter, op: tir.Op, condition: ir.Value, fast: Callable[[], ir.Value],
                            slow: Callable[[], ir.Value]) -> ir.Value:
     """`fast()` (an i1) when `condition` holds, else the truth `slow()` returns (1, 0, or -1 on
     an exception, which fails), joined in one i1."""

@@ -111,6 +111,27 @@ def halve(x: float) -> float:
     return half
 
 
+def maybe_bound(flag: int, count: int) -> float:
+    """Loads of word locals that not every path assigns keep their UnboundLocalError."""
+    if flag > 0:
+        x: float = 1.5
+        n: int = 2
+    try:
+        if flag > 1:
+            y: float = x * 2
+        print("y", y + n)
+    except UnboundLocalError as error:
+        print("UnboundLocalError", error)
+    try:
+        for step in range(count):
+            z: float = step * 0.5
+        print("z", z)
+        return x + n
+    except UnboundLocalError as error:
+        print("UnboundLocalError", error)
+    return -1.0
+
+
 def main() -> None:
     class Celsius(float):  # a float subclass with operators of its own
         def __add__(self, other: object) -> "Celsius":
@@ -139,6 +160,9 @@ def main() -> None:
     lied_to(True, False)
     lied_to([1], [2])  # type: ignore[arg-type]
     print(orbit(200, 0.05))
+    for flag in range(3):
+        for count in range(2):
+            print(maybe_bound(flag, count))
     print(halve(7), halve(2**1000), halve(True), halve(-0.0))
     for lie in [2**1100, "x"]:
         try:
