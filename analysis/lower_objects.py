@@ -178,8 +178,8 @@ class ObjectLowerer(ExpressionLowerer):
             left = right
 
     def condition_value(self, expr: Expression) -> Register:
-        """A bool word a branch tests without an object, when `expr` computes one."""
-        if self.boxed and self.static_word(expr) is BOOL_WORD and self.computes_word(expr):
+        """The word a branch tests without an object, when `expr` computes one."""
+        if self.boxed and self.computes_word(expr):
             return self.word(expr)
         return super().condition_value(expr)
 

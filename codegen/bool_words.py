@@ -5,7 +5,7 @@ truth test or comparison (wasm_runtime/native_bool_words.c).
 
 A comparison of two numbers as a value computes its bool word inline on small ints and doubles
 (float_words.fast_compare); otherwise it keeps whatever CPython's rich comparison returns, as
-`x = a < b` does in CPython.
+`x = a < b` does in CPython. A branch on a bool, int or float word tests it inline too.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from __future__ import annotations
 from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
+from tpy2wasm.analysis.rtypes import BOOL_WORD, INT_WORD, RType
 from tpy2wasm.codegen import float_words, int_words
 from tpy2wasm.codegen.int_words import Emitter
 from tpy2wasm.codegen.positions import position
-from tpy2wasm.codegen.runtime_api import I32, PTR
+from tpy2wasm.codegen.runtime_api import F64, I32, I64, PTR
 
 #: The word that says an exception is set; also an unbound local's.
 BOOL_ERROR = ir.Constant(I32, 2)
@@ -52,12 +53,21 @@ def negate(emitter: Emitter, op: tir.Unary, operand: ir.Value) -> ir.Value:
         failed=is_error)
 
 
-def truth(emitter: Emitter, op: tir.Op, word: ir.Value) -> ir.Value:
-    """The truth of a bool word as an i1, for a branch."""
+def truth(emitter: Emitter, op: tir.Op, word: ir.Value, rtype: RType) -> ir.Value:
+    """The truth of a bool, int or float word as an i1, for a branch: inline on 0/1, a small int
+    or a double (a NaN is true), CPython's truth test of the object otherwise."""
     builder = emitter.builder
-    return int_words.compare_with_slow_path(
-        emitter, op, _is_fast(builder, word), lambda: builder.icmp_unsigned("==", word, ir.Constant(I32, 1)),
-        lambda: emitter.call_runtime("PyObject_IsTrue", object_of(builder, word)))
+    if rtype is BOOL_WORD:
+        fast, held = _is_fast(builder, word), object_of(builder, word)
+        value = builder.icmp_unsigned("==", word, ir.Constant(I32, 1))
+    elif rtype is INT_WORD:
+        fast, held = int_words.is_small(builder, word), int_words.object_of(builder, word)
+        value = builder.icmp_unsigned("!=", word, ir.Constant(I64, 0))
+    else:
+        fast, held = builder.not_(float_words.holds_object(builder, word)), float_words.object_of(builder, word)
+        value = builder.fcmp_unordered("!=", word, ir.Constant(F64, 0.0))
+    return int_words.compare_with_slow_path(emitter, op, fast, lambda: value,
+                                            lambda: emitter.call_runtime("PyObject_IsTrue", held))
 
 
 def compare(emitter: Emitter, op: tir.Compare, left: ir.Value, right: ir.Value) -> ir.Value:

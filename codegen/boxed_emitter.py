@@ -194,8 +194,8 @@ class BoxedEmitter(RefcountEmitter):
             self.call_runtime("tpy2wasm_leave_handler", self.value(op.saved))
         elif isinstance(op, tob.RestoreException):
             self.call_runtime("tpy2wasm_restore", self.value(op.exception))
-        elif isinstance(op, tob.IsTrue) and op.value.type is BOOL_WORD:
-            self.conditions[op.dest.number] = bool_words.truth(self, op, self.value(op.value))
+        elif isinstance(op, tob.IsTrue) and op.value.type in WORDS:
+            self.conditions[op.dest.number] = bool_words.truth(self, op, self.value(op.value), op.value.type)
         elif isinstance(op, (tob.IsTrue, tob.ExceptionMatches)):
             self.emit_condition(op)
         elif isinstance(op, tir.Compare) and op.dest.type is BOOL:  # a branch on two number words

@@ -132,6 +132,25 @@ def maybe_bound(flag: int, count: int) -> float:
     return -1.0
 
 
+def truths(f: float, n: int) -> int:
+    """Branches on the truth of float and int words (a NaN is true, -0.0 false)."""
+    steps: int = 0
+    if f:
+        print("f is true", f)
+    if not f * 1.0:
+        print("f * 1.0 is false")
+    if n:
+        print("n is true", n)
+    while n:
+        n = n // 2 if n > 0 else n + 1
+        steps += 1
+    y: float = f
+    while y and steps < 5:
+        y = y / 2 if y < 1e300 else 0.0
+        steps += 1
+    return steps
+
+
 def main() -> None:
     class Celsius(float):  # a float subclass with operators of its own
         def __add__(self, other: object) -> "Celsius":
@@ -160,6 +179,14 @@ def main() -> None:
     lied_to(True, False)
     lied_to([1], [2])  # type: ignore[arg-type]
     print(orbit(200, 0.05))
+    for f in [0.0, -0.0, 1.5, math.nan, math.inf]:
+        for n in [0, 1, -5, 2**70]:
+            print("truths", f, n, truths(f, n))
+    for lie in [[], [0], "", None, 0, 3]:
+        try:
+            print("truths of a lie", repr(lie), truths(lie, lie))  # type: ignore[arg-type]
+        except TypeError as error:
+            print("TypeError", error)
     for flag in range(3):
         for count in range(2):
             print(maybe_bound(flag, count))
