@@ -46,9 +46,12 @@ from tpy2wasm.analysis.ir import (
     UnaryOperator,
 )
 from tpy2wasm.analysis.ir_objects import Box, IsTrue, ToWord
-from tpy2wasm.analysis.rtypes import BOOL, FLOAT, INT, INT_WORD, NONE, OBJECT, RType
+from tpy2wasm.analysis.rtypes import (
+    BOOL, BOOL_WORD, FLOAT, FLOAT_WORD, INT, INT_WORD, NONE, NUMBER_WORDS, OBJECT, WORDS, RType,
+)
 
 _WIDTH = {BOOL: 0, INT: 1, FLOAT: 2}
+"""Numeric tower order: a wider type can represent every value of a narrower one."""
 
 #: The operators that give an int for two ints: in a boxed function, on int words, they compute
 #: a word (`/` gives a float and `**` may: those take objects).
@@ -57,9 +60,30 @@ WORD_OPERATORS = frozenset({
     BinaryOperator.LSHIFT, BinaryOperator.RSHIFT, BinaryOperator.BIT_AND, BinaryOperator.BIT_OR,
     BinaryOperator.BIT_XOR,
 })
-"""Numeric tower order: a wider type can represent every value of a narrower one."""
+
+#: The operators that give a float for a float and a float or an int (and `/` for two ints): on
+#: words they compute a float word.
+FLOAT_OPERATORS = frozenset({
+    BinaryOperator.ADD, BinaryOperator.SUB, BinaryOperator.MUL, BinaryOperator.TRUE_DIV, BinaryOperator.FLOOR_DIV,
+    BinaryOperator.MOD, BinaryOperator.POW,
+})
+
+SCALAR_WORDS: dict[RType | None, RType] = {INT: INT_WORD, FLOAT: FLOAT_WORD, BOOL: BOOL_WORD}
+"""The word type of each scalar type that has one, in a boxed function."""
 
 _CONSTANT_TYPES: dict[type, RType] = {bool: BOOL, int: INT, float: FLOAT, type(None): NONE, str: OBJECT}
+
+
+def word_result(operator: BinaryOperator, left: RType, right: RType) -> RType:
+    """The type of a boxed function's `left op right`: an int word for int word operators on
+    two int words, a float word for a float operator on number words that gives a float."""
+    if left is right is INT_WORD:
+        if operator in WORD_OPERATORS:
+            return INT_WORD
+        return FLOAT_WORD if operator is BinaryOperator.TRUE_DIV else OBJECT
+    if left in NUMBER_WORDS and right in NUMBER_WORDS and operator in FLOAT_OPERATORS:
+        return FLOAT_WORD
+    return OBJECT
 
 
 def wider(left: RType, right: RType) -> RType:
@@ -101,8 +125,8 @@ class ExpressionLowerer:
 
     def local(self, name: str, var: Var) -> Local:
         if name not in self.locals:
-            if self.boxed:  # an int local is a word; others are objects
-                rtype = INT_WORD if facts.scalar_rtype(var.type) is INT else OBJECT
+            if self.boxed:  # an int, float or bool local is a word; others are objects
+                rtype = SCALAR_WORDS.get(facts.scalar_rtype(var.type), OBJECT)
             else:
                 rtype = scalar(var.type, f"local '{name}'")
             self.locals[name] = Local(name, rtype)
@@ -118,11 +142,11 @@ class ExpressionLowerer:
     def coerce(self, value: Register, rtype: RType, line: int) -> Register:
         if value.type == rtype:
             return value
-        if self.boxed:  # between a word and an object; CPython's own operations do the mixing
-            if value.type is INT_WORD:
-                return self.builder.emit_value(Box(self.builder.register(OBJECT), value, line))
-            if rtype is INT_WORD:
-                return self.builder.emit_value(ToWord(self.builder.register(INT_WORD), value, line))
+        if self.boxed:  # between words and objects; CPython's own operations do the mixing
+            if value.type in WORDS:  # an int word into a float word keeps the int, as CPython does
+                value = self.builder.emit_value(Box(self.builder.register(OBJECT), value, line))
+            if rtype in WORDS:
+                return self.builder.emit_value(ToWord(self.builder.register(rtype), value, line))
             return value
         if value.type not in _WIDTH or rtype not in _WIDTH or _WIDTH[value.type] > _WIDTH[rtype]:
             raise LoweringError(f"line {line}: cannot convert {value.type} to {rtype}")
@@ -191,8 +215,9 @@ class ExpressionLowerer:
     def binary(self, operator: BinaryOperator, left: Register, right: Register,
                result_type: RType, line: int, inplace: bool = False) -> Register:
         if self.boxed:
-            result = INT_WORD if left.type is right.type is INT_WORD and operator in WORD_OPERATORS else OBJECT
-            left, right = self.coerce(left, result, line), self.coerce(right, result, line)
+            result = word_result(operator, left.type, right.type)
+            if result is not FLOAT_WORD:  # a float word op takes int and float words as they are
+                left, right = self.coerce(left, result, line), self.coerce(right, result, line)
             dest = self.builder.register(result)
             return self.builder.emit_value(Binary(dest, operator, left, right, line, inplace))
         operand_type = result_type
@@ -330,8 +355,12 @@ class ExpressionLowerer:
         elif isinstance(expr, NameExpr) and expr.fullname == "builtins.True":
             self.builder.goto(if_true, expr.line)
         else:
-            value = self.truth(self.lower_expr(expr), expr.line)
+            value = self.truth(self.condition_value(expr), expr.line)
             self.builder.branch(value, if_true, if_false, expr.line)
+
+    def condition_value(self, expr: Expression) -> Register:
+        """The value whose truth a branch on `expr` tests."""
+        return self.lower_expr(expr)
 
     def lower_comparison_chain(self, expr: ComparisonExpr, if_true: OpenBlock,
                                if_false: OpenBlock) -> None:

@@ -2,14 +2,14 @@
 (functions, classes, modules, builtins) and calls of any callable, exactly as CPython
 evaluates them -- the callee first, then the arguments left to right.
 
-Expressions of type int built from int literals, int locals and int operators compute int
-words (rtypes.INT_WORD), boxed only where an object is needed; so do comparisons of ints that
-decide a branch."""
+Expressions of type int or float built from literals, int and float locals and arithmetic
+operators compute words (rtypes.INT_WORD, FLOAT_WORD), boxed only where an object is needed; so
+do comparisons of ints and floats that decide a branch."""
 
 from __future__ import annotations
 
 from mypy.nodes import (
-    ARG_NAMED, CallExpr, ComparisonExpr, DictExpr, Expression, IndexExpr, ListExpr, Lvalue, MemberExpr, NameExpr,
+    ARG_NAMED, CallExpr, ComparisonExpr, DictExpr, Expression, FloatExpr, IndexExpr, ListExpr, Lvalue, MemberExpr, NameExpr,
     OpExpr, SliceExpr, StrExpr, TupleExpr, UnaryExpr, Var,
 )
 
@@ -19,11 +19,12 @@ from tpy2wasm.analysis.ir import Compare, LoadConst, LoadGlobal, Register, Unary
 from tpy2wasm.analysis.ir_objects import (
     BuildDict, BuildSequence, BuildSlice, CallObject, GetAttr, GetItem, SequenceKind, SetAttr, SetItem,
 )
-from tpy2wasm.analysis.lower_expr import WORD_OPERATORS, ExpressionLowerer
-from tpy2wasm.analysis.rtypes import BOOL, INT, INT_WORD, OBJECT
+from tpy2wasm.analysis.lower_expr import SCALAR_WORDS, ExpressionLowerer, word_result
+from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, NUMBER_WORDS, OBJECT, WORDS, RType
 
-#: Unary operators that give an int for an int.
-_WORD_UNARY_OPERATORS = frozenset({"-", "+", "~"})
+#: Unary operators that give an int for an int, a float for a float, a bool for a bool.
+_WORD_UNARY_OPERATORS = {INT_WORD: frozenset({"-", "+", "~"}), FLOAT_WORD: frozenset({"-", "+"}),
+                         BOOL_WORD: frozenset({"not"})}
 
 
 class ObjectLowerer(ExpressionLowerer):
@@ -31,7 +32,7 @@ class ObjectLowerer(ExpressionLowerer):
         if not self.boxed:
             return super().lower_node(expr)
         if self.computes_word(expr):
-            return self.coerce(self.int_word(expr), OBJECT, expr.line)
+            return self.coerce(self.word(expr), OBJECT, expr.line)
         return self.coerce(self.lower_object_node(expr), OBJECT, expr.line)
 
     def lower_object_node(self, expr: Expression) -> Register:
@@ -85,70 +86,105 @@ class ObjectLowerer(ExpressionLowerer):
         keywords = tuple(name for name, _ in named)
         return self.builder.emit_value(CallObject(self.register(OBJECT), callee, args, keywords, call.line))
 
-    # Int words
+    # Int, float and bool words
 
-    def is_int(self, expr: Expression) -> bool:
-        return facts.scalar_rtype(facts.expression_type(expr, self.types)) is INT
+    def static_word(self, expr: Expression) -> RType | None:
+        """The word type of `expr`'s static type: INT_WORD for an int, FLOAT_WORD for a float,
+        BOOL_WORD for a bool."""
+        return SCALAR_WORDS.get(facts.scalar_rtype(facts.expression_type(expr, self.types)))
 
     def computes_word(self, expr: Expression) -> bool:
-        """Whether `expr` is an int made of int literals, int locals and int operators."""
-        if not self.is_int(expr):
+        """Whether `expr` is an int or a float made of literals, word locals and arithmetic
+        operators on them, or a bool made of True, False, bool locals, `not` and a comparison of
+        two numbers."""
+        word = self.static_word(expr)
+        if word is None:
             return False
         if facts.constant_int(expr) is not None:
+            return word is INT_WORD
+        if isinstance(expr, FloatExpr) or _bool_literal(expr) is not None:
             return True
+        if isinstance(expr, ComparisonExpr):
+            return (len(expr.operators) == 1 and facts.COMPARE_OPERATORS[expr.operators[0]].is_scalar
+                    and all(self.static_word(operand) in NUMBER_WORDS for operand in expr.operands))
         if isinstance(expr, NameExpr):
-            return self.is_local(expr) and isinstance(expr.node, Var) and self.local(expr.name, expr.node).type is INT_WORD
+            return self.is_local(expr) and isinstance(expr.node, Var) and self.local(expr.name, expr.node).type is word
         if isinstance(expr, OpExpr):
             operator = facts.BINARY_OPERATORS.get(expr.op)
-            return operator in WORD_OPERATORS and self.is_int(expr.left) and self.is_int(expr.right)
-        return isinstance(expr, UnaryExpr) and expr.op in _WORD_UNARY_OPERATORS and self.is_int(expr.expr)
+            left, right = self.static_word(expr.left), self.static_word(expr.right)
+            return operator is not None and left is not None and right is not None and word_result(
+                operator, left, right) is word
+        return isinstance(expr, UnaryExpr) and expr.op in _WORD_UNARY_OPERATORS[word] and self.static_word(expr.expr) is word
 
-    def int_word(self, expr: Expression) -> Register:
-        """`expr`, of type int, as a word: computed on words where it can be, else converted."""
+    def word(self, expr: Expression) -> Register:
+        """`expr`, an int, a float or a bool, as a word of its type: computed on words where it
+        can be, else converted."""
         with self.builder.at(expr):
             line = expr.line
+            word = self.static_word(expr)
+            assert word is not None, expr
             if not self.computes_word(expr):
-                return self.coerce(self.lower_object_node(expr), INT_WORD, line)
-            literal = facts.constant_int(expr)
+                return self.coerce(self.lower_object_node(expr), word, line)
+            literal: int | float | bool | None = facts.constant_int(expr)
+            if literal is None:
+                literal = expr.value if isinstance(expr, FloatExpr) else _bool_literal(expr)
             if literal is not None:
-                return self.builder.emit_value(LoadConst(self.builder.register(INT_WORD), literal, line))
+                return self.builder.emit_value(LoadConst(self.builder.register(word), literal, line))
+            if isinstance(expr, ComparisonExpr):
+                left, right = self.word(expr.operands[0]), self.word(expr.operands[1])
+                operator = facts.COMPARE_OPERATORS[expr.operators[0]]
+                return self.builder.emit_value(Compare(self.builder.register(word), operator, left, right, line))
             if isinstance(expr, NameExpr):
                 assert isinstance(expr.node, Var), expr
                 return self.load(self.local(expr.name, expr.node), line)
             if isinstance(expr, OpExpr):
-                left, right = self.int_word(expr.left), self.int_word(expr.right)
-                return self.binary(facts.BINARY_OPERATORS[expr.op], left, right, INT_WORD, line)
+                left, right = self.word(expr.left), self.word(expr.right)
+                return self.binary(facts.BINARY_OPERATORS[expr.op], left, right, word, line)
             assert isinstance(expr, UnaryExpr), expr
-            operand = self.int_word(expr.expr)
-            dest = self.builder.register(INT_WORD)
+            operand = self.word(expr.expr)
+            dest = self.builder.register(word)
             return self.builder.emit_value(Unary(dest, facts.UNARY_OPERATORS[expr.op], operand, line))
 
     def operand(self, expr: Expression) -> Register:
         """An operand of an in-place operation: a word when `expr` computes one."""
-        return self.int_word(expr) if self.boxed and self.computes_word(expr) else self.lower_expr(expr)
+        return self.word(expr) if self.boxed and self.computes_word(expr) else self.lower_expr(expr)
 
     def assigned_value(self, target: Lvalue, value: Expression) -> Register:
-        """The value of `target = value`: a word when the target is an int local."""
+        """The value of `target = value`: a word when the target is a word local (an int stored
+        in a float local stays an int, as in CPython: store() converts it)."""
         if (self.boxed and isinstance(target, NameExpr) and isinstance(target.node, Var) and self.is_local(target)
-                and self.local(target.name, target.node).type is INT_WORD and self.is_int(value)):
-            return self.int_word(value)
+                and self.local(target.name, target.node).type in WORDS and self.static_word(value) is not None):
+            return self.word(value)
         return self.lower_expr(value)
 
     def lower_comparison_chain(self, expr: ComparisonExpr, if_true: OpenBlock, if_false: OpenBlock) -> None:
-        """In a boxed function, a chain of ints compares words: the fast path on small ints,
-        else CPython's rich comparison and the truth of its result, as a branch on it does."""
+        """In a boxed function, a chain of ints and floats compares words: the fast path on
+        small ints and doubles, else CPython's rich comparison and the truth of its result, as a
+        branch on it does."""
         operators = [facts.COMPARE_OPERATORS[operator] for operator in expr.operators]
         if not (self.boxed and all(operator.is_scalar for operator in operators)
-                and all(self.is_int(operand) for operand in expr.operands)):
+                and all(self.static_word(operand) in NUMBER_WORDS for operand in expr.operands)):
             super().lower_comparison_chain(expr, if_true, if_false)
             return
-        left = self.int_word(expr.operands[0])
+        left = self.word(expr.operands[0])
         last = len(operators) - 1
         for index, (operator, operand) in enumerate(zip(operators, expr.operands[1:])):
-            right = self.int_word(operand)
+            right = self.word(operand)
             holds = self.builder.emit_value(Compare(self.builder.register(BOOL), operator, left, right, expr.line))
             next_link = if_true if index == last else self.builder.new_block()
             self.builder.branch(holds, next_link, if_false, expr.line)
             if index != last:
                 self.builder.activate(next_link)
             left = right
+
+    def condition_value(self, expr: Expression) -> Register:
+        """The word a branch tests without an object, when `expr` computes one."""
+        if self.boxed and self.computes_word(expr):
+            return self.word(expr)
+        return super().condition_value(expr)
+
+
+def _bool_literal(expr: Expression) -> bool | None:
+    if isinstance(expr, NameExpr) and expr.fullname in ("builtins.True", "builtins.False"):
+        return expr.fullname == "builtins.True"
+    return None

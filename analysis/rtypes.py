@@ -45,6 +45,21 @@ a small int `v << 1` (tag bit clear), or any object `ptr | 1` holding a referenc
 or whatever a hint that lied let in. Operations take an inline fast path on small ints and
 CPython's own operation otherwise, so the word never gives an answer CPython would not."""
 
+FLOAT_WORD: Final = RType("float word", is_unboxed=False, llvm_type="double")
+"""Python float in a boxed function, as one f64 (docs/value-representation.md): any double, its
+NaNs canonical, or any object NaN-boxed as bits 0xFFF90000_pppppppp holding a reference -- the
+int `x: float = 0` keeps, a NaN with a payload of its own, or whatever a hint that lied let in."""
+
+BOOL_WORD: Final = RType("bool word", is_unboxed=False, llvm_type="i32")
+"""Python bool in a boxed function, as one i32 (docs/value-representation.md): 0 or 1, or any
+object's pointer holding a reference (never 0 or 1: objects are aligned), 2 when empty."""
+
+NUMBER_WORDS: Final = (INT_WORD, FLOAT_WORD)
+"""The words arithmetic and order comparisons compute on."""
+
+WORDS: Final = (INT_WORD, FLOAT_WORD, BOOL_WORD)
+"""The runtime types of words: a fast form or any object in one machine word."""
+
 OBJECT: Final = RType("object", is_unboxed=False, llvm_type="ptr")
 """Any boxed PyObject*; the fallback for values the native core cannot unbox."""
 

@@ -17,8 +17,8 @@ from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
-from tpy2wasm.analysis.rtypes import BOOL, INT_WORD
-from tpy2wasm.codegen import int_words
+from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
+from tpy2wasm.codegen import bool_words, float_words, int_words, word_loads, words
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter, releases_after
 from tpy2wasm.codegen.runtime_api import I32, NAME_CACHE, PTR, PTR_PTR
 from tpy2wasm.codegen.positions import position, position_pointer
@@ -42,6 +42,10 @@ class BoxedEmitter(RefcountEmitter):
         self.blocks = {block.label: llvm_function.append_basic_block(block.label) for block in function.blocks}
         self.exit = llvm_function.append_basic_block("exit")
         self.conditions: dict[int, ir.Value] = {}
+        # Registers that borrow a word local's reference (word_loads), by number.
+        self.borrowed: dict[int, ir.Value] = {}
+        self.assigned_loads: set[word_loads.Site] = set()
+        self.site: word_loads.Site = ("", 0)  # of the op being emitted
         self.result = self.entry_slot(PTR, "result")
         self.argument_buffer: ir.AllocaInstr | None = None
         self.traceback_blocks: dict[str | None, tuple[ir.Block, ir.PhiInstr]] = {}
@@ -57,18 +61,25 @@ class BoxedEmitter(RefcountEmitter):
         builder.position_at_end(entered)
         for index, argument in enumerate(self.function.args):
             value = builder.load(builder.gep(self.args_pointer, [ir.Constant(I32, index)]))
-            if argument.type is INT_WORD:
-                self.store_local(argument, self.call_runtime("tpy2wasm_word_from_object", value))
+            if argument.type in WORDS:
+                self.store_local(argument, self.call_runtime(words.FROM_OBJECT[argument.type], value))
             else:
                 self.store_local(argument, value, borrowed=True)
         builder.branch(self.blocks[self.function.blocks[0].label])
         releases = releases_after(self.function)
+        self.assigned_loads = word_loads.assigned_loads(self.function)
+        borrowed_loads = word_loads.borrowed_loads(self.function, releases)
         for block in self.function.blocks:
             self.handler = block.handler
             builder.position_at_end(self.blocks[block.label])
             for index, op in enumerate(block.ops):
-                released = releases.get((block.label, index), [])
-                if isinstance(op, tir.StoreLocal) and op.source in released:  # its last use: move, not copy
+                self.site = (block.label, index)
+                released = [register for register in releases.get((block.label, index), [])
+                            if register.number not in self.borrowed]
+                if (block.label, index) in borrowed_loads:
+                    assert isinstance(op, tir.LoadLocal) and op.dest is not None, op
+                    self.borrowed[op.dest.number] = self.load_local(op.local, position(op), retain=False)
+                elif isinstance(op, tir.StoreLocal) and op.source in released:  # its last use: move, not copy
                     self.store_local(op.local, self.value(op.source))
                     self.forget_register(op.source)
                     released = [register for register in released if register != op.source]
@@ -156,6 +167,8 @@ class BoxedEmitter(RefcountEmitter):
     def value(self, register: tir.Register) -> ir.Value:
         if register.type is BOOL:
             return self.conditions[register.number]
+        if register.number in self.borrowed:
+            return self.borrowed[register.number]
         return self.builder.load(self.register_slot(register))
 
     def values(self, registers: Iterable[tir.Register]) -> list[ir.Value]:
@@ -181,11 +194,14 @@ class BoxedEmitter(RefcountEmitter):
             self.call_runtime("tpy2wasm_leave_handler", self.value(op.saved))
         elif isinstance(op, tob.RestoreException):
             self.call_runtime("tpy2wasm_restore", self.value(op.exception))
+        elif isinstance(op, tob.IsTrue) and op.value.type in WORDS:
+            self.conditions[op.dest.number] = bool_words.truth(self, op, self.value(op.value), op.value.type)
         elif isinstance(op, (tob.IsTrue, tob.ExceptionMatches)):
             self.emit_condition(op)
-        elif isinstance(op, tir.Compare) and op.left.type is INT_WORD:
-            self.conditions[op.dest.number] = int_words.compare(self, op, *self.values((op.left, op.right)))
-        elif op.dest is not None and op.dest.type is INT_WORD:
+        elif isinstance(op, tir.Compare) and op.dest.type is BOOL:  # a branch on two number words
+            compare = int_words.compare if op.left.type is op.right.type is INT_WORD else float_words.compare
+            self.conditions[op.dest.number] = compare(self, op, *self.values((op.left, op.right)))
+        elif op.dest is not None and op.dest.type in WORDS:
             self.define(op.dest, self.word_of(op))
         else:
             assert op.dest is not None, op
@@ -238,7 +254,7 @@ class BoxedEmitter(RefcountEmitter):
         if isinstance(op, tob.GetIter):
             return call("PyObject_GetIter", self.value(op.iterable))
         if isinstance(op, tob.Box):
-            return call("tpy2wasm_word_box", self.value(op.value))
+            return call(words.BOX[op.value.type], self.value(op.value))
         if isinstance(op, tob.CatchException):
             return call("tpy2wasm_catch")
         if isinstance(op, tob.EnterHandler):
@@ -246,7 +262,13 @@ class BoxedEmitter(RefcountEmitter):
         raise TypeError(f"no boxed lowering for {op!r}")
 
     def word_of(self, op: tir.Op) -> ir.Value:
-        """The new int word an op computes (it fails on an error itself)."""
+        """The new int, float or bool word an op computes (it fails on an error itself)."""
+        assert op.dest is not None, op
+        if op.dest.type is BOOL_WORD and not isinstance(op, (tir.LoadLocal, tob.ToWord)):
+            return self.bool_word_of(op)
+        kind = float_words if op.dest.type is FLOAT_WORD else int_words
+        if isinstance(op, tir.LoadConst) and isinstance(op.value, float):
+            return float_words.constant(op.value)
         if isinstance(op, tir.LoadConst):
             assert isinstance(op.value, int), op
             word = int_words.constant(op.value)
@@ -257,12 +279,22 @@ class BoxedEmitter(RefcountEmitter):
         if isinstance(op, tir.LoadLocal):
             return self.load_local(op.local, position(op))
         if isinstance(op, tir.Binary):
-            return int_words.binary(self, op, *self.values((op.left, op.right)))
+            return kind.binary(self, op, *self.values((op.left, op.right)))
         if isinstance(op, tir.Unary):
-            return int_words.unary(self, op, self.value(op.operand))
+            return kind.unary(self, op, self.value(op.operand))
         if isinstance(op, tob.ToWord):
-            return self.call_runtime("tpy2wasm_word_from_object", self.value(op.value))
-        raise TypeError(f"no int word lowering for {op!r}")
+            return self.call_runtime(words.FROM_OBJECT[op.dest.type], self.value(op.value))
+        raise TypeError(f"no word lowering for {op!r}")
+
+    def bool_word_of(self, op: tir.Op) -> ir.Value:
+        if isinstance(op, tir.LoadConst):
+            assert isinstance(op.value, bool), op
+            return bool_words.constant(op.value)
+        if isinstance(op, tir.Compare):
+            return bool_words.compare(self, op, *self.values((op.left, op.right)))
+        if isinstance(op, tir.Unary):
+            return bool_words.negate(self, op, self.value(op.operand))
+        raise TypeError(f"no bool word lowering for {op!r}")
 
     def constant(self, value: int | float | bool | str | None) -> ir.Value:
         call = self.call_runtime
@@ -277,18 +309,23 @@ class BoxedEmitter(RefcountEmitter):
             return call("tpy2wasm_long_constant", ir.Constant(ir.IntType(64), value), self.cache())
         return call("tpy2wasm_int_constant", self.strings.pointer(str(value)), self.cache())
 
-    def load_local(self, local: tir.Local, where: tir.Position) -> ir.Value:
-        """A new reference to the local's value; UnboundLocalError when its slot is empty."""
+    def load_local(self, local: tir.Local, where: tir.Position, retain: bool = True) -> ir.Value:
+        """A new reference to the local's value (borrowed when not `retain`); UnboundLocalError
+        when its slot is empty, unless every path assigns it first."""
         builder = self.builder
         value = builder.load(self.local_slot(local))
-        empty = int_words.WORD_ERROR if local.type is INT_WORD else ir.Constant(PTR, None)
+        if self.site in self.assigned_loads:
+            if retain:
+                self.retain(value)
+            return value
         unbound, name, unbound_at = self.unbound_block()
         name.add_incoming(self.strings.pointer(local.name), builder.block)
         unbound_at.add_incoming(position_pointer(self.module, where), builder.block)
         bound = self.llvm_function.append_basic_block("bound")
-        builder.cbranch(builder.icmp_unsigned("==", value, empty), unbound, bound).set_weights([1, 1000])
+        builder.cbranch(words.is_empty(builder, value), unbound, bound).set_weights([1, 1000])
         builder.position_at_end(bound)
-        self.retain(value)
+        if retain:
+            self.retain(value)
         return value
 
     def argument_array(self, registers: tuple[tir.Register, ...]) -> ir.Value:

@@ -2,8 +2,9 @@
 Py_INCREF, Py_XDECREF as a call of CPython's Py_DecRef, and which registers can be released
 right after their last use.
 
-A slot holds a PyObject* (NULL when empty) or an int word (WORD_ERROR when empty), which owns
-a reference only when it is not a small int.
+A slot holds a PyObject* (NULL when empty) or a word (codegen/words.py: an int word, WORD_ERROR
+when empty, or a float word, FLOAT_ERROR when empty), which owns a reference only when it
+holds an object.
 
 The decrement is a call, not inline code: inline it is a null test, a decrement, a zero test
 and a dealloc call in three blocks at every release, which made boxed functions several
@@ -16,9 +17,8 @@ from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis.ir_operands import operands, terminator_operands
-from tpy2wasm.analysis.rtypes import INT_WORD, RType
-from tpy2wasm.codegen import int_words
-from tpy2wasm.codegen.runtime_api import I32, I64, PTR, declare
+from tpy2wasm.codegen import words
+from tpy2wasm.codegen.runtime_api import I32, PTR, declare
 
 Releases = dict[tuple[str, int], list[tir.Register]]
 
@@ -35,7 +35,7 @@ def releases_after(function: tir.FunctionIR) -> Releases:
                 if defined_in.get(register.number) != block.label:
                     escapes.add(register.number)
                 last_use[register.number] = (block.label, index)
-            if op.dest is not None and op.dest.type.llvm_type in ("ptr", "i64"):
+            if op.dest is not None and op.dest.type.llvm_type in ("ptr", "i64", "double"):
                 defined_in[op.dest.number] = block.label
         escapes.update(operand.number for operand in terminator_operands(block.terminator))
     releases: Releases = {}
@@ -65,7 +65,7 @@ class RefcountEmitter:
         """A stack slot made in the entry block, empty there (zero, or WORD_ERROR for a word)."""
         with self.builder.goto_block(self.allocas):
             slot = self.builder.alloca(slot_type, name=name)
-            self.builder.store(_empty(slot_type), slot)
+            self.builder.store(words.empty(slot_type), slot)
         return slot
 
     def finish_entry(self, body: ir.Block) -> None:
@@ -74,12 +74,12 @@ class RefcountEmitter:
 
     def register_slot(self, register: tir.Register) -> ir.AllocaInstr:
         if register.number not in self.register_slots:
-            self.register_slots[register.number] = self.entry_slot(_slot_type(register.type), f"r{register.number}")
+            self.register_slots[register.number] = self.entry_slot(words.slot_type(register.type), f"r{register.number}")
         return self.register_slots[register.number]
 
     def local_slot(self, local: tir.Local) -> ir.AllocaInstr:
         if local.name not in self.local_slots:
-            self.local_slots[local.name] = self.entry_slot(_slot_type(local.type), local.name)
+            self.local_slots[local.name] = self.entry_slot(words.slot_type(local.type), local.name)
         return self.local_slots[local.name]
 
     def define(self, register: tir.Register, value: ir.Value) -> None:
@@ -88,12 +88,12 @@ class RefcountEmitter:
 
     def release_register(self, register: tir.Register) -> None:
         slot = self.register_slot(register)
-        self.replace(slot, _empty(slot.type.pointee))
+        self.replace(slot, words.empty(slot.type.pointee))
 
     def forget_register(self, register: tir.Register) -> None:
         """Empty the register's slot without releasing: its reference moved elsewhere."""
         slot = self.register_slot(register)
-        self.builder.store(_empty(slot.type.pointee), slot)
+        self.builder.store(words.empty(slot.type.pointee), slot)
 
     def store_local(self, local: tir.Local, value: ir.Value, borrowed: bool = False) -> None:
         if borrowed:
@@ -102,7 +102,7 @@ class RefcountEmitter:
 
     def clear_local(self, local: tir.Local) -> None:
         slot = self.local_slot(local)
-        self.replace(slot, _empty(slot.type.pointee))
+        self.replace(slot, words.empty(slot.type.pointee))
 
     def replace(self, slot: ir.AllocaInstr, value: ir.Value) -> None:
         old = self.builder.load(slot)
@@ -115,19 +115,21 @@ class RefcountEmitter:
 
     def retain(self, value: ir.Value) -> None:
         """A new reference for a borrowed object or word (not empty)."""
-        if value.type != I64:
+        holds, held = words.held_object(self.builder, value)
+        if holds is None:
             self.incref(value)
             return
-        with self.builder.if_then(self.builder.not_(int_words.is_small(self.builder, value))):
-            self.incref(int_words.object_of(self.builder, value))
+        with self.builder.if_then(holds):
+            self.incref(held)
 
     def release(self, value: ir.Value) -> None:
         """Give up the reference an object or word holds, if any (an empty one holds none)."""
-        if value.type != I64:
+        holds, held = words.held_object(self.builder, value)
+        if holds is None:
             self.xdecref(value)
             return
-        with self.builder.if_then(self.builder.not_(int_words.is_small(self.builder, value))):
-            self.xdecref(int_words.object_of(self.builder, value))
+        with self.builder.if_then(holds):
+            self.call_runtime("Py_DecRef", held)
 
     def refcount(self, value: ir.Value) -> ir.Value:
         """ob_refcnt, the first field of every object (a 32-bit Py_ssize_t on wasm32)."""
@@ -148,10 +150,3 @@ class RefcountEmitter:
         with self.builder.if_then(self.builder.icmp_unsigned("!=", value, ir.Constant(PTR, None))):
             self.call_runtime("Py_DecRef", value)
 
-
-def _slot_type(rtype: RType) -> ir.Type:
-    return I64 if rtype is INT_WORD else PTR
-
-
-def _empty(slot_type: ir.Type) -> ir.Constant:
-    return int_words.WORD_ERROR if slot_type == I64 else ir.Constant(slot_type, None)

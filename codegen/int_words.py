@@ -17,7 +17,7 @@ from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis.ir import Branch, ForIter, FunctionIR, Goto, Terminator
-from tpy2wasm.analysis.rtypes import INT_WORD
+from tpy2wasm.analysis.rtypes import WORDS
 from tpy2wasm.analysis.ir import BinaryOperator as B
 from tpy2wasm.analysis.ir import CompareOperator as C
 from tpy2wasm.analysis.ir import UnaryOperator as U
@@ -31,7 +31,7 @@ _SMALL_LIMIT = 2**62
 
 #: CPython's operation for each operator, `x op y` and `x op= y` (the in-place one can differ
 #: only for an object a lying hint let in, such as a list).
-_NUMBER_FUNCTIONS: dict[B, tuple[str, str]] = {
+NUMBER_FUNCTIONS: dict[B, tuple[str, str]] = {
     B.ADD: ("PyNumber_Add", "PyNumber_InPlaceAdd"),
     B.SUB: ("PyNumber_Subtract", "PyNumber_InPlaceSubtract"),
     B.MUL: ("PyNumber_Multiply", "PyNumber_InPlaceMultiply"),
@@ -42,13 +42,15 @@ _NUMBER_FUNCTIONS: dict[B, tuple[str, str]] = {
     B.BIT_AND: ("PyNumber_And", "PyNumber_InPlaceAnd"),
     B.BIT_OR: ("PyNumber_Or", "PyNumber_InPlaceOr"),
     B.BIT_XOR: ("PyNumber_Xor", "PyNumber_InPlaceXor"),
+    B.TRUE_DIV: ("PyNumber_TrueDivide", "PyNumber_InPlaceTrueDivide"),
+    B.POW: ("tpy2wasm_power", "tpy2wasm_inplace_power"),  # PyNumber_Power with no modulus
 }
-_UNARY_FUNCTIONS = {U.NEG: "PyNumber_Negative", U.POS: "PyNumber_Positive", U.INVERT: "PyNumber_Invert"}
+UNARY_FUNCTIONS = {U.NEG: "PyNumber_Negative", U.POS: "PyNumber_Positive", U.INVERT: "PyNumber_Invert"}
 #: CPython's comparison codes (Py_LT ... Py_GE in object.h).
-_RICH_COMPARE = {C.LT: 0, C.LE: 1, C.EQ: 2, C.NE: 3, C.GT: 4, C.GE: 5}
+RICH_COMPARE = {C.LT: 0, C.LE: 1, C.EQ: 2, C.NE: 3, C.GT: 4, C.GE: 5}
 
-_BINARY_FUNCTION = ir.FunctionType(PTR, [PTR, PTR])
-_UNARY_FUNCTION = ir.FunctionType(PTR, [PTR])
+BINARY_FUNCTION = ir.FunctionType(PTR, [PTR, PTR])
+UNARY_FUNCTION = ir.FunctionType(PTR, [PTR])
 
 
 class Emitter(Protocol):
@@ -85,16 +87,16 @@ def word_of_new_object(builder: ir.IRBuilder, value: ir.Value) -> ir.Value:
 def binary(emitter: Emitter, op: tir.Binary, left: ir.Value, right: ir.Value) -> ir.Value:
     builder = emitter.builder
     guard, fast = _FAST_BINARY[op.operator]
-    function = _declare_function(builder.module, _NUMBER_FUNCTIONS[op.operator][op.inplace], _BINARY_FUNCTION)
+    function = cpython_function(builder.module, NUMBER_FUNCTIONS[op.operator][op.inplace], BINARY_FUNCTION)
     both_small = builder.icmp_unsigned("==", builder.and_(builder.or_(left, right), _ONE), _ZERO)
     condition = both_small if guard is None else builder.and_(both_small, guard(builder, left, right))
-    return _with_slow_path(emitter, condition, lambda: fast(builder, left, right),
+    return with_slow_path(emitter, condition, lambda: fast(builder, left, right),
                            lambda: emitter.call_runtime("tpy2wasm_word_binary", function, left, right), position(op))
 
 
 def unary(emitter: Emitter, op: tir.Unary, operand: ir.Value) -> ir.Value:
     builder = emitter.builder
-    function = _declare_function(builder.module, _UNARY_FUNCTIONS[op.operator], _UNARY_FUNCTION)
+    function = cpython_function(builder.module, UNARY_FUNCTIONS[op.operator], UNARY_FUNCTION)
 
     def fast() -> tuple[ir.Value, ir.Value | None]:
         if op.operator is U.NEG:
@@ -103,38 +105,56 @@ def unary(emitter: Emitter, op: tir.Unary, operand: ir.Value) -> ir.Value:
             return builder.xor(operand, ir.Constant(I64, -2)), None
         return operand, None
 
-    return _with_slow_path(emitter, is_small(builder, operand), fast,
+    return with_slow_path(emitter, is_small(builder, operand), fast,
                            lambda: emitter.call_runtime("tpy2wasm_word_unary", function, operand), position(op))
 
 
 def compare(emitter: Emitter, op: tir.Compare, left: ir.Value, right: ir.Value) -> ir.Value:
-    """The truth of the comparison as an i1: signed order of small words is the ints' order."""
-    builder = emitter.builder
+    """The truth of the comparison as an i1."""
+    return compare_with_slow_path(
+        emitter, op, *fast_compare(emitter.builder, op, left, right),
+        lambda: emitter.call_runtime("tpy2wasm_word_compare", left, right, ir.Constant(I32, RICH_COMPARE[op.operator])))
+
+
+def fast_compare(builder: ir.IRBuilder, op: tir.Compare, left: ir.Value,
+                 right: ir.Value) -> tuple[ir.Value, Callable[[], ir.Value]]:
+    """(whether the fast path applies: both small, the fast path's i1): signed order of small
+    words is the ints' order."""
     both_small = builder.icmp_unsigned("==", builder.and_(builder.or_(left, right), _ONE), _ZERO)
+    return both_small, lambda: builder.icmp_signed(op.operator.value, left, right)
+
+
+def compare_with_slow_path(emitter: Emitter, op: tir.Op, condition: ir.Value, fast: Callable[[], ir.Value],
+                           slow: Callable[[], ir.Value]) -> ir.Value:
+    """`fast()` (an i1) when `condition` holds, else the truth `slow()` returns (1, 0, or -1 on
+    an exception, which fails), joined in one i1."""
+    builder = emitter.builder
     fast_block = emitter.llvm_function.append_basic_block("word.compare.fast")
     slow_block = emitter.llvm_function.append_basic_block("word.compare.slow")
     join = emitter.llvm_function.append_basic_block("word.compare.join")
-    builder.cbranch(both_small, fast_block, slow_block)
+    builder.cbranch(condition, fast_block, slow_block)
     builder.position_at_end(fast_block)
-    fast_value = builder.icmp_signed(op.operator.value, left, right)
+    fast_value = fast()
+    fast_end = builder.block
     builder.branch(join)
     builder.position_at_end(slow_block)
-    truth = emitter.call_runtime("tpy2wasm_word_compare", left, right, ir.Constant(I32, _RICH_COMPARE[op.operator]))
+    truth = slow()
     emitter.fail_if(builder.icmp_signed("<", truth, ir.Constant(I32, 0)), position(op))
     slow_value = builder.icmp_signed(">", truth, ir.Constant(I32, 0))
     slow_end = builder.block
     builder.branch(join)
     builder.position_at_end(join)
     result = builder.phi(I1)
-    result.add_incoming(fast_value, fast_block)
+    result.add_incoming(fast_value, fast_end)
     result.add_incoming(slow_value, slow_end)
     return result
 
 
-def _with_slow_path(emitter: Emitter, condition: ir.Value, fast: Callable[[], tuple[ir.Value, ir.Value | None]],
-                    slow: Callable[[], ir.Value], where: tir.Position) -> ir.Value:
-    """`fast()` when `condition` holds and its result is valid, else `slow()` (failing on
-    WORD_ERROR), joined in one word."""
+def with_slow_path(emitter: Emitter, condition: ir.Value, fast: Callable[[], tuple[ir.Value, ir.Value | None]],
+                   slow: Callable[[], ir.Value], where: tir.Position,
+                   failed: Callable[[ir.IRBuilder, ir.Value], ir.Value] | None = None) -> ir.Value:
+    """`fast()` when `condition` holds and its result is valid, else `slow()` (failing when
+    `failed` says so; by default on WORD_ERROR), joined in one word."""
     builder = emitter.builder
     fast_block = emitter.llvm_function.append_basic_block("word.fast")
     slow_block = emitter.llvm_function.append_basic_block("word.slow")
@@ -149,17 +169,18 @@ def _with_slow_path(emitter: Emitter, condition: ir.Value, fast: Callable[[], tu
         builder.cbranch(valid, join, slow_block)
     builder.position_at_end(slow_block)
     slow_value = slow()
-    emitter.fail_if(builder.icmp_unsigned("==", slow_value, WORD_ERROR), where)
+    error = builder.icmp_unsigned("==", slow_value, WORD_ERROR) if failed is None else failed(builder, slow_value)
+    emitter.fail_if(error, where)
     slow_end = builder.block
     builder.branch(join)
     builder.position_at_end(join)
-    result = builder.phi(I64)
+    result = builder.phi(fast_value.type)
     result.add_incoming(fast_value, fast_end)
     result.add_incoming(slow_value, slow_end)
     return result
 
 
-def _declare_function(module: ir.Module, name: str, function_type: ir.FunctionType) -> ir.Value:
+def cpython_function(module: ir.Module, name: str, function_type: ir.FunctionType) -> ir.Value:
     """CPython's function `name`, as the pointer the runtime's slow path calls."""
     return declare_function(module, name, function_type).bitcast(PTR)
 
@@ -240,18 +261,18 @@ _FAST_BINARY: dict[B, tuple[Guard | None, FastPath]] = {
 
 
 def loops_on_words(function: FunctionIR) -> bool:
-    """A boxed function with int words and a loop: its time goes to the words' inline fast
+    """A boxed function with int or float words and a loop: its time goes to the words' inline fast
     paths, which need LLVM's passes (mem2reg makes the words' slots registers); codegen
     optimises it and lets its releases test for NULL inline, which the passes fold away."""
-    if not function.boxed or not any(op.dest is not None and op.dest.type is INT_WORD
+    if not function.boxed or not any(op.dest is not None and op.dest.type in WORDS
                                      for block in function.blocks for op in block.ops):
         return False
     order = {block.label: index for index, block in enumerate(function.blocks)}
     return any(order[target] <= order[block.label] for block in function.blocks
-               for target in _jump_targets(block.terminator))
+               for target in jump_targets(block.terminator))
 
 
-def _jump_targets(terminator: Terminator) -> tuple[str, ...]:
+def jump_targets(terminator: Terminator) -> tuple[str, ...]:
     if isinstance(terminator, Goto):
         return (terminator.target,)
     if isinstance(terminator, Branch):

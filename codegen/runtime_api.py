@@ -107,6 +107,18 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_word_binary": (I64, (PTR, I64, I64)),
     "tpy2wasm_word_unary": (I64, (PTR, I64)),
     "tpy2wasm_word_compare": (I32, (I64, I64, I32)),
+    # Float words (native_float_words.c): the box of NULL (FLOAT_ERROR) on error; the binary,
+    # unary and compare functions consume the objects they are given.
+    "tpy2wasm_float_word_from_object": (F64, (PTR,)),
+    "tpy2wasm_float_word_box": (PTR, (F64,)),
+    "tpy2wasm_float_word_binary": (F64, (PTR, PTR, PTR)),
+    "tpy2wasm_float_word_unary": (F64, (PTR, PTR)),
+    "tpy2wasm_compare_objects": (I32, (PTR, PTR, I32)),
+    # Bool words (native_bool_words.c): 2 (BOOL_ERROR) on error.
+    "tpy2wasm_bool_word_from_object": (I32, (PTR,)),
+    "tpy2wasm_bool_word_box": (PTR, (I32,)),
+    "tpy2wasm_bool_word_not": (I32, (PTR,)),
+    "tpy2wasm_compare_bool_word": (I32, (PTR, PTR, I32)),
     "tpy2wasm_leave_frame": (VOID, ()),
 }
 
