@@ -1,15 +1,15 @@
 """Reference counting for boxed functions: owned slots for registers and locals, inline
-Py_INCREF, Py_XDECREF (inline in optimised functions, else a call of CPython's Py_DecRef), and
-which registers can be released right after their last use.
+Py_INCREF, Py_XDECREF (inline in small or optimised functions, else a call of CPython's
+Py_DecRef), and which registers can be released right after their last use.
 
 A slot holds a PyObject* (NULL when empty) or an int word (WORD_ERROR when empty), which owns
 a reference only when it is not a small int.
 
-In a function LLVM does not optimise the decrement is a call, not inline code: inline it is a
-null test, a decrement, a zero test and a dealloc call in three blocks at every release, which
-made boxed functions several times larger for LLVM to optimise, while the call costs little
-next to the runtime call that made the object. Small functions and loops on int words are
-optimised (codegen/native_module.py): there the release is inline."""
+The decrement is mostly a call, not inline code: inline it is a null test, a decrement, a zero
+test and a dealloc call in three blocks at every release, which made boxed functions several
+times larger for LLVM to optimise, while the call costs little next to the runtime call that
+made the object. Small functions and loops on int words release inline
+(codegen/native_module.py says when): there the calls, mostly on empty slots, cost more."""
 
 from __future__ import annotations
 
@@ -139,10 +139,9 @@ class RefcountEmitter:
         self.builder.store(self.builder.add(self.builder.load(count), ir.Constant(I32, 1)), count)
 
     def xdecref(self, value: ir.Value) -> None:
-        """Py_XDECREF: inline in a function LLVM optimises, where the passes fold the NULL test
-        of a slot they prove empty (an unknown function's call they could not drop), and the
-        decrement costs less than a call; elsewhere a call of Py_DecRef, which keeps code that
-        no pass shrinks small."""
+        """Py_XDECREF: inline when `inline_releases` (in a function LLVM optimises, the passes
+        fold the NULL test of a slot they prove empty, where they could not drop a call);
+        else a call of Py_DecRef, which keeps large unoptimised code small."""
         if not self.inline_releases:
             self.call_runtime("Py_DecRef", value)
             return

@@ -54,11 +54,12 @@ _HUGE_FUNCTION_OPS = 400
 #: Programs with more IR ops than this compile their chunks in worker processes; below it,
 #: forking costs more than it saves.
 _PARALLEL_OPS = 2 * _CHUNK_OPS
-#: A boxed function of at most this many IR ops is optimised, its releases behind inline NULL
-#: tests that the passes fold away. Unoptimised, such a function releases every slot at its
-#: exit with a call of Py_DecRef, mostly on NULL: pystone_like's func2 (20 ops, a string
-#: compare called from an interpreted loop) made 15 such calls per call, and ran at 0.77x
-#: its interpreted self; optimised, 1.06x (perf samples on wasmtime's machine code).
+#: A boxed function of at most this many IR ops releases inline (a NULL test, a decrement, and
+#: _Py_Dealloc only at zero), as one LLVM optimises does. With a call of Py_DecRef for each
+#: release, pystone_like's func2 (20 ops, a string compare called from an interpreted loop)
+#: made 15 calls per call, most on empty slots at its exit, and ran at 0.77x its interpreted
+#: self; 1.03x inline (1.06x also optimised, but O3 took 65 ms more per function: perf
+#: samples on wasmtime's machine code, 3M calls, against CPython-in-Wasm).
 _SMALL_BOXED_OPS = 40
 
 
@@ -67,11 +68,11 @@ class _Chunk:
     """The functions one LLVM module defines (indexes into the program's), whether it holds
     the table, and whether LLVM optimises it.
 
-    Unboxed functions are optimised (O3), and boxed ones only when they loop on int words or
-    are small (see _optimised_boxed). Another boxed function spends its time in the runtime's
-    calls, which no optimisation of its own speeds up, and mem2reg would give each of its N
-    stack slots a phi at each of the M failure edges into its shared traceback block: O1 made
-    boxed code twice as large and 8 times slower to compile as none at all."""
+    Unboxed functions are optimised (O3), and boxed ones only when they loop on int words.
+    Another boxed function spends its time in the runtime's calls, which no optimisation of
+    its own speeds up, and mem2reg would give each of its N stack slots a phi at each of the M
+    failure edges into its shared traceback block: O1 made boxed code twice as large and 8
+    times slower to compile as none at all."""
 
     defined: tuple[int, ...]
     with_table: bool
@@ -115,12 +116,11 @@ def _ops(function: FunctionIR) -> int:
 def _plan(functions: Sequence[FunctionIR]) -> list[_Chunk]:
     """The unboxed functions' chunks, the boxed ones', then the table's: with the unboxed
     functions when they all fit in one chunk. A huge function is a chunk of its own. Boxed
-    functions that loop on int words or are small are optimised too, in chunks of their own."""
+    functions that loop on int words are optimised too, in chunks of their own."""
     unboxed = _chunks([index for index, function in enumerate(functions) if not function.boxed], functions)
-    word_loops = _chunks([index for index, function in enumerate(functions) if _optimised_boxed(function)],
-                         functions)
+    word_loops = _chunks([index for index, function in enumerate(functions) if loops_on_words(function)], functions)
     boxed = _chunks([index for index, function in enumerate(functions)
-                     if function.boxed and not _optimised_boxed(function)], functions)
+                     if function.boxed and not loops_on_words(function)], functions)
     table_defines: tuple[int, ...] = ()
     if len(unboxed) == 1 and not _has_huge(unboxed[0], functions):
         table_defines = unboxed.pop()
@@ -131,8 +131,8 @@ def _plan(functions: Sequence[FunctionIR]) -> list[_Chunk]:
     ]
 
 
-def _optimised_boxed(function: FunctionIR) -> bool:
-    return function.boxed and (loops_on_words(function) or _ops(function) <= _SMALL_BOXED_OPS)
+def _inline_releases(function: FunctionIR) -> bool:
+    return loops_on_words(function) or _ops(function) <= _SMALL_BOXED_OPS
 
 
 def _has_huge(chunk: tuple[int, ...], functions: Sequence[FunctionIR]) -> bool:
@@ -200,7 +200,7 @@ def _llvm_module(defined: Sequence[FunctionIR], functions: Sequence[FunctionIR],
         try:
             if function.boxed:
                 BoxedEmitter(function, llvm_function, strings, filename,
-                             inline_releases=_optimised_boxed(function)).emit()
+                             inline_releases=_inline_releases(function)).emit()
             else:
                 FunctionEmitter(function, llvm_function, llvm_functions, strings, filename).emit()
         except Exception as error:  # a code generator bug, confined to this function
