@@ -32,8 +32,8 @@ class BoxedEmitter(RefcountEmitter):
     """Emits one boxed function `PyObject *f(PyObject *globals, PyObject *const *args)`."""
 
     def __init__(self, function: tir.FunctionIR, llvm_function: ir.Function, strings: StringPool,
-                 filename: str) -> None:
-        super().__init__(llvm_function, null_tests=int_words.loops_on_words(function))
+                 filename: str, inline_releases: bool) -> None:
+        super().__init__(llvm_function, inline_releases)
         self.function = function
         self.strings = strings
         self.filename = filename

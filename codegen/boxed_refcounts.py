@@ -1,15 +1,16 @@
 """Reference counting for boxed functions: owned slots for registers and locals, inline
-Py_INCREF, Py_XDECREF as a call of CPython's Py_DecRef, and which registers can be released
-right after their last use.
+Py_INCREF, Py_XDECREF (inline in small or optimised functions, else a call of CPython's
+Py_DecRef), and which registers can be released right after their last use.
 
 A slot holds a PyObject* (NULL when empty) or a word (codegen/words.py: an int word, WORD_ERROR
 when empty, or a float word, FLOAT_ERROR when empty), which owns a reference only when it
 holds an object.
 
-The decrement is a call, not inline code: inline it is a null test, a decrement, a zero test
-and a dealloc call in three blocks at every release, which made boxed functions several
+The decrement is mostly a call, not inline code: inline it is a null test, a decrement, a zero
+test and a dealloc call in three blocks at every release, which made boxed functions several
 times larger for LLVM to optimise, while the call costs little next to the runtime call that
-made the object."""
+made the object. Small functions and loops on int words release inline
+(codegen/native_module.py says when): there the calls, mostly on empty slots, cost more."""
 
 from __future__ import annotations
 
@@ -47,10 +48,10 @@ def releases_after(function: tir.FunctionIR) -> Releases:
 
 
 class RefcountEmitter:
-    def __init__(self, llvm_function: ir.Function, null_tests: bool) -> None:
+    def __init__(self, llvm_function: ir.Function, inline_releases: bool) -> None:
         self.llvm_function = llvm_function
-        # A release tests for NULL inline (else Py_DecRef does): see xdecref.
-        self.null_tests = null_tests
+        # A release is inline code (else a call of Py_DecRef): see xdecref.
+        self.inline_releases = inline_releases
         self.module: ir.Module = llvm_function.module
         # The entry block holds the slots; it branches to the body once that is emitted.
         self.allocas = llvm_function.append_basic_block("allocas")
@@ -140,13 +141,16 @@ class RefcountEmitter:
         self.builder.store(self.builder.add(self.builder.load(count), ir.Constant(I32, 1)), count)
 
     def xdecref(self, value: ir.Value) -> None:
-        """Py_DecRef, behind an inline NULL test in a function LLVM optimises: it cannot drop
-        a call of an unknown function even where it proves the value NULL (an empty slot in a
-        loop on int words), so without the test every release in such a loop is a call.
-        Elsewhere the test would only make the code larger."""
-        if not self.null_tests:
+        """Py_XDECREF: inline when `inline_releases` (in a function LLVM optimises, the passes
+        fold the NULL test of a slot they prove empty, where they could not drop a call);
+        else a call of Py_DecRef, which keeps large unoptimised code small."""
+        if not self.inline_releases:
             self.call_runtime("Py_DecRef", value)
             return
         with self.builder.if_then(self.builder.icmp_unsigned("!=", value, ir.Constant(PTR, None))):
-            self.call_runtime("Py_DecRef", value)
+            count = self.refcount(value)
+            remaining = self.builder.sub(self.builder.load(count), ir.Constant(I32, 1))
+            self.builder.store(remaining, count)
+            with self.builder.if_then(self.builder.icmp_signed("==", remaining, ir.Constant(I32, 0))):
+                self.call_runtime("_Py_Dealloc", value)
 

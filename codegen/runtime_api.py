@@ -72,6 +72,7 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_float_to_int": (I32, (F64, I32, I64.as_pointer())),
     # Boxed functions (native_objects.c): a PTR result is a new reference, NULL on error.
     "Py_DecRef": (VOID, (PTR,)),
+    "_Py_Dealloc": (VOID, (PTR,)),
     "tpy2wasm_str_constant": (PTR, (PTR, I32, PTR_PTR)),
     "tpy2wasm_int_constant": (PTR, (PTR, PTR_PTR)),
     "tpy2wasm_long_constant": (PTR, (I64, PTR_PTR)),

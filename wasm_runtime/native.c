@@ -155,6 +155,12 @@ int tpy2wasm_unbox(char kind, PyObject *value, uint64_t *slot) {
         if (!PyLong_CheckExact(value)) {
             return 0;
         }
+        Py_ssize_t size = Py_SIZE(value);
+        if (size >= -1 && size <= 1) { /* one digit or zero: no call of CPython's conversion */
+            int64_t number = (int64_t)size * (int64_t)((PyLongObject *)value)->ob_digit[0];
+            memcpy(slot, &number, sizeof number);
+            return 1;
+        }
         int overflow;
         long long number = PyLong_AsLongLongAndOverflow(value, &overflow);
         if (overflow) {

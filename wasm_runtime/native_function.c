@@ -179,8 +179,13 @@ static PyObject *call_bound(NativeFunction *self, PyObject *const *args) {
 
 static PyObject *native_vectorcall(PyObject *callable, PyObject *const *given, size_t nargsf, PyObject *kwnames) {
     NativeFunction *self = (NativeFunction *)callable;
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    /* The common call, every parameter given positionally, is bound already. */
+    if (kwnames == NULL && nargs == self->parameter_count) {
+        return call_bound(self, given);
+    }
     PyObject *args[self->parameter_count + 1];
-    if (!bind_arguments(self, given, PyVectorcall_NARGS(nargsf), kwnames, args)) {
+    if (!bind_arguments(self, given, nargs, kwnames, args)) {
         counts_of(self)->arguments++;
         return call_python_version(self, given, nargsf, kwnames);
     }
