@@ -56,12 +56,15 @@ class BoxedEmitter(RefcountEmitter):
         entered = self.llvm_function.append_basic_block("entered")
         builder.cbranch(failed, self.unentered_exit(), entered)
         builder.position_at_end(entered)
+        assigned = _assigned_locals(self.function)
         for index, argument in enumerate(self.function.args):
             value = builder.load(builder.gep(self.args_pointer, [ir.Constant(I32, index)]))
             if argument.type is INT_WORD:
                 self.store_local(argument, self.call_runtime("tpy2wasm_word_from_object", value))
-            else:
+            elif argument.name in assigned:
                 self.store_local(argument, value, borrowed=True)
+            else:
+                self.borrow_local(argument, value)
         builder.branch(self.blocks[self.function.blocks[0].label])
         for block in self.function.blocks:
             self.handler = block.handler
@@ -352,6 +355,16 @@ class BoxedEmitter(RefcountEmitter):
         variable.linkage = "internal"
         variable.initializer = ir.Constant(cache_type, None)
         return variable
+
+
+def _assigned_locals(function: tir.FunctionIR) -> set[str]:
+    """The locals the function stores to or deletes (the others keep their argument)."""
+    assigned: set[str] = set()
+    for block in function.blocks:
+        assigned.update(op.local.name for op in block.ops if isinstance(op, (tir.StoreLocal, tob.ClearLocal)))
+        if isinstance(block.terminator, tir.ForIter):
+            assigned.add(block.terminator.item.name)
+    return assigned
 
 
 def _index(operator: Enum) -> ir.Constant:

@@ -31,6 +31,7 @@ class RefcountEmitter:
         self.builder = ir.IRBuilder(self.allocas)
         self.register_slots: dict[int, ir.AllocaInstr] = {}
         self.local_slots: dict[str, ir.AllocaInstr] = {}
+        self.borrowed_locals: set[str] = set()
 
     def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value:
         return self.builder.call(declare(self.module, name), list(arguments))
@@ -75,6 +76,13 @@ class RefcountEmitter:
             self.retain(value)
         self.replace(self.local_slot(local), value)
 
+    def borrow_local(self, local: tir.Local, value: ir.Value) -> None:
+        """Hold an argument in a local the function never stores to, on the caller's reference:
+        as CPython's frame takes its arguments over from the caller's stack, the call adds no
+        reference (sys.getrefcount inside equals CPython's), and the exit releases none."""
+        self.builder.store(value, self.local_slot(local))
+        self.borrowed_locals.add(local.name)
+
     def clear_local(self, local: tir.Local) -> None:
         slot = self.local_slot(local)
         self.replace(slot, _empty(slot.type.pointee))
@@ -85,7 +93,8 @@ class RefcountEmitter:
         self.release(old)
 
     def release_everything(self) -> None:
-        for slot in [*self.register_slots.values(), *self.local_slots.values()]:
+        owned = [slot for name, slot in self.local_slots.items() if name not in self.borrowed_locals]
+        for slot in [*self.register_slots.values(), *owned]:
             self.release(self.builder.load(slot))
 
     def retain(self, value: ir.Value) -> None:
