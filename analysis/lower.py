@@ -122,7 +122,7 @@ class FunctionLowerer(ExceptionLowerer):
             loop = self.loops[-1]
             self.leave_handlers(loop.handler_depth, line)
             if isinstance(statement, BreakStmt):
-                self.keep_iterators_alive(self.loops[-1:], line)
+                self.keep_iterator_alive(loop, line)
             self.builder.goto(loop.break_target if isinstance(statement, BreakStmt) else loop.continue_target, line)
         elif isinstance(statement, ReturnStmt):
             self.lower_return(statement)
@@ -175,16 +175,24 @@ class FunctionLowerer(ExceptionLowerer):
         value = None
         if self.return_type != NONE and statement.expr is not None:
             value = self.coerce(self.lower_expr(statement.expr), self.return_type, statement.line)
-        self.leave_handlers(0, statement.line)
-        self.keep_iterators_alive(self.loops, statement.line)
+        self.unwind_for_return(statement.line)
         self.builder.terminate(Return(value, statement.line))
 
-    def keep_iterators_alive(self, loops: list[Loop], line: int) -> None:
-        """The iterators of the `for` loops a jump leaves live up to it, then die innermost
-        first, as CPython pops them (the refcount pass releases them after their last use)."""
-        iterators = tuple(loop.iterator for loop in reversed(loops) if loop.iterator is not None)
-        if iterators:
-            self.builder.emit(KeepAlive(iterators, line))
+    def unwind_for_return(self, line: int) -> None:
+        """Leave every except clause and `for` loop a `return` is in, innermost first, as
+        CPython unwinds its blocks."""
+        inner_depth = len(self.active_handlers)
+        for loop in reversed(self.loops):
+            self.leave_handlers(loop.handler_depth, line, until=inner_depth)
+            self.keep_iterator_alive(loop, line)
+            inner_depth = loop.handler_depth
+        self.leave_handlers(0, line, until=inner_depth)
+
+    def keep_iterator_alive(self, loop: Loop, line: int) -> None:
+        """The iterator of a `for` loop a jump leaves lives up to the jump (the refcount pass
+        releases it right after its last use), as CPython pops it there."""
+        if loop.iterator is not None:
+            self.builder.emit(KeepAlive((loop.iterator,), line))
 
     def lower_if(self, statement: IfStmt) -> None:
         join = self.builder.new_block()

@@ -2,7 +2,10 @@
 broken out of runs its `finally` at the `break` (before the next line prints), and so on
 `return` (after the returned value is computed), when an exception leaves the loop (before
 the handler runs) or the function, and when the loop ends; nested loops close innermost
-first, and `continue` keeps the iterator."""
+first, and `continue` keeps the iterator. Leaving a loop and an except clause, the innermost
+goes first (what sys.exc_info() shows in the generator's `finally`)."""
+
+import sys
 
 
 def numbers(name: str, count: int):
@@ -30,6 +33,13 @@ class Items:
 
     def __del__(self) -> None:
         print("  del", self.name)
+
+
+class Watched(Items):
+    """An iterator whose death says which exception is being handled."""
+
+    def __del__(self) -> None:
+        print("  del", self.name, "handling", sys.exc_info()[0])
 
 
 def noisy(text: str) -> str:
@@ -119,6 +129,26 @@ def break_in_else_loop(limit: int) -> None:
     print("  done", limit)
 
 
+def return_from_loop_in_clause(limit: int) -> str:
+    try:
+        raise ValueError(limit)
+    except ValueError:
+        for n in Watched("loop in clause", 3):
+            if n == limit:
+                return "from the loop"
+    return "after"
+
+
+def return_from_clause_in_loop(limit: int) -> str:
+    for n in Watched("clause in loop", 3):
+        try:
+            raise KeyError(n)
+        except KeyError:
+            if n == limit:
+                return "from the clause"
+    return "after"
+
+
 def loop_in_finally(limit: int) -> int:
     try:
         for n in numbers("in try", 10):
@@ -140,6 +170,8 @@ for title, run in [
     ("else taken", lambda: break_in_else_loop(9)),
     ("else skipped", lambda: break_in_else_loop(2)),
     ("try/finally", lambda: loop_in_finally(3)),
+    ("loop in clause", lambda: return_from_loop_in_clause(2)),
+    ("clause in loop", lambda: return_from_clause_in_loop(1)),
 ]:
     print(title)
     print("->", run())
