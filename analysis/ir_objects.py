@@ -205,3 +205,26 @@ class ToWord(Op):
     dest: Register
     value: Register
     line: int
+
+
+@final
+@dataclass(frozen=True)
+class KeepAlive(Op):
+    """A use of `values` that computes nothing: where a `for` loop is left by `break` or
+    `return`, its iterator is kept to that point (CPython pops it there, after the statements
+    before the jump), so the refcount pass releases it there and not where it was last read."""
+
+    values: tuple[Register, ...]
+    line: int
+    dest: None = field(default=None, init=False, repr=False)
+
+
+@final
+@dataclass(frozen=True)
+class DecRef(Op):
+    """Release the reference `value` holds, if any, and empty it; only the refcount pass
+    (analysis/refcounts.py) inserts it."""
+
+    value: Register
+    line: int
+    dest: None = field(default=None, init=False, repr=False)

@@ -41,6 +41,10 @@ def operands(op: ir.Op) -> tuple[ir.Register, ...]:
         return (op.saved,)
     if isinstance(op, objects.ExceptionMatches):
         return (op.exception, op.classes)
+    if isinstance(op, objects.KeepAlive):
+        return op.values
+    if isinstance(op, objects.DecRef):
+        return (op.value,)
     return ()
 
 

@@ -8,6 +8,7 @@ Statements are handled here; expressions and conditions in `lower_expr.py`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from mypy.nodes import (
     AssignmentStmt,
@@ -44,13 +45,14 @@ from tpy2wasm.analysis.ir import (
     CompareOperator,
     ForIter,
     FunctionIR,
+    Local,
     Primitive,
     Register,
     Return,
     StoreGlobal,
     StoreLocal,
 )
-from tpy2wasm.analysis.ir_objects import GetAttr, GetIter, SetAttr
+from tpy2wasm.analysis.ir_objects import ClearLocal, GetAttr, GetIter, KeepAlive, SetAttr
 from tpy2wasm.analysis.lower_exceptions import ExceptionLowerer
 from tpy2wasm.analysis.lower_expr import scalar
 from tpy2wasm.analysis.nativeness import COMPILER_FAILURE_REASON, keep_in_interpreter, undecorated_export
@@ -59,13 +61,23 @@ from tpy2wasm.analysis.rtypes import INT, NONE, OBJECT
 from tpy2wasm.analysis.typed_ast import TypedProgram
 
 
+@dataclass(frozen=True)
+class Loop:
+    """A loop being lowered: where `continue` and `break` go, how many except clauses were
+    active at it, and the iterator of a `for` loop over one."""
+
+    continue_target: OpenBlock
+    break_target: OpenBlock
+    handler_depth: int
+    iterator: Register | None
+
+
 class FunctionLowerer(ExceptionLowerer):
     def __init__(self, func: FuncDef, module: MypyFile, types: dict[Expression, Type], boxed: bool) -> None:
         super().__init__(func, module, types, boxed)
         assert isinstance(func.type, CallableType), func
         self.return_type = OBJECT if boxed else scalar(func.type.ret_type, "return")
-        # (continue target, break target, how many except clauses were active at the loop)
-        self.loops: list[tuple[OpenBlock, OpenBlock, int]] = []
+        self.loops: list[Loop] = []
         self.active_handlers = []
 
     def lower_function(self) -> FunctionIR:
@@ -107,9 +119,11 @@ class FunctionLowerer(ExceptionLowerer):
         elif isinstance(statement, ForStmt):
             self.lower_for_range(statement)
         elif isinstance(statement, (BreakStmt, ContinueStmt)):
-            continue_target, break_target, depth = self.loops[-1]
-            self.leave_handlers(depth, line)
-            self.builder.goto(break_target if isinstance(statement, BreakStmt) else continue_target, line)
+            loop = self.loops[-1]
+            self.leave_handlers(loop.handler_depth, line)
+            if isinstance(statement, BreakStmt):
+                self.keep_iterator_alive(loop, line)
+            self.builder.goto(loop.break_target if isinstance(statement, BreakStmt) else loop.continue_target, line)
         elif isinstance(statement, ReturnStmt):
             self.lower_return(statement)
         elif isinstance(statement, TryStmt):
@@ -161,8 +175,24 @@ class FunctionLowerer(ExceptionLowerer):
         value = None
         if self.return_type != NONE and statement.expr is not None:
             value = self.coerce(self.lower_expr(statement.expr), self.return_type, statement.line)
-        self.leave_handlers(0, statement.line)
+        self.unwind_for_return(statement.line)
         self.builder.terminate(Return(value, statement.line))
+
+    def unwind_for_return(self, line: int) -> None:
+        """Leave every except clause and `for` loop a `return` is in, innermost first, as
+        CPython unwinds its blocks."""
+        inner_depth = len(self.active_handlers)
+        for loop in reversed(self.loops):
+            self.leave_handlers(loop.handler_depth, line, until=inner_depth)
+            self.keep_iterator_alive(loop, line)
+            inner_depth = loop.handler_depth
+        self.leave_handlers(0, line, until=inner_depth)
+
+    def keep_iterator_alive(self, loop: Loop, line: int) -> None:
+        """The iterator of a `for` loop a jump leaves lives up to the jump (the refcount pass
+        releases it right after its last use), as CPython pops it there."""
+        if loop.iterator is not None:
+            self.builder.emit(KeepAlive((loop.iterator,), line))
 
     def lower_if(self, statement: IfStmt) -> None:
         join = self.builder.new_block()
@@ -192,8 +222,8 @@ class FunctionLowerer(ExceptionLowerer):
         self.builder.activate(exit_block)
 
     def lower_loop_body(self, statements: Block, continue_target: OpenBlock,
-                        break_target: OpenBlock, line: int) -> None:
-        self.loops.append((continue_target, break_target, len(self.active_handlers)))
+                        break_target: OpenBlock, line: int, iterator: Register | None = None) -> None:
+        self.loops.append(Loop(continue_target, break_target, len(self.active_handlers), iterator))
         self.lower_block(statements)
         self.loops.pop()
         self.builder.goto(continue_target, line)
@@ -246,15 +276,27 @@ class FunctionLowerer(ExceptionLowerer):
         """`for x in iterable` through the iterator protocol, as CPython runs it."""
         line = statement.line
         iterator = self.builder.emit_value(GetIter(self.register(OBJECT), self.lower_expr(statement.expr), line))
-        item = self.temp("item", OBJECT)
+        # The item goes straight into an object local, as FOR_ITER then STORE_FAST; into any
+        # other target through a temporary, emptied once stored so it holds no extra reference.
+        target = self.object_local(statement.index)
+        item = self.temp("item", OBJECT) if target is None else target
         head, body, exit_block = (self.builder.new_block() for _ in range(3))
         self.builder.goto(head, line)
         self.builder.activate(head)
         self.builder.terminate(ForIter(iterator, item, body.label, exit_block.label, line))
         self.builder.activate(body)
-        self.store(statement.index, self.load(item, line))
-        self.lower_loop_body(statement.body, head, exit_block, line)
+        if target is None:
+            self.store(statement.index, self.load(item, line))
+            self.builder.emit(ClearLocal(item, line))
+        self.lower_loop_body(statement.body, head, exit_block, line, iterator)
         self.builder.activate(exit_block)
+
+    def object_local(self, target: Lvalue) -> Local | None:
+        """The local `target` names, when it holds objects."""
+        if not (isinstance(target, NameExpr) and isinstance(target.node, Var) and self.is_local(target)):
+            return None
+        local = self.local(target.name, target.node)
+        return local if local.type is OBJECT else None
 
     def _checked_step(self, step: Register, line: int) -> Register:
         """A computed step, which raises ValueError when zero, as range() does."""

@@ -47,9 +47,10 @@ class ExceptionLowerer(ObjectLowerer):
     @abstractmethod
     def store(self, target: Lvalue, value: Register) -> None: ...
 
-    def leave_handlers(self, depth: int, line: int) -> None:
-        """Leave the clauses entered since `depth` (innermost first), before a jump out of them."""
-        for active in reversed(self.active_handlers[depth:]):
+    def leave_handlers(self, depth: int, line: int, until: int | None = None) -> None:
+        """Leave the clauses entered since `depth` (up to `until`, innermost first), before a
+        jump out of them."""
+        for active in reversed(self.active_handlers[depth:until]):
             if active.name is not None:
                 self.builder.emit(ClearLocal(active.name, line))
             self.builder.emit(LeaveHandler(active.saved, line))

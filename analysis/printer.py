@@ -34,12 +34,14 @@ from tpy2wasm.analysis.ir_objects import (
     CallObject,
     CatchException,
     ClearLocal,
+    DecRef,
     EnterHandler,
     ExceptionMatches,
     GetAttr,
     GetItem,
     GetIter,
     IsTrue,
+    KeepAlive,
     LeaveHandler,
     RestoreException,
     SetAttr,
@@ -121,6 +123,10 @@ def _object_op_body(op: Op) -> str:
         return f"restore {op.exception}"
     if isinstance(op, ClearLocal):
         return f"del {op.local.name}"
+    if isinstance(op, KeepAlive):
+        return f"keep alive {_join(op.values)}"
+    if isinstance(op, DecRef):
+        return f"release {op.value}"
     raise TypeError(f"unknown op {op!r}")
 
 

@@ -1,10 +1,10 @@
 """Lowers a boxed FunctionIR: every value a PyObject*, every operation a call of the C
 runtime's CPython step (wasm_runtime/native_objects.c), with reference counting.
 
-Reference counting is simple and safe: each object register and each local owns one
-reference in a stack slot. A register whose uses all sit in its own block is released right
-after its last use; any other is released when it is next defined (loops) or when the
-function exits. An op that fails adds this frame's traceback entry at its position and jumps to
+Each object register and each local owns one reference in a stack slot; the refcount pass
+(analysis/refcounts.py) places the releases of registers, a local's value is released when
+it is stored over or deleted, and the function's exit releases whatever is left.
+An op that fails adds this frame's traceback entry at its position and jumps to
 its block's handler, or out of the function.
 """
 
@@ -17,9 +17,10 @@ from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
+from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
 from tpy2wasm.codegen import bool_words, float_words, int_words, word_loads, words
-from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter, releases_after
+from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter
 from tpy2wasm.codegen.runtime_api import I32, NAME_CACHE, PTR, PTR_PTR
 from tpy2wasm.codegen.positions import position, position_pointer
 from tpy2wasm.codegen.strings import StringPool
@@ -34,7 +35,7 @@ class BoxedEmitter(RefcountEmitter):
     def __init__(self, function: tir.FunctionIR, llvm_function: ir.Function, strings: StringPool,
                  filename: str, inline_releases: bool) -> None:
         super().__init__(llvm_function, inline_releases)
-        self.function = function
+        self.function = insert_refcounts(function)
         self.strings = strings
         self.filename = filename
         self.globals_pointer, self.args_pointer = llvm_function.args
@@ -59,34 +60,37 @@ class BoxedEmitter(RefcountEmitter):
         entered = self.llvm_function.append_basic_block("entered")
         builder.cbranch(failed, self.unentered_exit(), entered)
         builder.position_at_end(entered)
+        assigned = _assigned_locals(self.function)
         for index, argument in enumerate(self.function.args):
             value = builder.load(builder.gep(self.args_pointer, [ir.Constant(I32, index)]))
             if argument.type in WORDS:
                 self.store_local(argument, self.call_runtime(words.FROM_OBJECT[argument.type], value))
-            else:
+            elif argument.name in assigned:
                 self.store_local(argument, value, borrowed=True)
+            else:
+                self.borrow_local(argument, value)
         builder.branch(self.blocks[self.function.blocks[0].label])
-        releases = releases_after(self.function)
         self.assigned_loads = word_loads.assigned_loads(self.function)
-        borrowed_loads = word_loads.borrowed_loads(self.function, releases)
+        borrowed_loads = word_loads.borrowed_loads(self.function)
         for block in self.function.blocks:
             self.handler = block.handler
             builder.position_at_end(self.blocks[block.label])
-            for index, op in enumerate(block.ops):
+            moved: tir.Register | None = None
+            for index, (op, following) in enumerate(zip(block.ops, (*block.ops[1:], None))):
                 self.site = (block.label, index)
-                released = [register for register in releases.get((block.label, index), [])
-                            if register.number not in self.borrowed]
+                if isinstance(op, tob.DecRef) and (op.value == moved or op.value.number in self.borrowed):
+                    continue  # moved into a local, or never owned
+                moved = None
                 if (block.label, index) in borrowed_loads:
                     assert isinstance(op, tir.LoadLocal) and op.dest is not None, op
                     self.borrowed[op.dest.number] = self.load_local(op.local, position(op), retain=False)
-                elif isinstance(op, tir.StoreLocal) and op.source in released:  # its last use: move, not copy
-                    self.store_local(op.local, self.value(op.source))
-                    self.forget_register(op.source)
-                    released = [register for register in released if register != op.source]
+                elif isinstance(op, tir.StoreLocal) and isinstance(following, tob.DecRef) \
+                        and following.value == op.source:  # the source's last use: move, not copy
+                    moved = op.source
+                    self.store_local(op.local, self.value(moved))
+                    self.forget_register(moved)
                 else:
                     self.emit_op(op)
-                for register in released:
-                    self.release_register(register)
             self.emit_terminator(block.terminator)
         self.emit_exit()
         self.finish_entry(self.start)
@@ -179,6 +183,10 @@ class BoxedEmitter(RefcountEmitter):
             self.store_local(op.local, self.value(op.source), borrowed=True)
         elif isinstance(op, tob.ClearLocal):
             self.clear_local(op.local)
+        elif isinstance(op, tob.DecRef):
+            self.release_register(op.value)
+        elif isinstance(op, tob.KeepAlive):
+            pass  # only the refcount pass reads it
         elif isinstance(op, tir.StoreGlobal):
             status = self.call_runtime("tpy2wasm_store_name", self.globals_pointer, self.strings.pointer(op.name),
                                        self.cache(), self.value(op.source))
@@ -383,6 +391,16 @@ class BoxedEmitter(RefcountEmitter):
         variable.linkage = "internal"
         variable.initializer = ir.Constant(cache_type, None)
         return variable
+
+
+def _assigned_locals(function: tir.FunctionIR) -> set[str]:
+    """The locals the function stores to or deletes (the others keep their argument)."""
+    assigned: set[str] = set()
+    for block in function.blocks:
+        assigned.update(op.local.name for op in block.ops if isinstance(op, (tir.StoreLocal, tob.ClearLocal)))
+        if isinstance(block.terminator, tir.ForIter):
+            assigned.add(block.terminator.item.name)
+    return assigned
 
 
 def _index(operator: Enum) -> ir.Constant:

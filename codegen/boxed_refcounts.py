@@ -1,6 +1,6 @@
 """Reference counting for boxed functions: owned slots for registers and locals, inline
-Py_INCREF, Py_XDECREF (inline in small or optimised functions, else a call of CPython's
-Py_DecRef), and which registers can be released right after their last use.
+Py_INCREF, and Py_XDECREF (inline in small or optimised functions, else a call of CPython's
+Py_DecRef). Where registers are released is the refcount pass's decision (analysis/refcounts.py).
 
 A slot holds a PyObject* (NULL when empty) or a word (codegen/words.py: an int word, WORD_ERROR
 when empty, or a float word, FLOAT_ERROR when empty), which owns a reference only when it
@@ -17,34 +17,8 @@ from __future__ import annotations
 from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
-from tpy2wasm.analysis.ir_operands import operands, terminator_operands
 from tpy2wasm.codegen import words
 from tpy2wasm.codegen.runtime_api import I32, PTR, declare
-
-Releases = dict[tuple[str, int], list[tir.Register]]
-
-
-def releases_after(function: tir.FunctionIR) -> Releases:
-    """(block, op index) -> the object registers whose last use that op is, for registers
-    defined and used only within one block and not by its terminator."""
-    defined_in: dict[int, str] = {}
-    last_use: dict[int, tuple[str, int]] = {}
-    escapes: set[int] = set()
-    for block in function.blocks:
-        for index, op in enumerate(block.ops):
-            for register in operands(op):
-                if defined_in.get(register.number) != block.label:
-                    escapes.add(register.number)
-                last_use[register.number] = (block.label, index)
-            if op.dest is not None and op.dest.type.llvm_type in ("ptr", "i64", "double"):
-                defined_in[op.dest.number] = block.label
-        escapes.update(operand.number for operand in terminator_operands(block.terminator))
-    releases: Releases = {}
-    registers = {op.dest.number: op.dest for block in function.blocks for op in block.ops if op.dest is not None}
-    for number, where in last_use.items():
-        if number not in escapes and number in defined_in:
-            releases.setdefault(where, []).append(registers[number])
-    return releases
 
 
 class RefcountEmitter:
@@ -58,6 +32,7 @@ class RefcountEmitter:
         self.builder = ir.IRBuilder(self.allocas)
         self.register_slots: dict[int, ir.AllocaInstr] = {}
         self.local_slots: dict[str, ir.AllocaInstr] = {}
+        self.borrowed_locals: set[str] = set()
 
     def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value:
         return self.builder.call(declare(self.module, name), list(arguments))
@@ -84,8 +59,9 @@ class RefcountEmitter:
         return self.local_slots[local.name]
 
     def define(self, register: tir.Register, value: ir.Value) -> None:
-        """Store a new reference in the register's slot, releasing the previous run's value."""
-        self.replace(self.register_slot(register), value)
+        """Store a new reference in the register's slot, empty there: the refcount pass
+        (analysis/refcounts.py) released its previous value after that one's last use."""
+        self.builder.store(value, self.register_slot(register))
 
     def release_register(self, register: tir.Register) -> None:
         slot = self.register_slot(register)
@@ -101,6 +77,13 @@ class RefcountEmitter:
             self.retain(value)
         self.replace(self.local_slot(local), value)
 
+    def borrow_local(self, local: tir.Local, value: ir.Value) -> None:
+        """Hold an argument in a local the function never stores to, on the caller's reference:
+        as CPython's frame takes its arguments over from the caller's stack, the call adds no
+        reference (sys.getrefcount inside equals CPython's), and the exit releases none."""
+        self.builder.store(value, self.local_slot(local))
+        self.borrowed_locals.add(local.name)
+
     def clear_local(self, local: tir.Local) -> None:
         slot = self.local_slot(local)
         self.replace(slot, words.empty(slot.type.pointee))
@@ -111,7 +94,8 @@ class RefcountEmitter:
         self.release(old)
 
     def release_everything(self) -> None:
-        for slot in [*self.register_slots.values(), *self.local_slots.values()]:
+        owned = [slot for name, slot in self.local_slots.items() if name not in self.borrowed_locals]
+        for slot in [*self.register_slots.values(), *owned]:
             self.release(self.builder.load(slot))
 
     def retain(self, value: ir.Value) -> None:

@@ -11,7 +11,7 @@ a loop on words is most of each operation's cost:
 from __future__ import annotations
 
 from tpy2wasm.analysis import ir as tir
-from tpy2wasm.analysis.ir_objects import ClearLocal
+from tpy2wasm.analysis.ir_objects import ClearLocal, DecRef
 from tpy2wasm.analysis.rtypes import WORDS
 from tpy2wasm.codegen.int_words import jump_targets
 
@@ -46,19 +46,18 @@ def assigned_loads(function: tir.FunctionIR) -> set[Site]:
     return sites
 
 
-def borrowed_loads(function: tir.FunctionIR, releases: dict[Site, list[tir.Register]]) -> set[Site]:
+def borrowed_loads(function: tir.FunctionIR) -> set[Site]:
     """The loads of word locals whose register can borrow the local's reference: released
-    within the block (`releases`, boxed_refcounts.releases_after) by an op that does not move
-    it into a local, with no store to the local before then."""
+    later in its block (a DecRef of the refcount pass, analysis/refcounts.py), with no store to
+    the local and no move of the register into a local before then."""
     sites: set[Site] = set()
     for block in function.blocks:
-        last_use = {register.number: index for (label, index), registers in releases.items()
-                    if label == block.label for register in registers}
+        released_at = {op.value.number: index for index, op in enumerate(block.ops) if isinstance(op, DecRef)}
         for index, op in enumerate(block.ops):
-            if not (isinstance(op, tir.LoadLocal) and op.local.type in WORDS and op.dest.number in last_use):
+            if not (isinstance(op, tir.LoadLocal) and op.local.type in WORDS and op.dest is not None
+                    and released_at.get(op.dest.number, -1) > index):
                 continue
-            end = last_use[op.dest.number]
-            between = block.ops[index + 1:end + 1]
+            between = block.ops[index + 1:released_at[op.dest.number]]
             stored = any(isinstance(other, (tir.StoreLocal, ClearLocal))
                          and (other.local == op.local or (isinstance(other, tir.StoreLocal) and other.source == op.dest))
                          for other in between)

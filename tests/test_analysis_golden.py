@@ -1,4 +1,4 @@
-"""Golden tests for the nativeness report and the typed IR.
+"""Golden tests for the nativeness report, the typed IR and the passes over it.
 
 Each `tests/golden/*.test` file is one case made of three sections, each
 starting with a header line:
@@ -7,6 +7,10 @@ starting with a header line:
     [report]     expected `NativenessReport.render()` (paths shown as `main.py`)
     [ir]         expected printed FunctionIR of every native function, in report
                  order, separated by blank lines
+
+Each `tests/ir/*.test` file tests the passes over boxed functions: [source], then
+[ir], the printed IR of its boxed functions (the passes' input), and [refcounts],
+that IR after the refcount pass (analysis/refcounts.py).
 
 Lines before `[source]` are a free-form description. To rewrite the expected
 sections from the current output, run with TPY2WASM_UPDATE_GOLDEN=1 and review
@@ -24,47 +28,54 @@ import pytest
 from tpy2wasm.analysis.lower import lower_program
 from tpy2wasm.analysis.nativeness import check_program
 from tpy2wasm.analysis.printer import format_function
+from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.typed_ast import build_typed_program
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
-SECTIONS = ("source", "report", "ir")
+PASSES_DIR = Path(__file__).parent / "ir"
+SECTIONS = {GOLDEN_DIR: ("source", "report", "ir"), PASSES_DIR: ("source", "ir", "refcounts")}
 UPDATE = os.environ.get("TPY2WASM_UPDATE_GOLDEN") == "1"
 
 
 def parse_case(text: str) -> dict[str, str]:
     """Split a case file into its description and sections, keyed by name."""
-    parts = re.split(r"^\[(source|report|ir)\]\n", text, flags=re.MULTILINE)
+    parts = re.split(r"^\[(source|report|ir|refcounts)\]\n", text, flags=re.MULTILINE)
     sections = {"description": parts[0]}
     sections.update(zip(parts[1::2], parts[2::2]))
     return sections
 
 
-def format_case(sections: dict[str, str]) -> str:
-    body = "".join(f"[{name}]\n{sections[name].rstrip()}\n\n" for name in SECTIONS)
+def format_case(sections: dict[str, str], names: tuple[str, ...]) -> str:
+    body = "".join(f"[{name}]\n{sections[name].rstrip()}\n\n" for name in names)
     return sections["description"] + body.rstrip() + "\n"
 
 
-def analyse(source: str, directory: Path) -> dict[str, str]:
-    """The report and IR sections produced for `source`."""
+def analyse(source: str, directory: Path, passes: bool) -> dict[str, str]:
+    """The report and IR sections produced for `source` (with `passes`, of its boxed functions
+    only, and after the passes)."""
     main_path = directory / "main.py"
     main_path.write_text(source)
     program = build_typed_program(str(main_path))
     report = check_program(program)
     rendered_report = report.render().replace(str(main_path), "main.py")
-    ir = "\n".join(format_function(function) for function in lower_program(program, report))
-    return {"report": rendered_report, "ir": ir}
+    functions = [function for function in lower_program(program, report) if function.boxed or not passes]
+    return {"report": rendered_report, "ir": "\n".join(format_function(function) for function in functions),
+            "refcounts": "\n".join(format_function(insert_refcounts(function)) for function in functions)}
 
 
-@pytest.mark.parametrize("case_path", sorted(GOLDEN_DIR.glob("*.test")), ids=lambda path: path.stem)
+@pytest.mark.parametrize("case_path", sorted([*GOLDEN_DIR.glob("*.test"), *PASSES_DIR.glob("*.test")]),
+                         ids=lambda path: f"{path.parent.name}/{path.stem}")
 def test_golden(case_path: Path, tmp_path: Path) -> None:
+    names = SECTIONS[case_path.parent]
     sections = parse_case(case_path.read_text())
-    actual = analyse(sections["source"], tmp_path)
+    actual = analyse(sections["source"], tmp_path, passes=case_path.parent == PASSES_DIR)
     if UPDATE:
-        case_path.write_text(format_case({**sections, **actual}))
+        case_path.write_text(format_case({**sections, **actual}, names))
         return
-    for name in ("report", "ir"):
+    for name in names[1:]:
         assert actual[name].rstrip() == sections.get(name, "").rstrip(), f"[{name}] differs"
 
 
 def test_golden_suite_is_not_empty() -> None:
     assert len(list(GOLDEN_DIR.glob("*.test"))) >= 8
+    assert len(list(PASSES_DIR.glob("*.test"))) >= 4

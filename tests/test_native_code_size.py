@@ -25,7 +25,8 @@ GENERATOR = Path(__file__).parent.parent / "bench" / "gen_large_program.py"
 BOXED_PRINTER_LINES = 5
 #: LLVM IR lines per source line of a boxed function: 322 when every failure site had its own
 #: block and every decrement was inline (the 50,000-line program took 5 minutes); 100 with
-#: objects only, 147 since its `n % 2 == 0` computes on int words with inline fast paths.
+#: objects only, 147 since its `n % 2 == 0` computes on int words with inline fast paths, 124
+#: since the refcount pass places the releases (a register's definition no longer releases).
 MAX_BOXED_IR_LINES_PER_SOURCE_LINE = 160
 
 
