@@ -34,6 +34,8 @@ EXPECTED_FALLBACKS: dict[str, dict[str, set[str]]] = {
     "native_boxed_print_hints": {"twice": {"arguments"}, "fsum": {"arguments"}},
     # The calls that do not bind, and values that do not fit the hints; the others bind natively.
     "native_call_binding": {name: {"arguments"} for name in ("scaled", "clamp", "positional", "wide")},
+    # Wrong types, arities and int subclasses, on purpose.
+    "native_exact_arity_calls": {name: {"arguments"} for name in ("add", "half", "pick", "keep")},
     "native_control_flow": {name: {"deopt"} for name in ("range_sum_down", "power_table", "factorial", "fourth_powers")},
     "native_float_grid": {name: {"deopt"} for name in ("power", "mixed", "math_ops")},
     "native_int_grid": {
