@@ -1,6 +1,6 @@
 """Reference counting for boxed functions: owned slots for registers and locals, inline
-Py_INCREF, and Py_XDECREF (inline in small or optimised functions, else a call of CPython's
-Py_DecRef). Where registers are released is the refcount pass's decision (analysis/refcounts.py).
+Py_INCREF, and Py_XDECREF (inline in optimised functions, else a call of CPython's Py_DecRef).
+Where registers are released is the refcount pass's decision (analysis/refcounts.py).
 
 A slot holds a PyObject* (NULL when empty) or a word (codegen/words.py: an int word, WORD_ERROR
 when empty, or a float word, FLOAT_ERROR when empty), which owns a reference only when it
@@ -9,8 +9,8 @@ holds an object.
 The decrement is mostly a call, not inline code: inline it is a null test, a decrement, a zero
 test and a dealloc call in three blocks at every release, which made boxed functions several
 times larger for LLVM to optimise, while the call costs little next to the runtime call that
-made the object. Small functions and loops on int words release inline
-(codegen/native_module.py says when): there the calls, mostly on empty slots, cost more."""
+made the object. Loops on words release inline (codegen/native_module.py says when): there
+the calls, mostly on empty slots, cost more."""
 
 from __future__ import annotations
 

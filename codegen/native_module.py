@@ -54,13 +54,6 @@ _HUGE_FUNCTION_OPS = 400
 #: Programs with more IR ops than this compile their chunks in worker processes; below it,
 #: forking costs more than it saves.
 _PARALLEL_OPS = 2 * _CHUNK_OPS
-#: A boxed function of at most this many IR ops releases inline (a NULL test, a decrement, and
-#: _Py_Dealloc only at zero), as one LLVM optimises does. With a call of Py_DecRef for each
-#: release, pystone_like's func2 (20 ops, a string compare called from an interpreted loop)
-#: made 15 calls per call, most on empty slots at its exit, and ran at 0.77x its interpreted
-#: self; 1.03x inline (1.06x also optimised, but O3 took 65 ms more per function: perf
-#: samples on wasmtime's machine code, 3M calls, against CPython-in-Wasm).
-_SMALL_BOXED_OPS = 40
 
 
 @dataclass(frozen=True)
@@ -132,7 +125,11 @@ def _plan(functions: Sequence[FunctionIR]) -> list[_Chunk]:
 
 
 def _inline_releases(function: FunctionIR) -> bool:
-    return loops_on_words(function) or _ops(function) <= _SMALL_BOXED_OPS
+    """Loops on words release inline, as LLVM optimises them. Small boxed functions called from
+    interpreted loops (pystone_like's func2: 0.77x with Py_DecRef calls, mostly on empty slots
+    at its exit, 1.03x inline) would gain too, but inline releases make boxed code 2.9 times as
+    large (tests/test_native_code_size.py: 357 LLVM lines per source line, the limit 160)."""
+    return loops_on_words(function)
 
 
 def _has_huge(chunk: tuple[int, ...], functions: Sequence[FunctionIR]) -> bool:
