@@ -63,6 +63,12 @@ STAYS_INTERPRETED = {
     ("native_boxed_exc_info_restore", "check_context"): "a local holds a function",
     ("native_boxed_str_surrogates", "describe"): "a list comprehension",
     ("native_deep_expressions", "too_large_for_boxed"): "more IR operations than the boxed cap",
+    # The generators, iterators and objects whose lifetimes the native functions show.
+    ("native_boxed_early_close", "numbers"): "a generator",
+    ("native_boxed_early_close", "break_in_else_loop"): "an else clause on a loop",
+    ("native_boxed_early_close", "loop_in_finally"): "try/finally",
+    ("native_boxed_lifetimes", "make"): "no annotations: the object factory",
+    ("native_boxed_lifetimes", "things"): "no return annotation: a generator of objects",
 }
 #: Standard input for programs that read theirs and have no .stdin sidecar (one i64 overflow).
 STDIN = {"native_ops": b"i 7 -3\ni 9223372036854775807 2\nf 0x1.8p+1 -0x1p-1\nm 5 0x1p+2\n"}
@@ -75,7 +81,8 @@ PROLOGUE = f"import atexit as _stats_atexit; _stats_atexit.register(lambda: prin
 @pytest.mark.parametrize("program", NATIVE_PROGRAMS, ids=[path.stem for path in NATIVE_PROGRAMS])
 def test_every_kernel_is_native(program: Path) -> None:
     assert _kernels(program), "the program defines no functions"
-    verdicts = _verdicts(program)
+    kernels = set(_kernels(program))  # module-level functions: the classes that show lifetimes are not kernels
+    verdicts = [verdict for verdict in _verdicts(program) if verdict.qualname in kernels]
     not_native = [line for verdict in verdicts if not verdict.native
                   and (program.stem, verdict.name) not in STAYS_INTERPRETED for line in verdict.render()]
     assert not_native == []
