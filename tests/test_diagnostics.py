@@ -36,6 +36,6 @@ def test_message(expectation: Path, tmp_path: Path) -> None:
     result = subprocess.run(arguments, cwd=tmp_path, capture_output=True, text=True, timeout=300,
                             env={**os.environ, "TERM": "dumb"})
     printed = result.stderr if command[0] == "compile" else result.stdout
-    assert printed.splitlines() == expected_lines
+    assert printed.splitlines() == expected_lines, f"exit {result.returncode}, stderr:\n{result.stderr}"
     assert result.returncode == int(expected_exit)
     assert (tmp_path / "out.wasm").exists() == (command[0] == "compile" and expected_exit == "0")
