@@ -26,6 +26,7 @@ import wasmtime
 
 from tpy2wasm.compiler.pipeline import CompileOptions, compile_to
 from tpy2wasm.compiler.progress import SilentSteps
+from tpy2wasm.compiler.wasm_binary import read_leb, sections
 
 FOLDER = Path(__file__).parent / "exports"
 CALCULATOR = FOLDER / "calculator.py"
@@ -93,24 +94,11 @@ def calculator(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _custom_section(wasm: bytes, wanted: str) -> bytes:
-    def leb128(position: int) -> tuple[int, int]:
-        value = shift = 0
-        while True:
-            byte = wasm[position]
-            value |= (byte & 0x7F) << shift
-            position, shift = position + 1, shift + 7
-            if not byte & 0x80:
-                return value, position
-
-    position = 8
-    while position < len(wasm):
-        section_id = wasm[position]
-        size, body = leb128(position + 1)
-        if section_id == 0:
-            name_length, name_start = leb128(body)
+    for section in sections(wasm):
+        if section.id == 0:
+            name_length, name_start = read_leb(wasm, section.body)
             if wasm[name_start:name_start + name_length].decode() == wanted:
-                return wasm[name_start + name_length:body + size]
-        position = body + size
+                return wasm[name_start + name_length:section.end]
     raise AssertionError(f"no custom section {wanted}")
 
 
