@@ -26,6 +26,7 @@ from tpy2wasm.codegen import arithmetic
 from tpy2wasm.codegen.runtime_api import (
     DICT_VERSION_OFFSET, GLOBAL_CACHE, I1, I32, I64, KIND_LETTERS, PTR, STATUS_ERROR, Raise, declare, llvm_type, runtime_int,
 )
+from tpy2wasm.codegen.float_constants import float_literal
 from tpy2wasm.codegen.positions import position, position_pointer
 from tpy2wasm.codegen.strings import StringPool
 from tpy2wasm.codegen.tail_calls import ACCUMULATORS, tail_call
@@ -198,7 +199,9 @@ class FunctionEmitter:
     def _constant(self, op: tir.LoadConst) -> ir.Value | None:
         if op.value is None:
             return None
-        if isinstance(op.value, bool) or isinstance(op.value, float):
+        if isinstance(op.value, float):
+            return float_literal(self.builder, self.allocas, op.value)
+        if isinstance(op.value, bool):
             return ir.Constant(llvm_type(op.dest.type), op.value)
         assert isinstance(op.value, int), "strings are constants of boxed functions only"
         if _I64_MIN <= op.value <= _I64_MAX:

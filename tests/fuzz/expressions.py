@@ -103,8 +103,8 @@ def _int_expression(scope: Scope, depth: int) -> str:
         return f"(-{_int_expression(scope, sub)})" if rng.random() < 0.7 else f"(~{_int_expression(scope, sub)})"
     if choice == 4:
         function = rng.choice(("min", "max", "abs"))
-        if function == "abs":  # never abs(abs(...)): a known lowering bug another branch fixes
-            return f"abs({_int_expression(scope, 0)})"
+        if function == "abs":
+            return f"abs({_int_expression(scope, sub)})"
         return f"{function}({_int_expression(scope, sub)}, {_int_expression(scope, sub)})"
     if choice == 5:
         converter = rng.choice(("int", "math.floor", "math.ceil"))

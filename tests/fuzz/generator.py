@@ -96,7 +96,7 @@ class _FunctionWriter:
             self.scope.names[local] = kind
             self.assignable[local] = kind
         if self.recursive:
-            # depth stays far below the recursion limit (see known_failures/recursion_message.py),
+            # depth stays far below the recursion limit (see tests/programs/fuzz_recursion_message.py),
             # also when a lie makes n a nan, for which `n <= 0 or n > 40` is false at every depth
             self.emit(1, "if not 0 < n <= 40:")
             self.emit(2, f"return {expression(self.scope, self.returns, 2)}")
