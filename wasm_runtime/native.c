@@ -3,8 +3,8 @@
  *
  * A native function works on unboxed values (int as i64, float as f64, bool as i1). Whenever
  * that fast path cannot give CPython's exact result -- an i64 overflow, an argument or global
- * whose value does not fit the hint, native recursion deeper than NATIVE_DEPTH_CAP -- the
- * native call ends with status DEOPT. The wrapper then undoes the module-global writes the
+ * whose value does not fit the hint, native recursion deeper than NATIVE_DEPTH_CAP or the
+ * recursion limit -- the native call ends with status DEOPT. The wrapper then undoes the module-global writes the
  * call made (the journal) and runs the function's Python version on the original arguments.
  * Native code has no other side effects, so the re-run is exactly what CPython would do.
  * Real Python exceptions end the call with status ERROR and propagate like CPython's.
@@ -27,7 +27,6 @@ int tpy2wasm_status;
 
 int tpy2wasm_depth_budget;
 int tpy2wasm_deopt_for_depth;
-static int budget_is_recursion_limit;
 
 _Static_assert(offsetof(PyDictObject, ma_version_tag) == 16, "codegen/function_emitter.py reads it at 16");
 
@@ -35,9 +34,8 @@ _Static_assert(offsetof(PyDictObject, ma_version_tag) == 16, "codegen/function_e
  * for the whole native call: the budget is the smaller of it and the native cap. */
 void tpy2wasm_start_native_call(void) {
     int remaining = PyThreadState_Get()->recursion_remaining;
-    budget_is_recursion_limit = remaining < NATIVE_DEPTH_CAP;
     tpy2wasm_deopt_for_depth = 0;
-    tpy2wasm_depth_budget = budget_is_recursion_limit ? remaining : NATIVE_DEPTH_CAP;
+    tpy2wasm_depth_budget = remaining < NATIVE_DEPTH_CAP ? remaining : NATIVE_DEPTH_CAP;
 }
 
 int tpy2wasm_raise(int which) {
@@ -60,14 +58,12 @@ int tpy2wasm_deopt(void) {
     return tpy2wasm_status = TPY_DEOPT;
 }
 
-/* Called when the depth budget runs out: as CPython, a RecursionError at the limit. */
+/* Called when the depth budget runs out: the call re-runs in CPython, whose recursion goes on
+ * past the native cap, and which raises its own RecursionError at the limit -- with the message
+ * of the check that tripped there ("... in comparison" when a big int's compare came first). */
 int tpy2wasm_depth_exhausted(void) {
-    if (!budget_is_recursion_limit) {
-        tpy2wasm_deopt_for_depth = 1;
-        return tpy2wasm_deopt();
-    }
-    PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
-    return tpy2wasm_status = TPY_ERROR;
+    tpy2wasm_deopt_for_depth = 1;
+    return tpy2wasm_deopt();
 }
 
 /* ---- traceback entries of native frames ---- */
