@@ -18,10 +18,11 @@ from llvmlite import ir
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.refcounts import insert_refcounts
-from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
-from tpy2wasm.codegen import bool_words, float_words, int_words, word_loads, words
+from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS, RType
+from tpy2wasm.codegen import bool_words, fast_version, float_words, int_words, word_loads, words
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter
-from tpy2wasm.codegen.runtime_api import I32, NAME_CACHE, PTR, PTR_PTR
+from tpy2wasm.codegen.float_constants import float_literal
+from tpy2wasm.codegen.runtime_api import I1, I32, NAME_CACHE, PTR, PTR_PTR
 from tpy2wasm.codegen.positions import position, position_pointer
 from tpy2wasm.codegen.strings import StringPool
 
@@ -40,17 +41,17 @@ class BoxedEmitter(RefcountEmitter):
         self.filename = filename
         self.globals_pointer, self.args_pointer = llvm_function.args
         self.start = llvm_function.append_basic_block("start")
-        self.blocks = {block.label: llvm_function.append_basic_block(block.label) for block in function.blocks}
+        self.versions = fast_version.versions(function, llvm_function)
+        self.version = self.versions[-1]  # the one being emitted
+        self.generic_sites: dict[word_loads.Site, ir.Block] = {}  # where the fast version transfers
         self.exit = llvm_function.append_basic_block("exit")
-        self.conditions: dict[int, ir.Value] = {}
-        # Registers that borrow a word local's reference (word_loads), by number.
-        self.borrowed: dict[int, ir.Value] = {}
+        self.conditions: dict[int, ir.Value] = {}  # the i1 of each branch condition of the block
+        # Registers of the block being emitted that borrow a word local's reference (word_loads).
+        self.borrowed: dict[int, tuple[ir.Value, tir.Local]] = {}
         self.assigned_loads: set[word_loads.Site] = set()
         self.site: word_loads.Site = ("", 0)  # of the op being emitted
         self.result = self.entry_slot(PTR, "result")
         self.argument_buffer: ir.AllocaInstr | None = None
-        self.traceback_blocks: dict[str | None, tuple[ir.Block, ir.PhiInstr]] = {}
-        self.unbound_blocks: dict[str | None, tuple[ir.Block, ir.PhiInstr, ir.PhiInstr]] = {}
         self.handler: str | None = None  # of the block being emitted
 
     def emit(self) -> None:
@@ -61,39 +62,92 @@ class BoxedEmitter(RefcountEmitter):
         builder.cbranch(failed, self.unentered_exit(), entered)
         builder.position_at_end(entered)
         assigned = _assigned_locals(self.function)
+        parameter_words: list[tuple[ir.Value, RType]] = []
         for index, argument in enumerate(self.function.args):
             value = builder.load(builder.gep(self.args_pointer, [ir.Constant(I32, index)]))
             if argument.type in WORDS:
-                self.store_local(argument, self.call_runtime(words.FROM_OBJECT[argument.type], value))
+                parameter_words.append((self.call_runtime(words.FROM_OBJECT[argument.type], value), argument.type))
+                self.store_local(argument, parameter_words[-1][0])
             elif argument.name in assigned:
                 self.store_local(argument, value, borrowed=True)
             else:
                 self.borrow_local(argument, value)
-        builder.branch(self.blocks[self.function.blocks[0].label])
+        first = self.function.blocks[0].label
+        if len(self.versions) == 1:
+            builder.branch(self.versions[0].blocks[first])
+        else:  # the fast version when every parameter's word is fast
+            fast, generic = self.versions
+            builder.cbranch(fast_version.all_fast(builder, parameter_words), fast.blocks[first], generic.blocks[first])
         self.assigned_loads = word_loads.assigned_loads(self.function)
-        borrowed_loads = word_loads.borrowed_loads(self.function)
+        for version in self.versions:
+            self.version = version
+            self.emit_version()
+        self.emit_exit()
+        self.finish_entry(self.start)
+
+    def emit_version(self) -> None:
+        builder = self.builder
+        borrowed_loads = word_loads.borrowed_loads(self.function) if not self.version.fast_words else set()
         for block in self.function.blocks:
             self.handler = block.handler
-            builder.position_at_end(self.blocks[block.label])
+            self.borrowed, self.conditions = {}, {}
+            builder.position_at_end(self.version.blocks[block.label])
             moved: tir.Register | None = None
             for index, (op, following) in enumerate(zip(block.ops, (*block.ops[1:], None))):
                 self.site = (block.label, index)
+                if self.site in self.generic_sites:
+                    self.land_transfers()
                 if isinstance(op, tob.DecRef) and (op.value == moved or op.value.number in self.borrowed):
                     continue  # moved into a local, or never owned
+                if isinstance(op, tob.DecRef) and self.known_fast(op.value):
+                    self.forget_register(op.value)  # holds no object; emptied, its value is dead
+                    continue
                 moved = None
-                if (block.label, index) in borrowed_loads:
+                if self.site in borrowed_loads:
                     assert isinstance(op, tir.LoadLocal) and op.dest is not None, op
-                    self.borrowed[op.dest.number] = self.load_local(op.local, position(op), retain=False)
+                    self.borrowed[op.dest.number] = (self.load_local(op.local, position(op), retain=False), op.local)
                 elif isinstance(op, tir.StoreLocal) and isinstance(following, tob.DecRef) \
-                        and following.value == op.source:  # the source's last use: move, not copy
+                        and following.value == op.source and not self.known_fast(op.source):
+                    # the source's last use: move, not copy
                     moved = op.source
                     self.store_local(op.local, self.value(moved))
                     self.forget_register(moved)
                 else:
                     self.emit_op(op)
             self.emit_terminator(block.terminator)
-        self.emit_exit()
-        self.finish_entry(self.start)
+
+    # ---- the fast version and its transfers (codegen/fast_version.py) ----
+
+    def known_fast(self, register: tir.Register) -> bool:
+        return self.version.fast_words and register.type in WORDS
+
+    def transfer_unless(self, condition: ir.Value | None, releasing: ir.Value | None = None) -> None:
+        if condition is None:
+            return
+        assert self.version.fast_words, "only the fast version transfers"
+        assert not self.conditions, "a branch's condition would not reach the generic version"
+        builder = self.builder
+        if self.site not in self.generic_sites:
+            self.generic_sites[self.site] = self.llvm_function.append_basic_block("generic.{}.{}".format(*self.site))
+        target = self.generic_sites[self.site]
+        if releasing is not None:
+            release = self.llvm_function.append_basic_block("transfer")
+            with builder.goto_block(release):
+                self.release(releasing)
+                builder.branch(target)
+            target = release
+        go_on = self.llvm_function.append_basic_block("fast")
+        builder.cbranch(condition, go_on, target).set_weights([1000, 1])
+        builder.position_at_end(go_on)
+
+    def land_transfers(self) -> None:
+        """Start the generic version's block that the fast version transfers to at this op;
+        the registers that borrow a local's reference load it again there."""
+        block = self.generic_sites[self.site]
+        self.builder.branch(block)
+        self.builder.position_at_end(block)
+        self.borrowed = {number: (self.builder.load(self.local_slot(local)), local)
+                         for number, (_, local) in self.borrowed.items()}
 
     def unentered_exit(self) -> ir.Block:
         """RecursionError on entry: as for a Python frame, no traceback entry of its own."""
@@ -137,24 +191,24 @@ class BoxedEmitter(RefcountEmitter):
         return block
 
     def handler_block(self, handler: str | None) -> ir.Block:
-        return self.exit if handler is None else self.blocks[handler]
+        return self.exit if handler is None else self.version.blocks[handler]
 
     def traceback_block(self, handler: str | None) -> tuple[ir.Block, ir.PhiInstr]:
         """The handler's shared traceback block and the phi of the failed position."""
-        if handler not in self.traceback_blocks:
+        if handler not in self.version.traceback_blocks:
             block = self.llvm_function.append_basic_block(f"traceback.{handler}")
             with self.builder.goto_block(block):
                 failed_at = self.builder.phi(PTR, "failed_at")
                 self.call_runtime("tpy2wasm_traceback", self.strings.pointer(self.function.name),
                                   self.strings.pointer(self.filename), failed_at)
                 self.builder.branch(self.handler_block(handler))
-            self.traceback_blocks[handler] = block, failed_at
-        return self.traceback_blocks[handler]
+            self.version.traceback_blocks[handler] = block, failed_at
+        return self.version.traceback_blocks[handler]
 
     def unbound_block(self) -> tuple[ir.Block, ir.PhiInstr, ir.PhiInstr]:
         """The handler's shared block raising UnboundLocalError, told the name by a phi;
         its traceback position is the phi of the positions of the loads that lead to it."""
-        if self.handler not in self.unbound_blocks:
+        if self.handler not in self.version.unbound_blocks:
             block = self.llvm_function.append_basic_block(f"unbound.{self.handler}")
             with self.builder.goto_block(block):
                 name = self.builder.phi(PTR, "name")
@@ -163,8 +217,8 @@ class BoxedEmitter(RefcountEmitter):
                 tb_block, tb_failed_at = self.traceback_block(self.handler)
                 tb_failed_at.add_incoming(failed_at, block)
                 self.builder.branch(tb_block)
-            self.unbound_blocks[self.handler] = block, name, failed_at
-        return self.unbound_blocks[self.handler]
+            self.version.unbound_blocks[self.handler] = block, name, failed_at
+        return self.version.unbound_blocks[self.handler]
 
     # ---- ops ----
 
@@ -172,14 +226,16 @@ class BoxedEmitter(RefcountEmitter):
         if register.type is BOOL:
             return self.conditions[register.number]
         if register.number in self.borrowed:
-            return self.borrowed[register.number]
+            return self.borrowed[register.number][0]
         return self.builder.load(self.register_slot(register))
 
     def values(self, registers: Iterable[tir.Register]) -> list[ir.Value]:
         return [self.value(register) for register in registers]
 
     def emit_op(self, op: tir.Op) -> None:
-        if isinstance(op, tir.StoreLocal):
+        if isinstance(op, tir.StoreLocal) and self.known_fast(op.source):  # owns nothing, nor did the local
+            self.builder.store(self.value(op.source), self.local_slot(op.local))
+        elif isinstance(op, tir.StoreLocal):
             self.store_local(op.local, self.value(op.source), borrowed=True)
         elif isinstance(op, tob.ClearLocal):
             self.clear_local(op.local)
@@ -203,7 +259,7 @@ class BoxedEmitter(RefcountEmitter):
         elif isinstance(op, tob.RestoreException):
             self.call_runtime("tpy2wasm_restore", self.value(op.exception))
         elif isinstance(op, tob.IsTrue) and op.value.type in WORDS:
-            self.conditions[op.dest.number] = bool_words.truth(self, op, self.value(op.value), op.value.type)
+            self.conditions[op.dest.number] = bool_words.truth(self, op, self.value(op.value))
         elif isinstance(op, (tob.IsTrue, tob.ExceptionMatches)):
             self.emit_condition(op)
         elif isinstance(op, tir.Compare) and op.dest.type is BOOL:  # a branch on two number words
@@ -276,12 +332,14 @@ class BoxedEmitter(RefcountEmitter):
             return self.bool_word_of(op)
         kind = float_words if op.dest.type is FLOAT_WORD else int_words
         if isinstance(op, tir.LoadConst) and isinstance(op.value, float):
-            return float_words.constant(op.value)
+            return float_literal(self.builder, self.allocas, op.value)
         if isinstance(op, tir.LoadConst):
             assert isinstance(op.value, int), op
             word = int_words.constant(op.value)
             if word is not None:
                 return word
+            if self.known_fast(op.dest):  # a big int is never fast
+                self.transfer_unless(ir.Constant(I1, 0))
             big = self.fail_if_null(self.constant(op.value), position(op))
             return int_words.word_of_new_object(self.builder, big)
         if isinstance(op, tir.LoadLocal):
@@ -291,7 +349,10 @@ class BoxedEmitter(RefcountEmitter):
         if isinstance(op, tir.Unary):
             return kind.unary(self, op, self.value(op.operand))
         if isinstance(op, tob.ToWord):
-            return self.call_runtime(words.FROM_OBJECT[op.dest.type], self.value(op.value))
+            word = self.call_runtime(words.FROM_OBJECT[op.dest.type], self.value(op.value))
+            if self.known_fast(op.dest):  # a value entering the fast version
+                self.transfer_unless(bool_words.word_is_fast(self.builder, word, op.dest.type), releasing=word)
+            return word
         raise TypeError(f"no word lowering for {op!r}")
 
     def bool_word_of(self, op: tir.Op) -> ir.Value:
@@ -322,6 +383,7 @@ class BoxedEmitter(RefcountEmitter):
         when its slot is empty, unless every path assigns it first."""
         builder = self.builder
         value = builder.load(self.local_slot(local))
+        retain = retain and not (self.version.fast_words and local.type in WORDS)
         if self.site in self.assigned_loads:
             if retain:
                 self.retain(value)
@@ -352,10 +414,10 @@ class BoxedEmitter(RefcountEmitter):
     def emit_terminator(self, terminator: tir.Terminator) -> None:
         builder = self.builder
         if isinstance(terminator, tir.Goto):
-            builder.branch(self.blocks[terminator.target])
+            builder.branch(self.version.blocks[terminator.target])
         elif isinstance(terminator, tir.Branch):
-            builder.cbranch(self.value(terminator.condition), self.blocks[terminator.if_true],
-                            self.blocks[terminator.if_false])
+            builder.cbranch(self.value(terminator.condition), self.version.blocks[terminator.if_true],
+                            self.version.blocks[terminator.if_false])
         elif isinstance(terminator, tir.Return):
             value = (self.constant(None) if terminator.value is None else self.value(terminator.value))
             if terminator.value is not None:
@@ -379,10 +441,10 @@ class BoxedEmitter(RefcountEmitter):
         self.fail_if(builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(terminator))
         got = builder.icmp_signed(">", status, ir.Constant(I32, 0))
         store = self.llvm_function.append_basic_block("for.item")
-        builder.cbranch(got, store, self.blocks[terminator.exit])
+        builder.cbranch(got, store, self.version.blocks[terminator.exit])
         builder.position_at_end(store)
         self.store_local(terminator.item, builder.load(out))
-        builder.branch(self.blocks[terminator.body])
+        builder.branch(self.version.blocks[terminator.body])
 
     def cache(self, cache_type: ir.Type = PTR) -> ir.GlobalVariable:
         """A per-site cache the runtime fills (a PyObject* for interned names, constants and

@@ -7,8 +7,9 @@ the int `x: float = 0` keeps gives CPython's int, not a float. On doubles and sm
 and `/` by a non-zero divisor are computed inline: a small int converts to the double CPython's
 conversion gives (both round to nearest even), and for `/` of two ints, and for comparisons with
 an int, only an int of at most 53 bits is taken inline (exact there, as CPython's own fast path).
-`//`, `%` and `**` always take CPython's operation. Fast results need no NaN check: the engine
-makes only canonical NaNs from canonical ones, and no others reach the fast form.
+`//` and `%` are CPython's float_divmod in C, and `**` is C's pow() where CPython's float_pow is
+(see _power_in_range); with two int operands only `/` is inline. Fast results need no NaN check:
+the engine makes only canonical NaNs from canonical ones, and no others reach the fast form.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from tpy2wasm.analysis.ir import BinaryOperator as B
 from tpy2wasm.analysis.ir import UnaryOperator as U
 from tpy2wasm.analysis.rtypes import FLOAT_WORD, INT_WORD, RType
 from tpy2wasm.codegen import int_words
-from tpy2wasm.codegen.int_words import Emitter
 from tpy2wasm.codegen.positions import position
-from tpy2wasm.codegen.runtime_api import F64, I32, I64, PTR
+from tpy2wasm.codegen.runtime_api import F64, I32, I64, PTR, declare
+from tpy2wasm.codegen.word_paths import Emitter, all_of, compare_with_slow_path, with_slow_path
 
 _BOX_TAG = 0xFFF90000
 _ERROR_BITS = _BOX_TAG << 32
@@ -33,11 +34,52 @@ _ERROR_BITS = _BOX_TAG << 32
 FLOAT_ERROR = ir.Constant(F64, struct.unpack("<d", struct.pack("<Q", _ERROR_BITS))[0])
 _EXACT_BITS = 53
 
-_FAST_BINARY: dict[B, Callable[[ir.IRBuilder, ir.Value, ir.Value], ir.Value]] = {
-    B.ADD: lambda b, x, y: b.fadd(x, y),
-    B.SUB: lambda b, x, y: b.fsub(x, y),
-    B.MUL: lambda b, x, y: b.fmul(x, y),
-    B.TRUE_DIV: lambda b, x, y: b.fdiv(x, y),
+Guard = Callable[[ir.IRBuilder, ir.Value, ir.Value], ir.Value | None]
+FastPath = Callable[[ir.IRBuilder, ir.Value, ir.Value], tuple[ir.Value, ir.Value | None]]
+
+
+def _nonzero_divisor(builder: ir.IRBuilder, x: ir.Value, y: ir.Value) -> ir.Value:
+    return builder.fcmp_unordered("!=", y, ir.Constant(F64, 0.0))
+
+
+def _floor_divmod(want_modulo: bool) -> FastPath:
+    def fast(builder: ir.IRBuilder, x: ir.Value, y: ir.Value) -> tuple[ir.Value, ir.Value | None]:
+        function = declare(builder.module, "tpy2wasm_float_floor_divmod")
+        return builder.call(function, [x, y, ir.Constant(I32, int(want_modulo))]), None
+    return fast
+
+
+def _power_in_range(builder: ir.IRBuilder, x: ir.Value, y: ir.Value) -> ir.Value:
+    """Where CPython's float_pow is C's pow(): finite operands, a base that is not zero, and
+    not negative unless the exponent is integral (else a complex number or an error)."""
+    floor = builder.call(builder.module.declare_intrinsic("llvm.floor", [F64]), [y])
+    positive_or_integral = builder.or_(builder.fcmp_ordered(">", x, ir.Constant(F64, 0.0)),
+                                       builder.fcmp_ordered("==", y, floor))
+    return builder.and_(builder.and_(_finite(builder, x), _finite(builder, y)),
+                        builder.and_(builder.fcmp_ordered("!=", x, ir.Constant(F64, 0.0)), positive_or_integral))
+
+
+def _power(builder: ir.IRBuilder, x: ir.Value, y: ir.Value) -> tuple[ir.Value, ir.Value | None]:
+    """C's pow(), valid when finite (an overflow is CPython's OverflowError, from the slow path)."""
+    result = builder.call(builder.module.declare_intrinsic("llvm.pow", [F64]), [x, y])
+    return result, _finite(builder, result)
+
+
+def _finite(builder: ir.IRBuilder, value: ir.Value) -> ir.Value:
+    magnitude = builder.call(builder.module.declare_intrinsic("llvm.fabs", [F64]), [value])
+    return builder.fcmp_ordered("<", magnitude, ir.Constant(F64, float("inf")))
+
+
+#: For each operator with an inline fast path on two doubles: what must hold besides both
+#: operands being fast, and the fast path. `//` and `%` are CPython's float_divmod in C.
+_FAST_BINARY: dict[B, tuple[Guard | None, FastPath]] = {
+    B.ADD: (None, lambda b, x, y: (b.fadd(x, y), None)),
+    B.SUB: (None, lambda b, x, y: (b.fsub(x, y), None)),
+    B.MUL: (None, lambda b, x, y: (b.fmul(x, y), None)),
+    B.TRUE_DIV: (_nonzero_divisor, lambda b, x, y: (b.fdiv(x, y), None)),
+    B.FLOOR_DIV: (_nonzero_divisor, _floor_divmod(want_modulo=False)),
+    B.MOD: (_nonzero_divisor, _floor_divmod(want_modulo=True)),
+    B.POW: (_power_in_range, _power),
 }
 
 
@@ -56,11 +98,6 @@ def is_error(builder: ir.IRBuilder, word: ir.Value) -> ir.Value:
     return builder.icmp_unsigned("==", builder.bitcast(word, I64), ir.Constant(I64, _ERROR_BITS))
 
 
-def constant(value: float) -> ir.Constant:
-    """The word of a float literal (never a NaN)."""
-    return ir.Constant(F64, value)
-
-
 def box(emitter: Emitter, word: ir.Value, rtype: RType) -> ir.Value:
     """A new reference to a number word's value, or NULL with the exception set."""
     return emitter.call_runtime("tpy2wasm_float_word_box" if rtype is FLOAT_WORD else "tpy2wasm_word_box", word)
@@ -68,7 +105,6 @@ def box(emitter: Emitter, word: ir.Value, rtype: RType) -> ir.Value:
 
 def binary(emitter: Emitter, op: tir.Binary, left: ir.Value, right: ir.Value) -> ir.Value:
     builder = emitter.builder
-    operands = ((left, op.left.type), (right, op.right.type))
     both_int = op.left.type is op.right.type is INT_WORD
     function = int_words.cpython_function(builder.module, int_words.NUMBER_FUNCTIONS[op.operator][op.inplace],
                                           int_words.BINARY_FUNCTION)
@@ -76,17 +112,19 @@ def binary(emitter: Emitter, op: tir.Binary, left: ir.Value, right: ir.Value) ->
     def slow() -> ir.Value:
         return emitter.call_runtime("tpy2wasm_float_word_binary", function, *boxed_operands(emitter, op, left, right))
 
-    fast_operation = _FAST_BINARY.get(op.operator)
-    if fast_operation is None:
+    if op.operator not in _FAST_BINARY or (both_int and op.operator is not B.TRUE_DIV):
+        # CPython's answer may be an int, a complex...
         result = slow()
         emitter.fail_if(is_error(builder, result), position(op))
+        if emitter.known_fast(op.dest):
+            emitter.transfer_unless(builder.not_(holds_object(builder, result)), releasing=result)
         return result
-    condition = _all(builder, [_is_fast(builder, word, rtype, exact=both_int) for word, rtype in operands])
-    x, y = (_double(builder, word, rtype) for word, rtype in operands)
-    if op.operator is B.TRUE_DIV:
-        condition = builder.and_(condition, builder.fcmp_unordered("!=", y, ir.Constant(F64, 0.0)))
-    return int_words.with_slow_path(emitter, condition, lambda: (fast_operation(builder, x, y), None), slow,
-                                    position(op), failed=is_error)
+    guard, fast = _FAST_BINARY[op.operator]
+    operands = ((left, op.left), (right, op.right))
+    condition = all_of(builder, [_is_fast(emitter, word, register, exact=both_int) for word, register in operands])
+    x, y = (_double(builder, word, register.type) for word, register in operands)
+    condition = all_of(builder, [condition, None if guard is None else guard(builder, x, y)])
+    return with_slow_path(emitter, op, condition, lambda: fast(builder, x, y), slow, is_error)
 
 
 def unary(emitter: Emitter, op: tir.Unary, operand: ir.Value) -> ir.Value:
@@ -97,10 +135,10 @@ def unary(emitter: Emitter, op: tir.Unary, operand: ir.Value) -> ir.Value:
     def fast() -> tuple[ir.Value, ir.Value | None]:
         return (builder.fneg(operand) if op.operator is U.NEG else operand), None
 
-    return int_words.with_slow_path(
-        emitter, builder.not_(holds_object(builder, operand)), fast,
+    return with_slow_path(
+        emitter, op, _is_fast(emitter, operand, op.operand, exact=False), fast,
         lambda: emitter.call_runtime("tpy2wasm_float_word_unary", function, box(emitter, operand, FLOAT_WORD)),
-        position(op), failed=is_error)
+        is_error)
 
 
 def compare(emitter: Emitter, op: tir.Compare, left: ir.Value, right: ir.Value) -> ir.Value:
@@ -110,20 +148,21 @@ def compare(emitter: Emitter, op: tir.Compare, left: ir.Value, right: ir.Value) 
         return emitter.call_runtime("tpy2wasm_compare_objects", *boxed_operands(emitter, op, left, right),
                                     ir.Constant(I32, int_words.RICH_COMPARE[op.operator]))
 
-    return int_words.compare_with_slow_path(emitter, op, *fast_compare(emitter.builder, op, left, right), slow)
+    return compare_with_slow_path(emitter, op, *fast_compare(emitter, op, left, right), slow)
 
 
-def fast_compare(builder: ir.IRBuilder, op: tir.Compare, left: ir.Value,
-                 right: ir.Value) -> tuple[ir.Value, Callable[[], ir.Value]]:
-    """(whether the fast path applies, the fast path's i1) for two number words: IEEE order on
-    doubles (every comparison with a NaN is false but !=), as CPython's."""
+def fast_compare(emitter: Emitter, op: tir.Compare, left: ir.Value,
+                 right: ir.Value) -> tuple[ir.Value | None, Callable[[], ir.Value]]:
+    """(whether the fast path applies, None when it always does; the fast path's i1) for two
+    number words: IEEE order on doubles (every comparison with a NaN is false but !=), as CPython's."""
     if op.left.type is op.right.type is INT_WORD:
-        return int_words.fast_compare(builder, op, left, right)
-    operands = ((left, op.left.type), (right, op.right.type))
-    condition = _all(builder, [_is_fast(builder, word, rtype, exact=True) for word, rtype in operands])
+        return int_words.fast_compare(emitter, op, left, right)
+    builder = emitter.builder
+    operands = ((left, op.left), (right, op.right))
+    condition = all_of(builder, [_is_fast(emitter, word, register, exact=True) for word, register in operands])
 
     def fast() -> ir.Value:
-        x, y = (_double(builder, word, rtype) for word, rtype in operands)
+        x, y = (_double(builder, word, register.type) for word, register in operands)
         if op.operator is tir.CompareOperator.NE:
             return builder.fcmp_unordered("!=", x, y)
         return builder.fcmp_ordered(op.operator.value, x, y)
@@ -136,16 +175,20 @@ def boxed_operands(emitter: Emitter, op: tir.Binary | tir.Compare, left: ir.Valu
     return [box(emitter, left, op.left.type), box(emitter, right, op.right.type)]
 
 
-def _is_fast(builder: ir.IRBuilder, word: ir.Value, rtype: RType, exact: bool) -> ir.Value:
-    """Whether the word is a double, or a small int (of at most 53 bits when `exact`)."""
-    if rtype is FLOAT_WORD:
-        return builder.not_(holds_object(builder, word))
+def _is_fast(emitter: Emitter, word: ir.Value, register: tir.Register, exact: bool) -> ir.Value | None:
+    """Whether the word is a double, or a small int (of at most 53 bits when `exact`); None when
+    that is known."""
+    builder = emitter.builder
+    known = emitter.known_fast(register)
+    if register.type is FLOAT_WORD:
+        return None if known else builder.not_(holds_object(builder, word))
+    small = None if known else int_words.is_small(builder, word)
     if not exact:
-        return int_words.is_small(builder, word)
+        return small
     # |v| <= 2**53 for the word 2v: 2v + 2**54 in [0, 2**55], unsigned; the tag bit must be clear
     shifted = builder.add(word, ir.Constant(I64, 2 ** (_EXACT_BITS + 1)))
     in_range = builder.icmp_unsigned("<=", shifted, ir.Constant(I64, 2 ** (_EXACT_BITS + 2)))
-    return builder.and_(in_range, int_words.is_small(builder, word))
+    return all_of(builder, [in_range, small])
 
 
 def _double(builder: ir.IRBuilder, word: ir.Value, rtype: RType) -> ir.Value:
@@ -153,10 +196,3 @@ def _double(builder: ir.IRBuilder, word: ir.Value, rtype: RType) -> ir.Value:
     if rtype is FLOAT_WORD:
         return word
     return builder.sitofp(builder.ashr(word, ir.Constant(I64, 1)), F64)
-
-
-def _all(builder: ir.IRBuilder, conditions: list[ir.Value]) -> ir.Value:
-    result = conditions[0]
-    for condition in conditions[1:]:
-        result = builder.and_(result, condition)
-    return result

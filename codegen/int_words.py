@@ -5,13 +5,13 @@ runs CPython's own operation whenever an operand holds an object or the result d
 On two small words, + - * & | ^ >> << // % are computed on the tagged values directly or after
 an arithmetic shift; an overflow out of the 63 bits goes to the slow path, which makes the
 big int. Division and modulo by zero, negative shift counts and every operand that is not a
-small int also take the slow path, so their errors are CPython's own.
+small int also take the slow path, so their errors are CPython's own. (In a function's fast
+version each of these is a transfer to the generic version instead: codegen/word_paths.py.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
 
 from llvmlite import ir
 
@@ -21,8 +21,8 @@ from tpy2wasm.analysis.rtypes import WORDS
 from tpy2wasm.analysis.ir import BinaryOperator as B
 from tpy2wasm.analysis.ir import CompareOperator as C
 from tpy2wasm.analysis.ir import UnaryOperator as U
-from tpy2wasm.codegen.positions import position
-from tpy2wasm.codegen.runtime_api import I1, I32, I64, OVERFLOW_CHECKED, PTR, declare_function
+from tpy2wasm.codegen.runtime_api import I32, I64, OVERFLOW_CHECKED, PTR, declare_function
+from tpy2wasm.codegen.word_paths import Emitter, all_of, compare_with_slow_path, unless_known, with_slow_path
 
 #: The word that says an exception is set (NULL with the tag); also an unbound local's.
 WORD_ERROR = ir.Constant(I64, 1)
@@ -53,18 +53,6 @@ BINARY_FUNCTION = ir.FunctionType(PTR, [PTR, PTR])
 UNARY_FUNCTION = ir.FunctionType(PTR, [PTR])
 
 
-class Emitter(Protocol):
-    builder: ir.IRBuilder
-    llvm_function: ir.Function
-
-    def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value: ...
-    def fail_if(self, condition: ir.Value, where: tir.Position, traceback: bool = True) -> None: ...
-
-
-FastPath = Callable[[ir.IRBuilder, ir.Value, ir.Value], tuple[ir.Value, ir.Value | None]]
-"""(builder, left, right) -> (the result word, the i1 that says it is valid, or None: always)."""
-
-
 def is_small(builder: ir.IRBuilder, word: ir.Value) -> ir.Value:
     return builder.icmp_unsigned("==", builder.and_(word, _ONE), _ZERO)
 
@@ -88,10 +76,11 @@ def binary(emitter: Emitter, op: tir.Binary, left: ir.Value, right: ir.Value) ->
     builder = emitter.builder
     guard, fast = _FAST_BINARY[op.operator]
     function = cpython_function(builder.module, NUMBER_FUNCTIONS[op.operator][op.inplace], BINARY_FUNCTION)
-    both_small = builder.icmp_unsigned("==", builder.and_(builder.or_(left, right), _ONE), _ZERO)
-    condition = both_small if guard is None else builder.and_(both_small, guard(builder, left, right))
-    return with_slow_path(emitter, condition, lambda: fast(builder, left, right),
-                           lambda: emitter.call_runtime("tpy2wasm_word_binary", function, left, right), position(op))
+    both_small = all_of(builder, [unless_known(emitter, op.left, lambda: is_small(builder, left)),
+                                  unless_known(emitter, op.right, lambda: is_small(builder, right))])
+    condition = all_of(builder, [both_small, None if guard is None else guard(builder, left, right)])
+    return with_slow_path(emitter, op, condition, lambda: fast(builder, left, right),
+                          lambda: emitter.call_runtime("tpy2wasm_word_binary", function, left, right), is_error)
 
 
 def unary(emitter: Emitter, op: tir.Unary, operand: ir.Value) -> ir.Value:
@@ -105,79 +94,29 @@ def unary(emitter: Emitter, op: tir.Unary, operand: ir.Value) -> ir.Value:
             return builder.xor(operand, ir.Constant(I64, -2)), None
         return operand, None
 
-    return with_slow_path(emitter, is_small(builder, operand), fast,
-                           lambda: emitter.call_runtime("tpy2wasm_word_unary", function, operand), position(op))
+    return with_slow_path(emitter, op, unless_known(emitter, op.operand, lambda: is_small(builder, operand)), fast,
+                          lambda: emitter.call_runtime("tpy2wasm_word_unary", function, operand), is_error)
 
 
 def compare(emitter: Emitter, op: tir.Compare, left: ir.Value, right: ir.Value) -> ir.Value:
     """The truth of the comparison as an i1."""
     return compare_with_slow_path(
-        emitter, op, *fast_compare(emitter.builder, op, left, right),
+        emitter, op, *fast_compare(emitter, op, left, right),
         lambda: emitter.call_runtime("tpy2wasm_word_compare", left, right, ir.Constant(I32, RICH_COMPARE[op.operator])))
 
 
-def fast_compare(builder: ir.IRBuilder, op: tir.Compare, left: ir.Value,
-                 right: ir.Value) -> tuple[ir.Value, Callable[[], ir.Value]]:
-    """(whether the fast path applies: both small, the fast path's i1): signed order of small
-    words is the ints' order."""
-    both_small = builder.icmp_unsigned("==", builder.and_(builder.or_(left, right), _ONE), _ZERO)
+def fast_compare(emitter: Emitter, op: tir.Compare, left: ir.Value,
+                 right: ir.Value) -> tuple[ir.Value | None, Callable[[], ir.Value]]:
+    """(whether the fast path applies, both small; None when known, the fast path's i1): signed
+    order of small words is the ints' order."""
+    builder = emitter.builder
+    both_small = all_of(builder, [unless_known(emitter, op.left, lambda: is_small(builder, left)),
+                                  unless_known(emitter, op.right, lambda: is_small(builder, right))])
     return both_small, lambda: builder.icmp_signed(op.operator.value, left, right)
 
 
-def compare_with_slow_path(emitter: Emitter, op: tir.Op, condition: ir.Value, fast: Callable[[], ir.Value],
-                           slow: Callable[[], ir.Value]) -> ir.Value:
-    """`fast()` (an i1) when `condition` holds, else the truth `slow()` returns (1, 0, or -1 on
-    an exception, which fails), joined in one i1."""
-    builder = emitter.builder
-    fast_block = emitter.llvm_function.append_basic_block("word.compare.fast")
-    slow_block = emitter.llvm_function.append_basic_block("word.compare.slow")
-    join = emitter.llvm_function.append_basic_block("word.compare.join")
-    builder.cbranch(condition, fast_block, slow_block)
-    builder.position_at_end(fast_block)
-    fast_value = fast()
-    fast_end = builder.block
-    builder.branch(join)
-    builder.position_at_end(slow_block)
-    truth = slow()
-    emitter.fail_if(builder.icmp_signed("<", truth, ir.Constant(I32, 0)), position(op))
-    slow_value = builder.icmp_signed(">", truth, ir.Constant(I32, 0))
-    slow_end = builder.block
-    builder.branch(join)
-    builder.position_at_end(join)
-    result = builder.phi(I1)
-    result.add_incoming(fast_value, fast_end)
-    result.add_incoming(slow_value, slow_end)
-    return result
-
-
-def with_slow_path(emitter: Emitter, condition: ir.Value, fast: Callable[[], tuple[ir.Value, ir.Value | None]],
-                   slow: Callable[[], ir.Value], where: tir.Position,
-                   failed: Callable[[ir.IRBuilder, ir.Value], ir.Value] | None = None) -> ir.Value:
-    """`fast()` when `condition` holds and its result is valid, else `slow()` (failing when
-    `failed` says so; by default on WORD_ERROR), joined in one word."""
-    builder = emitter.builder
-    fast_block = emitter.llvm_function.append_basic_block("word.fast")
-    slow_block = emitter.llvm_function.append_basic_block("word.slow")
-    join = emitter.llvm_function.append_basic_block("word.join")
-    builder.cbranch(condition, fast_block, slow_block)
-    builder.position_at_end(fast_block)
-    fast_value, valid = fast()
-    fast_end = builder.block
-    if valid is None:
-        builder.branch(join)
-    else:
-        builder.cbranch(valid, join, slow_block)
-    builder.position_at_end(slow_block)
-    slow_value = slow()
-    error = builder.icmp_unsigned("==", slow_value, WORD_ERROR) if failed is None else failed(builder, slow_value)
-    emitter.fail_if(error, where)
-    slow_end = builder.block
-    builder.branch(join)
-    builder.position_at_end(join)
-    result = builder.phi(fast_value.type)
-    result.add_incoming(fast_value, fast_end)
-    result.add_incoming(slow_value, slow_end)
-    return result
+def is_error(builder: ir.IRBuilder, word: ir.Value) -> ir.Value:
+    return builder.icmp_unsigned("==", word, WORD_ERROR)
 
 
 def cpython_function(module: ir.Module, name: str, function_type: ir.FunctionType) -> ir.Value:
@@ -244,6 +183,8 @@ def _non_negative(builder: ir.IRBuilder, left: ir.Value, right: ir.Value) -> ir.
 
 
 Guard = Callable[[ir.IRBuilder, ir.Value, ir.Value], ir.Value]
+FastPath = Callable[[ir.IRBuilder, ir.Value, ir.Value], tuple[ir.Value, ir.Value | None]]
+"""(builder, left, right) -> (the result word, the i1 that says it is valid, or None: always)."""
 
 #: For each operator: what must hold besides both operands being small, and the fast path.
 _FAST_BINARY: dict[B, tuple[Guard | None, FastPath]] = {

@@ -113,6 +113,7 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_float_word_from_object": (F64, (PTR,)),
     "tpy2wasm_float_word_box": (PTR, (F64,)),
     "tpy2wasm_float_word_binary": (F64, (PTR, PTR, PTR)),
+    "tpy2wasm_float_floor_divmod": (F64, (F64, F64, I32)),
     "tpy2wasm_float_word_unary": (F64, (PTR, PTR)),
     "tpy2wasm_compare_objects": (I32, (PTR, PTR, I32)),
     # Bool words (native_bool_words.c): 2 (BOOL_ERROR) on error.

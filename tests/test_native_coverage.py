@@ -70,6 +70,7 @@ STAYS_INTERPRETED = {
     ("native_boxed_early_close", "loop_in_finally"): "try/finally",
     ("native_boxed_lifetimes", "make"): "no annotations: the object factory",
     ("native_boxed_lifetimes", "things"): "no return annotation: a generator of objects",
+    ("native_boxed_fast_version", "make"): "no return annotation: values of any type for a typed local",
 }
 #: Standard input for programs that read theirs and have no .stdin sidecar (one i64 overflow).
 STDIN = {"native_ops": b"i 7 -3\ni 9223372036854775807 2\nf 0x1.8p+1 -0x1p-1\nm 5 0x1p+2\n"}

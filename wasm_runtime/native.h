@@ -50,6 +50,7 @@ extern const struct tpy_native_entry tpy2wasm_native_table[];
 int tpy2wasm_raise(int which);
 void tpy2wasm_start_native_call(void);
 int tpy2wasm_deopt(void);
+double tpy2wasm_float_floor_divmod(double left, double right, int want_modulo);
 int tpy2wasm_unbox(char kind, PyObject *value, uint64_t *slot);
 PyObject *tpy2wasm_box(char kind, uint64_t slot);
 size_t tpy2wasm_journal_mark(void);

@@ -103,3 +103,26 @@ PyObject *tpy2wasm_power(PyObject *left, PyObject *right) {
 PyObject *tpy2wasm_inplace_power(PyObject *left, PyObject *right) {
     return PyNumber_InPlacePower(left, right, Py_None);
 }
+
+/* Python's float // (or % when `want_modulo`) of two doubles, as CPython's float_divmod: the
+ * signs follow the divisor, which is not zero. */
+double tpy2wasm_float_floor_divmod(double left, double right, int want_modulo) {
+    double modulo = fmod(left, right);
+    double quotient = (left - modulo) / right;
+    if (modulo != 0.0) {
+        if ((right < 0) != (modulo < 0)) {
+            modulo += right;
+            quotient -= 1.0;
+        }
+    } else {
+        modulo = copysign(0.0, right);
+    }
+    if (want_modulo) {
+        return modulo;
+    }
+    if (quotient == 0.0) {
+        return copysign(0.0, left / right);
+    }
+    double floor_quotient = floor(quotient);
+    return quotient - floor_quotient > 0.5 ? floor_quotient + 1.0 : floor_quotient;
+}

@@ -50,26 +50,7 @@ int tpy2wasm_float_floor_divide(double left, double right, int want_modulo, doub
     if (right == 0.0) {
         return tpy2wasm_raise(want_modulo ? RAISE_FLOAT_MODULO_ZERO : RAISE_FLOAT_FLOOR_ZERO_DIVISION);
     }
-    double modulo = fmod(left, right);
-    double quotient = (left - modulo) / right;
-    if (modulo != 0.0) {
-        if ((right < 0) != (modulo < 0)) {
-            modulo += right;
-            quotient -= 1.0;
-        }
-    } else {
-        modulo = copysign(0.0, right);
-    }
-    double floor_quotient;
-    if (quotient != 0.0) {
-        floor_quotient = floor(quotient);
-        if (quotient - floor_quotient > 0.5) {
-            floor_quotient += 1.0;
-        }
-    } else {
-        floor_quotient = copysign(0.0, left / right);
-    }
-    *out = want_modulo ? modulo : floor_quotient;
+    *out = tpy2wasm_float_floor_divmod(left, right, want_modulo);
     return TPY_OK;
 }
 

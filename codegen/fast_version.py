@@ -1,0 +1,54 @@
+"""The two versions of a boxed function that loops on words (docs/value-representation.md,
+section 2): which functions get a fast version, the blocks of each version, and the test at
+the entry that picks one.
+
+Both versions are emitted from the same IR into one LLVM function and keep every register and
+local in the same stack slots, in the same word formats, with the same references owned at every
+op boundary. So a transfer from the fast version to the generic one (codegen/word_paths.py) is
+one branch to the block where the generic version emits the same op; the only values the
+generic version holds outside slots -- the registers that borrow a word local's reference
+(codegen/word_loads.py) -- are loaded again from their locals there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from llvmlite import ir
+
+from tpy2wasm.analysis import ir as tir
+from tpy2wasm.analysis.rtypes import RType
+from tpy2wasm.codegen.bool_words import word_is_fast
+from tpy2wasm.codegen.int_words import loops_on_words
+from tpy2wasm.codegen.runtime_api import I1
+
+
+@dataclass
+class Version:
+    """One version's LLVM blocks: one per IR block, and the shared blocks of each handler (None:
+    the function's exit) that add the traceback entry or raise UnboundLocalError."""
+
+    fast_words: bool  # every word register and local holds its fast form
+    blocks: dict[str, ir.Block]
+    traceback_blocks: dict[str | None, tuple[ir.Block, ir.PhiInstr]] = field(default_factory=dict)
+    unbound_blocks: dict[str | None, tuple[ir.Block, ir.PhiInstr, ir.PhiInstr]] = field(default_factory=dict)
+
+
+def versions(function: tir.FunctionIR, llvm_function: ir.Function) -> tuple[Version, ...]:
+    """(fast, generic) for a function that loops on words, whose time goes to its word
+    operations; (generic,) for any other, which the fast version would only make larger."""
+    generic = Version(False, {block.label: llvm_function.append_basic_block(block.label)
+                              for block in function.blocks})
+    if not loops_on_words(function):
+        return (generic,)
+    fast = Version(True, {block.label: llvm_function.append_basic_block(f"fast.{block.label}")
+                          for block in function.blocks})
+    return fast, generic
+
+
+def all_fast(builder: ir.IRBuilder, words: list[tuple[ir.Value, RType]]) -> ir.Value:
+    """Whether every word holds its fast form: the fast version's entry test of the parameters."""
+    result: ir.Value = ir.Constant(I1, 1)
+    for word, rtype in words:
+        result = builder.and_(result, word_is_fast(builder, word, rtype))
+    return result
