@@ -19,7 +19,8 @@ from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
-from tpy2wasm.codegen import bool_words, float_words, int_words, word_loads, words
+from tpy2wasm.analysis.ir_operands import operands
+from tpy2wasm.codegen import bool_words, float_words, int_words, range_words, word_loads, words
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter
 from tpy2wasm.codegen.runtime_api import I32, NAME_CACHE, PTR, PTR_PTR
 from tpy2wasm.codegen.positions import position, position_pointer
@@ -206,6 +207,8 @@ class BoxedEmitter(RefcountEmitter):
             self.conditions[op.dest.number] = bool_words.truth(self, op, self.value(op.value), op.value.type)
         elif isinstance(op, (tob.IsTrue, tob.ExceptionMatches)):
             self.emit_condition(op)
+        elif isinstance(op, (tob.IsSmallRange, tob.CountCompare)):
+            self.conditions[op.dest.number] = range_words.condition(self, op, self.values(operands(op)))
         elif isinstance(op, tir.Compare) and op.dest.type is BOOL:  # a branch on two number words
             compare = int_words.compare if op.left.type is op.right.type is INT_WORD else float_words.compare
             self.conditions[op.dest.number] = compare(self, op, *self.values((op.left, op.right)))
@@ -292,6 +295,8 @@ class BoxedEmitter(RefcountEmitter):
             return kind.unary(self, op, self.value(op.operand))
         if isinstance(op, tob.ToWord):
             return self.call_runtime(words.FROM_OBJECT[op.dest.type], self.value(op.value))
+        if isinstance(op, (tob.RangeBound, tob.CountAdd)):
+            return range_words.word(self, op, self.values(operands(op)))
         raise TypeError(f"no word lowering for {op!r}")
 
     def bool_word_of(self, op: tir.Op) -> ir.Value:
