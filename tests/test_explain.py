@@ -63,6 +63,11 @@ def test_json_has_one_record_per_operation_with_its_path(explained: tuple[Path, 
     # the int-word arithmetic of the loop is on the fast path, with its column
     assert {"file": PROGRAM, "line": 16, "column": 12, "function": "load", "operation": "total -= 1",
             "kind": "Binary", "path": FAST, "reason": "inline on int word values"} in operations
+    # the range loop counts on int words: one fast record, none for its call of range() or the
+    # iterator it falls back on
+    assert [record for record in operations if record["line"] == 13] == [
+        {"file": PROGRAM, "line": 13, "column": 4, "function": "load", "operation": "for i in range(3)",
+         "kind": "IsSmallRange", "path": FAST, "reason": "counts on int words (range(...) is called once, through CPython)"}]
 
 
 class _Lines(HTMLParser):
