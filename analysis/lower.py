@@ -61,7 +61,7 @@ from tpy2wasm.analysis.lower_exceptions import ExceptionLowerer
 from tpy2wasm.analysis.lower_expr import scalar
 from tpy2wasm.analysis.nativeness import COMPILER_FAILURE_REASON, keep_in_interpreter, undecorated_export
 from tpy2wasm.analysis.report import NativenessReport
-from tpy2wasm.analysis.rtypes import BOOL, INT, INT_WORD, NONE, OBJECT
+from tpy2wasm.analysis.rtypes import BOOL, INT, INT_WORD, NONE, OBJECT, RType
 from tpy2wasm.analysis.typed_ast import TypedProgram
 
 
@@ -256,7 +256,7 @@ class FunctionLowerer(ExceptionLowerer):
         constant_step = facts.constant_int(statement.expr.args[2]) if len(bounds) == 3 else 1
         step = self.constant(constant_step, line) if constant_step else self._checked_step(bounds[2], line)
         body, exit_block = self.builder.new_block(), self.builder.new_block()
-        counter = self.count(start, stop, step, _sign(constant_step), body, exit_block, line)
+        counter = self.count(self.hidden_locals(INT), start, stop, step, _sign(constant_step), body, exit_block, line)
         self.builder.activate(body)
         self.store(statement.index, self.load(counter.value, line))
         increment = self.builder.new_block()
@@ -275,13 +275,19 @@ class FunctionLowerer(ExceptionLowerer):
         range_object = self.lower_expr(statement.expr)
         direction = _sign(facts.constant_int(args[2]) if len(args) == 3 else 1)
         small = self.builder.emit_value(IsSmallRange(self.builder.register(BOOL), range_object, direction, line))
+        # Zero on the iterator's path too, so every path to the shared body assigns the hidden
+        # locals: their loads need no unbound test, and LLVM sees only small words in them.
+        hidden = self.hidden_locals(INT_WORD)
+        zero = self.builder.emit_value(LoadConst(self.builder.register(INT_WORD), 0, line))
+        for local in hidden:
+            self.builder.emit(StoreLocal(local, zero, line))
         counted, iterated, body, exit_block = (self.builder.new_block() for _ in range(4))
         self.builder.branch(small, counted, iterated, line)
         self.builder.activate(counted)
         start, stop, step = (self.builder.emit_value(RangeBound(self.builder.register(INT_WORD), range_object, part,
                                                                 line)) for part in RangePart)
         item = self.builder.new_block()
-        counter = self.count(start, stop, step, direction, item, exit_block, line)
+        counter = self.count(hidden, start, stop, step, direction, item, exit_block, line)
         self.builder.activate(item)
         self.store(statement.index, self.load(counter.value, line))
         self.builder.goto(body, line)
@@ -298,13 +304,17 @@ class FunctionLowerer(ExceptionLowerer):
         self.advance(counter, line)
         self.builder.activate(exit_block)
 
-    def count(self, start: Register, stop: Register, step: Register, direction: int,
-              body: OpenBlock, exit_block: OpenBlock, line: int) -> Counter:
-        """Keep a range loop's bounds in hidden locals and test the counter at a new loop head:
-        `body` while it is in range, else `exit_block`. `direction` is the sign of a literal step
-        (0: known only at run time, when the step's sign says which way the loop counts)."""
-        counter, limit = self.builder.temp("counter", start.type), self.builder.temp("stop", stop.type)
-        step_local = self.builder.temp("step", step.type)
+    def hidden_locals(self, rtype: RType) -> tuple[Local, Local, Local]:
+        """A range loop's counter, stop and step."""
+        temp = self.builder.temp
+        return temp("counter", rtype), temp("stop", rtype), temp("step", rtype)
+
+    def count(self, hidden: tuple[Local, Local, Local], start: Register, stop: Register, step: Register,
+              direction: int, body: OpenBlock, exit_block: OpenBlock, line: int) -> Counter:
+        """Keep a range loop's bounds in its `hidden` locals and test the counter at a new loop
+        head: `body` while it is in range, else `exit_block`. `direction` is the sign of a literal
+        step (0: known only at run time, when the step's sign says which way the loop counts)."""
+        counter, limit, step_local = hidden
         self.builder.emit(StoreLocal(step_local, step, line))
         self.builder.emit(StoreLocal(counter, start, line))
         self.builder.emit(StoreLocal(limit, stop, line))
