@@ -154,6 +154,18 @@ def guarded(n: int) -> int:
     return total
 
 
+def escape(n: int) -> int:
+    last = -1
+    try:
+        for i in range(n):
+            last = i
+            if i == 3:
+                raise KeyError(i)
+    except KeyError as error:
+        print("escape", repr(error), last)
+    return last
+
+
 def big_bounds(a: int, b: int, c: int) -> int:
     count = 0
     last = 0
@@ -219,6 +231,8 @@ def main():
     early_return(5)
     early_return(2)
     guarded(6)
+    escape(10)
+    escape(2)
     global_target(3)
     global_target(0)
     print("G", G)
