@@ -17,9 +17,9 @@ from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
+from tpy2wasm.analysis.ir_operands import operands
 from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
-from tpy2wasm.analysis.ir_operands import operands
 from tpy2wasm.codegen import bool_words, float_words, int_words, range_words, word_loads, words
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter
 from tpy2wasm.codegen.runtime_api import I32, NAME_CACHE, PTR, PTR_PTR
