@@ -127,6 +127,9 @@ class _FunctionReader:
         # a method looked up to be called (`math.gcd` of `math.gcd(...)`) is part of the call
         self.callees = {user.callee for users in self.users.values() for user in users
                         if isinstance(user, objects.CallObject)}
+        # what `range(...)` returned in a `for` loop counted on int words: its call and the
+        # iterator the loop falls back on are part of the loop's note
+        self.counted_ranges = {op.value for op in self.definitions.values() if isinstance(op, objects.IsSmallRange)}
 
     def notes(self) -> list[OperationNote]:
         """One note per operation in the source: the first op lowered for it says what it does
@@ -134,7 +137,7 @@ class _FunctionReader:
         found: dict[tuple[int, int | None, str, str], OperationNote] = {}
         for block in self.function.blocks:
             notes = [self.note(op) for op in block.ops]
-            if isinstance(block.terminator, ir.ForIter):
+            if isinstance(block.terminator, ir.ForIter) and not self.counted_fallback(block.terminator.iterator):
                 notes.append(self.located(block.terminator, self.statement_text(block.terminator), GENERIC,
                                           "iterates through CPython's iterator protocol"))
             for note in notes:
@@ -148,6 +151,11 @@ class _FunctionReader:
         if isinstance(op, (ir.CallNative, ir.CallPrimitive)):
             return self.located(op, self.text(op), FAST, "a direct native call" if isinstance(op, ir.CallNative)
                                 else "computed inline")
+        if isinstance(op, objects.IsSmallRange):
+            return self.located(op, self.statement_text(op), FAST,
+                                "counts on int words (range(...) is called once, through CPython)")
+        if isinstance(op, objects.CallObject) and op.dest in self.counted_ranges:
+            return None
         if isinstance(op, objects.CallObject):
             callee = self.text(self.definitions[op.callee])
             if _F_STRING.match(callee):
@@ -165,7 +173,7 @@ class _FunctionReader:
             return self.located(op, self.statement_text(op), GENERIC, "stores an item through CPython")
         if isinstance(op, (objects.BuildSequence, objects.BuildDict, objects.BuildSlice)):
             return self.located(op, self.text(op), GENERIC, "builds a new object")
-        if isinstance(op, objects.GetIter):
+        if isinstance(op, objects.GetIter) and not self.counted_fallback(op.dest):
             return self.located(op, self.statement_text(op), GENERIC, "iterates through CPython's iterator protocol")
         if isinstance(op, objects.IsTrue):
             causes = self.causes(op.value) or [f"no fast path for the truth of {self.boxed_type(op.value)} values here"]
@@ -176,12 +184,17 @@ class _FunctionReader:
             return self.located(op, self.statement_text(op), GENERIC, f"stores global '{op.name}' through CPython")
         return None
 
+    def counted_fallback(self, iterator: ir.Register) -> bool:
+        """Whether `iterator` is the one a range loop counted on int words falls back on."""
+        definition = self.definitions.get(iterator)
+        return isinstance(definition, objects.GetIter) and definition.iterable in self.counted_ranges
+
     def boxed_for_a_generic_operation(self, box: objects.Box) -> bool:
         """Whether the word is boxed for operations that are generic anyway (a call's argument,
         an operand of CPython's `/`) or to be returned (boxed functions return objects): then the
         boxing is part of those, not a note of its own."""
         def folded(user: ir.Op | ir.Terminator) -> bool:
-            if isinstance(user, ir.Return):
+            if isinstance(user, ir.Return) or (isinstance(user, objects.CallObject) and user.dest in self.counted_ranges):
                 return True
             note = self.note(user) if isinstance(user, ir.Op) else None
             return note is not None and note.generic

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import final
 
-from tpy2wasm.analysis.ir import ErrorKind, Local, Op, Register
+from tpy2wasm.analysis.ir import CompareOperator, ErrorKind, Local, Op, Register
 
 
 class _Raising(Op):
@@ -122,6 +122,63 @@ class IsTrue(_Raising):
 class GetIter(_Raising):
     dest: Register
     iterable: Register
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class IsSmallRange(Op):
+    """Whether `value` (what `range(...)` returned) is a `range` object a `for` loop can count
+    through on int words (rtypes.INT_WORD): exactly a range, whose start, stop and step are ints
+    within +-2**61, its step of sign `step_sign` when the source says it (a literal step; 0: any).
+    Then the counter, from start up to before stop + step, is always a small word and adding the
+    step cannot overflow; otherwise the loop goes through CPython's iterator."""
+
+    dest: Register
+    value: Register
+    step_sign: int
+    line: int
+
+
+class RangePart(Enum):
+    START = "start"
+    STOP = "stop"
+    STEP = "step"
+
+
+@final
+@dataclass(frozen=True)
+class RangeBound(Op):
+    """The start, stop or step of a range IsSmallRange accepted, as a small int word."""
+
+    dest: Register
+    range: Register
+    part: RangePart
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class CountCompare(Op):
+    """`left op right` on the small int words of a counted range loop (IsSmallRange bounds
+    them): a comparison of the machine words, with no slow path."""
+
+    dest: Register
+    operator: CompareOperator
+    left: Register
+    right: Register
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class CountAdd(Op):
+    """`counter + step` in a counted range loop: a machine add of small int words that cannot
+    overflow (IsSmallRange bounds them), with no slow path."""
+
+    dest: Register
+    counter: Register
+    step: Register
     line: int
 
 

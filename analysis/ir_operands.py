@@ -35,6 +35,14 @@ def operands(op: ir.Op) -> tuple[ir.Register, ...]:
         return (op.value,)
     if isinstance(op, objects.GetIter):
         return (op.iterable,)
+    if isinstance(op, objects.IsSmallRange):
+        return (op.value,)
+    if isinstance(op, objects.RangeBound):
+        return (op.range,)
+    if isinstance(op, objects.CountCompare):
+        return (op.left, op.right)
+    if isinstance(op, objects.CountAdd):
+        return (op.counter, op.step)
     if isinstance(op, (objects.EnterHandler, objects.RestoreException)):
         return (op.exception,)
     if isinstance(op, objects.LeaveHandler):

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from mypy.nodes import (
+    ARG_POS,
     AssignmentStmt,
     Block,
     BreakStmt,
@@ -45,6 +46,7 @@ from tpy2wasm.analysis.ir import (
     CompareOperator,
     ForIter,
     FunctionIR,
+    LoadConst,
     Local,
     Primitive,
     Register,
@@ -52,13 +54,24 @@ from tpy2wasm.analysis.ir import (
     StoreGlobal,
     StoreLocal,
 )
-from tpy2wasm.analysis.ir_objects import ClearLocal, GetAttr, GetIter, KeepAlive, SetAttr
+from tpy2wasm.analysis.ir_objects import (
+    ClearLocal, CountAdd, CountCompare, GetAttr, GetIter, IsSmallRange, KeepAlive, RangeBound, RangePart, SetAttr,
+)
 from tpy2wasm.analysis.lower_exceptions import ExceptionLowerer
 from tpy2wasm.analysis.lower_expr import scalar
 from tpy2wasm.analysis.nativeness import COMPILER_FAILURE_REASON, keep_in_interpreter, undecorated_export
 from tpy2wasm.analysis.report import NativenessReport
-from tpy2wasm.analysis.rtypes import INT, NONE, OBJECT
+from tpy2wasm.analysis.rtypes import BOOL, INT, INT_WORD, NONE, OBJECT, RType
 from tpy2wasm.analysis.typed_ast import TypedProgram
+
+
+@dataclass(frozen=True)
+class Counter:
+    """The hidden counter of a range loop, its step, and the loop head that tests it."""
+
+    value: Local
+    step: Local
+    head: OpenBlock
 
 
 @dataclass(frozen=True)
@@ -114,6 +127,8 @@ class FunctionLowerer(ExceptionLowerer):
             self.lower_if(statement)
         elif isinstance(statement, WhileStmt):
             self.lower_while(statement)
+        elif isinstance(statement, ForStmt) and self.boxed and _is_range_call(statement.expr):
+            self.lower_for_range_object(statement)
         elif isinstance(statement, ForStmt) and self.boxed:
             self.lower_for_iter(statement)
         elif isinstance(statement, ForStmt):
@@ -155,6 +170,8 @@ class FunctionLowerer(ExceptionLowerer):
         write(self.binary(operator, current, operand, current.type, line, inplace=True))
 
     def store(self, target: Lvalue, value: Register) -> None:
+        if isinstance(target, (IndexExpr, MemberExpr)):  # an item or attribute is an object
+            value = self.coerce(value, OBJECT, target.line)
         if isinstance(target, IndexExpr):  # the value first, then the container and the index
             self.set_item(self.lower_expr(target.base), self.lower_expr(target.index), value, target.line)
             return
@@ -237,50 +254,122 @@ class FunctionLowerer(ExceptionLowerer):
         start = bounds[0] if len(bounds) > 1 else self.constant(0, line)
         stop = bounds[1] if len(bounds) > 1 else bounds[0]
         constant_step = facts.constant_int(statement.expr.args[2]) if len(bounds) == 3 else 1
-        counter, limit = self.temp("counter", INT), self.temp("stop", INT)
-        step_local = self.temp("step", INT)
         step = self.constant(constant_step, line) if constant_step else self._checked_step(bounds[2], line)
+        body, exit_block = self.builder.new_block(), self.builder.new_block()
+        counter = self.count(self.hidden_locals(INT), start, stop, step, _sign(constant_step), body, exit_block, line)
+        self.builder.activate(body)
+        self.store(statement.index, self.load(counter.value, line))
+        increment = self.builder.new_block()
+        self.lower_loop_body(statement.body, increment, exit_block, line)
+        self.builder.activate(increment)
+        self.advance(counter, line)
+        self.builder.activate(exit_block)
+
+    def lower_for_range_object(self, statement: ForStmt) -> None:
+        """`for i in range(...)` in a boxed function: the call is CPython's (so its errors are, and
+        whatever the name `range` holds is called); an exact range of small ints is then counted
+        through on int words with a hidden counter, anything else goes through CPython's iterator.
+        Both loop heads enter one body; its end goes back to the head the loop started with."""
+        assert isinstance(statement.expr, CallExpr), statement
+        line, args = statement.line, statement.expr.args
+        range_object = self.lower_expr(statement.expr)
+        direction = _sign(facts.constant_int(args[2]) if len(args) == 3 else 1)
+        small = self.builder.emit_value(IsSmallRange(self.builder.register(BOOL), range_object, direction, line))
+        # Zero on the iterator's path too, so every path to the shared body assigns the hidden
+        # locals: their loads need no unbound test, and LLVM sees only small words in them.
+        hidden = self.hidden_locals(INT_WORD)
+        zero = self.builder.emit_value(LoadConst(self.builder.register(INT_WORD), 0, line))
+        for local in hidden:
+            self.builder.emit(StoreLocal(local, zero, line))
+        counted, iterated, body, exit_block = (self.builder.new_block() for _ in range(4))
+        self.builder.branch(small, counted, iterated, line)
+        self.builder.activate(counted)
+        start, stop, step = (self.builder.emit_value(RangeBound(self.builder.register(INT_WORD), range_object, part,
+                                                                line)) for part in RangePart)
+        item = self.builder.new_block()
+        counter = self.count(hidden, start, stop, step, direction, item, exit_block, line)
+        self.builder.activate(item)
+        self.store(statement.index, self.load(counter.value, line))
+        self.builder.goto(body, line)
+        self.builder.activate(iterated)
+        iterator = self.builder.emit_value(GetIter(self.register(OBJECT), range_object, line))
+        next_item = self.next_item(iterator, statement, exit_block, line)
+        self.builder.goto(body, line)
+        self.builder.activate(body)
+        continue_target, increment = self.builder.new_block(), self.builder.new_block()
+        self.lower_loop_body(statement.body, continue_target, exit_block, line, iterator)
+        self.builder.activate(continue_target)
+        self.builder.branch(small, increment, next_item, line)
+        self.builder.activate(increment)
+        self.advance(counter, line)
+        self.builder.activate(exit_block)
+
+    def hidden_locals(self, rtype: RType) -> tuple[Local, Local, Local]:
+        """A range loop's counter, stop and step."""
+        temp = self.builder.temp
+        return temp("counter", rtype), temp("stop", rtype), temp("step", rtype)
+
+    def count(self, hidden: tuple[Local, Local, Local], start: Register, stop: Register, step: Register,
+              direction: int, body: OpenBlock, exit_block: OpenBlock, line: int) -> Counter:
+        """Keep a range loop's bounds in its `hidden` locals and test the counter at a new loop
+        head: `body` while it is in range, else `exit_block`. `direction` is the sign of a literal
+        step (0: known only at run time, when the step's sign says which way the loop counts)."""
+        counter, limit, step_local = hidden
         self.builder.emit(StoreLocal(step_local, step, line))
         self.builder.emit(StoreLocal(counter, start, line))
         self.builder.emit(StoreLocal(limit, stop, line))
-        head, body, increment, exit_block = (self.builder.new_block() for _ in range(4))
+        head = self.builder.new_block()
         self.builder.goto(head, line)
-
         self.builder.activate(head)
-        if constant_step:
-            in_range = CompareOperator.LT if constant_step > 0 else CompareOperator.GT
-            more = self.compare(in_range, self.load(counter, line), self.load(limit, line), line)
+        if direction:
+            in_range = CompareOperator.LT if direction > 0 else CompareOperator.GT
+            more = self.count_compare(in_range, self.load(counter, line), self.load(limit, line), line)
             self.builder.branch(more, body, exit_block, line)
-        else:  # the step's sign, known only at run time, says which way the loop counts
+        else:
             upward, downward = self.builder.new_block(), self.builder.new_block()
-            positive = self.compare(CompareOperator.GT, self.load(step_local, line), self.constant(0, line), line)
+            current_step = self.load(step_local, line)
+            zero = self.builder.emit_value(LoadConst(self.builder.register(step.type), 0, line))
+            positive = self.count_compare(CompareOperator.GT, current_step, zero, line)
             self.builder.branch(positive, upward, downward, line)
             for block, in_range in ((upward, CompareOperator.LT), (downward, CompareOperator.GT)):
                 self.builder.activate(block)
-                more = self.compare(in_range, self.load(counter, line), self.load(limit, line), line)
+                more = self.count_compare(in_range, self.load(counter, line), self.load(limit, line), line)
                 self.builder.branch(more, body, exit_block, line)
+        return Counter(counter, step_local, head)
 
-        self.builder.activate(body)
-        self.store(statement.index, self.load(counter, line))
-        self.lower_loop_body(statement.body, increment, exit_block, line)
+    def advance(self, counter: Counter, line: int) -> None:
+        """`counter += step`, then back to the loop head."""
+        current, step = self.load(counter.value, line), self.load(counter.step, line)
+        if self.boxed:
+            next_value = self.builder.emit_value(CountAdd(self.builder.register(INT_WORD), current, step, line))
+        else:
+            next_value = self.binary(BinaryOperator.ADD, current, step, INT, line)
+        self.builder.emit(StoreLocal(counter.value, next_value, line))
+        self.builder.goto(counter.head, line)
 
-        self.builder.activate(increment)
-        next_value = self.binary(BinaryOperator.ADD, self.load(counter, line),
-                                 self.load(step_local, line), INT, line)
-        self.builder.emit(StoreLocal(counter, next_value, line))
-        self.builder.goto(head, line)
-        self.builder.activate(exit_block)
-
+    def count_compare(self, operator: CompareOperator, left: Register, right: Register, line: int) -> Register:
+        """A range loop's test: on the small words of a counted range in a boxed function."""
+        if self.boxed:
+            return self.builder.emit_value(CountCompare(self.builder.register(BOOL), operator, left, right, line))
+        return self.compare(operator, left, right, line)
 
     def lower_for_iter(self, statement: ForStmt) -> None:
         """`for x in iterable` through the iterator protocol, as CPython runs it."""
         line = statement.line
         iterator = self.builder.emit_value(GetIter(self.register(OBJECT), self.lower_expr(statement.expr), line))
+        exit_block = self.builder.new_block()
+        head = self.next_item(iterator, statement, exit_block, line)
+        self.lower_loop_body(statement.body, head, exit_block, line, iterator)
+        self.builder.activate(exit_block)
+
+    def next_item(self, iterator: Register, statement: ForStmt, exit_block: OpenBlock, line: int) -> OpenBlock:
+        """A loop head that takes the iterator's next item, or goes to `exit_block` once it is
+        exhausted; on return the current block is the one where the loop's target holds the item."""
         # The item goes straight into an object local, as FOR_ITER then STORE_FAST; into any
         # other target through a temporary, emptied once stored so it holds no extra reference.
         target = self.object_local(statement.index)
         item = self.temp("item", OBJECT) if target is None else target
-        head, body, exit_block = (self.builder.new_block() for _ in range(3))
+        head, body = self.builder.new_block(), self.builder.new_block()
         self.builder.goto(head, line)
         self.builder.activate(head)
         self.builder.terminate(ForIter(iterator, item, body.label, exit_block.label, line))
@@ -288,8 +377,7 @@ class FunctionLowerer(ExceptionLowerer):
         if target is None:
             self.store(statement.index, self.load(item, line))
             self.builder.emit(ClearLocal(item, line))
-        self.lower_loop_body(statement.body, head, exit_block, line, iterator)
-        self.builder.activate(exit_block)
+        return head
 
     def object_local(self, target: Lvalue) -> Local | None:
         """The local `target` names, when it holds objects."""
@@ -302,6 +390,16 @@ class FunctionLowerer(ExceptionLowerer):
         """A computed step, which raises ValueError when zero, as range() does."""
         dest = self.builder.register(INT)
         return self.builder.emit_value(CallPrimitive(dest, Primitive.RANGE_STEP, (step,), line))
+
+
+def _sign(value: int | None) -> int:
+    return 0 if not value else (1 if value > 0 else -1)
+
+
+def _is_range_call(expr: Expression) -> bool:
+    """`range(...)` with 1 to 3 positional arguments, `range` being the builtin where mypy looks."""
+    return (isinstance(expr, CallExpr) and facts.callee_fullname(expr.callee) == "builtins.range"
+            and 1 <= len(expr.args) <= 3 and all(kind == ARG_POS for kind in expr.arg_kinds))
 
 
 #: LLVM's wasm backend takes minutes on a boxed function much larger than this (every value a

@@ -34,15 +34,19 @@ from tpy2wasm.analysis.ir_objects import (
     CallObject,
     CatchException,
     ClearLocal,
+    CountAdd,
+    CountCompare,
     DecRef,
     EnterHandler,
     ExceptionMatches,
     GetAttr,
     GetItem,
     GetIter,
+    IsSmallRange,
     IsTrue,
     KeepAlive,
     LeaveHandler,
+    RangeBound,
     RestoreException,
     SetAttr,
     SetItem,
@@ -111,6 +115,15 @@ def _object_op_body(op: Op) -> str:
         return f"word {op.value}"
     if isinstance(op, GetIter):
         return f"iter {op.iterable}"
+    if isinstance(op, IsSmallRange):
+        step = {1: ", step > 0", -1: ", step < 0"}.get(op.step_sign, "")
+        return f"small range {op.value}{step}"
+    if isinstance(op, RangeBound):
+        return f"{op.range}.{op.part.value}"
+    if isinstance(op, CountCompare):
+        return f"count {op.left} {op.operator.value} {op.right}"
+    if isinstance(op, CountAdd):
+        return f"count {op.counter} + {op.step}"
     if isinstance(op, CatchException):
         return "catch"
     if isinstance(op, EnterHandler):

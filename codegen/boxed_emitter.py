@@ -17,9 +17,10 @@ from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
+from tpy2wasm.analysis.ir_operands import operands
 from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS, RType
-from tpy2wasm.codegen import bool_words, fast_version, float_words, int_words, word_loads, words
+from tpy2wasm.codegen import bool_words, fast_version, float_words, int_words, range_words, word_loads, words
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter
 from tpy2wasm.codegen.float_constants import float_literal
 from tpy2wasm.codegen.runtime_api import I1, I32, NAME_CACHE, PTR, PTR_PTR
@@ -45,7 +46,9 @@ class BoxedEmitter(RefcountEmitter):
         self.version = self.versions[-1]  # the one being emitted
         self.generic_sites: dict[word_loads.Site, ir.Block] = {}  # where the fast version transfers
         self.exit = llvm_function.append_basic_block("exit")
-        self.conditions: dict[int, ir.Value] = {}  # the i1 of each branch condition of the block
+        # The i1 slot of each branch condition: a counted range loop's test is used blocks later,
+        # and a slot reaches the generic version when the fast one transfers in between.
+        self.condition_slots: dict[int, ir.AllocaInstr] = {}
         # Registers of the block being emitted that borrow a word local's reference (word_loads).
         self.borrowed: dict[int, tuple[ir.Value, tir.Local]] = {}
         self.assigned_loads: set[word_loads.Site] = set()
@@ -90,7 +93,7 @@ class BoxedEmitter(RefcountEmitter):
         borrowed_loads = word_loads.borrowed_loads(self.function) if not self.version.fast_words else set()
         for block in self.function.blocks:
             self.handler = block.handler
-            self.borrowed, self.conditions = {}, {}
+            self.borrowed = {}
             builder.position_at_end(self.version.blocks[block.label])
             moved: tir.Register | None = None
             for index, (op, following) in enumerate(zip(block.ops, (*block.ops[1:], None))):
@@ -125,7 +128,6 @@ class BoxedEmitter(RefcountEmitter):
         if condition is None:
             return
         assert self.version.fast_words, "only the fast version transfers"
-        assert not self.conditions, "a branch's condition would not reach the generic version"
         builder = self.builder
         if self.site not in self.generic_sites:
             self.generic_sites[self.site] = self.llvm_function.append_basic_block("generic.{}.{}".format(*self.site))
@@ -224,7 +226,7 @@ class BoxedEmitter(RefcountEmitter):
 
     def value(self, register: tir.Register) -> ir.Value:
         if register.type is BOOL:
-            return self.conditions[register.number]
+            return self.builder.load(self.condition_slots[register.number])
         if register.number in self.borrowed:
             return self.borrowed[register.number][0]
         return self.builder.load(self.register_slot(register))
@@ -259,12 +261,14 @@ class BoxedEmitter(RefcountEmitter):
         elif isinstance(op, tob.RestoreException):
             self.call_runtime("tpy2wasm_restore", self.value(op.exception))
         elif isinstance(op, tob.IsTrue) and op.value.type in WORDS:
-            self.conditions[op.dest.number] = bool_words.truth(self, op, self.value(op.value))
+            self.define_condition(op.dest, bool_words.truth(self, op, self.value(op.value)))
         elif isinstance(op, (tob.IsTrue, tob.ExceptionMatches)):
             self.emit_condition(op)
+        elif isinstance(op, (tob.IsSmallRange, tob.CountCompare)):
+            self.define_condition(op.dest, range_words.condition(self, op, self.values(operands(op))))
         elif isinstance(op, tir.Compare) and op.dest.type is BOOL:  # a branch on two number words
             compare = int_words.compare if op.left.type is op.right.type is INT_WORD else float_words.compare
-            self.conditions[op.dest.number] = compare(self, op, *self.values((op.left, op.right)))
+            self.define_condition(op.dest, compare(self, op, *self.values((op.left, op.right))))
         elif op.dest is not None and op.dest.type in WORDS:
             self.define(op.dest, self.word_of(op))
         else:
@@ -278,7 +282,12 @@ class BoxedEmitter(RefcountEmitter):
             status = self.call_runtime("tpy2wasm_exception_matches", self.value(op.exception),
                                        self.value(op.classes))
         self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
-        self.conditions[op.dest.number] = self.builder.icmp_signed(">", status, ir.Constant(I32, 0))
+        self.define_condition(op.dest, self.builder.icmp_signed(">", status, ir.Constant(I32, 0)))
+
+    def define_condition(self, register: tir.Register, value: ir.Value) -> None:
+        if register.number not in self.condition_slots:
+            self.condition_slots[register.number] = self.entry_slot(I1, f"c{register.number}")
+        self.builder.store(value, self.condition_slots[register.number])
 
     def object_of(self, op: tir.Op) -> ir.Value:
         """The new reference an op computes (NULL when it raised)."""
@@ -353,6 +362,8 @@ class BoxedEmitter(RefcountEmitter):
             if self.known_fast(op.dest):  # a value entering the fast version
                 self.transfer_unless(bool_words.word_is_fast(self.builder, word, op.dest.type), releasing=word)
             return word
+        if isinstance(op, (tob.RangeBound, tob.CountAdd)):  # small by construction
+            return range_words.word(self, op, self.values(operands(op)))
         raise TypeError(f"no word lowering for {op!r}")
 
     def bool_word_of(self, op: tir.Op) -> ir.Value:

@@ -121,6 +121,11 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_bool_word_box": (PTR, (I32,)),
     "tpy2wasm_bool_word_not": (I32, (PTR,)),
     "tpy2wasm_compare_bool_word": (I32, (PTR, PTR, I32)),
+    # Counted range loops (native_range_words.c): never raise.
+    "tpy2wasm_small_range": (I32, (PTR, I32)),
+    "tpy2wasm_range_start": (I64, (PTR,)),
+    "tpy2wasm_range_stop": (I64, (PTR,)),
+    "tpy2wasm_range_step": (I64, (PTR,)),
     "tpy2wasm_leave_frame": (VOID, ()),
 }
 

@@ -45,6 +45,7 @@ def make(i: int):
 
 
 def wide_compare(limit: int) -> int:
+    print("wide_compare", end=" ")  # a print: the function runs boxed
     count = 0
     x: float = 1.0
     while x < limit:  # limit is wider than 53 bits: the comparison is CPython's
@@ -54,6 +55,7 @@ def wide_compare(limit: int) -> int:
 
 
 def big_literal(n: int) -> int:
+    print("big_literal", end=" ")  # a print: the function runs boxed
     total = 0
     for i in range(n):
         total = total + i
@@ -63,6 +65,7 @@ def big_literal(n: int) -> int:
 
 
 def lying(n: int, step: float) -> float:
+    print("lying", end=" ")  # a print: the function runs boxed
     total: float = 0
     for _ in range(n):
         total = total + step
@@ -82,6 +85,7 @@ def caught_in_loop(n: int) -> int:
 
 
 def countdown_mixed(n: int) -> str:
+    print("countdown_mixed", end=" ")  # a print: the function runs boxed
     x: float = n
     steps = 0
     while x > 1:
