@@ -19,9 +19,9 @@ from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
-from tpy2wasm.codegen import bool_words, float_words, int_words, word_loads, words
+from tpy2wasm.codegen import bool_words, direct_calls, float_words, int_words, word_loads, words
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter
-from tpy2wasm.codegen.runtime_api import I32, NAME_CACHE, PTR, PTR_PTR
+from tpy2wasm.codegen.runtime_api import I32, NAME_CACHE, PTR
 from tpy2wasm.codegen.positions import position, position_pointer
 from tpy2wasm.codegen.strings import StringPool
 
@@ -30,15 +30,17 @@ _SINGLETONS = {None: 0, False: 1, True: 2}
 
 
 class BoxedEmitter(RefcountEmitter):
-    """Emits one boxed function `PyObject *f(PyObject *globals, PyObject *const *args)`."""
+    """Emits one boxed function's body, its direct entry `word f(PyObject *globals, word a1, ...)`
+    (codegen/direct_calls.py)."""
 
-    def __init__(self, function: tir.FunctionIR, llvm_function: ir.Function, strings: StringPool,
-                 filename: str, inline_releases: bool) -> None:
+    def __init__(self, function: tir.FunctionIR, llvm_function: ir.Function, entries: direct_calls.BoxedEntries,
+                 strings: StringPool, filename: str, inline_releases: bool) -> None:
         super().__init__(llvm_function, inline_releases)
         self.function = insert_refcounts(function)
+        self.entries = entries
         self.strings = strings
         self.filename = filename
-        self.globals_pointer, self.args_pointer = llvm_function.args
+        self.globals_pointer, *self.parameters = llvm_function.args
         self.start = llvm_function.append_basic_block("start")
         self.blocks = {block.label: llvm_function.append_basic_block(block.label) for block in function.blocks}
         self.exit = llvm_function.append_basic_block("exit")
@@ -47,7 +49,7 @@ class BoxedEmitter(RefcountEmitter):
         self.borrowed: dict[int, ir.Value] = {}
         self.assigned_loads: set[word_loads.Site] = set()
         self.site: word_loads.Site = ("", 0)  # of the op being emitted
-        self.result = self.entry_slot(PTR, "result")
+        self.result = self.entry_slot(words.slot_type(function.return_type), "result")
         self.argument_buffer: ir.AllocaInstr | None = None
         self.traceback_blocks: dict[str | None, tuple[ir.Block, ir.PhiInstr]] = {}
         self.unbound_blocks: dict[str | None, tuple[ir.Block, ir.PhiInstr, ir.PhiInstr]] = {}
@@ -61,11 +63,8 @@ class BoxedEmitter(RefcountEmitter):
         builder.cbranch(failed, self.unentered_exit(), entered)
         builder.position_at_end(entered)
         assigned = _assigned_locals(self.function)
-        for index, argument in enumerate(self.function.args):
-            value = builder.load(builder.gep(self.args_pointer, [ir.Constant(I32, index)]))
-            if argument.type in WORDS:
-                self.store_local(argument, self.call_runtime(words.FROM_OBJECT[argument.type], value))
-            elif argument.name in assigned:
+        for argument, value in zip(self.function.args, self.parameters):
+            if argument.name in assigned:
                 self.store_local(argument, value, borrowed=True)
             else:
                 self.borrow_local(argument, value)
@@ -99,7 +98,7 @@ class BoxedEmitter(RefcountEmitter):
         """RecursionError on entry: as for a Python frame, no traceback entry of its own."""
         block = self.llvm_function.append_basic_block("recursion_error")
         with self.builder.goto_block(block):
-            self.builder.ret(ir.Constant(PTR, None))
+            self.builder.ret(words.empty(self.result.type.pointee))
         return block
 
     def emit_exit(self) -> None:
@@ -206,6 +205,8 @@ class BoxedEmitter(RefcountEmitter):
             self.conditions[op.dest.number] = bool_words.truth(self, op, self.value(op.value), op.value.type)
         elif isinstance(op, (tob.IsTrue, tob.ExceptionMatches)):
             self.emit_condition(op)
+        elif isinstance(op, tob.CallDirect):
+            self.define(op.dest, direct_calls.emit_call(self, op, self.entries))
         elif isinstance(op, tir.Compare) and op.dest.type is BOOL:  # a branch on two number words
             compare = int_words.compare if op.left.type is op.right.type is INT_WORD else float_words.compare
             self.conditions[op.dest.number] = compare(self, op, *self.values((op.left, op.right)))
@@ -338,12 +339,15 @@ class BoxedEmitter(RefcountEmitter):
 
     def argument_array(self, registers: tuple[tir.Register, ...]) -> ir.Value:
         """The registers' objects in a stack buffer shared by every call site."""
-        size = max(len(registers), 1)
+        return self.value_array(self.values(registers))
+
+    def value_array(self, values: list[ir.Value]) -> ir.Value:
+        size = max(len(values), 1)
         if self.argument_buffer is None or self.argument_buffer.type.pointee.count < size:
             self.argument_buffer = self.entry_slot(ir.ArrayType(PTR, max(size, 8)), "arguments")
         builder = self.builder
         first = builder.gep(self.argument_buffer, [ir.Constant(I32, 0), ir.Constant(I32, 0)])
-        for index, value in enumerate(self.values(registers)):
+        for index, value in enumerate(values):
             builder.store(value, builder.gep(first, [ir.Constant(I32, index)]))
         return first
 
@@ -359,7 +363,7 @@ class BoxedEmitter(RefcountEmitter):
         elif isinstance(terminator, tir.Return):
             value = (self.constant(None) if terminator.value is None else self.value(terminator.value))
             if terminator.value is not None:
-                self.incref(value)
+                self.retain(value)
             builder.store(value, self.result)
             builder.branch(self.exit)
         elif isinstance(terminator, tir.Raise):

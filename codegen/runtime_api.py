@@ -86,6 +86,10 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_unary_op": (PTR, (I32, PTR)),
     "tpy2wasm_compare_op": (PTR, (I32, PTR, PTR)),
     "tpy2wasm_call": (PTR, (PTR, PTR_PTR, I32, I32, PTR, PTR_PTR)),
+    "tpy2wasm_call_owned": (PTR, (PTR, PTR_PTR, I32)),
+    # Direct calls between boxed functions (native_function.c, codegen/direct_calls.py).
+    "tpy2wasm_enter_direct": (I32, (PTR, PTR, PTR, PTR_PTR)),
+    "tpy2wasm_leave_direct": (VOID, ()),
     "tpy2wasm_build_sequence": (PTR, (PTR_PTR, I32, I32)),
     "PyObject_IsTrue": (I32, (PTR,)),
     "tpy2wasm_get_item": (PTR, (PTR, PTR)),

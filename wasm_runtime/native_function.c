@@ -243,6 +243,33 @@ static PyTypeObject NativeFunctionType = {
     .tp_setattro = PyObject_GenericSetAttr,
 };
 
+/* A boxed function's call of another's direct entry (codegen/direct_calls.py): 1 when `callee`
+ * is the NativeFunction of the boxed function whose thunk is `thunk`, over `globals` (checked
+ * once, then kept as a reference in the site's `cache`, so that a pointer compare decides), and
+ * the boxed depth leaves room. The call is then counted as call_boxed counts one, one boxed
+ * level deeper until tpy2wasm_leave_direct. 0: the caller calls `callee` through CPython. */
+int tpy2wasm_enter_direct(PyObject *callee, void *thunk, PyObject *globals, PyObject **cache) {
+    if (callee != *cache) {
+        NativeFunction *native = (NativeFunction *)callee;
+        if (Py_TYPE(callee) != &NativeFunctionType || !native->boxed || (void *)native->entry->thunk != thunk
+            || PyFunction_GET_GLOBALS(native->python_version) != globals) {
+            return 0;
+        }
+        Py_INCREF(callee);
+        Py_XSETREF(*cache, callee);
+    }
+    if (boxed_depth >= BOXED_DEPTH_CAP) {
+        return 0; /* call_boxed goes on in Python, and counts it */
+    }
+    counts_of((NativeFunction *)callee)->native++;
+    boxed_depth++;
+    return 1;
+}
+
+void tpy2wasm_leave_direct(void) {
+    boxed_depth--;
+}
+
 static const struct tpy_native_entry *find_entry(const char *key) {
     for (const struct tpy_native_entry *entry = tpy2wasm_native_table; entry->key != NULL; entry++) {
         if (strcmp(entry->key, key) == 0) {

@@ -255,6 +255,20 @@ PyObject *tpy2wasm_call(PyObject *callable, PyObject *const *args, int count, in
     return PyObject_Vectorcall(callable, args, (size_t)(count - keyword_count), kwnames);
 }
 
+/* A positional call on new references (NULL where making one failed, with the exception set:
+ * then no call), each released after it. */
+PyObject *tpy2wasm_call_owned(PyObject *callable, PyObject **args, int count) {
+    int made = 1;
+    for (int i = 0; i < count; i++) {
+        made &= args[i] != NULL;
+    }
+    PyObject *result = made ? PyObject_Vectorcall(callable, args, (size_t)count, NULL) : NULL;
+    for (int i = 0; i < count; i++) {
+        Py_XDECREF(args[i]);
+    }
+    return result;
+}
+
 PyObject *tpy2wasm_build_sequence(PyObject *const *items, int count, int is_list) {
     PyObject *sequence = is_list ? PyList_New(count) : PyTuple_New(count);
     for (int i = 0; sequence != NULL && i < count; i++) {
