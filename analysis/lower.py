@@ -137,7 +137,7 @@ class FunctionLowerer(ExceptionLowerer):
         elif isinstance(statement, RaiseStmt):
             self.lower_raise(statement)
         elif isinstance(statement, ExpressionStmt) and isinstance(statement.expr, CallExpr):
-            self.lower_expr(statement.expr)
+            self.lower_dropped_call(statement.expr)
         # Docstrings, `pass` and `global` declarations produce no code.
 
     def lower_augmented_assignment(self, statement: OperatorAssignmentStmt) -> None:

@@ -108,6 +108,14 @@ class ObjectLowerer(ExpressionLowerer):
         keywords = tuple(name for name, _ in named)
         return self.builder.emit_value(CallObject(self.register(OBJECT), callee, args, keywords, call.line))
 
+    def lower_dropped_call(self, call: CallExpr) -> None:
+        """A call whose value is dropped: a direct call's word result is not boxed for nothing."""
+        with self.builder.at(call):
+            if self.boxed:
+                self.lower_object_node(call)
+            else:
+                self.lower_node(call)
+
     def direct_target(self, call: CallExpr) -> FuncDef | None:
         """The boxed native function of this module that `call` names and gives every parameter
         positionally, so that it may call its direct entry (docs/value-representation.md, 4)."""
