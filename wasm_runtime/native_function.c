@@ -28,6 +28,7 @@ typedef struct {
     Py_ssize_t arguments; /* calls whose arguments did not fit the hints: Python version */
     Py_ssize_t deopt;     /* native calls that deoptimised and re-ran in Python */
     Py_ssize_t depth;     /* calls that went on in Python because native recursion got too deep */
+    Py_ssize_t direct;    /* of the native ones, calls from a boxed function to the direct entry */
 } CallCounts;
 static CallCounts *call_counts;
 
@@ -261,7 +262,9 @@ int tpy2wasm_enter_direct(PyObject *callee, void *thunk, PyObject *globals, PyOb
     if (boxed_depth >= BOXED_DEPTH_CAP) {
         return 0; /* call_boxed goes on in Python, and counts it */
     }
-    counts_of((NativeFunction *)callee)->native++;
+    CallCounts *counts = counts_of((NativeFunction *)callee);
+    counts->native++;
+    counts->direct++;
     boxed_depth++;
     return 1;
 }
@@ -333,14 +336,15 @@ static PyObject *native(PyObject *module, PyObject *key) {
     return PyCFunction_New(&decorator_method, key);
 }
 
-/* _tpy2wasm.stats(): {key: {"native": n, "arguments": n, "deopt": n, "depth": n}} for every
- * native function of the program. */
+/* _tpy2wasm.stats(): {key: {"native": n, "arguments": n, "deopt": n, "depth": n, "direct": n}}
+ * for every native function of the program. */
 static PyObject *stats(PyObject *module, PyObject *unused) {
     PyObject *result = PyDict_New();
     for (const struct tpy_native_entry *entry = tpy2wasm_native_table; result != NULL && entry->key != NULL; entry++) {
         const CallCounts *counts = &call_counts[entry - tpy2wasm_native_table];
-        PyObject *row = Py_BuildValue("{s:n,s:n,s:n,s:n}", "native", counts->native, "arguments", counts->arguments,
-                                      "deopt", counts->deopt, "depth", counts->depth);
+        PyObject *row = Py_BuildValue("{s:n,s:n,s:n,s:n,s:n}", "native", counts->native, "arguments",
+                                      counts->arguments, "deopt", counts->deopt, "depth", counts->depth, "direct",
+                                      counts->direct);
         if (row == NULL || PyDict_SetItemString(result, entry->key, row) < 0) {
             Py_CLEAR(result);
         }
