@@ -250,19 +250,21 @@ static PyTypeObject NativeFunctionType = {
  * the boxed depth leaves room. The call is then counted as call_boxed counts one, one boxed
  * level deeper until tpy2wasm_leave_direct. 0: the caller calls `callee` through CPython. */
 int tpy2wasm_enter_direct(PyObject *callee, void *thunk, PyObject *globals, PyObject **cache) {
+    NativeFunction *native = (NativeFunction *)callee;
     if (callee != *cache) {
-        NativeFunction *native = (NativeFunction *)callee;
-        if (Py_TYPE(callee) != &NativeFunctionType || !native->boxed || (void *)native->entry->thunk != thunk
-            || PyFunction_GET_GLOBALS(native->python_version) != globals) {
+        if (Py_TYPE(callee) != &NativeFunctionType || !native->boxed || (void *)native->entry->thunk != thunk) {
             return 0;
         }
         Py_INCREF(callee);
         Py_XSETREF(*cache, callee);
     }
+    if (PyFunction_GET_GLOBALS(native->python_version) != globals) {
+        return 0;
+    }
     if (boxed_depth >= BOXED_DEPTH_CAP) {
         return 0; /* call_boxed goes on in Python, and counts it */
     }
-    CallCounts *counts = counts_of((NativeFunction *)callee);
+    CallCounts *counts = counts_of(native);
     counts->native++;
     counts->direct++;
     boxed_depth++;
