@@ -9,10 +9,10 @@ do comparisons of ints and floats that decide a branch."""
 from __future__ import annotations
 
 from mypy.nodes import (
-    ARG_NAMED, ARG_OPT, ARG_POS, CallExpr, ComparisonExpr, DictExpr, Expression, FloatExpr, IndexExpr, ListExpr, Lvalue, MemberExpr, NameExpr,
-    FuncDef, OpExpr, SliceExpr, StrExpr, TupleExpr, UnaryExpr, Var,
+    ARG_NAMED, ARG_OPT, ARG_POS, CallExpr, ComparisonExpr, DictExpr, Expression, FloatExpr, FuncDef, IndexExpr,
+    ListExpr, Lvalue, MemberExpr, NameExpr, OpExpr, SliceExpr, StrExpr, TupleExpr, UnaryExpr, Var,
 )
-from mypy.types import CallableType, Type
+from mypy.types import CallableType
 
 from tpy2wasm.analysis import mypy_facts as facts
 from tpy2wasm.analysis.builder import OpenBlock
@@ -20,18 +20,12 @@ from tpy2wasm.analysis.ir import Compare, LoadConst, LoadGlobal, Register, Unary
 from tpy2wasm.analysis.ir_objects import (
     BuildDict, BuildSequence, BuildSlice, CallDirect, CallObject, GetAttr, GetItem, SequenceKind, SetAttr, SetItem,
 )
-from tpy2wasm.analysis.lower_expr import SCALAR_WORDS, ExpressionLowerer, word_result
+from tpy2wasm.analysis.lower_expr import SCALAR_WORDS, ExpressionLowerer, boxed_value_type, word_result
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, NUMBER_WORDS, OBJECT, WORDS, RType
 
 #: Unary operators that give an int for an int, a float for a float, a bool for a bool.
 _WORD_UNARY_OPERATORS = {INT_WORD: frozenset({"-", "+", "~"}), FLOAT_WORD: frozenset({"-", "+"}),
                          BOOL_WORD: frozenset({"not"})}
-
-
-def boxed_value_type(mypy_type: Type | None) -> RType:
-    """How a boxed function holds a parameter, local or result of this type: an int, float or
-    bool as a word, anything else as an object."""
-    return SCALAR_WORDS.get(facts.scalar_rtype(mypy_type), OBJECT)
 
 
 def boxed_return_type(func: FuncDef) -> RType:
