@@ -148,9 +148,9 @@ class _FunctionReader:
     def note(self, op: ir.Op) -> OperationNote | None:
         if isinstance(op, (ir.Binary, ir.Unary, ir.Compare)):
             return self.arithmetic(op)
-        if isinstance(op, (ir.CallNative, ir.CallPrimitive)):
-            return self.located(op, self.text(op), FAST, "a direct native call" if isinstance(op, ir.CallNative)
-                                else "computed inline")
+        if isinstance(op, (ir.CallNative, ir.CallPrimitive, objects.CallDirect)):
+            return self.located(op, self.text(op), FAST, "computed inline" if isinstance(op, ir.CallPrimitive)
+                                else "a direct native call")
         if isinstance(op, objects.IsSmallRange):
             return self.located(op, self.statement_text(op), FAST,
                                 "counts on int words (range(...) is called once, through CPython)")

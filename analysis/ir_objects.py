@@ -91,6 +91,22 @@ class CallObject(_Raising):
     line: int
 
 
+@final
+@dataclass(frozen=True)
+class CallDirect(_Raising):
+    """`callee(*args)` where `callee` is the module global `function` names, a boxed native
+    function of this module given every parameter positionally: a call of its direct entry on
+    words (`args` have its parameters' types, `dest` its return's) while the global still names
+    that function's native object; else CPython's call of `callee` on the boxed arguments, as
+    CallObject, its result converted to `dest`'s type."""
+
+    dest: Register
+    callee: Register
+    function: str
+    args: tuple[Register, ...]
+    line: int
+
+
 class SequenceKind(Enum):
     TUPLE = "tuple"
     LIST = "list"

@@ -27,7 +27,7 @@ def operands(op: ir.Op) -> tuple[ir.Register, ...]:
         return (op.obj, op.index)
     if isinstance(op, objects.SetItem):
         return (op.obj, op.index, op.value)
-    if isinstance(op, objects.CallObject):
+    if isinstance(op, (objects.CallObject, objects.CallDirect)):
         return (op.callee, *op.args)
     if isinstance(op, objects.BuildSequence):
         return op.items

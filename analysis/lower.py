@@ -55,10 +55,12 @@ from tpy2wasm.analysis.ir import (
     StoreLocal,
 )
 from tpy2wasm.analysis.ir_objects import (
-    ClearLocal, CountAdd, CountCompare, GetAttr, GetIter, IsSmallRange, KeepAlive, RangeBound, RangePart, SetAttr,
+    CallDirect, ClearLocal, CountAdd, CountCompare, GetAttr, GetIter, IsSmallRange, KeepAlive, RangeBound, RangePart,
+    SetAttr,
 )
 from tpy2wasm.analysis.lower_exceptions import ExceptionLowerer
 from tpy2wasm.analysis.lower_expr import scalar
+from tpy2wasm.analysis.lower_objects import boxed_return_type
 from tpy2wasm.analysis.nativeness import COMPILER_FAILURE_REASON, keep_in_interpreter, undecorated_export
 from tpy2wasm.analysis.report import NativenessReport
 from tpy2wasm.analysis.rtypes import BOOL, INT, INT_WORD, NONE, OBJECT, RType
@@ -86,10 +88,12 @@ class Loop:
 
 
 class FunctionLowerer(ExceptionLowerer):
-    def __init__(self, func: FuncDef, module: MypyFile, types: dict[Expression, Type], boxed: bool) -> None:
+    def __init__(self, func: FuncDef, module: MypyFile, types: dict[Expression, Type], boxed: bool,
+                 direct_callees: frozenset[str] = frozenset()) -> None:
         super().__init__(func, module, types, boxed)
         assert isinstance(func.type, CallableType), func
-        self.return_type = OBJECT if boxed else scalar(func.type.ret_type, "return")
+        self.return_type = boxed_return_type(func) if boxed else scalar(func.type.ret_type, "return")
+        self.direct_callees = direct_callees
         self.loops: list[Loop] = []
         self.active_handlers = []
 
@@ -101,6 +105,9 @@ class FunctionLowerer(ExceptionLowerer):
         self.lower_block(func.body)
         if self.return_type in (NONE, OBJECT):  # falling off the end returns None
             self.builder.terminate(Return(None, func.end_line or func.line))
+        elif self.boxed and self.builder.current is not None:  # as the None object in the result's word
+            line = func.end_line or func.line
+            self.builder.terminate(Return(self.coerce(self.constant(None, line), self.return_type, line), line))
         blocks = self.builder.finish(func.fullname)
         return FunctionIR(func.name, func.name, self.module.fullname, args, self.return_type,
                           blocks, func.line, self.boxed)
@@ -146,7 +153,7 @@ class FunctionLowerer(ExceptionLowerer):
         elif isinstance(statement, RaiseStmt):
             self.lower_raise(statement)
         elif isinstance(statement, ExpressionStmt) and isinstance(statement.expr, CallExpr):
-            self.lower_expr(statement.expr)
+            self.lower_dropped_call(statement.expr)
         # Docstrings, `pass` and `global` declarations produce no code.
 
     def lower_augmented_assignment(self, statement: OperatorAssignmentStmt) -> None:
@@ -191,7 +198,7 @@ class FunctionLowerer(ExceptionLowerer):
     def lower_return(self, statement: ReturnStmt) -> None:
         value = None
         if self.return_type != NONE and statement.expr is not None:
-            value = self.coerce(self.lower_expr(statement.expr), self.return_type, statement.line)
+            value = self.lower_as(statement.expr, self.return_type)
         self.unwind_for_return(statement.line)
         self.builder.terminate(Return(value, statement.line))
 
@@ -410,20 +417,22 @@ MAX_BOXED_OPS = 1000
 def lower_program(program: TypedProgram, report: NativenessReport) -> list[FunctionIR]:
     """FunctionIR for every native function in the report, in report order. A function whose
     lowering fails stays in the interpreter (its verdict says why), which boxes its unboxed
-    callers: those are lowered again."""
+    callers: those are lowered again, as are boxed callers that called its direct entry."""
     lowered: dict[str, FunctionIR] = {}
     while True:
         failed = False
+        boxed = frozenset(f"{verdict.module}.{verdict.qualname}" for verdict in report.native_functions()
+                          if verdict.boxed)
         for verdict in report.native_functions():
             key = f"{verdict.module}.{verdict.qualname}"
-            if key in lowered and lowered[key].boxed == verdict.boxed:
+            if key in lowered and lowered[key].boxed == verdict.boxed and direct_callees(lowered[key]) <= boxed:
                 continue
             module = program.modules[verdict.module]
             node = module.names[verdict.name].node
             func = undecorated_export(node) if isinstance(node, Decorator) else node
             assert isinstance(func, FuncDef), verdict
             try:
-                function = FunctionLowerer(func, module, program.types, verdict.boxed).lower_function()
+                function = FunctionLowerer(func, module, program.types, verdict.boxed, boxed).lower_function()
             except Exception as error:  # a lowering bug, confined to this function
                 keep_in_interpreter(report, verdict, f"{COMPILER_FAILURE_REASON}: {type(error).__name__}: {error}")
                 failed = True
@@ -437,3 +446,8 @@ def lower_program(program: TypedProgram, report: NativenessReport) -> list[Funct
                 lowered[key] = function
         if not failed:
             return [lowered[f"{verdict.module}.{verdict.qualname}"] for verdict in report.native_functions()]
+
+
+def direct_callees(function: FunctionIR) -> set[str]:
+    """The functions whose direct entries `function` calls: they must stay native and boxed."""
+    return {op.function for block in function.blocks for op in block.ops if isinstance(op, CallDirect)}

@@ -71,6 +71,12 @@ FLOAT_OPERATORS = frozenset({
 SCALAR_WORDS: dict[RType | None, RType] = {INT: INT_WORD, FLOAT: FLOAT_WORD, BOOL: BOOL_WORD}
 """The word type of each scalar type that has one, in a boxed function."""
 
+def boxed_value_type(mypy_type: Type | None) -> RType:
+    """How a boxed function holds a parameter, local or result of this type: an int, float or
+    bool as a word, anything else as an object."""
+    return SCALAR_WORDS.get(facts.scalar_rtype(mypy_type), OBJECT)
+
+
 _CONSTANT_TYPES: dict[type, RType] = {bool: BOOL, int: INT, float: FLOAT, type(None): NONE, str: OBJECT}
 
 
@@ -126,7 +132,7 @@ class ExpressionLowerer:
     def local(self, name: str, var: Var) -> Local:
         if name not in self.locals:
             if self.boxed:  # an int, float or bool local is a word; others are objects
-                rtype = SCALAR_WORDS.get(facts.scalar_rtype(var.type), OBJECT)
+                rtype = boxed_value_type(var.type)
             else:
                 rtype = scalar(var.type, f"local '{name}'")
             self.locals[name] = Local(name, rtype)

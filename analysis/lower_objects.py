@@ -9,17 +9,18 @@ do comparisons of ints and floats that decide a branch."""
 from __future__ import annotations
 
 from mypy.nodes import (
-    ARG_NAMED, CallExpr, ComparisonExpr, DictExpr, Expression, FloatExpr, IndexExpr, ListExpr, Lvalue, MemberExpr, NameExpr,
-    OpExpr, SliceExpr, StrExpr, TupleExpr, UnaryExpr, Var,
+    ARG_NAMED, ARG_OPT, ARG_POS, CallExpr, ComparisonExpr, DictExpr, Expression, FloatExpr, FuncDef, IndexExpr,
+    ListExpr, Lvalue, MemberExpr, NameExpr, OpExpr, SliceExpr, StrExpr, TupleExpr, UnaryExpr, Var,
 )
+from mypy.types import CallableType
 
 from tpy2wasm.analysis import mypy_facts as facts
 from tpy2wasm.analysis.builder import OpenBlock
 from tpy2wasm.analysis.ir import Compare, LoadConst, LoadGlobal, Register, Unary
 from tpy2wasm.analysis.ir_objects import (
-    BuildDict, BuildSequence, BuildSlice, CallObject, GetAttr, GetItem, SequenceKind, SetAttr, SetItem,
+    BuildDict, BuildSequence, BuildSlice, CallDirect, CallObject, GetAttr, GetItem, SequenceKind, SetAttr, SetItem,
 )
-from tpy2wasm.analysis.lower_expr import SCALAR_WORDS, ExpressionLowerer, word_result
+from tpy2wasm.analysis.lower_expr import SCALAR_WORDS, ExpressionLowerer, boxed_value_type, word_result
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, NUMBER_WORDS, OBJECT, WORDS, RType
 
 #: Unary operators that give an int for an int, a float for a float, a bool for a bool.
@@ -27,7 +28,16 @@ _WORD_UNARY_OPERATORS = {INT_WORD: frozenset({"-", "+", "~"}), FLOAT_WORD: froze
                          BOOL_WORD: frozenset({"not"})}
 
 
+def boxed_return_type(func: FuncDef) -> RType:
+    """What a boxed function's direct entry returns (a None result is the None object)."""
+    assert isinstance(func.type, CallableType), func
+    return boxed_value_type(func.type.ret_type)
+
+
 class ObjectLowerer(ExpressionLowerer):
+    #: The fullnames of the module's boxed native functions, whose direct entries calls may use.
+    direct_callees: frozenset[str] = frozenset()
+
     def lower_node(self, expr: Expression) -> Register:
         if not self.boxed:
             return super().lower_node(expr)
@@ -77,6 +87,12 @@ class ObjectLowerer(ExpressionLowerer):
 
     def lower_object_call(self, call: CallExpr) -> Register:
         callee = self.lower_expr(call.callee)
+        target = self.direct_target(call)
+        if target is not None:
+            args = tuple(self.lower_as(arg, boxed_value_type(parameter.variable.type))
+                         for arg, parameter in zip(call.args, target.arguments))
+            dest = self.builder.register(boxed_return_type(target))
+            return self.builder.emit_value(CallDirect(dest, callee, target.fullname, args, call.line))
         positional = [self.lower_expr(arg) for arg, kind in zip(call.args, call.arg_kinds) if kind != ARG_NAMED]
         named = [(name, self.lower_expr(arg)) for arg, kind, name in zip(call.args, call.arg_kinds, call.arg_names)
                  if kind == ARG_NAMED and name is not None]
@@ -85,6 +101,28 @@ class ObjectLowerer(ExpressionLowerer):
         args = (*positional, *(value for _, value in named))
         keywords = tuple(name for name, _ in named)
         return self.builder.emit_value(CallObject(self.register(OBJECT), callee, args, keywords, call.line))
+
+    def lower_dropped_call(self, call: CallExpr) -> None:
+        """A call whose value is dropped: a direct call's word result is not boxed for nothing."""
+        with self.builder.at(call):
+            if self.boxed:
+                self.lower_object_node(call)
+            else:
+                self.lower_node(call)
+
+    def direct_target(self, call: CallExpr) -> FuncDef | None:
+        """The boxed native function of this module that `call` names and gives every parameter
+        positionally, so that it may call its direct entry (docs/value-representation.md, 4)."""
+        name = call.callee
+        if not (isinstance(name, NameExpr) and isinstance(name.node, FuncDef)
+                and name.node.fullname in self.direct_callees
+                and name.node.fullname == f"{self.module.fullname}.{name.name}"):
+            return None
+        parameters = name.node.arguments
+        if len(call.args) != len(parameters) or any(kind != ARG_POS for kind in call.arg_kinds) \
+                or any(parameter.kind not in (ARG_POS, ARG_OPT) for parameter in parameters):
+            return None
+        return name.node
 
     # Int, float and bool words
 
@@ -144,6 +182,13 @@ class ObjectLowerer(ExpressionLowerer):
             operand = self.word(expr.expr)
             dest = self.builder.register(word)
             return self.builder.emit_value(Unary(dest, facts.UNARY_OPERATORS[expr.op], operand, line))
+
+    def lower_as(self, expr: Expression, rtype: RType) -> Register:
+        """`expr` as a value of `rtype` (a returned value, a direct call's argument): computed on
+        words when `rtype` is a word and `expr` has a word type, never boxed on the way."""
+        if self.boxed and rtype in WORDS and self.static_word(expr) is not None:
+            return self.coerce(self.word(expr), rtype, expr.line)
+        return self.coerce(self.lower_expr(expr), rtype, expr.line)
 
     def operand(self, expr: Expression) -> Register:
         """An operand of an in-place operation: a word when `expr` computes one."""

@@ -31,6 +31,7 @@ from tpy2wasm.analysis.ir_objects import (
     BuildDict,
     BuildSlice,
     BuildSequence,
+    CallDirect,
     CallObject,
     CatchException,
     ClearLocal,
@@ -105,6 +106,8 @@ def _object_op_body(op: Op) -> str:
         keywords = op.args[len(positional):]
         named = [f"{name}={value}" for name, value in zip(op.keywords, keywords)]
         return f"call {op.callee}({', '.join([*map(str, positional), *named])})"
+    if isinstance(op, CallDirect):
+        return f"call direct {op.function} {op.callee}({_join(op.args)})"
     if isinstance(op, BuildSequence):
         return f"{op.kind.value}({_join(op.items)})"
     if isinstance(op, IsTrue):

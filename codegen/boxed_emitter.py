@@ -11,7 +11,6 @@ its block's handler, or out of the function.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import Enum
 
 from llvmlite import ir
 
@@ -19,28 +18,34 @@ from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.ir_operands import operands
 from tpy2wasm.analysis.refcounts import insert_refcounts
-from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS, RType
-from tpy2wasm.codegen import bool_words, fast_version, float_words, int_words, range_words, word_loads, words
+from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
+from tpy2wasm.codegen import (
+    bool_words, direct_calls, fast_version, float_words, int_words, range_words, word_loads, words,
+)
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter
 from tpy2wasm.codegen.float_constants import float_literal
-from tpy2wasm.codegen.runtime_api import I1, I32, NAME_CACHE, PTR, PTR_PTR
+from tpy2wasm.codegen.runtime_api import I1, I32, NAME_CACHE, PTR
 from tpy2wasm.codegen.positions import position, position_pointer
 from tpy2wasm.codegen.strings import StringPool
 
 _I64_MIN, _I64_MAX = -(2**63), 2**63 - 1
 _SINGLETONS = {None: 0, False: 1, True: 2}
+_OBJECT_TESTS = {tir.CompareOperator.IS: "tpy2wasm_is", tir.CompareOperator.IS_NOT: "tpy2wasm_is_not",
+                 tir.CompareOperator.IN: "tpy2wasm_in", tir.CompareOperator.NOT_IN: "tpy2wasm_not_in"}
 
 
 class BoxedEmitter(RefcountEmitter):
-    """Emits one boxed function `PyObject *f(PyObject *globals, PyObject *const *args)`."""
+    """Emits one boxed function's body, its direct entry `word f(PyObject *globals, word a1, ...)`
+    (codegen/direct_calls.py)."""
 
-    def __init__(self, function: tir.FunctionIR, llvm_function: ir.Function, strings: StringPool,
-                 filename: str, inline_releases: bool) -> None:
+    def __init__(self, function: tir.FunctionIR, llvm_function: ir.Function, entries: direct_calls.BoxedEntries,
+                 strings: StringPool, filename: str, inline_releases: bool) -> None:
         super().__init__(llvm_function, inline_releases)
         self.function = insert_refcounts(function)
+        self.entries = entries
         self.strings = strings
         self.filename = filename
-        self.globals_pointer, self.args_pointer = llvm_function.args
+        self.globals_pointer, *self.parameters = llvm_function.args
         self.start = llvm_function.append_basic_block("start")
         self.versions = fast_version.versions(function, llvm_function)
         self.version = self.versions[-1]  # the one being emitted
@@ -53,7 +58,7 @@ class BoxedEmitter(RefcountEmitter):
         self.borrowed: dict[int, tuple[ir.Value, tir.Local]] = {}
         self.assigned_loads: set[word_loads.Site] = set()
         self.site: word_loads.Site = ("", 0)  # of the op being emitted
-        self.result = self.entry_slot(PTR, "result")
+        self.result = self.entry_slot(words.slot_type(function.return_type), "result")
         self.argument_buffer: ir.AllocaInstr | None = None
         self.handler: str | None = None  # of the block being emitted
 
@@ -65,13 +70,8 @@ class BoxedEmitter(RefcountEmitter):
         builder.cbranch(failed, self.unentered_exit(), entered)
         builder.position_at_end(entered)
         assigned = _assigned_locals(self.function)
-        parameter_words: list[tuple[ir.Value, RType]] = []
-        for index, argument in enumerate(self.function.args):
-            value = builder.load(builder.gep(self.args_pointer, [ir.Constant(I32, index)]))
-            if argument.type in WORDS:
-                parameter_words.append((self.call_runtime(words.FROM_OBJECT[argument.type], value), argument.type))
-                self.store_local(argument, parameter_words[-1][0])
-            elif argument.name in assigned:
+        for argument, value in zip(self.function.args, self.parameters):
+            if argument.name in assigned:
                 self.store_local(argument, value, borrowed=True)
             else:
                 self.borrow_local(argument, value)
@@ -80,6 +80,8 @@ class BoxedEmitter(RefcountEmitter):
             builder.branch(self.versions[0].blocks[first])
         else:  # the fast version when every parameter's word is fast
             fast, generic = self.versions
+            parameter_words = [(value, argument.type) for argument, value in zip(self.function.args, self.parameters)
+                               if argument.type in WORDS]
             builder.cbranch(fast_version.all_fast(builder, parameter_words), fast.blocks[first], generic.blocks[first])
         self.assigned_loads = word_loads.assigned_loads(self.function)
         for version in self.versions:
@@ -98,8 +100,7 @@ class BoxedEmitter(RefcountEmitter):
             moved: tir.Register | None = None
             for index, (op, following) in enumerate(zip(block.ops, (*block.ops[1:], None))):
                 self.site = (block.label, index)
-                if self.site in self.generic_sites:
-                    self.land_transfers()
+                self.land_transfers()
                 if isinstance(op, tob.DecRef) and (op.value == moved or op.value.number in self.borrowed):
                     continue  # moved into a local, or never owned
                 if isinstance(op, tob.DecRef) and self.known_fast(op.value):
@@ -117,6 +118,8 @@ class BoxedEmitter(RefcountEmitter):
                     self.forget_register(moved)
                 else:
                     self.emit_op(op)
+            self.site = (block.label, len(block.ops))
+            self.land_transfers()
             self.emit_terminator(block.terminator)
 
     # ---- the fast version and its transfers (codegen/fast_version.py) ----
@@ -124,14 +127,19 @@ class BoxedEmitter(RefcountEmitter):
     def known_fast(self, register: tir.Register) -> bool:
         return self.version.fast_words and register.type in WORDS
 
-    def transfer_unless(self, condition: ir.Value | None, releasing: ir.Value | None = None) -> None:
+    def transfer_unless(self, condition: ir.Value | None, releasing: ir.Value | None = None,
+                        after: bool = False) -> None:
+        """(word_paths.Emitter's) `after`: to the op after this one, which has defined its result:
+        a call is not made twice."""
         if condition is None:
             return
         assert self.version.fast_words, "only the fast version transfers"
         builder = self.builder
-        if self.site not in self.generic_sites:
-            self.generic_sites[self.site] = self.llvm_function.append_basic_block("generic.{}.{}".format(*self.site))
-        target = self.generic_sites[self.site]
+        label, index = self.site
+        site = (label, index + 1) if after else self.site
+        if site not in self.generic_sites:
+            self.generic_sites[site] = self.llvm_function.append_basic_block("generic.{}.{}".format(*site))
+        target = self.generic_sites[site]
         if releasing is not None:
             release = self.llvm_function.append_basic_block("transfer")
             with builder.goto_block(release):
@@ -143,8 +151,10 @@ class BoxedEmitter(RefcountEmitter):
         builder.position_at_end(go_on)
 
     def land_transfers(self) -> None:
-        """Start the generic version's block that the fast version transfers to at this op;
-        the registers that borrow a local's reference load it again there."""
+        """In the generic version, start the block the fast version transfers to at this op,
+        if any; the registers that borrow a local's reference load it again there."""
+        if self.version.fast_words or self.site not in self.generic_sites:
+            return
         block = self.generic_sites[self.site]
         self.builder.branch(block)
         self.builder.position_at_end(block)
@@ -155,7 +165,7 @@ class BoxedEmitter(RefcountEmitter):
         """RecursionError on entry: as for a Python frame, no traceback entry of its own."""
         block = self.llvm_function.append_basic_block("recursion_error")
         with self.builder.goto_block(block):
-            self.builder.ret(ir.Constant(PTR, None))
+            self.builder.ret(words.empty(self.result.type.pointee))
         return block
 
     def emit_exit(self) -> None:
@@ -266,6 +276,11 @@ class BoxedEmitter(RefcountEmitter):
             self.emit_condition(op)
         elif isinstance(op, (tob.IsSmallRange, tob.CountCompare)):
             self.define_condition(op.dest, range_words.condition(self, op, self.values(operands(op))))
+        elif isinstance(op, tob.CallDirect):
+            self.define(op.dest, direct_calls.emit_call(self, op, self.entries))
+            if self.known_fast(op.dest):  # a value entering the fast version, after the call's effects
+                word = self.builder.load(self.register_slot(op.dest))
+                self.transfer_unless(bool_words.word_is_fast(self.builder, word, op.dest.type), after=True)
         elif isinstance(op, tir.Compare) and op.dest.type is BOOL:  # a branch on two number words
             compare = int_words.compare if op.left.type is op.right.type is INT_WORD else float_words.compare
             self.define_condition(op.dest, compare(self, op, *self.values((op.left, op.right))))
@@ -300,13 +315,18 @@ class BoxedEmitter(RefcountEmitter):
             return call("tpy2wasm_load_name", self.globals_pointer, self.strings.pointer(op.name),
                         self.cache(NAME_CACHE))
         if isinstance(op, tir.Binary):
-            return call("tpy2wasm_binary_op", _index(op.operator),
-                        ir.Constant(I32, int(op.inplace)), *self.values((op.left, op.right)))
+            function = int_words.cpython_function(self.module, int_words.NUMBER_FUNCTIONS[op.operator][op.inplace],
+                                                  int_words.BINARY_FUNCTION)
+            return call("tpy2wasm_binary_op", function, *self.values((op.left, op.right)))
         if isinstance(op, tir.Unary):
-            return call("tpy2wasm_unary_op", _index(op.operator), self.value(op.operand))
-        if isinstance(op, tir.Compare):
-            return call("tpy2wasm_compare_op", _index(op.operator),
+            name = "tpy2wasm_not" if op.operator is tir.UnaryOperator.NOT else int_words.UNARY_FUNCTIONS[op.operator]
+            function = int_words.cpython_function(self.module, name, int_words.UNARY_FUNCTION)
+            return call("tpy2wasm_unary_op", function, self.value(op.operand))
+        if isinstance(op, tir.Compare) and op.operator in int_words.RICH_COMPARE:
+            return call("tpy2wasm_compare_op", ir.Constant(I32, int_words.RICH_COMPARE[op.operator]),
                         *self.values((op.left, op.right)))
+        if isinstance(op, tir.Compare):  # identity and membership
+            return call(_OBJECT_TESTS[op.operator], *self.values((op.left, op.right)))
         if isinstance(op, tob.BuildSlice):
             return call("PySlice_New", *self.values((op.start, op.stop, op.step)))
         if isinstance(op, tob.BuildDict):
@@ -411,12 +431,15 @@ class BoxedEmitter(RefcountEmitter):
 
     def argument_array(self, registers: tuple[tir.Register, ...]) -> ir.Value:
         """The registers' objects in a stack buffer shared by every call site."""
-        size = max(len(registers), 1)
+        return self.value_array(self.values(registers))
+
+    def value_array(self, values: list[ir.Value]) -> ir.Value:
+        size = max(len(values), 1)
         if self.argument_buffer is None or self.argument_buffer.type.pointee.count < size:
             self.argument_buffer = self.entry_slot(ir.ArrayType(PTR, max(size, 8)), "arguments")
         builder = self.builder
         first = builder.gep(self.argument_buffer, [ir.Constant(I32, 0), ir.Constant(I32, 0)])
-        for index, value in enumerate(self.values(registers)):
+        for index, value in enumerate(values):
             builder.store(value, builder.gep(first, [ir.Constant(I32, index)]))
         return first
 
@@ -432,7 +455,7 @@ class BoxedEmitter(RefcountEmitter):
         elif isinstance(terminator, tir.Return):
             value = (self.constant(None) if terminator.value is None else self.value(terminator.value))
             if terminator.value is not None:
-                self.incref(value)
+                self.retain(value)
             builder.store(value, self.result)
             builder.branch(self.exit)
         elif isinstance(terminator, tir.Raise):
@@ -474,8 +497,3 @@ def _assigned_locals(function: tir.FunctionIR) -> set[str]:
         if isinstance(block.terminator, tir.ForIter):
             assigned.add(block.terminator.item.name)
     return assigned
-
-
-def _index(operator: Enum) -> ir.Constant:
-    """The operator's position in its enum, which is how native_objects.c numbers it."""
-    return ir.Constant(I32, list(type(operator)).index(operator))

@@ -15,6 +15,7 @@ from tpy2wasm.analysis.ir import FunctionIR
 from tpy2wasm.analysis.rtypes import NONE
 from tpy2wasm.codegen.arithmetic import from_slot, to_slot
 from tpy2wasm.codegen.boxed_emitter import BoxedEmitter
+from tpy2wasm.codegen.direct_calls import direct_type, emit_thunk
 from tpy2wasm.codegen.function_emitter import FunctionEmitter
 from tpy2wasm.codegen.int_words import loops_on_words
 from tpy2wasm.codegen.parallel import run_forked
@@ -24,7 +25,7 @@ from tpy2wasm.codegen.target import TRIPLE, target_machine
 
 _THUNK_TYPE = ir.FunctionType(VOID, [I64.as_pointer(), PTR])
 _BOXED_TYPE = ir.FunctionType(PTR, [PTR, PTR_PTR])
-"""PyObject *f(PyObject *globals, PyObject *const *args): a boxed function, called directly."""
+"""PyObject *f(PyObject *globals, PyObject *const *args): a boxed function's thunk."""
 _ENTRY_TYPE = ir.LiteralStructType([PTR, PTR, _THUNK_TYPE.as_pointer()])
 
 
@@ -34,8 +35,11 @@ def native_key(function: FunctionIR) -> str:
 
 
 def signature(function: FunctionIR) -> str:
-    """native.h's signature: a boxed function takes objects, whatever it makes of them."""
-    parameters = "".join("o" if function.boxed else KIND_LETTERS[arg.type] for arg in function.args)
+    """native.h's signature: a boxed function's thunk takes and returns objects, whatever its
+    direct entry makes of them."""
+    if function.boxed:
+        return f"{'o' * len(function.args)}>o"
+    parameters = "".join(KIND_LETTERS[arg.type] for arg in function.args)
     return f"{parameters}>{KIND_LETTERS[function.return_type]}"
 
 
@@ -182,22 +186,25 @@ def _llvm_module(defined: Sequence[FunctionIR], functions: Sequence[FunctionIR],
     module = ir.Module(name="tpy2wasm_native")
     module.triple = TRIPLE
     strings = StringPool(module)
-    # Only unboxed functions call native functions: with all of them here, none is called
-    # from another module.
+    # Only unboxed functions call unboxed functions: with all of them here, none is called
+    # from another module (boxed ones call boxed ones across modules, hidden).
     whole_program = with_table and all(function in defined for function in functions if not function.boxed)
     llvm_functions = _Declarations(module, {native_key(function): function for function in functions})
     for function in defined:
-        llvm_function = llvm_functions[native_key(function)]
+        key = native_key(function)
         if whole_program and not function.boxed:
-            llvm_function.linkage = "internal"
+            llvm_functions[key].linkage = "internal"
         else:
-            llvm_function.visibility = "hidden"
+            for llvm_function in (llvm_functions[key], *([llvm_functions.direct(key)] if function.boxed else [])):
+                llvm_function.visibility = "hidden"
     for function in defined:
         llvm_function, filename = llvm_functions[native_key(function)], filenames[function.module]
         try:
             if function.boxed:
-                BoxedEmitter(function, llvm_function, strings, filename,
+                direct = llvm_functions.direct(native_key(function))
+                BoxedEmitter(function, direct, llvm_functions, strings, filename,
                              inline_releases=_inline_releases(function)).emit()
+                emit_thunk(llvm_function, direct, function)
             else:
                 FunctionEmitter(function, llvm_function, llvm_functions, strings, filename).emit()
         except Exception as error:  # a code generator bug, confined to this function
@@ -208,12 +215,23 @@ def _llvm_module(defined: Sequence[FunctionIR], functions: Sequence[FunctionIR],
 
 
 class _Declarations(dict[str, ir.Function]):
-    """The LLVM function of each native function, declared in the module on first use."""
+    """The LLVM function of each native function (a boxed one's thunk), declared in the module
+    on first use; `direct` gives a boxed function's direct entry."""
 
     def __init__(self, module: ir.Module, functions: dict[str, FunctionIR]) -> None:
         super().__init__()
         self._module = module
         self._functions = functions
+        self._direct: dict[str, ir.Function] = {}
+
+    def thunk(self, key: str) -> ir.Function:
+        return self[key]
+
+    def direct(self, key: str) -> ir.Function:
+        if key not in self._direct:
+            function = self._functions[key]
+            self._direct[key] = ir.Function(self._module, direct_type(function), f"{_symbol(function)}.direct")
+        return self._direct[key]
 
     def __missing__(self, key: str) -> ir.Function:
         function = self._functions[key]
@@ -240,7 +258,7 @@ def _table(module: ir.Module, functions: Sequence[FunctionIR], llvm_functions: _
 
 
 def _entry_point(module: ir.Module, function: FunctionIR, target: ir.Function) -> ir.Constant:
-    """What the table points at: a boxed function itself (native.h tells the two apart by
+    """What the table points at: a boxed function's thunk (native.h tells the two kinds apart by
     the signature's 'o' return kind), or the thunk of an unboxed one."""
     if function.boxed:
         return target.bitcast(_THUNK_TYPE.as_pointer())

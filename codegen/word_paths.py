@@ -38,9 +38,11 @@ class Emitter(Protocol):
     def known_fast(self, register: tir.Register) -> bool:
         """Whether the register certainly holds its word's fast form here."""
 
-    def transfer_unless(self, condition: ir.Value | None, releasing: ir.Value | None = None) -> None:
+    def transfer_unless(self, condition: ir.Value | None, releasing: ir.Value | None = None,
+                        after: bool = False) -> None:
         """Go on when `condition` holds (None: always), else release the word `releasing`, if
-        given, and continue at the current operation in the generic version."""
+        given, and continue at the current operation in the generic version (at the next one
+        when `after`: the current one has defined its result and must not run twice)."""
 
 
 def all_of(builder: ir.IRBuilder, conditions: Sequence[ir.Value | None]) -> ir.Value | None:

@@ -171,7 +171,8 @@ def test_any_word_type_has_the_fast_path_and_objects_say_where_they_come_from() 
 
 #: The runtime functions the boxed emitter calls for an operation: CPython's generic operation on
 #: objects, or the slow path of an inline fast path on words (overflow, or an object in the word).
-_GENERIC_CALLS = ("tpy2wasm_binary_op", "tpy2wasm_unary_op", "tpy2wasm_compare_op")
+_GENERIC_CALLS = ("tpy2wasm_binary_op", "tpy2wasm_unary_op", "tpy2wasm_compare_op", "tpy2wasm_is",
+                  "tpy2wasm_is_not", "tpy2wasm_in", "tpy2wasm_not_in")
 _WORD_SLOW_PATHS = ("tpy2wasm_word_binary", "tpy2wasm_word_unary", "tpy2wasm_word_compare",
                     "tpy2wasm_float_word_binary", "tpy2wasm_float_word_unary", "tpy2wasm_compare_bool_word")
 

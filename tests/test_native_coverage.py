@@ -31,6 +31,8 @@ DYNAMIC_HELPERS = {"show", "main"}
 EXPECTED_FALLBACKS: dict[str, dict[str, set[str]]] = {
     "native_boxed_bigint_globals": {"dive": {"depth"}, "typed_dive": {"depth"}},
     "native_boxed_deep_mixed": {"countdown": {"depth"}, "through": {"depth"}, "runaway": {"depth"}},
+    # Recursion through direct calls past the boxed depth cap goes on in Python.
+    "native_boxed_direct_calls": {"depth": {"depth"}, "runaway": {"depth"}},
     "native_boxed_int_words": {"accumulate": {"deopt"}, "divide": {"arguments"}},
     "native_boxed_print_hints": {"twice": {"arguments"}, "fsum": {"arguments"}},
     # The calls that do not bind, and values that do not fit the hints; the others bind natively.
@@ -52,11 +54,21 @@ EXPECTED_FALLBACKS: dict[str, dict[str, set[str]]] = {
 #: entered, so that this list shrinks when the runtime learns more.
 NEVER_ENTERED = {
     # Its only caller is the native `outer`, which calls it directly, past the counters.
-    ("native_interop", "inner"): {"native": 0, "arguments": 0, "deopt": 0, "depth": 0},
+    ("native_interop", "inner"): {"native": 0, "arguments": 0, "deopt": 0, "depth": 0, "direct": 0},
     # Its only caller is the native `outer`, which calls it directly, past the counters.
-    ("native_traceback_carets", "through"): {"native": 0, "arguments": 0, "deopt": 0, "depth": 0},
+    ("native_traceback_carets", "through"): {"native": 0, "arguments": 0, "deopt": 0, "depth": 0, "direct": 0},
     # Likewise: called only from the native `shaped`.
-    ("native_traceback_carets", "call_native"): {"native": 0, "arguments": 0, "deopt": 0, "depth": 0},
+    ("native_traceback_carets", "call_native"): {"native": 0, "arguments": 0, "deopt": 0, "depth": 0, "direct": 0},
+}
+#: Per program, the boxed functions that other boxed functions call through their direct entry
+#: (counted as native entries too), and those they never do: a call whose global was rebound to
+#: another function's native object goes through CPython.
+DIRECT_CALLS: dict[str, tuple[set[str], set[str]]] = {
+    "native_boxed_direct_calls": (
+        {"add", "scale", "both", "greet", "nothing", "half", "twice", "divide", "ratio", "depth", "runaway", "target"},
+        {"alternative"},
+    ),
+    "native_boxed_direct_calls_uncaught": ({"parse", "scaled"}, set()),
 }
 #: Functions of these programs that stay in the interpreter on purpose, and why. The test fails
 #: once they become native, so that this list shrinks as the compiler learns more.
@@ -109,6 +121,11 @@ def test_every_kernel_runs_natively(program: Path, cache: pytest.Cache) -> None:
         assert counts["native"] > 0, f"{name} never entered its native code: {counts}"
         fallbacks = {kind for kind in ("arguments", "deopt", "depth") if counts[kind] > 0}
         assert fallbacks == expected.get(name, set()), f"{name}: {counts}"
+    called_directly, never_directly = DIRECT_CALLS.get(program.stem, (set(), set()))
+    for name in called_directly:
+        assert stats[f"__main__.{name}"]["direct"] > 0, f"{name} was never called directly"
+    for name in never_directly:
+        assert stats[f"__main__.{name}"]["direct"] == 0, f"{name} was called directly"
 
 
 def test_there_are_native_programs() -> None:

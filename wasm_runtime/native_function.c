@@ -28,6 +28,7 @@ typedef struct {
     Py_ssize_t arguments; /* calls whose arguments did not fit the hints: Python version */
     Py_ssize_t deopt;     /* native calls that deoptimised and re-ran in Python */
     Py_ssize_t depth;     /* calls that went on in Python because native recursion got too deep */
+    Py_ssize_t direct;    /* of the native ones, calls from a boxed function to the direct entry */
 } CallCounts;
 static CallCounts *call_counts;
 
@@ -243,6 +244,37 @@ static PyTypeObject NativeFunctionType = {
     .tp_setattro = PyObject_GenericSetAttr,
 };
 
+/* A boxed function's call of another's direct entry (codegen/direct_calls.py): 1 when `callee`
+ * is the NativeFunction of the boxed function whose thunk is `thunk`, over `globals` (checked
+ * once, then kept as a reference in the site's `cache`, so that a pointer compare decides), and
+ * the boxed depth leaves room. The call is then counted as call_boxed counts one, one boxed
+ * level deeper until tpy2wasm_leave_direct. 0: the caller calls `callee` through CPython. */
+int tpy2wasm_enter_direct(PyObject *callee, void *thunk, PyObject *globals, PyObject **cache) {
+    NativeFunction *native = (NativeFunction *)callee;
+    if (callee != *cache) {
+        if (Py_TYPE(callee) != &NativeFunctionType || !native->boxed || (void *)native->entry->thunk != thunk) {
+            return 0;
+        }
+        Py_INCREF(callee);
+        Py_XSETREF(*cache, callee);
+    }
+    if (PyFunction_GET_GLOBALS(native->python_version) != globals) {
+        return 0;
+    }
+    if (boxed_depth >= BOXED_DEPTH_CAP) {
+        return 0; /* call_boxed goes on in Python, and counts it */
+    }
+    CallCounts *counts = counts_of(native);
+    counts->native++;
+    counts->direct++;
+    boxed_depth++;
+    return 1;
+}
+
+void tpy2wasm_leave_direct(void) {
+    boxed_depth--;
+}
+
 static const struct tpy_native_entry *find_entry(const char *key) {
     for (const struct tpy_native_entry *entry = tpy2wasm_native_table; entry->key != NULL; entry++) {
         if (strcmp(entry->key, key) == 0) {
@@ -306,14 +338,15 @@ static PyObject *native(PyObject *module, PyObject *key) {
     return PyCFunction_New(&decorator_method, key);
 }
 
-/* _tpy2wasm.stats(): {key: {"native": n, "arguments": n, "deopt": n, "depth": n}} for every
- * native function of the program. */
+/* _tpy2wasm.stats(): {key: {"native": n, "arguments": n, "deopt": n, "depth": n, "direct": n}}
+ * for every native function of the program. */
 static PyObject *stats(PyObject *module, PyObject *unused) {
     PyObject *result = PyDict_New();
     for (const struct tpy_native_entry *entry = tpy2wasm_native_table; result != NULL && entry->key != NULL; entry++) {
         const CallCounts *counts = &call_counts[entry - tpy2wasm_native_table];
-        PyObject *row = Py_BuildValue("{s:n,s:n,s:n,s:n}", "native", counts->native, "arguments", counts->arguments,
-                                      "deopt", counts->deopt, "depth", counts->depth);
+        PyObject *row = Py_BuildValue("{s:n,s:n,s:n,s:n,s:n}", "native", counts->native, "arguments",
+                                      counts->arguments, "deopt", counts->deopt, "depth", counts->depth, "direct",
+                                      counts->direct);
         if (row == NULL || PyDict_SetItemString(result, entry->key, row) < 0) {
             Py_CLEAR(result);
         }

@@ -154,78 +154,79 @@ PyObject *tpy2wasm_build_dict(PyObject *const *items, int pairs) {
 }
 
 /* + - * on two exact floats, and + - on two small ints, without the generic dispatch: what
- * float_add and long_add compute (the interpreter's specialized BINARY_OP does the same). */
-static PyObject *arithmetic_fast_path(int op, PyObject *left, PyObject *right) {
-    if (PyFloat_CheckExact(left) && PyFloat_CheckExact(right) && op <= 2) {
+ * float_add and long_add compute (the interpreter's specialized BINARY_OP does the same).
+ * NULL when it does not apply (or, with the exception set, when the result's allocation failed). */
+static PyObject *arithmetic_fast_path(binaryfunc operation, PyObject *left, PyObject *right) {
+    int add = operation == PyNumber_Add || operation == PyNumber_InPlaceAdd;
+    int subtract = operation == PyNumber_Subtract || operation == PyNumber_InPlaceSubtract;
+    int multiply = operation == PyNumber_Multiply || operation == PyNumber_InPlaceMultiply;
+    if ((add || subtract || multiply) && PyFloat_CheckExact(left) && PyFloat_CheckExact(right)) {
         double a = PyFloat_AS_DOUBLE(left), b = PyFloat_AS_DOUBLE(right);
-        return PyFloat_FromDouble(op == 0 ? a + b : op == 1 ? a - b : a * b);
+        return PyFloat_FromDouble(add ? a + b : subtract ? a - b : a * b);
     }
     long a, b;
-    if (op <= 1 && small_int(left, &a) && small_int(right, &b)) {
-        return PyLong_FromLong(op == 0 ? a + b : a - b);
+    if ((add || subtract) && small_int(left, &a) && small_int(right, &b)) {
+        return PyLong_FromLong(add ? a + b : a - b);
     }
     return NULL;
 }
 
-/* Operators in the order of analysis/ir.py's BinaryOperator. */
-PyObject *tpy2wasm_binary_op(int op, int inplace, PyObject *left, PyObject *right) {
-    PyObject *fast = arithmetic_fast_path(op, left, right);
+/* `left op right` by CPython's function for the operator (codegen/int_words.py's NUMBER_FUNCTIONS). */
+PyObject *tpy2wasm_binary_op(binaryfunc operation, PyObject *left, PyObject *right) {
+    PyObject *fast = arithmetic_fast_path(operation, left, right);
     if (fast != NULL || PyErr_Occurred()) {
         return fast;
     }
-    typedef PyObject *(*binaryfunc_)(PyObject *, PyObject *);
-    static const binaryfunc_ plain[] = {
-        PyNumber_Add, PyNumber_Subtract, PyNumber_Multiply, PyNumber_TrueDivide, PyNumber_FloorDivide,
-        PyNumber_Remainder, NULL, PyNumber_Lshift, PyNumber_Rshift, PyNumber_And, PyNumber_Or, PyNumber_Xor,
-    };
-    static const binaryfunc_ in_place[] = {
-        PyNumber_InPlaceAdd, PyNumber_InPlaceSubtract, PyNumber_InPlaceMultiply, PyNumber_InPlaceTrueDivide,
-        PyNumber_InPlaceFloorDivide, PyNumber_InPlaceRemainder, NULL, PyNumber_InPlaceLshift,
-        PyNumber_InPlaceRshift, PyNumber_InPlaceAnd, PyNumber_InPlaceOr, PyNumber_InPlaceXor,
-    };
-    if (op == 6) {
-        return inplace ? PyNumber_InPlacePower(left, right, Py_None) : PyNumber_Power(left, right, Py_None);
-    }
-    return (inplace ? in_place : plain)[op](left, right);
+    return operation(left, right);
 }
 
-/* Operators in the order of analysis/ir.py's UnaryOperator. */
-PyObject *tpy2wasm_unary_op(int op, PyObject *operand) {
-    if (op == 0) {
-        return PyNumber_Negative(operand);
-    }
-    if (op == 1) {
-        return PyNumber_Positive(operand);
-    }
-    if (op == 3) {
-        return PyNumber_Invert(operand);
-    }
+/* `op operand` by CPython's function for the operator, or tpy2wasm_not. */
+PyObject *tpy2wasm_unary_op(unaryfunc operation, PyObject *operand) {
+    return operation(operand);
+}
+
+PyObject *tpy2wasm_not(PyObject *operand) {
     int falsy = PyObject_Not(operand);
     return falsy < 0 ? NULL : PyBool_FromLong(falsy);
 }
 
-/* Operators in the order of analysis/ir.py's CompareOperator. */
-PyObject *tpy2wasm_compare_op(int op, PyObject *left, PyObject *right) {
-    static const int rich[] = {Py_EQ, Py_NE, Py_LT, Py_LE, Py_GT, Py_GE};
+/* A rich comparison (`rich` is Py_LT ... Py_GE), with two small ints or two exact floats compared
+ * directly, as the interpreter's specialized COMPARE_OP does. */
+PyObject *tpy2wasm_compare_op(int rich, PyObject *left, PyObject *right) {
     long a, b;
-    if (op < 6 && small_int(left, &a) && small_int(right, &b)) {
-        int results[] = {a == b, a != b, a < b, a <= b, a > b, a >= b};
-        return PyBool_FromLong(results[op]);
+    if (small_int(left, &a) && small_int(right, &b)) {
+        int results[] = {a < b, a <= b, a == b, a != b, a > b, a >= b};
+        return PyBool_FromLong(results[rich]);
     }
-    if (op < 6 && PyFloat_CheckExact(left) && PyFloat_CheckExact(right)) {
+    if (PyFloat_CheckExact(left) && PyFloat_CheckExact(right)) {
         double x = PyFloat_AS_DOUBLE(left), y = PyFloat_AS_DOUBLE(right);
-        int results[] = {x == y, x != y, x < y, x <= y, x > y, x >= y};
-        return PyBool_FromLong(results[op]);
+        int results[] = {x < y, x <= y, x == y, x != y, x > y, x >= y};
+        return PyBool_FromLong(results[rich]);
     }
-    if (op < 6) {
-        return PyObject_RichCompare(left, right, rich[op]);
-    }
-    if (op < 8) {
-        return PyBool_FromLong((left == right) == (op == 6));
-    }
-    int contained = PySequence_Contains(right, left);
-    return contained < 0 ? NULL : PyBool_FromLong(contained == (op == 8));
+    return PyObject_RichCompare(left, right, rich);
 }
+
+PyObject *tpy2wasm_is(PyObject *left, PyObject *right) {
+    return PyBool_FromLong(left == right);
+}
+
+PyObject *tpy2wasm_is_not(PyObject *left, PyObject *right) {
+    return PyBool_FromLong(left != right);
+}
+
+/* `item in container` */
+PyObject *tpy2wasm_in(PyObject *item, PyObject *container) {
+    int contained = PySequence_Contains(container, item);
+    return contained < 0 ? NULL : PyBool_FromLong(contained);
+}
+
+PyObject *tpy2wasm_not_in(PyObject *item, PyObject *container) {
+    int contained = PySequence_Contains(container, item);
+    return contained < 0 ? NULL : PyBool_FromLong(!contained);
+}
+
+_Static_assert(Py_LT == 0 && Py_LE == 1 && Py_EQ == 2 && Py_NE == 3 && Py_GT == 4 && Py_GE == 5,
+               "tpy2wasm_compare_op's tables follow CPython's rich comparison codes");
 
 /* A call site's keyword names, as the tuple vectorcall takes: `names` holds `count`
  * NUL-terminated names one after another. */
@@ -253,6 +254,20 @@ PyObject *tpy2wasm_call(PyObject *callable, PyObject *const *args, int count, in
         return NULL;
     }
     return PyObject_Vectorcall(callable, args, (size_t)(count - keyword_count), kwnames);
+}
+
+/* A positional call on new references (NULL where making one failed, with the exception set:
+ * then no call), each released after it. */
+PyObject *tpy2wasm_call_owned(PyObject *callable, PyObject **args, int count) {
+    int made = 1;
+    for (int i = 0; i < count; i++) {
+        made &= args[i] != NULL;
+    }
+    PyObject *result = made ? PyObject_Vectorcall(callable, args, (size_t)count, NULL) : NULL;
+    for (int i = 0; i < count; i++) {
+        Py_XDECREF(args[i]);
+    }
+    return result;
 }
 
 PyObject *tpy2wasm_build_sequence(PyObject *const *items, int count, int is_list) {

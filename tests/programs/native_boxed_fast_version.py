@@ -44,6 +44,19 @@ def make(i: int):
     return [1.5, 2, 10**30, -0.0, float("nan"), True][i % 6]
 
 
+def cubed(x: int) -> int:
+    print("cubed", x, end="; ")  # a print: a boxed function, called directly; it must run once a call
+    return x * x * x
+
+
+def calls_in_loop(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total = total + cubed(1000 + i * 10**6)  # past 2**62 from i = 2: a result that enters as an object
+    print()
+    return total
+
+
 def wide_compare(limit: int) -> int:
     print("wide_compare", end=" ")  # a print: the function runs boxed
     count = 0
@@ -100,6 +113,7 @@ for a, b in [(7.5, 2.0), (-7.5, 2.0), (7.5, -2.0), (0.0, 3.0), (-8.0, 3.0), (5.0
              (10.0, 400.0), (math.inf, 2.0), (math.nan, 1.0), (1e308, 1e-308), (-0.0, 1.0), (2.0, -1074.0)]:
     float_operations(a, b)
 print(entering(12))
+print(calls_in_loop(20))
 print(wide_compare(2**60 + 1), wide_compare(5))
 print(big_literal(5))
 print(lying(3, 2), lying(3, 0.5), lying(2, True), lying(3, 10**20))
