@@ -51,6 +51,8 @@ int tpy2wasm_raise(int which);
 void tpy2wasm_start_native_call(void);
 int tpy2wasm_deopt(void);
 double tpy2wasm_float_floor_divmod(double left, double right, int want_modulo);
+/* The truth of a rich comparison of two new references (NULL: boxing failed), which it releases. */
+int tpy2wasm_compare_objects(PyObject *left, PyObject *right, int op);
 int tpy2wasm_unbox(char kind, PyObject *value, uint64_t *slot);
 PyObject *tpy2wasm_box(char kind, uint64_t slot);
 size_t tpy2wasm_journal_mark(void);

@@ -74,14 +74,5 @@ int64_t tpy2wasm_word_unary(unaryfunc operation, int64_t operand) {
  * 1 or 0, or -1 with an exception set. */
 int tpy2wasm_word_compare(int64_t left, int64_t right, int op) {
     PyObject *left_object = tpy2wasm_word_box(left);
-    PyObject *right_object = left_object ? tpy2wasm_word_box(right) : NULL;
-    PyObject *result = right_object ? PyObject_RichCompare(left_object, right_object, op) : NULL;
-    Py_XDECREF(left_object);
-    Py_XDECREF(right_object);
-    if (result == NULL) {
-        return -1;
-    }
-    int truth = PyObject_IsTrue(result);
-    Py_DECREF(result);
-    return truth;
+    return tpy2wasm_compare_objects(left_object, left_object ? tpy2wasm_word_box(right) : NULL, op);
 }
