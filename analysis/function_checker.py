@@ -13,17 +13,20 @@ from typing import Callable
 from mypy.nodes import (
     ARG_OPT,
     ARG_POS,
+    AssertStmt,
     AssignmentStmt,
     Block,
     BreakStmt,
     CallExpr,
     ContinueStmt,
+    DelStmt,
     Expression,
     ExpressionStmt,
     ForStmt,
     GlobalDecl,
     IfStmt,
     IndexExpr,
+    ListExpr,
     Lvalue,
     MemberExpr,
     NameExpr,
@@ -31,9 +34,12 @@ from mypy.nodes import (
     PassStmt,
     RaiseStmt,
     ReturnStmt,
+    StarExpr,
     Statement,
     StrExpr,
     TryStmt,
+    TempNode,
+    TupleExpr,
     Var,
     WhileStmt,
 )
@@ -101,12 +107,7 @@ class FunctionChecker(ExpressionChecker):
     def check_statement(self, statement: Statement) -> None:
         self.statement_line = statement.line
         if isinstance(statement, AssignmentStmt):
-            if len(statement.lvalues) != 1:
-                self.reject(statement, "unsupported construct: chained assignment")
-            for lvalue in statement.lvalues:
-                self.check_target(lvalue)
-                self.check_fits(statement.rvalue, self.target_rtype(lvalue), "assignment")
-            self.check_expr(statement.rvalue)
+            self.check_assignment(statement)
         elif isinstance(statement, OperatorAssignmentStmt):
             if statement.op not in facts.BINARY_OPERATORS:
                 self.reject(statement, f"unsupported operator '{statement.op}='")
@@ -118,9 +119,9 @@ class FunctionChecker(ExpressionChecker):
                 self.check_block(body)
             self.check_block(statement.else_body)
         elif isinstance(statement, WhileStmt):
-            self.check_loop_else(statement, statement.else_body)
             self.check_expr(statement.expr)
             self.check_block(statement.body)
+            self.check_block(statement.else_body)
         elif isinstance(statement, ForStmt):
             self.check_for(statement)
         elif isinstance(statement, ReturnStmt):
@@ -136,8 +137,45 @@ class FunctionChecker(ExpressionChecker):
             for expr in (statement.expr, statement.from_expr):
                 if expr is not None:
                     self.check_expr_structure(expr)
+        elif isinstance(statement, AssertStmt):
+            self.box(statement, "uses assert")
+            self.check_expr(statement.expr)
+            if statement.msg is not None:
+                self.check_expr_structure(statement.msg)
+        elif isinstance(statement, DelStmt):
+            self.check_delete(statement)
         elif not isinstance(statement, (BreakStmt, ContinueStmt, PassStmt)):
             self.reject(statement, f"unsupported construct: {describe_construct(statement)}")
+
+    def check_assignment(self, statement: AssignmentStmt) -> None:
+        """`a = b = v` assigns one value to each target in turn; a display into a display of
+        its length (`a, b = b, a + b`) assigns item by item and builds nothing; any other value
+        into a tuple or list of targets is unpacked, which takes objects."""
+        for lvalue in statement.lvalues:
+            self.check_target(lvalue)
+        if isinstance(statement.rvalue, TempNode):  # `x: int` declares and computes nothing
+            return
+        pairs = facts.parallel_pairs(statement.lvalues[0], statement.rvalue) if len(statement.lvalues) == 1 else None
+        if pairs is not None:
+            for target, value in pairs:
+                self.check_fits(value, self.target_rtype(target), "assignment")
+            self.check_all([value for _, value in pairs])
+            return
+        for lvalue in statement.lvalues:
+            if isinstance(lvalue, (TupleExpr, ListExpr)):
+                self.box(statement, "unpacks a sequence")
+            self.check_fits(statement.rvalue, self.target_rtype(lvalue), "assignment")
+        self.check_expr(statement.rvalue)
+
+    def check_delete(self, statement: DelStmt) -> None:
+        targets = statement.expr.items if isinstance(statement.expr, TupleExpr) else [statement.expr]
+        for target in targets:
+            if isinstance(target, NameExpr) and isinstance(target.node, Var) \
+                    and facts.module_global(target, self.module) is None:
+                self.box(statement, f"deletes local '{target.name}'")
+                self.check_local(target.name, target.node, target)
+            else:
+                self.reject(statement, f"unsupported construct: del of a {describe_construct(target)}")
 
     def check_return(self, statement: ReturnStmt) -> None:
         if statement.expr is not None and not self.is_none_literal(statement.expr):
@@ -158,13 +196,10 @@ class FunctionChecker(ExpressionChecker):
             self.check_block(handler)
         self.check_block(statement.else_body)
 
-    def check_loop_else(self, statement: Statement, else_body: Block | None) -> None:
-        if else_body is not None:
-            self.reject(statement, "unsupported construct: else clause on a loop")
-
     def check_for(self, statement: ForStmt) -> None:
-        self.check_loop_else(statement, statement.else_body)
         self.check_target(statement.index)
+        if isinstance(statement.index, (TupleExpr, ListExpr)):
+            self.box(statement, "unpacks each item")
         call = statement.expr
         if not (isinstance(call, CallExpr) and facts.callee_fullname(call.callee) == "builtins.range"):
             self.box(statement, "for loop is not over range(...)")
@@ -175,6 +210,7 @@ class FunctionChecker(ExpressionChecker):
             for argument in call.args:
                 self.check_expr(argument)
         self.check_block(statement.body)
+        self.check_block(statement.else_body)
 
     def check_expression_statement(self, statement: ExpressionStmt) -> None:
         is_docstring = self.func.body.body[0] is statement and isinstance(statement.expr, StrExpr)
@@ -197,7 +233,12 @@ class FunctionChecker(ExpressionChecker):
         return None
 
     def check_target(self, lvalue: Lvalue) -> None:
-        if isinstance(lvalue, IndexExpr):
+        if isinstance(lvalue, (TupleExpr, ListExpr)):
+            for item in lvalue.items:
+                self.check_target(item)
+        elif isinstance(lvalue, StarExpr):
+            self.reject(lvalue, "unsupported construct: starred assignment target")
+        elif isinstance(lvalue, IndexExpr):
             self.box(lvalue, "stores an item")
             self.check_all([lvalue.base, lvalue.index])
         elif isinstance(lvalue, MemberExpr):

@@ -143,6 +143,41 @@ class GetIter(_Raising):
 
 @final
 @dataclass(frozen=True)
+class UnpackSequence(_Raising):
+    """`value` unpacked into `count` targets: a tuple of exactly `count` items, or CPython's
+    TypeError or ValueError (UNPACK_SEQUENCE)."""
+
+    dest: Register
+    value: Register
+    count: int
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class UnpackedItem(Op):
+    """Item `index` of the tuple an UnpackSequence made (it has exactly that many): a new
+    reference, never an error."""
+
+    dest: Register
+    items: Register
+    index: int
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class NewAssertionError(_Raising):
+    """The exception a failing `assert` raises: the builtin AssertionError (not whatever the
+    name holds) called on the message in `args`, if the statement has one."""
+
+    dest: Register
+    args: tuple[Register, ...]
+    line: int
+
+
+@final
+@dataclass(frozen=True)
 class IsSmallRange(Op):
     """Whether `value` (what `range(...)` returned) is a `range` object a `for` loop can count
     through on int words (rtypes.INT_WORD): exactly a range, whose start, stop and step are ints

@@ -35,6 +35,12 @@ def operands(op: ir.Op) -> tuple[ir.Register, ...]:
         return (op.value,)
     if isinstance(op, objects.GetIter):
         return (op.iterable,)
+    if isinstance(op, objects.UnpackSequence):
+        return (op.value,)
+    if isinstance(op, objects.UnpackedItem):
+        return (op.items,)
+    if isinstance(op, objects.NewAssertionError):
+        return op.args
     if isinstance(op, objects.IsSmallRange):
         return (op.value,)
     if isinstance(op, objects.RangeBound):

@@ -7,21 +7,20 @@ Statements are handled here; expressions and conditions in `lower_expr.py`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from mypy.nodes import (
     ARG_POS,
+    AssertStmt,
     AssignmentStmt,
     Block,
     BreakStmt,
     CallExpr,
     ContinueStmt,
     Decorator,
+    DelStmt,
     Expression,
     ExpressionStmt,
-    IndexExpr,
-    MemberExpr,
     ForStmt,
     FuncDef,
     IfStmt,
@@ -51,16 +50,14 @@ from tpy2wasm.analysis.ir import (
     Primitive,
     Register,
     Return,
-    StoreGlobal,
     StoreLocal,
 )
 from tpy2wasm.analysis.ir_objects import (
-    CallDirect, ClearLocal, CountAdd, CountCompare, GetAttr, GetIter, IsSmallRange, KeepAlive, RangeBound, RangePart,
-    SetAttr,
+    CallDirect, ClearLocal, CountAdd, CountCompare, GetIter, IsSmallRange, KeepAlive, RangeBound, RangePart,
 )
-from tpy2wasm.analysis.lower_exceptions import ExceptionLowerer
 from tpy2wasm.analysis.lower_expr import scalar
 from tpy2wasm.analysis.lower_objects import boxed_return_type
+from tpy2wasm.analysis.lower_statements import StatementLowerer
 from tpy2wasm.analysis.nativeness import COMPILER_FAILURE_REASON, keep_in_interpreter, undecorated_export
 from tpy2wasm.analysis.report import NativenessReport
 from tpy2wasm.analysis.rtypes import BOOL, INT, INT_WORD, NONE, OBJECT, RType
@@ -87,7 +84,7 @@ class Loop:
     iterator: Register | None
 
 
-class FunctionLowerer(ExceptionLowerer):
+class FunctionLowerer(StatementLowerer):
     def __init__(self, func: FuncDef, module: MypyFile, types: dict[Expression, Type], boxed: bool,
                  direct_callees: frozenset[str] = frozenset()) -> None:
         super().__init__(func, module, types, boxed)
@@ -127,7 +124,7 @@ class FunctionLowerer(ExceptionLowerer):
     def _lower_statement(self, statement: Statement) -> None:
         line = statement.line
         if isinstance(statement, AssignmentStmt):
-            self.store(statement.lvalues[0], self.assigned_value(statement.lvalues[0], statement.rvalue))
+            self.lower_assignment(statement)
         elif isinstance(statement, OperatorAssignmentStmt):
             self.lower_augmented_assignment(statement)
         elif isinstance(statement, IfStmt):
@@ -152,48 +149,13 @@ class FunctionLowerer(ExceptionLowerer):
             self.lower_try(statement)
         elif isinstance(statement, RaiseStmt):
             self.lower_raise(statement)
+        elif isinstance(statement, AssertStmt):
+            self.lower_assert(statement)
+        elif isinstance(statement, DelStmt):
+            self.lower_delete(statement)
         elif isinstance(statement, ExpressionStmt) and isinstance(statement.expr, CallExpr):
             self.lower_dropped_call(statement.expr)
         # Docstrings, `pass` and `global` declarations produce no code.
-
-    def lower_augmented_assignment(self, statement: OperatorAssignmentStmt) -> None:
-        """`t op= v`: the target's parts (`xs` and `i` of `xs[i]`, `o` of `o.a`) evaluated once,
-        its value read, then `v`, the in-place operation, and the store."""
-        target, line = statement.lvalue, statement.line
-        write: Callable[[Register], None]
-        if isinstance(target, IndexExpr):
-            obj, index = self.lower_expr(target.base), self.lower_expr(target.index)
-            current = self.get_item(obj, index, line)
-            write = lambda result: self.set_item(obj, index, result, line)
-        elif isinstance(target, MemberExpr):
-            owner = self.lower_expr(target.expr)
-            current = self.builder.emit_value(GetAttr(self.register(OBJECT), owner, target.name, line))
-            write = lambda result: self.builder.emit(SetAttr(owner, target.name, result, line))
-        else:
-            current = self.operand(target)
-            write = lambda result: self.store(target, result)
-        operand = self.operand(statement.rvalue)
-        operator = facts.BINARY_OPERATORS[statement.op]
-        write(self.binary(operator, current, operand, current.type, line, inplace=True))
-
-    def store(self, target: Lvalue, value: Register) -> None:
-        if isinstance(target, (IndexExpr, MemberExpr)):  # an item or attribute is an object
-            value = self.coerce(value, OBJECT, target.line)
-        if isinstance(target, IndexExpr):  # the value first, then the container and the index
-            self.set_item(self.lower_expr(target.base), self.lower_expr(target.index), value, target.line)
-            return
-        if isinstance(target, MemberExpr):
-            self.set_attr(target, value)
-            return
-        assert isinstance(target, NameExpr) and isinstance(target.node, Var), target
-        global_var = facts.module_global(target, self.module)
-        if global_var is not None:
-            value = self.coerce(value, scalar(global_var.type, "global"), target.line)
-            self.builder.emit(StoreGlobal(self.module.fullname, target.name, value, target.line))
-        else:
-            local = self.local(target.name, target.node)
-            value = self.coerce(value, local.type, target.line)
-            self.builder.emit(StoreLocal(local, value, target.line))
 
     def lower_return(self, statement: ReturnStmt) -> None:
         value = None
@@ -237,12 +199,26 @@ class FunctionLowerer(ExceptionLowerer):
         self.builder.activate(join)
 
     def lower_while(self, statement: WhileStmt) -> None:
-        head, body, exit_block = (self.builder.new_block() for _ in range(3))
+        head, body = self.builder.new_block(), self.builder.new_block()
+        exhausted, exit_block = self.loop_exits(statement.else_body)
         self.builder.goto(head, statement.line)
         self.builder.activate(head)
-        self.lower_condition(statement.expr, body, exit_block)
+        self.lower_condition(statement.expr, body, exhausted)
         self.builder.activate(body)
         self.lower_loop_body(statement.body, head, exit_block, statement.line)
+        self.finish_loop(statement.else_body, exhausted, exit_block, statement.line)
+
+    def loop_exits(self, else_body: Block | None) -> tuple[OpenBlock, OpenBlock]:
+        """Where a loop goes once its test is false or its iterator exhausted, and where `break`
+        goes: one block, unless an else clause runs on the first way out only."""
+        exit_block = self.builder.new_block()
+        return (exit_block if else_body is None else self.builder.new_block()), exit_block
+
+    def finish_loop(self, else_body: Block | None, exhausted: OpenBlock, exit_block: OpenBlock, line: int) -> None:
+        if else_body is not None:
+            self.builder.activate(exhausted)
+            self.lower_block(else_body)
+            self.builder.goto(exit_block, line)
         self.builder.activate(exit_block)
 
     def lower_loop_body(self, statements: Block, continue_target: OpenBlock,
@@ -262,15 +238,16 @@ class FunctionLowerer(ExceptionLowerer):
         stop = bounds[1] if len(bounds) > 1 else bounds[0]
         constant_step = facts.constant_int(statement.expr.args[2]) if len(bounds) == 3 else 1
         step = self.constant(constant_step, line) if constant_step else self._checked_step(bounds[2], line)
-        body, exit_block = self.builder.new_block(), self.builder.new_block()
-        counter = self.count(self.hidden_locals(INT), start, stop, step, _sign(constant_step), body, exit_block, line)
+        body = self.builder.new_block()
+        exhausted, exit_block = self.loop_exits(statement.else_body)
+        counter = self.count(self.hidden_locals(INT), start, stop, step, _sign(constant_step), body, exhausted, line)
         self.builder.activate(body)
         self.store(statement.index, self.load(counter.value, line))
         increment = self.builder.new_block()
         self.lower_loop_body(statement.body, increment, exit_block, line)
         self.builder.activate(increment)
         self.advance(counter, line)
-        self.builder.activate(exit_block)
+        self.finish_loop(statement.else_body, exhausted, exit_block, line)
 
     def lower_for_range_object(self, statement: ForStmt) -> None:
         """`for i in range(...)` in a boxed function: the call is CPython's (so its errors are, and
@@ -288,19 +265,20 @@ class FunctionLowerer(ExceptionLowerer):
         zero = self.builder.emit_value(LoadConst(self.builder.register(INT_WORD), 0, line))
         for local in hidden:
             self.builder.emit(StoreLocal(local, zero, line))
-        counted, iterated, body, exit_block = (self.builder.new_block() for _ in range(4))
+        counted, iterated, body = (self.builder.new_block() for _ in range(3))
+        exhausted, exit_block = self.loop_exits(statement.else_body)
         self.builder.branch(small, counted, iterated, line)
         self.builder.activate(counted)
         start, stop, step = (self.builder.emit_value(RangeBound(self.builder.register(INT_WORD), range_object, part,
                                                                 line)) for part in RangePart)
         item = self.builder.new_block()
-        counter = self.count(hidden, start, stop, step, direction, item, exit_block, line)
+        counter = self.count(hidden, start, stop, step, direction, item, exhausted, line)
         self.builder.activate(item)
         self.store(statement.index, self.load(counter.value, line))
         self.builder.goto(body, line)
         self.builder.activate(iterated)
         iterator = self.builder.emit_value(GetIter(self.register(OBJECT), range_object, line))
-        next_item = self.next_item(iterator, statement, exit_block, line)
+        next_item = self.next_item(iterator, statement, exhausted, line)
         self.builder.goto(body, line)
         self.builder.activate(body)
         continue_target, increment = self.builder.new_block(), self.builder.new_block()
@@ -309,7 +287,7 @@ class FunctionLowerer(ExceptionLowerer):
         self.builder.branch(small, increment, next_item, line)
         self.builder.activate(increment)
         self.advance(counter, line)
-        self.builder.activate(exit_block)
+        self.finish_loop(statement.else_body, exhausted, exit_block, line)
 
     def hidden_locals(self, rtype: RType) -> tuple[Local, Local, Local]:
         """A range loop's counter, stop and step."""
@@ -364,16 +342,17 @@ class FunctionLowerer(ExceptionLowerer):
         """`for x in iterable` through the iterator protocol, as CPython runs it."""
         line = statement.line
         iterator = self.builder.emit_value(GetIter(self.register(OBJECT), self.lower_expr(statement.expr), line))
-        exit_block = self.builder.new_block()
-        head = self.next_item(iterator, statement, exit_block, line)
+        exhausted, exit_block = self.loop_exits(statement.else_body)
+        head = self.next_item(iterator, statement, exhausted, line)
         self.lower_loop_body(statement.body, head, exit_block, line, iterator)
-        self.builder.activate(exit_block)
+        self.finish_loop(statement.else_body, exhausted, exit_block, line)
 
     def next_item(self, iterator: Register, statement: ForStmt, exit_block: OpenBlock, line: int) -> OpenBlock:
         """A loop head that takes the iterator's next item, or goes to `exit_block` once it is
         exhausted; on return the current block is the one where the loop's target holds the item."""
         # The item goes straight into an object local, as FOR_ITER then STORE_FAST; into any
-        # other target through a temporary, emptied once stored so it holds no extra reference.
+        # other target through a temporary, emptied before the store so it holds no extra
+        # reference (an unpacked item dies at the unpacking, before the targets are stored).
         target = self.object_local(statement.index)
         item = self.temp("item", OBJECT) if target is None else target
         head, body = self.builder.new_block(), self.builder.new_block()
@@ -382,8 +361,9 @@ class FunctionLowerer(ExceptionLowerer):
         self.builder.terminate(ForIter(iterator, item, body.label, exit_block.label, line))
         self.builder.activate(body)
         if target is None:
-            self.store(statement.index, self.load(item, line))
+            value = self.load(item, line)
             self.builder.emit(ClearLocal(item, line))
+            self.store(statement.index, value)
         return head
 
     def object_local(self, target: Lvalue) -> Local | None:

@@ -13,11 +13,15 @@ from mypy.nodes import (
     FloatExpr,
     FuncDef,
     IntExpr,
+    ListExpr,
+    Lvalue,
     MemberExpr,
     MypyFile,
     NameExpr,
     OpExpr,
     RefExpr,
+    StarExpr,
+    TupleExpr,
     UnaryExpr,
     Var,
 )
@@ -164,3 +168,18 @@ def is_literal(expr: Expression) -> bool:
     except ValueError:
         return False
     return True
+
+
+def parallel_pairs(target: Lvalue, value: Expression) -> list[tuple[Lvalue, Expression]] | None:
+    """`a, b = x, y` (nested displays too): each target with the expression it receives, in
+    CPython's order (every value evaluated, then the targets assigned left to right), when
+    `target` and `value` are tuple or list displays of one length without a star; else None,
+    and the value is unpacked as CPython's UNPACK_SEQUENCE does."""
+    if not (isinstance(target, (TupleExpr, ListExpr)) and isinstance(value, (TupleExpr, ListExpr))
+            and len(target.items) == len(value.items)
+            and not any(isinstance(part, StarExpr) for part in [*target.items, *value.items])):
+        return None
+    pairs: list[tuple[Lvalue, Expression]] = []
+    for item, item_value in zip(target.items, value.items):
+        pairs.extend(parallel_pairs(item, item_value) or [(item, item_value)])
+    return pairs

@@ -47,11 +47,14 @@ from tpy2wasm.analysis.ir_objects import (
     IsTrue,
     KeepAlive,
     LeaveHandler,
+    NewAssertionError,
     RangeBound,
     RestoreException,
     SetAttr,
     SetItem,
     ToWord,
+    UnpackedItem,
+    UnpackSequence,
 )
 
 
@@ -118,6 +121,12 @@ def _object_op_body(op: Op) -> str:
         return f"word {op.value}"
     if isinstance(op, GetIter):
         return f"iter {op.iterable}"
+    if isinstance(op, UnpackSequence):
+        return f"unpack {op.value} into {op.count}"
+    if isinstance(op, UnpackedItem):
+        return f"{op.items}[{op.index}]"
+    if isinstance(op, NewAssertionError):
+        return f"AssertionError({_join(op.args)})"
     if isinstance(op, IsSmallRange):
         step = {1: ", step > 0", -1: ", step < 0"}.get(op.step_sign, "")
         return f"small range {op.value}{step}"

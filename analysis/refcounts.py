@@ -24,7 +24,7 @@ from dataclasses import replace
 from tpy2wasm.analysis import ir
 from tpy2wasm.analysis.ir_objects import (
     CatchException, ClearLocal, CountAdd, CountCompare, DecRef, IsSmallRange, KeepAlive, LeaveHandler, RangeBound,
-    RestoreException, ToWord,
+    RestoreException, ToWord, UnpackedItem,
 )
 from tpy2wasm.analysis.ir_operands import operands, terminator_operands
 from tpy2wasm.analysis.liveness import Registers, analyse_liveness, successors
@@ -32,7 +32,7 @@ from tpy2wasm.analysis.liveness import Registers, analyse_liveness, successors
 
 #: Ops that never fail (any other may, in the emitter: a failed allocation, an unbound local).
 _INFALLIBLE = (ir.StoreLocal, ClearLocal, LeaveHandler, RestoreException, KeepAlive, DecRef, ToWord, IsSmallRange,
-               RangeBound, CountCompare, CountAdd)
+               RangeBound, CountCompare, CountAdd, UnpackedItem)
 
 
 def holds_reference(register: ir.Register) -> bool:

@@ -20,7 +20,7 @@ from tpy2wasm.analysis.ir_operands import operands
 from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
 from tpy2wasm.codegen import (
-    bool_words, direct_calls, fast_version, float_words, int_words, range_words, word_loads, words,
+    bool_words, direct_calls, fast_version, float_words, int_words, object_ops, range_words, word_loads, words,
 )
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter
 from tpy2wasm.codegen.float_constants import float_literal
@@ -28,10 +28,6 @@ from tpy2wasm.codegen.runtime_api import I1, I32, NAME_CACHE, PTR
 from tpy2wasm.codegen.positions import position, position_pointer
 from tpy2wasm.codegen.strings import StringPool
 
-_I64_MIN, _I64_MAX = -(2**63), 2**63 - 1
-_SINGLETONS = {None: 0, False: 1, True: 2}
-_OBJECT_TESTS = {tir.CompareOperator.IS: "tpy2wasm_is", tir.CompareOperator.IS_NOT: "tpy2wasm_is_not",
-                 tir.CompareOperator.IN: "tpy2wasm_in", tir.CompareOperator.NOT_IN: "tpy2wasm_not_in"}
 
 
 class BoxedEmitter(RefcountEmitter):
@@ -288,7 +284,8 @@ class BoxedEmitter(RefcountEmitter):
             self.define(op.dest, self.word_of(op))
         else:
             assert op.dest is not None, op
-            self.define(op.dest, self.fail_if_null(self.object_of(op), position(op)))
+            value = self.object_of(op)
+            self.define(op.dest, value if op.error_kind is tir.ErrorKind.NEVER else self.fail_if_null(value, position(op)))
 
     def emit_condition(self, op: tob.IsTrue | tob.ExceptionMatches) -> None:
         if isinstance(op, tob.IsTrue):
@@ -306,53 +303,7 @@ class BoxedEmitter(RefcountEmitter):
 
     def object_of(self, op: tir.Op) -> ir.Value:
         """The new reference an op computes (NULL when it raised)."""
-        call = self.call_runtime
-        if isinstance(op, tir.LoadConst):
-            return self.constant(op.value)
-        if isinstance(op, tir.LoadLocal):
-            return self.load_local(op.local, position(op))
-        if isinstance(op, tir.LoadGlobal):
-            return call("tpy2wasm_load_name", self.globals_pointer, self.strings.pointer(op.name),
-                        self.cache(NAME_CACHE))
-        if isinstance(op, tir.Binary):
-            function = int_words.cpython_function(self.module, int_words.NUMBER_FUNCTIONS[op.operator][op.inplace],
-                                                  int_words.BINARY_FUNCTION)
-            return call("tpy2wasm_binary_op", function, *self.values((op.left, op.right)))
-        if isinstance(op, tir.Unary):
-            name = "tpy2wasm_not" if op.operator is tir.UnaryOperator.NOT else int_words.UNARY_FUNCTIONS[op.operator]
-            function = int_words.cpython_function(self.module, name, int_words.UNARY_FUNCTION)
-            return call("tpy2wasm_unary_op", function, self.value(op.operand))
-        if isinstance(op, tir.Compare) and op.operator in int_words.RICH_COMPARE:
-            return call("tpy2wasm_compare_op", ir.Constant(I32, int_words.RICH_COMPARE[op.operator]),
-                        *self.values((op.left, op.right)))
-        if isinstance(op, tir.Compare):  # identity and membership
-            return call(_OBJECT_TESTS[op.operator], *self.values((op.left, op.right)))
-        if isinstance(op, tob.BuildSlice):
-            return call("PySlice_New", *self.values((op.start, op.stop, op.step)))
-        if isinstance(op, tob.BuildDict):
-            return call("tpy2wasm_build_dict", self.argument_array(op.items), ir.Constant(I32, len(op.items) // 2))
-        if isinstance(op, tob.GetItem):
-            return call("tpy2wasm_get_item", *self.values((op.obj, op.index)))
-        if isinstance(op, tob.GetAttr):
-            return call("tpy2wasm_get_attr", self.value(op.obj), self.strings.pointer(op.name), self.cache())
-        if isinstance(op, tob.CallObject):
-            names = "".join(f"{name}\0" for name in op.keywords)
-            return call("tpy2wasm_call", self.value(op.callee), self.argument_array(op.args),
-                        ir.Constant(I32, len(op.args)), ir.Constant(I32, len(op.keywords)),
-                        self.strings.pointer(names), self.cache())
-        if isinstance(op, tob.BuildSequence):
-            is_list = ir.Constant(I32, int(op.kind is tob.SequenceKind.LIST))
-            return call("tpy2wasm_build_sequence", self.argument_array(op.items), ir.Constant(I32, len(op.items)),
-                        is_list)
-        if isinstance(op, tob.GetIter):
-            return call("PyObject_GetIter", self.value(op.iterable))
-        if isinstance(op, tob.Box):
-            return call(words.BOX[op.value.type], self.value(op.value))
-        if isinstance(op, tob.CatchException):
-            return call("tpy2wasm_catch")
-        if isinstance(op, tob.EnterHandler):
-            return call("tpy2wasm_enter_handler", self.value(op.exception))
-        raise TypeError(f"no boxed lowering for {op!r}")
+        return object_ops.object_of(self, op)
 
     def word_of(self, op: tir.Op) -> ir.Value:
         """The new int, float or bool word an op computes (it fails on an error itself)."""
@@ -369,7 +320,7 @@ class BoxedEmitter(RefcountEmitter):
                 return word
             if self.known_fast(op.dest):  # a big int is never fast
                 self.transfer_unless(ir.Constant(I1, 0))
-            big = self.fail_if_null(self.constant(op.value), position(op))
+            big = self.fail_if_null(object_ops.constant(self, op.value), position(op))
             return int_words.word_of_new_object(self.builder, big)
         if isinstance(op, tir.LoadLocal):
             return self.load_local(op.local, position(op))
@@ -395,19 +346,6 @@ class BoxedEmitter(RefcountEmitter):
         if isinstance(op, tir.Unary):
             return bool_words.negate(self, op, self.value(op.operand))
         raise TypeError(f"no bool word lowering for {op!r}")
-
-    def constant(self, value: int | float | bool | str | None) -> ir.Value:
-        call = self.call_runtime
-        if value is None or isinstance(value, bool):
-            return call("tpy2wasm_singleton", ir.Constant(I32, _SINGLETONS[value]))
-        if isinstance(value, float):
-            return call("tpy2wasm_float_constant", ir.Constant(ir.DoubleType(), value), self.cache())
-        if isinstance(value, str):
-            size = len(value.encode("utf-8", "surrogatepass"))
-            return call("tpy2wasm_str_constant", self.strings.pointer(value), ir.Constant(I32, size), self.cache())
-        if _I64_MIN <= value <= _I64_MAX:
-            return call("tpy2wasm_long_constant", ir.Constant(ir.IntType(64), value), self.cache())
-        return call("tpy2wasm_int_constant", self.strings.pointer(str(value)), self.cache())
 
     def load_local(self, local: tir.Local, where: tir.Position, retain: bool = True) -> ir.Value:
         """A new reference to the local's value (borrowed when not `retain`); UnboundLocalError
@@ -453,7 +391,7 @@ class BoxedEmitter(RefcountEmitter):
             builder.cbranch(self.value(terminator.condition), self.version.blocks[terminator.if_true],
                             self.version.blocks[terminator.if_false])
         elif isinstance(terminator, tir.Return):
-            value = (self.constant(None) if terminator.value is None else self.value(terminator.value))
+            value = (object_ops.constant(self, None) if terminator.value is None else self.value(terminator.value))
             if terminator.value is not None:
                 self.retain(value)
             builder.store(value, self.result)

@@ -82,7 +82,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
         """, {"f": [(2, 'boxed: uses try/except'),
                     (2, 'unsupported construct: try/finally'),
                     (6, 'unsupported construct: with statement'),
-                    (8, 'unsupported construct: assert statement')]}),
+                    (8, 'boxed: uses assert')]}),
     ("for_loops", """
         def ok(n: int) -> int:
             t = 0
@@ -103,7 +103,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
         """, {"ok": NATIVE,
               "over_list": [(7, 'boxed: for loop is not over range(...)')],
               "variable_step": NATIVE,
-              "loop_else": [(13, 'unsupported construct: else clause on a loop')]}),
+              "loop_else": NATIVE}),
     ("globals", """
         limit: int = 3
         table: dict[str, int] = {}

@@ -125,16 +125,25 @@ class _FunctionWriter:
 
     def statement(self, indent: int) -> None:
         rng, nested = self.rng, indent < 3
-        options = ["assign", "assign", "augment", "return"]
+        options = ["assign", "assign", "swap", "augment", "return"]
         options += ["if", "for", "while"] if nested else []
         options += ["exit"] if self.scope.loop_depth else []
-        options += ["print", "try", "raise"] if self.boxed else []
+        options += ["print", "try", "raise", "assert"] if self.boxed else []
         options += ["call"] if self.scope.callees else []
         getattr(self, f"_{rng.choice(options)}")(indent)
 
     def _assign(self, indent: int) -> None:
         target = self.rng.choice(sorted(self.assignable))
         self.emit(indent, f"{target} = {expression(self.scope, self.assignable[target])}")
+
+    def _swap(self, indent: int) -> None:
+        """Two targets assigned at once, each value computed before either is stored."""
+        targets = sorted(self.assignable)
+        if len(targets) < 2:
+            return self._assign(indent)
+        first, second = self.rng.sample(targets, 2)
+        values = ", ".join(expression(self.scope, self.assignable[target], 2) for target in (first, second))
+        self.emit(indent, f"{first}, {second} = {values}")
 
     def _augment(self, indent: int) -> None:
         targets = [name for name, kind in self.assignable.items() if kind != "bool"]
@@ -170,6 +179,7 @@ class _FunctionWriter:
                                   f"min({expression(self.scope, 'int', 1)}, 6)"))
         self.emit(indent, f"for {variable} in range({bounds}):")
         self.loop_body(indent + 1, variable)
+        self.loop_else(indent)
 
     def _while(self, indent: int) -> None:
         """A counted `while`, or a `while True` that a break at the top of its body ends."""
@@ -188,6 +198,13 @@ class _FunctionWriter:
             self.emit(indent, f"while {counter} < {limit}{condition}:")
             self.emit(indent + 1, f"{counter} += 1")
         self.loop_body(indent + 1, counter)
+        self.loop_else(indent)
+
+    def loop_else(self, indent: int) -> None:
+        """Sometimes an else clause: it runs unless the loop was left by `break`."""
+        if self.rng.random() < 0.25:
+            self.emit(indent, "else:")
+            self.block(indent + 1, 1)
 
     def loop_body(self, indent: int, variable: str) -> None:
         self.scope.loop_depth += 1
@@ -234,6 +251,9 @@ class _FunctionWriter:
     def raise_statement(self) -> str:
         kind = self.rng.choice(("int", "float", "str"))
         return f'raise {self.rng.choice(RAISED)}("{self.name} " + str({expression(self.scope, kind, 1)}))'
+
+    def _assert(self, indent: int) -> None:
+        self.emit(indent, f"assert {expression(self.scope, 'bool', 2)}, {expression(self.scope, 'str', 1)}")
 
     def _raise(self, indent: int) -> None:
         self.emit(indent, f"if {expression(self.scope, 'bool', 2)}:")

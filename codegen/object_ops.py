@@ -1,0 +1,106 @@
+"""The new reference each operation on objects computes in a boxed function: one call of the
+runtime (codegen/runtime_api.py) or of CPython's C API per operation, NULL when it raised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from llvmlite import ir
+
+from tpy2wasm.analysis import ir as tir
+from tpy2wasm.analysis import ir_objects as tob
+from tpy2wasm.codegen import int_words, words
+from tpy2wasm.codegen.positions import position
+from tpy2wasm.codegen.runtime_api import I32, NAME_CACHE, PTR
+from tpy2wasm.codegen.strings import StringPool
+
+_I64_MIN, _I64_MAX = -(2**63), 2**63 - 1
+_SINGLETONS = {None: 0, False: 1, True: 2}
+_OBJECT_TESTS = {tir.CompareOperator.IS: "tpy2wasm_is", tir.CompareOperator.IS_NOT: "tpy2wasm_is_not",
+                 tir.CompareOperator.IN: "tpy2wasm_in", tir.CompareOperator.NOT_IN: "tpy2wasm_not_in"}
+
+
+class ObjectEmitter(Protocol):
+    module: ir.Module
+    strings: StringPool
+    globals_pointer: ir.Value
+
+    def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value: ...
+    def value(self, register: tir.Register) -> ir.Value: ...
+    def values(self, registers: Iterable[tir.Register]) -> list[ir.Value]: ...
+    def argument_array(self, registers: tuple[tir.Register, ...]) -> ir.Value: ...
+    def cache(self, cache_type: ir.Type = PTR) -> ir.GlobalVariable: ...
+    def load_local(self, local: tir.Local, where: tir.Position, retain: bool = True) -> ir.Value: ...
+
+
+def object_of(emitter: ObjectEmitter, op: tir.Op) -> ir.Value:
+    call = emitter.call_runtime
+    if isinstance(op, tir.LoadConst):
+        return constant(emitter, op.value)
+    if isinstance(op, tir.LoadLocal):
+        return emitter.load_local(op.local, position(op))
+    if isinstance(op, tir.LoadGlobal):
+        return call("tpy2wasm_load_name", emitter.globals_pointer, emitter.strings.pointer(op.name),
+                    emitter.cache(NAME_CACHE))
+    if isinstance(op, tir.Binary):
+        function = int_words.cpython_function(emitter.module, int_words.NUMBER_FUNCTIONS[op.operator][op.inplace],
+                                              int_words.BINARY_FUNCTION)
+        return call("tpy2wasm_binary_op", function, *emitter.values((op.left, op.right)))
+    if isinstance(op, tir.Unary):
+        name = "tpy2wasm_not" if op.operator is tir.UnaryOperator.NOT else int_words.UNARY_FUNCTIONS[op.operator]
+        function = int_words.cpython_function(emitter.module, name, int_words.UNARY_FUNCTION)
+        return call("tpy2wasm_unary_op", function, emitter.value(op.operand))
+    if isinstance(op, tir.Compare) and op.operator in int_words.RICH_COMPARE:
+        return call("tpy2wasm_compare_op", ir.Constant(I32, int_words.RICH_COMPARE[op.operator]),
+                    *emitter.values((op.left, op.right)))
+    if isinstance(op, tir.Compare):  # identity and membership
+        return call(_OBJECT_TESTS[op.operator], *emitter.values((op.left, op.right)))
+    if isinstance(op, tob.BuildSlice):
+        return call("PySlice_New", *emitter.values((op.start, op.stop, op.step)))
+    if isinstance(op, tob.BuildDict):
+        return call("tpy2wasm_build_dict", emitter.argument_array(op.items), ir.Constant(I32, len(op.items) // 2))
+    if isinstance(op, tob.GetItem):
+        return call("tpy2wasm_get_item", *emitter.values((op.obj, op.index)))
+    if isinstance(op, tob.GetAttr):
+        return call("tpy2wasm_get_attr", emitter.value(op.obj), emitter.strings.pointer(op.name), emitter.cache())
+    if isinstance(op, tob.CallObject):
+        names = "".join(f"{name}\0" for name in op.keywords)
+        return call("tpy2wasm_call", emitter.value(op.callee), emitter.argument_array(op.args),
+                    ir.Constant(I32, len(op.args)), ir.Constant(I32, len(op.keywords)),
+                    emitter.strings.pointer(names), emitter.cache())
+    if isinstance(op, tob.BuildSequence):
+        is_list = ir.Constant(I32, int(op.kind is tob.SequenceKind.LIST))
+        return call("tpy2wasm_build_sequence", emitter.argument_array(op.items), ir.Constant(I32, len(op.items)),
+                    is_list)
+    if isinstance(op, tob.GetIter):
+        return call("PyObject_GetIter", emitter.value(op.iterable))
+    if isinstance(op, tob.UnpackSequence):
+        return call("tpy2wasm_unpack_sequence", emitter.value(op.value), ir.Constant(I32, op.count))
+    if isinstance(op, tob.UnpackedItem):
+        return call("tpy2wasm_unpacked_item", emitter.value(op.items), ir.Constant(I32, op.index))
+    if isinstance(op, tob.NewAssertionError):
+        return call("tpy2wasm_assertion_error", *(emitter.values(op.args) or [ir.Constant(PTR, None)]))
+    if isinstance(op, tob.Box):
+        return call(words.BOX[op.value.type], emitter.value(op.value))
+    if isinstance(op, tob.CatchException):
+        return call("tpy2wasm_catch")
+    if isinstance(op, tob.EnterHandler):
+        return call("tpy2wasm_enter_handler", emitter.value(op.exception))
+    raise TypeError(f"no boxed lowering for {op!r}")
+
+
+def constant(emitter: ObjectEmitter, value: int | float | bool | str | None) -> ir.Value:
+    call = emitter.call_runtime
+    if value is None or isinstance(value, bool):
+        return call("tpy2wasm_singleton", ir.Constant(I32, _SINGLETONS[value]))
+    if isinstance(value, float):
+        return call("tpy2wasm_float_constant", ir.Constant(ir.DoubleType(), value), emitter.cache())
+    if isinstance(value, str):
+        size = len(value.encode("utf-8", "surrogatepass"))
+        return call("tpy2wasm_str_constant", emitter.strings.pointer(value), ir.Constant(I32, size), emitter.cache())
+    if _I64_MIN <= value <= _I64_MAX:
+        return call("tpy2wasm_long_constant", ir.Constant(ir.IntType(64), value), emitter.cache())
+    return call("tpy2wasm_int_constant", emitter.strings.pointer(str(value)), emitter.cache())
+
