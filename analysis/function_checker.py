@@ -42,6 +42,7 @@ from mypy.nodes import (
     TupleExpr,
     Var,
     WhileStmt,
+    WithStmt,
 )
 from mypy.types import AnyType, CallableType, Type, TypeOfAny, get_proper_type
 
@@ -132,6 +133,8 @@ class FunctionChecker(ExpressionChecker):
             self.check_global_decl(statement)
         elif isinstance(statement, TryStmt):
             self.check_try(statement)
+        elif isinstance(statement, WithStmt):
+            self.check_with(statement)
         elif isinstance(statement, RaiseStmt):
             self.box(statement, "raises an exception")
             for expr in (statement.expr, statement.from_expr):
@@ -183,9 +186,10 @@ class FunctionChecker(ExpressionChecker):
             self.check_expr(statement.expr)
 
     def check_try(self, statement: TryStmt) -> None:
-        self.box(statement, "uses try/except")
+        if statement.handlers:
+            self.box(statement, "uses try/except")
         if statement.finally_body is not None:
-            self.reject(statement, "unsupported construct: try/finally")
+            self.box(statement, "uses try/finally")
         self.check_block(statement.body)
         for classes, name, handler in zip(statement.types, statement.vars, statement.handlers):
             if classes is not None:
@@ -195,6 +199,17 @@ class FunctionChecker(ExpressionChecker):
                 self.check_target(name)
             self.check_block(handler)
         self.check_block(statement.else_body)
+        self.check_block(statement.finally_body)
+
+    def check_with(self, statement: WithStmt) -> None:
+        if statement.is_async:
+            self.reject(statement, "unsupported construct: async with")
+        self.box(statement, "uses with")
+        for manager, target in zip(statement.expr, statement.target):
+            self.check_expr_structure(manager)
+            if target is not None:
+                self.check_target(target)
+        self.check_block(statement.body)
 
     def check_for(self, statement: ForStmt) -> None:
         self.check_target(statement.index)

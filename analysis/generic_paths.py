@@ -173,6 +173,8 @@ class _FunctionReader:
             return self.located(op, self.statement_text(op), GENERIC, "stores an item through CPython")
         if isinstance(op, (objects.BuildSequence, objects.BuildDict, objects.BuildSlice)):
             return self.located(op, self.text(op), GENERIC, "builds a new object")
+        if isinstance(op, objects.EnterWith):
+            return self.located(op, self.statement_text(op), GENERIC, "enters a context manager through CPython")
         if isinstance(op, objects.UnpackSequence):
             return self.located(op, self.statement_text(op), GENERIC, "unpacks an object through CPython")
         if isinstance(op, objects.GetIter) and not self.counted_fallback(op.dest):

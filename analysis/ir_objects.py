@@ -167,6 +167,39 @@ class UnpackedItem(Op):
 
 @final
 @dataclass(frozen=True)
+class EnterWith(_Raising):
+    """BEFORE_WITH: the manager's bound __exit__ and what its __enter__() returned, as a
+    2-tuple (CPython's TypeError when it is not a context manager)."""
+
+    dest: Register
+    manager: Register
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class CloseWith(_Raising):
+    """`exit(None, None, None)` where a `with` body is left without an exception."""
+
+    dest: Register
+    exit: Register
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class ExitSuppresses(_Raising):
+    """WITH_EXCEPT_START: `exit(type(e), e, e.__traceback__)` for the exception `e` leaving a
+    `with` body, and the truth of its result: whether `e` is suppressed."""
+
+    dest: Register
+    exit: Register
+    exception: Register
+    line: int
+
+
+@final
+@dataclass(frozen=True)
 class NewAssertionError(_Raising):
     """The exception a failing `assert` raises: the builtin AssertionError (not whatever the
     name holds) called on the message in `args`, if the statement has one."""

@@ -41,6 +41,12 @@ def operands(op: ir.Op) -> tuple[ir.Register, ...]:
         return (op.items,)
     if isinstance(op, objects.NewAssertionError):
         return op.args
+    if isinstance(op, objects.EnterWith):
+        return (op.manager,)
+    if isinstance(op, objects.CloseWith):
+        return (op.exit,)
+    if isinstance(op, objects.ExitSuppresses):
+        return (op.exit, op.exception)
     if isinstance(op, objects.IsSmallRange):
         return (op.value,)
     if isinstance(op, objects.RangeBound):

@@ -34,6 +34,7 @@ from mypy.nodes import (
     TryStmt,
     Var,
     WhileStmt,
+    WithStmt,
 )
 from mypy.types import CallableType, Type
 
@@ -55,6 +56,7 @@ from tpy2wasm.analysis.ir import (
 from tpy2wasm.analysis.ir_objects import (
     CallDirect, ClearLocal, CountAdd, CountCompare, GetIter, IsSmallRange, KeepAlive, RangeBound, RangePart,
 )
+from tpy2wasm.analysis.lower_exceptions import Loop
 from tpy2wasm.analysis.lower_expr import scalar
 from tpy2wasm.analysis.lower_objects import boxed_return_type
 from tpy2wasm.analysis.lower_statements import StatementLowerer
@@ -73,17 +75,6 @@ class Counter:
     head: OpenBlock
 
 
-@dataclass(frozen=True)
-class Loop:
-    """A loop being lowered: where `continue` and `break` go, how many except clauses were
-    active at it, and the iterator of a `for` loop over one."""
-
-    continue_target: OpenBlock
-    break_target: OpenBlock
-    handler_depth: int
-    iterator: Register | None
-
-
 class FunctionLowerer(StatementLowerer):
     def __init__(self, func: FuncDef, module: MypyFile, types: dict[Expression, Type], boxed: bool,
                  direct_callees: frozenset[str] = frozenset()) -> None:
@@ -91,8 +82,9 @@ class FunctionLowerer(StatementLowerer):
         assert isinstance(func.type, CallableType), func
         self.return_type = boxed_return_type(func) if boxed else scalar(func.type.ret_type, "return")
         self.direct_callees = direct_callees
-        self.loops: list[Loop] = []
+        self.loops = []
         self.active_handlers = []
+        self.cleanups = []
 
     def lower_function(self) -> FunctionIR:
         func = self.func
@@ -138,15 +130,17 @@ class FunctionLowerer(StatementLowerer):
         elif isinstance(statement, ForStmt):
             self.lower_for_range(statement)
         elif isinstance(statement, (BreakStmt, ContinueStmt)):
-            loop = self.loops[-1]
-            self.leave_handlers(loop.handler_depth, line)
-            if isinstance(statement, BreakStmt):
-                self.keep_iterator_alive(loop, line)
-            self.builder.goto(loop.break_target if isinstance(statement, BreakStmt) else loop.continue_target, line)
+            loop, leaves = self.loops[-1], isinstance(statement, BreakStmt)
+            if self.unwind(len(self.loops), [loop] if leaves else [], loop.handler_depth, line):
+                self.builder.goto(loop.break_target if leaves else loop.continue_target, line)
         elif isinstance(statement, ReturnStmt):
             self.lower_return(statement)
+        elif isinstance(statement, TryStmt) and statement.finally_body is not None:
+            self.lower_try_finally(statement)
         elif isinstance(statement, TryStmt):
             self.lower_try(statement)
+        elif isinstance(statement, WithStmt):
+            self.lower_with(statement, 0)
         elif isinstance(statement, RaiseStmt):
             self.lower_raise(statement)
         elif isinstance(statement, AssertStmt):
@@ -161,24 +155,8 @@ class FunctionLowerer(StatementLowerer):
         value = None
         if self.return_type != NONE and statement.expr is not None:
             value = self.lower_as(statement.expr, self.return_type)
-        self.unwind_for_return(statement.line)
-        self.builder.terminate(Return(value, statement.line))
-
-    def unwind_for_return(self, line: int) -> None:
-        """Leave every except clause and `for` loop a `return` is in, innermost first, as
-        CPython unwinds its blocks."""
-        inner_depth = len(self.active_handlers)
-        for loop in reversed(self.loops):
-            self.leave_handlers(loop.handler_depth, line, until=inner_depth)
-            self.keep_iterator_alive(loop, line)
-            inner_depth = loop.handler_depth
-        self.leave_handlers(0, line, until=inner_depth)
-
-    def keep_iterator_alive(self, loop: Loop, line: int) -> None:
-        """The iterator of a `for` loop a jump leaves lives up to the jump (the refcount pass
-        releases it right after its last use), as CPython pops it there."""
-        if loop.iterator is not None:
-            self.builder.emit(KeepAlive((loop.iterator,), line))
+        if self.unwind(0, self.loops, 0, statement.line):
+            self.builder.terminate(Return(value, statement.line))
 
     def lower_if(self, statement: IfStmt) -> None:
         join = self.builder.new_block()

@@ -35,11 +35,14 @@ from tpy2wasm.analysis.ir_objects import (
     CallObject,
     CatchException,
     ClearLocal,
+    CloseWith,
     CountAdd,
     CountCompare,
     DecRef,
     EnterHandler,
+    EnterWith,
     ExceptionMatches,
+    ExitSuppresses,
     GetAttr,
     GetItem,
     GetIter,
@@ -125,6 +128,12 @@ def _object_op_body(op: Op) -> str:
         return f"unpack {op.value} into {op.count}"
     if isinstance(op, UnpackedItem):
         return f"{op.items}[{op.index}]"
+    if isinstance(op, EnterWith):
+        return f"enter {op.manager}"
+    if isinstance(op, CloseWith):
+        return f"{op.exit}(None, None, None)"
+    if isinstance(op, ExitSuppresses):
+        return f"{op.exit} suppresses {op.exception}"
     if isinstance(op, NewAssertionError):
         return f"AssertionError({_join(op.args)})"
     if isinstance(op, IsSmallRange):

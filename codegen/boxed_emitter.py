@@ -268,7 +268,7 @@ class BoxedEmitter(RefcountEmitter):
             self.call_runtime("tpy2wasm_restore", self.value(op.exception))
         elif isinstance(op, tob.IsTrue) and op.value.type in WORDS:
             self.define_condition(op.dest, bool_words.truth(self, op, self.value(op.value)))
-        elif isinstance(op, (tob.IsTrue, tob.ExceptionMatches)):
+        elif isinstance(op, (tob.IsTrue, tob.ExceptionMatches, tob.ExitSuppresses)):
             self.emit_condition(op)
         elif isinstance(op, (tob.IsSmallRange, tob.CountCompare)):
             self.define_condition(op.dest, range_words.condition(self, op, self.values(operands(op))))
@@ -287,9 +287,11 @@ class BoxedEmitter(RefcountEmitter):
             value = self.object_of(op)
             self.define(op.dest, value if op.error_kind is tir.ErrorKind.NEVER else self.fail_if_null(value, position(op)))
 
-    def emit_condition(self, op: tob.IsTrue | tob.ExceptionMatches) -> None:
+    def emit_condition(self, op: tob.IsTrue | tob.ExceptionMatches | tob.ExitSuppresses) -> None:
         if isinstance(op, tob.IsTrue):
             status = self.call_runtime("PyObject_IsTrue", self.value(op.value))
+        elif isinstance(op, tob.ExitSuppresses):
+            status = self.call_runtime("tpy2wasm_exit_suppresses", *self.values((op.exit, op.exception)))
         else:
             status = self.call_runtime("tpy2wasm_exception_matches", self.value(op.exception),
                                        self.value(op.classes))

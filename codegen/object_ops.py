@@ -80,6 +80,10 @@ def object_of(emitter: ObjectEmitter, op: tir.Op) -> ir.Value:
         return call("tpy2wasm_unpack_sequence", emitter.value(op.value), ir.Constant(I32, op.count))
     if isinstance(op, tob.UnpackedItem):
         return call("tpy2wasm_unpacked_item", emitter.value(op.items), ir.Constant(I32, op.index))
+    if isinstance(op, tob.EnterWith):
+        return call("tpy2wasm_enter_with", emitter.value(op.manager))
+    if isinstance(op, tob.CloseWith):
+        return call("tpy2wasm_close_with", emitter.value(op.exit))
     if isinstance(op, tob.NewAssertionError):
         return call("tpy2wasm_assertion_error", *(emitter.values(op.args) or [ir.Constant(PTR, None)]))
     if isinstance(op, tob.Box):

@@ -69,7 +69,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
             eval("1")
         """, {"f": [(2, 'boxed: calls print'),
                     (3, 'boxed: calls eval')]}),
-    ("unsupported_statements", """
+    ("statements_on_objects", """
         def f(a: int) -> int:
             try:
                 a += 1
@@ -79,10 +79,15 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
                 pass
             assert a
             return a
-        """, {"f": [(2, 'boxed: uses try/except'),
-                    (2, 'unsupported construct: try/finally'),
-                    (6, 'unsupported construct: with statement'),
-                    (8, 'boxed: uses assert')]}),
+        def g(a: int) -> int:
+            def inner() -> int:
+                return a
+            return inner()
+        """, {"f": [(2, 'boxed: uses try/finally'),
+                    (6, 'boxed: calls open'),
+                    (6, 'boxed: uses with'),
+                    (8, 'boxed: uses assert')],
+              "g": [(11, 'unsupported construct: nested function'), (13, 'boxed: calls inner')]}),
     ("for_loops", """
         def ok(n: int) -> int:
             t = 0

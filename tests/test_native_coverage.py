@@ -80,7 +80,7 @@ STAYS_INTERPRETED = {
     ("native_deep_expressions", "too_large_for_boxed"): "more IR operations than the boxed cap",
     # The generators, iterators and objects whose lifetimes the native functions show.
     ("native_boxed_early_close", "numbers"): "a generator",
-    ("native_boxed_early_close", "loop_in_finally"): "try/finally",
+    ("native_finally_with", "watched"): "a generator",
     ("native_boxed_lifetimes", "make"): "no annotations: the object factory",
     ("native_boxed_lifetimes", "things"): "no return annotation: a generator of objects",
     ("native_boxed_fast_version", "make"): "no return annotation: values of any type for a typed local",

@@ -283,60 +283,6 @@ PyObject *tpy2wasm_build_sequence(PyObject *const *items, int count, int is_list
     return sequence;
 }
 
-/* UNPACK_SEQUENCE (ceval.c's unpack_iterable with no starred target): a new tuple of exactly
- * `count` items, or NULL with CPython's TypeError or ValueError. */
-PyObject *tpy2wasm_unpack_sequence(PyObject *value, int count) {
-    if (PyTuple_CheckExact(value) && PyTuple_GET_SIZE(value) == count) {
-        Py_INCREF(value);
-        return value;
-    }
-    if (PyList_CheckExact(value) && PyList_GET_SIZE(value) == count) {
-        return PyList_AsTuple(value);
-    }
-    PyObject *iterator = PyObject_GetIter(value);
-    if (iterator == NULL) {
-        if (PyErr_ExceptionMatches(PyExc_TypeError) && Py_TYPE(value)->tp_iter == NULL && !PySequence_Check(value)) {
-            PyErr_Format(PyExc_TypeError, "cannot unpack non-iterable %.200s object", Py_TYPE(value)->tp_name);
-        }
-        return NULL;
-    }
-    PyObject *items = PyTuple_New(count);
-    for (int i = 0; items != NULL && i < count; i++) {
-        PyObject *item = PyIter_Next(iterator);
-        if (item == NULL) {
-            if (!PyErr_Occurred()) {
-                PyErr_Format(PyExc_ValueError, "not enough values to unpack (expected %d, got %d)", count, i);
-            }
-            Py_CLEAR(items);
-        } else {
-            PyTuple_SET_ITEM(items, i, item);
-        }
-    }
-    PyObject *extra = items != NULL ? PyIter_Next(iterator) : NULL;
-    if (extra != NULL) {
-        Py_DECREF(extra);
-        PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %d)", count);
-    }
-    if (items != NULL && PyErr_Occurred()) {
-        Py_CLEAR(items);
-    }
-    Py_DECREF(iterator);
-    return items;
-}
-
-PyObject *tpy2wasm_unpacked_item(PyObject *items, int index) {
-    PyObject *item = PyTuple_GET_ITEM(items, index);
-    Py_INCREF(item);
-    return item;
-}
-
-/* LOAD_ASSERTION_ERROR, then the call: the builtin class, whatever the name holds, on the
- * assert's message when it has one (NULL: none). */
-PyObject *tpy2wasm_assertion_error(PyObject *message) {
-    return message == NULL ? PyObject_CallNoArgs(PyExc_AssertionError)
-                           : PyObject_CallOneArg(PyExc_AssertionError, message);
-}
-
 /* FOR_ITER: 1 with the next item in *out, 0 when exhausted, -1 on an error. */
 int tpy2wasm_iter_next(PyObject *iterator, PyObject **out) {
     *out = (*Py_TYPE(iterator)->tp_iternext)(iterator);

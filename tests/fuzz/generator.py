@@ -224,13 +224,19 @@ class _FunctionWriter:
         self.emit(indent, f'print("{self.name}:", {values}{stream})')
 
     def _try(self, indent: int) -> None:
+        """try with except clauses (and else), with a finally clause, or both."""
         self.emit(indent, "try:")
         self.block(indent + 1, self.rng.randrange(1, 3))
-        for _ in range(1 if self.rng.random() < 0.7 else 2):
+        handlers = self.rng.choice((0, 1, 1, 1, 2))
+        for _ in range(handlers):
             self.handler(indent)
-        if self.rng.random() < 0.4:
+        if handlers and self.rng.random() < 0.4:
             self.emit(indent, "else:")
             self.block(indent + 1, 1)
+        if not handlers or self.rng.random() < 0.3:
+            self.emit(indent, "finally:")
+            self.emit(indent + 1, f'print("{self.name} finally")')
+            self.block(indent + 1, self.rng.randrange(0, 2))
 
     def handler(self, indent: int) -> None:
         """An except clause that reports what it caught, then may go on, re-raise it, or raise
