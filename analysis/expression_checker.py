@@ -12,6 +12,7 @@ import re
 from mypy.nodes import (
     ARG_NAMED,
     ARG_POS,
+    AssignmentExpr,
     CallExpr,
     ClassDef,
     ComparisonExpr,
@@ -167,6 +168,8 @@ class ExpressionChecker:
             return self.check_all([expr.cond, expr.if_expr, expr.else_expr])
         if isinstance(expr, CallExpr):
             return self.check_call(expr)
+        if isinstance(expr, AssignmentExpr):
+            return self.check_assignment_expression(expr)
         if isinstance(expr, IndexExpr):
             self.box(expr, "reads an item")
             return self.check_all([expr.base, expr.index])
@@ -185,6 +188,14 @@ class ExpressionChecker:
             return self.check_all(expr.items)
         self.reject(expr, f"unsupported construct: {describe_construct(expr)}")
         return False
+
+    def check_assignment_expression(self, expr: AssignmentExpr) -> bool:
+        target = expr.target
+        if isinstance(target.node, Var) and facts.module_global(target, self.module) is None:
+            self.check_local(target.name, target.node, target)
+        self.check_fits(expr.value, facts.scalar_rtype(target.node.type) if isinstance(target.node, Var) else None,
+                        "assignment")
+        return self.check_all([expr.value])
 
     def check_comparison(self, expr: ComparisonExpr) -> bool:
         unsupported = [op for op in expr.operators if op not in facts.COMPARE_OPERATORS]

@@ -21,7 +21,7 @@ from abc import abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from mypy.nodes import Block, Lvalue, NameExpr, RaiseStmt, TryStmt, Var, WithStmt
+from mypy.nodes import Block, NameExpr, RaiseStmt, TryStmt, Var, WithStmt
 
 from tpy2wasm.analysis import mypy_facts as facts
 from tpy2wasm.analysis.builder import OpenBlock
@@ -85,9 +85,6 @@ class ExceptionLowerer(ObjectLowerer):
 
     @abstractmethod
     def lower_block(self, block: Block | None) -> None: ...
-
-    @abstractmethod
-    def store(self, target: Lvalue, value: Register) -> None: ...
 
     def leave_handlers(self, depth: int, line: int, until: int | None = None) -> None:
         """Leave the clauses entered since `depth` (up to `until`, innermost first), before a

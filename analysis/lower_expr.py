@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from typing import Callable
 
+from abc import abstractmethod
+
 from mypy.nodes import (
+    AssignmentExpr,
     CallExpr,
     ComparisonExpr,
     ConditionalExpr,
     Expression,
     FloatExpr,
     FuncDef,
+    Lvalue,
     MypyFile,
     NameExpr,
     OpExpr,
@@ -117,6 +121,9 @@ class ExpressionLowerer:
         self.builder = FunctionBuilder()
         self.locals: dict[str, Local] = {}
 
+    @abstractmethod
+    def store(self, target: Lvalue, value: Register) -> None: ...
+
     def value_type(self, rtype: RType) -> RType:
         """The runtime type a value of `rtype` has in this function."""
         return OBJECT if self.boxed else rtype
@@ -203,6 +210,9 @@ class ExpressionLowerer:
                                lambda: self.lower_expr(expr.else_expr))
         if isinstance(expr, CallExpr):
             return self.lower_call(expr)
+        if isinstance(expr, AssignmentExpr):  # `(x := v)`: v stored, then x's value
+            self.store(expr.target, self.lower_expr(expr.value))
+            return self.lower_name(expr.target)
         raise LoweringError(f"line {line}: cannot lower {type(expr).__name__}")
 
     def lower_name(self, name: NameExpr) -> Register:

@@ -42,7 +42,7 @@ EXPECTED_FALLBACKS: dict[str, dict[str, set[str]]] = {
     "native_control_flow": {name: {"deopt"} for name in ("range_sum_down", "power_table", "factorial", "fourth_powers")},
     "native_float_grid": {name: {"deopt"} for name in ("power", "mixed", "math_ops")},
     # Unboxed assignments past 64 bits; a big int argument to an unboxed function.
-    "native_statements": {"chained": {"deopt"}, "big_words": {"arguments", "deopt"}},
+    "native_statements": {"chained": {"deopt"}, "big_words": {"arguments", "deopt"}, "walrus": {"arguments"}},
     "native_int_grid": {
         **{name: {"arguments", "deopt"} for name in ("add", "sub", "mul", "floordiv", "mod", "truediv", "neg_abs")},
         **{name: {"arguments"} for name in ("bits", "compare", "chained")},

@@ -1,5 +1,5 @@
 """Native functions with tuple assignment, unpacking, chained assignment, loop else clauses,
-assert and del: each evaluated and stored in CPython's order, with CPython's errors."""
+assert, del and `:=`: each evaluated and stored in CPython's order, with CPython's errors."""
 
 from typing import Any
 
@@ -152,6 +152,33 @@ def deleted_twice(n: int) -> int:
     return n
 
 
+def walrus(n: int) -> int:
+    if (m := n + 1) > 3:
+        return m
+    return n
+
+
+def walrus_loop(limit: int) -> int:
+    total: int = 0
+    i: int = 0
+    while (i := i + 1) < limit:
+        total += i
+    return total
+
+
+def walrus_text(text: str) -> str:
+    if (size := len(text)) > 2:
+        print("long", size)
+    return text * size
+
+
+def walrus_float(x: float) -> float:
+    y: float
+    if (y := x * 2) > 1.0:
+        return y
+    return -y
+
+
 def show(label: str, compute: Any) -> None:
     try:
         print(label, compute())
@@ -182,6 +209,8 @@ def main() -> None:
     show("side effects 4", lambda: asserting_side_effects(4))
     show("side effects 5", lambda: asserting_side_effects(5))
     print(deleted(3), deleted_twice(4))
+    print(walrus(5), walrus(1), walrus(2**64), walrus_loop(10), walrus_loop(0))
+    print(walrus_text("abc"), walrus_text("a"), walrus_float(3.0), walrus_float(0.25))
     globals()["AssertionError"] = ValueError  # the assert raises the builtin all the same
     show("shadowed", lambda: checked(-2))
     del globals()["AssertionError"]
