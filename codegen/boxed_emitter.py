@@ -24,7 +24,7 @@ from tpy2wasm.codegen import (
 )
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter
 from tpy2wasm.codegen.float_constants import float_literal
-from tpy2wasm.codegen.runtime_api import I1, I32, NAME_CACHE, PTR
+from tpy2wasm.codegen.runtime_api import I1, I32, PTR, runtime_variable
 from tpy2wasm.codegen.positions import position, position_pointer
 from tpy2wasm.codegen.strings import StringPool
 
@@ -57,14 +57,12 @@ class BoxedEmitter(RefcountEmitter):
         self.result = self.entry_slot(words.slot_type(function.return_type), "result")
         self.argument_buffer: ir.AllocaInstr | None = None
         self.handler: str | None = None  # of the block being emitted
+        self.recursion_remaining: ir.Value = ir.Constant(I32.as_pointer(), None)  # set by enter_frame
 
     def emit(self) -> None:
         builder = self.builder
         builder.position_at_end(self.start)
-        failed = builder.icmp_signed("!=", self.call_runtime("tpy2wasm_enter_frame"), ir.Constant(I32, 0))
-        entered = self.llvm_function.append_basic_block("entered")
-        builder.cbranch(failed, self.unentered_exit(), entered)
-        builder.position_at_end(entered)
+        self.enter_frame()
         assigned = _assigned_locals(self.function)
         for argument, value in zip(self.function.args, self.parameters):
             if argument.name in assigned:
@@ -164,11 +162,27 @@ class BoxedEmitter(RefcountEmitter):
             self.builder.ret(words.empty(self.result.type.pointee))
         return block
 
+    def enter_frame(self) -> None:
+        """Py_EnterRecursiveCall inline: CPython's counter (native_objects.c) one lower, and
+        CPython's own check where it ran out."""
+        builder = self.builder
+        self.recursion_remaining = builder.load(runtime_variable(self.module, "tpy2wasm_recursion_remaining",
+                                                                 I32.as_pointer()))
+        remaining = builder.load(self.recursion_remaining)
+        builder.store(builder.sub(remaining, ir.Constant(I32, 1)), self.recursion_remaining)
+        check, entered = (self.llvm_function.append_basic_block(name) for name in ("recursion_check", "entered"))
+        builder.cbranch(builder.icmp_signed("<=", remaining, ir.Constant(I32, 0)), check, entered)
+        builder.position_at_end(check)
+        failed = builder.icmp_signed("!=", self.call_runtime("tpy2wasm_enter_frame"), ir.Constant(I32, 0))
+        builder.cbranch(failed, self.unentered_exit(), entered)
+        builder.position_at_end(entered)
+
     def emit_exit(self) -> None:
         builder = self.builder
         builder.position_at_end(self.exit)
         self.release_everything()
-        self.call_runtime("tpy2wasm_leave_frame")
+        remaining = self.recursion_remaining  # Py_LeaveRecursiveCall
+        builder.store(builder.add(builder.load(remaining), ir.Constant(I32, 1)), remaining)
         builder.ret(builder.load(self.result))
 
     # ---- failure ----
@@ -376,7 +390,8 @@ class BoxedEmitter(RefcountEmitter):
     def value_array(self, values: list[ir.Value]) -> ir.Value:
         size = max(len(values), 1)
         if self.argument_buffer is None or self.argument_buffer.type.pointee.count < size:
-            self.argument_buffer = self.entry_slot(ir.ArrayType(PTR, max(size, 8)), "arguments")
+            with self.builder.goto_block(self.allocas):  # filled before each use: no empty form to store
+                self.argument_buffer = self.builder.alloca(ir.ArrayType(PTR, max(size, 8)), name="arguments")
         builder = self.builder
         first = builder.gep(self.argument_buffer, [ir.Constant(I32, 0), ir.Constant(I32, 0)])
         for index, value in enumerate(values):

@@ -9,8 +9,8 @@ holds an object.
 The decrement is mostly a call, not inline code: inline it is a null test, a decrement, a zero
 test and a dealloc call in three blocks at every release, which made boxed functions several
 times larger for LLVM to optimise, while the call costs little next to the runtime call that
-made the object. Loops on words release inline (codegen/native_module.py says when): there
-the calls, mostly on empty slots, cost more."""
+made the object. Functions hot on words release inline (codegen/native_module.py says when):
+there the calls, mostly on empty slots, cost more."""
 
 from __future__ import annotations
 

@@ -8,11 +8,12 @@ NativeFunction object calls from CPython (native.h's tpy_boxed_function), turns 
 array into words, calls the direct entry and boxes its result.
 
 A CallDirect in another boxed function calls the direct entry while the callee global still
-names that function's NativeFunction (tpy2wasm_enter_direct keeps the object in a per-site
-cache, so the check is a pointer compare, and counts the call and its boxed depth as the
-NativeFunction's own call would); otherwise it calls the global through CPython, as CallObject
-does, so a rebound or monkeypatched name gives CPython's answer, and so does recursion past the
-boxed depth cap (native_function.c continues it in the Python version).
+names that function's NativeFunction: the site's cache (runtime_api.DIRECT_SITE) keeps the
+object tpy2wasm_enter_direct found right, so an inline pointer compare and a test of the boxed
+depth decide, and the call is counted, and the depth kept, inline as the NativeFunction's own
+call would; otherwise it calls the global through CPython, as CallObject does, so a rebound or
+monkeypatched name gives CPython's answer, and so does recursion past the boxed depth cap
+(native_function.c continues it in the Python version).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.rtypes import WORDS
 from tpy2wasm.codegen import words
 from tpy2wasm.codegen.positions import position
-from tpy2wasm.codegen.runtime_api import I32, PTR, declare
+from tpy2wasm.codegen.runtime_api import DIRECT_SITE, I32, PTR, declare, runtime_int
 
 
 class BoxedEntries(Protocol):
@@ -59,14 +60,25 @@ def direct_type(function: tir.FunctionIR) -> ir.FunctionType:
 def emit_call(emitter: CallingEmitter, op: tob.CallDirect, entries: BoxedEntries) -> ir.Value:
     """The new word or reference `op` computes: the direct entry's result when the global is
     still the callee's NativeFunction and the boxed depth leaves room, else CPython's call."""
-    builder = emitter.builder
+    builder, new_block = emitter.builder, emitter.llvm_function.append_basic_block
     callee = emitter.value(op.callee)
+    site = emitter.cache(DIRECT_SITE)
+    depth = runtime_int(builder.module, "tpy2wasm_boxed_depth")
+    level = builder.load(depth)
+    known = builder.icmp_unsigned("==", callee, builder.load(_field(builder, site, 0)))
+    room = builder.icmp_signed("<", level, builder.load(runtime_int(builder.module, "tpy2wasm_boxed_depth_cap")))
+    counted, check = new_block("call.counted"), new_block("call.check")
+    direct, generic, join = new_block("call.direct"), new_block("call.generic"), new_block("call.done")
+    builder.cbranch(builder.and_(known, room), counted, check)
+    builder.position_at_end(counted)  # what tpy2wasm_enter_direct does once the site knows the callee
+    for field in (1, 2):
+        count = builder.bitcast(builder.load(_field(builder, site, field)), I32.as_pointer())  # a Py_ssize_t
+        builder.store(builder.add(builder.load(count), ir.Constant(I32, 1)), count)
+    builder.store(builder.add(level, ir.Constant(I32, 1)), depth)
+    builder.branch(direct)
+    builder.position_at_end(check)
     thunk = entries.thunk(op.function).bitcast(PTR)
-    entered = emitter.call_runtime("tpy2wasm_enter_direct", callee, thunk, emitter.globals_pointer,
-                                   emitter.cache())
-    direct = emitter.llvm_function.append_basic_block("call.direct")
-    generic = emitter.llvm_function.append_basic_block("call.generic")
-    join = emitter.llvm_function.append_basic_block("call.done")
+    entered = emitter.call_runtime("tpy2wasm_enter_direct", callee, thunk, emitter.globals_pointer, site)
     builder.cbranch(builder.icmp_signed("!=", entered, ir.Constant(I32, 0)), direct, generic)
     incoming: list[tuple[ir.Value, ir.Block]] = []
     for block, emit in ((direct, _direct_result), (generic, _generic_result)):
@@ -82,10 +94,15 @@ def emit_call(emitter: CallingEmitter, op: tob.CallDirect, entries: BoxedEntries
     return result
 
 
+def _field(builder: ir.IRBuilder, site: ir.Value, index: int) -> ir.Value:
+    return builder.gep(site, [ir.Constant(I32, 0), ir.Constant(I32, index)])
+
+
 def _direct_result(emitter: CallingEmitter, op: tob.CallDirect, entries: BoxedEntries) -> ir.Value:
-    result = emitter.builder.call(entries.direct(op.function),
-                                  [emitter.globals_pointer, *(emitter.value(arg) for arg in op.args)])
-    emitter.call_runtime("tpy2wasm_leave_direct")
+    builder = emitter.builder
+    result = builder.call(entries.direct(op.function), [emitter.globals_pointer, *(emitter.value(arg) for arg in op.args)])
+    depth = runtime_int(builder.module, "tpy2wasm_boxed_depth")  # one level up again
+    builder.store(builder.sub(builder.load(depth), ir.Constant(I32, 1)), depth)
     return result
 
 

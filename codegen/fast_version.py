@@ -1,4 +1,5 @@
-"""The two versions of a boxed function that loops on words (docs/value-representation.md,
+"""The two versions of a boxed function hot on words (int_words.hot_on_words: it loops or calls
+boxed functions directly; docs/value-representation.md,
 section 2): which functions get a fast version, the blocks of each version, and the test at
 the entry that picks one.
 
@@ -19,7 +20,7 @@ from llvmlite import ir
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis.rtypes import RType
 from tpy2wasm.codegen.bool_words import word_is_fast
-from tpy2wasm.codegen.int_words import loops_on_words
+from tpy2wasm.codegen.int_words import hot_on_words
 from tpy2wasm.codegen.runtime_api import I1
 
 
@@ -35,11 +36,11 @@ class Version:
 
 
 def versions(function: tir.FunctionIR, llvm_function: ir.Function) -> tuple[Version, ...]:
-    """(fast, generic) for a function that loops on words, whose time goes to its word
-    operations; (generic,) for any other, which the fast version would only make larger."""
+    """(fast, generic) for a function hot on words, whose time goes to its word operations and
+    calls; (generic,) for any other, which the fast version would only make larger."""
     generic = Version(False, {block.label: llvm_function.append_basic_block(block.label)
                               for block in function.blocks})
-    if not loops_on_words(function):
+    if not hot_on_words(function):
         return (generic,)
     fast = Version(True, {block.label: llvm_function.append_basic_block(f"fast.{block.label}")
                           for block in function.blocks})

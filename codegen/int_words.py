@@ -17,6 +17,7 @@ from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis.ir import Branch, ForIter, FunctionIR, Goto, Terminator
+from tpy2wasm.analysis.ir_objects import CallDirect
 from tpy2wasm.analysis.rtypes import WORDS
 from tpy2wasm.analysis.ir import BinaryOperator as B
 from tpy2wasm.analysis.ir import CompareOperator as C
@@ -201,13 +202,18 @@ _FAST_BINARY: dict[B, tuple[Guard | None, FastPath]] = {
 }
 
 
-def loops_on_words(function: FunctionIR) -> bool:
-    """A boxed function with int or float words and a loop: its time goes to the words' inline fast
-    paths, which need LLVM's passes (mem2reg makes the words' slots registers); codegen
-    optimises it and lets its releases test for NULL inline, which the passes fold away."""
+def hot_on_words(function: FunctionIR) -> bool:
+    """A boxed function with int or float words that loops or calls a boxed function directly
+    (recursion too): its time goes to the words' inline fast paths and to its calls, which need
+    LLVM's passes (mem2reg makes the words' slots registers); codegen gives it a fast version,
+    optimises it and lets its releases test for NULL inline, which the passes fold away. (All
+    boxed functions with words would double the compile time of a program of many small
+    printing functions, for code that runs once.)"""
     if not function.boxed or not any(op.dest is not None and op.dest.type in WORDS
                                      for block in function.blocks for op in block.ops):
         return False
+    if any(isinstance(op, CallDirect) for block in function.blocks for op in block.ops):
+        return True
     order = {block.label: index for index, block in enumerate(function.blocks)}
     return any(order[target] <= order[block.label] for block in function.blocks
                for target in jump_targets(block.terminator))

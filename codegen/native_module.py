@@ -17,7 +17,7 @@ from tpy2wasm.codegen.arithmetic import from_slot, to_slot
 from tpy2wasm.codegen.boxed_emitter import BoxedEmitter
 from tpy2wasm.codegen.direct_calls import direct_type, emit_thunk
 from tpy2wasm.codegen.function_emitter import FunctionEmitter
-from tpy2wasm.codegen.int_words import loops_on_words
+from tpy2wasm.codegen.int_words import hot_on_words
 from tpy2wasm.codegen.parallel import run_forked
 from tpy2wasm.codegen.runtime_api import I32, I64, KIND_LETTERS, PTR, PTR_PTR, VOID, llvm_type, runtime_int
 from tpy2wasm.codegen.strings import StringPool
@@ -113,11 +113,11 @@ def _ops(function: FunctionIR) -> int:
 def _plan(functions: Sequence[FunctionIR]) -> list[_Chunk]:
     """The unboxed functions' chunks, the boxed ones', then the table's: with the unboxed
     functions when they all fit in one chunk. A huge function is a chunk of its own. Boxed
-    functions that loop on int words are optimised too, in chunks of their own."""
+    functions hot on words (loops, direct calls) are optimised too, in chunks of their own."""
     unboxed = _chunks([index for index, function in enumerate(functions) if not function.boxed], functions)
-    word_loops = _chunks([index for index, function in enumerate(functions) if loops_on_words(function)], functions)
+    word_loops = _chunks([index for index, function in enumerate(functions) if hot_on_words(function)], functions)
     boxed = _chunks([index for index, function in enumerate(functions)
-                     if function.boxed and not loops_on_words(function)], functions)
+                     if function.boxed and not hot_on_words(function)], functions)
     table_defines: tuple[int, ...] = ()
     if len(unboxed) == 1 and not _has_huge(unboxed[0], functions):
         table_defines = unboxed.pop()
@@ -129,11 +129,11 @@ def _plan(functions: Sequence[FunctionIR]) -> list[_Chunk]:
 
 
 def _inline_releases(function: FunctionIR) -> bool:
-    """Loops on words release inline, as LLVM optimises them. Small boxed functions called from
+    """Functions hot on words release inline, as LLVM optimises them. Small boxed functions called from
     interpreted loops (pystone_like's func2: 0.77x with Py_DecRef calls, mostly on empty slots
     at its exit, 1.03x inline) would gain too, but inline releases make boxed code 2.9 times as
     large (tests/test_native_code_size.py: 357 LLVM lines per source line, the limit 160)."""
-    return loops_on_words(function)
+    return hot_on_words(function)
 
 
 def _has_huge(chunk: tuple[int, ...], functions: Sequence[FunctionIR]) -> bool:

@@ -13,7 +13,7 @@ from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.codegen import int_words, words
 from tpy2wasm.codegen.positions import position
-from tpy2wasm.codegen.runtime_api import I32, NAME_CACHE, PTR
+from tpy2wasm.codegen.runtime_api import DICT_VERSION_OFFSET, I32, I64, NAME_CACHE, NAME_IN_GLOBALS, PTR
 from tpy2wasm.codegen.strings import StringPool
 
 _I64_MIN, _I64_MAX = -(2**63), 2**63 - 1
@@ -23,6 +23,7 @@ _OBJECT_TESTS = {tir.CompareOperator.IS: "tpy2wasm_is", tir.CompareOperator.IS_N
 
 
 class ObjectEmitter(Protocol):
+    builder: ir.IRBuilder
     module: ir.Module
     strings: StringPool
     globals_pointer: ir.Value
@@ -33,6 +34,7 @@ class ObjectEmitter(Protocol):
     def argument_array(self, registers: tuple[tir.Register, ...]) -> ir.Value: ...
     def cache(self, cache_type: ir.Type = PTR) -> ir.GlobalVariable: ...
     def load_local(self, local: tir.Local, where: tir.Position, retain: bool = True) -> ir.Value: ...
+    def retain(self, value: ir.Value) -> None: ...
 
 
 def object_of(emitter: ObjectEmitter, op: tir.Op) -> ir.Value:
@@ -42,8 +44,7 @@ def object_of(emitter: ObjectEmitter, op: tir.Op) -> ir.Value:
     if isinstance(op, tir.LoadLocal):
         return emitter.load_local(op.local, position(op))
     if isinstance(op, tir.LoadGlobal):
-        return call("tpy2wasm_load_name", emitter.globals_pointer, emitter.strings.pointer(op.name),
-                    emitter.cache(NAME_CACHE))
+        return load_global(emitter, op.name)
     if isinstance(op, tir.Binary):
         function = int_words.cpython_function(emitter.module, int_words.NUMBER_FUNCTIONS[op.operator][op.inplace],
                                               int_words.BINARY_FUNCTION)
@@ -93,6 +94,35 @@ def object_of(emitter: ObjectEmitter, op: tir.Op) -> ir.Value:
     if isinstance(op, tob.EnterHandler):
         return call("tpy2wasm_enter_handler", emitter.value(op.exception))
     raise TypeError(f"no boxed lowering for {op!r}")
+
+
+def load_global(emitter: ObjectEmitter, name: str) -> ir.Value:
+    """LOAD_GLOBAL: inline, the value the site's cache holds while the module's globals keep the
+    version they had when it was found there (as LOAD_GLOBAL_MODULE); the runtime's lookup
+    otherwise, which also serves names from builtins."""
+    builder = emitter.builder
+    cache = emitter.cache(NAME_CACHE)
+    _, version_field, builtins_field, value_field = (
+        builder.gep(cache, [ir.Constant(I32, 0), ir.Constant(I32, index)]) for index in range(4))
+    version = builder.bitcast(builder.gep(emitter.globals_pointer, [ir.Constant(I32, DICT_VERSION_OFFSET)]),
+                              I64.as_pointer())
+    cached = builder.load(value_field)
+    hit = builder.and_(builder.icmp_unsigned("!=", cached, ir.Constant(PTR, None)),
+                       builder.and_(builder.icmp_unsigned("==", builder.load(builtins_field),
+                                                          ir.Constant(I64, NAME_IN_GLOBALS)),
+                                    builder.icmp_unsigned("==", builder.load(version_field), builder.load(version))))
+    with builder.if_else(hit, likely=True) as (found, missed):
+        with found:
+            emitter.retain(cached)
+            found_block = builder.block
+        with missed:
+            looked_up = emitter.call_runtime("tpy2wasm_load_name", emitter.globals_pointer,
+                                             emitter.strings.pointer(name), cache)
+            missed_block = builder.block
+    value = builder.phi(PTR)
+    value.add_incoming(cached, found_block)
+    value.add_incoming(looked_up, missed_block)
+    return value
 
 
 def constant(emitter: ObjectEmitter, value: int | float | bool | str | None) -> ir.Value:

@@ -29,7 +29,11 @@ GLOBAL_CACHE: Final = ir.LiteralStructType([PTR, PTR, I64, I64])
 DICT_VERSION_OFFSET: Final = 16
 
 NAME_CACHE: Final = ir.LiteralStructType([PTR, I64, I64, PTR])
-"""native_objects.c's NameCache {name, globals_version, builtins_version, value}."""
+"""native_objects.c's NameCache {name, globals_version, builtins_version, value}: builtins_version
+is NAME_IN_GLOBALS for a value found in the module's globals."""
+NAME_IN_GLOBALS: Final = 0
+DIRECT_SITE: Final = ir.LiteralStructType([PTR, PTR, PTR])
+"""native_function.c's DirectSite {callee, &counts->native, &counts->direct}."""
 
 STATUS_ERROR: Final = 1
 """tpy2wasm_status after a Python exception (native.h: TPY_ERROR)."""
@@ -92,8 +96,7 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_call": (PTR, (PTR, PTR_PTR, I32, I32, PTR, PTR_PTR)),
     "tpy2wasm_call_owned": (PTR, (PTR, PTR_PTR, I32)),
     # Direct calls between boxed functions (native_function.c, codegen/direct_calls.py).
-    "tpy2wasm_enter_direct": (I32, (PTR, PTR, PTR, PTR_PTR)),
-    "tpy2wasm_leave_direct": (VOID, ()),
+    "tpy2wasm_enter_direct": (I32, (PTR, PTR, PTR, DIRECT_SITE.as_pointer())),
     "tpy2wasm_build_sequence": (PTR, (PTR_PTR, I32, I32)),
     "PyObject_IsTrue": (I32, (PTR,)),
     "tpy2wasm_get_item": (PTR, (PTR, PTR)),
@@ -140,7 +143,6 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_range_start": (I64, (PTR,)),
     "tpy2wasm_range_stop": (I64, (PTR,)),
     "tpy2wasm_range_step": (I64, (PTR,)),
-    "tpy2wasm_leave_frame": (VOID, ()),
 }
 
 #: The one-letter kinds of native.h's signatures, per runtime type.
@@ -155,11 +157,17 @@ def llvm_type(rtype: RType) -> ir.Type:
 
 
 def runtime_int(module: ir.Module, name: str) -> ir.GlobalVariable:
-    """An `int` the C runtime defines (tpy2wasm_status, tpy2wasm_depth_budget), declared once."""
+    """An `int` the C runtime defines (tpy2wasm_status, tpy2wasm_depth_budget,
+    tpy2wasm_boxed_depth), declared once."""
+    return runtime_variable(module, name, I32)
+
+
+def runtime_variable(module: ir.Module, name: str, llvm_type: ir.Type) -> ir.GlobalVariable:
+    """A variable the C runtime defines, declared once."""
     variable = module.globals.get(name)
     if isinstance(variable, ir.GlobalVariable):
         return variable
-    return ir.GlobalVariable(module, I32, name)
+    return ir.GlobalVariable(module, llvm_type, name)
 
 
 def declare(module: ir.Module, name: str) -> ir.Function:

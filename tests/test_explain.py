@@ -181,7 +181,7 @@ _WORD_SLOW_PATHS = ("tpy2wasm_word_binary", "tpy2wasm_word_unary", "tpy2wasm_wor
 def test_notes_agree_with_the_emitted_code(program: str) -> None:
     """Every arithmetic and comparison explain calls generic is a call of CPython's operation in
     the LLVM the compiler emits, and every one it calls fast is an inline word operation."""
-    from tpy2wasm.codegen.int_words import loops_on_words
+    from tpy2wasm.codegen.int_words import hot_on_words
     from tpy2wasm.codegen.native_module import _llvm_module
     from tpy2wasm.compiler.explain import explanation_of
     from tpy2wasm.compiler.native import lowered_program
@@ -197,8 +197,8 @@ def test_notes_agree_with_the_emitted_code(program: str) -> None:
         notes = [note for note in explanation.operations[f"{function.module}.{function.qualname}"]
                  if note.kind in ("Binary", "Unary", "Compare")]
         generic = sum(note.generic for note in notes)
-        # A function that loops on words has a fast version too (codegen/fast_version.py), which
+        # A function hot on words has a fast version too (codegen/fast_version.py), which
         # emits each generic operation once more and no slow path of a word's.
-        versions = 2 if loops_on_words(function) else 1
+        versions = 2 if hot_on_words(function) else 1
         assert sum(emitted[call] for call in _GENERIC_CALLS) == generic * versions, function.name
         assert sum(emitted[call] for call in _WORD_SLOW_PATHS) == len(notes) - generic, function.name

@@ -70,17 +70,20 @@ static PyObject *call_python_version_deeply(NativeFunction *self, PyObject *cons
  * Python, as for unboxed calls. Node's default stack (984 KiB) carries 600 levels of boxed
  * and Python calls alternating, even in its baseline compiler's larger frames. */
 #define BOXED_DEPTH_CAP 250
-static int boxed_depth;
+/* Boxed code reads both, to enter a direct call inline (codegen/direct_calls.py). */
+int tpy2wasm_boxed_depth;
+const int tpy2wasm_boxed_depth_cap = BOXED_DEPTH_CAP;
 
 static PyObject *call_boxed(NativeFunction *self, PyObject *const *args, size_t nargsf) {
-    if (boxed_depth >= BOXED_DEPTH_CAP) {
+    if (tpy2wasm_boxed_depth >= BOXED_DEPTH_CAP) {
         counts_of(self)->depth++;
         return call_python_version_deeply(self, args, nargsf);
     }
     counts_of(self)->native++;
-    boxed_depth++;
+    tpy2wasm_boxed_depth++;
+    tpy2wasm_recursion_remaining = &PyThreadState_Get()->recursion_remaining;
     PyObject *result = ((tpy_boxed_function)self->entry->thunk)(PyFunction_GET_GLOBALS(self->python_version), args);
-    boxed_depth--;
+    tpy2wasm_boxed_depth--;
     return result;
 }
 
@@ -244,35 +247,41 @@ static PyTypeObject NativeFunctionType = {
     .tp_setattro = PyObject_GenericSetAttr,
 };
 
-/* A boxed function's call of another's direct entry (codegen/direct_calls.py): 1 when `callee`
- * is the NativeFunction of the boxed function whose thunk is `thunk`, over `globals` (checked
- * once, then kept as a reference in the site's `cache`, so that a pointer compare decides), and
- * the boxed depth leaves room. The call is then counted as call_boxed counts one, one boxed
- * level deeper until tpy2wasm_leave_direct. 0: the caller calls `callee` through CPython. */
-int tpy2wasm_enter_direct(PyObject *callee, void *thunk, PyObject *globals, PyObject **cache) {
+/* A direct call site's cache (codegen/runtime_api.py: DIRECT_SITE mirrors it): the callee
+ * found to be the right NativeFunction (a reference), and the counters a call of it adds to. */
+typedef struct {
+    PyObject *callee;
+    Py_ssize_t *native;
+    Py_ssize_t *direct;
+} DirectSite;
+_Static_assert(sizeof(DirectSite) == 3 * sizeof(void *), "codegen/runtime_api.py: DIRECT_SITE");
+
+/* A boxed function's call of another's direct entry (codegen/direct_calls.py), when its inline
+ * test (`callee` is the site's, and the boxed depth leaves room) fails: 1 when `callee` is the
+ * NativeFunction of the boxed function whose thunk is `thunk`, over `globals` (then kept in the
+ * site, so that the inline test decides next time), and the boxed depth leaves room. The call
+ * is then counted as call_boxed counts one, one boxed level deeper until the caller's inline
+ * decrement. 0: the caller calls `callee` through CPython. */
+int tpy2wasm_enter_direct(PyObject *callee, void *thunk, PyObject *globals, DirectSite *site) {
     NativeFunction *native = (NativeFunction *)callee;
-    if (callee != *cache) {
-        if (Py_TYPE(callee) != &NativeFunctionType || !native->boxed || (void *)native->entry->thunk != thunk) {
+    if (callee != site->callee) {
+        if (Py_TYPE(callee) != &NativeFunctionType || !native->boxed || (void *)native->entry->thunk != thunk
+            || PyFunction_GET_GLOBALS(native->python_version) != globals) {
             return 0;
         }
+        CallCounts *counts = counts_of(native);
         Py_INCREF(callee);
-        Py_XSETREF(*cache, callee);
+        Py_XSETREF(site->callee, callee);
+        site->native = &counts->native;
+        site->direct = &counts->direct;
     }
-    if (PyFunction_GET_GLOBALS(native->python_version) != globals) {
-        return 0;
-    }
-    if (boxed_depth >= BOXED_DEPTH_CAP) {
+    if (tpy2wasm_boxed_depth >= BOXED_DEPTH_CAP) {
         return 0; /* call_boxed goes on in Python, and counts it */
     }
-    CallCounts *counts = counts_of(native);
-    counts->native++;
-    counts->direct++;
-    boxed_depth++;
+    (*site->native)++;
+    (*site->direct)++;
+    tpy2wasm_boxed_depth++;
     return 1;
-}
-
-void tpy2wasm_leave_direct(void) {
-    boxed_depth--;
 }
 
 static const struct tpy_native_entry *find_entry(const char *key) {

@@ -64,13 +64,19 @@ PyObject *tpy2wasm_singleton(int which) {
 }
 
 /* A LOAD_GLOBAL site's cache: the value found while both dicts keep their versions (a dict's
- * version changes with every change to it), as CPython 3.11's LOAD_GLOBAL_MODULE/BUILTIN do. */
+ * version changes with every change to it), as CPython 3.11's LOAD_GLOBAL_MODULE/BUILTIN do.
+ * A value found in the globals needs only theirs: its builtins_version is IN_GLOBALS (no dict
+ * has version 0: each version is a global counter's next value). Boxed code tests that case
+ * inline (codegen/object_ops.py: NAME_CACHE and DICT_VERSION_OFFSET mirror this layout). */
 typedef struct {
     PyObject *name;
     uint64_t globals_version;
     uint64_t builtins_version;
     PyObject *value; /* borrowed: the dict holding it is unchanged while the versions match */
 } NameCache;
+#define IN_GLOBALS 0
+_Static_assert(offsetof(PyDictObject, ma_version_tag) == 16, "codegen/runtime_api.py: DICT_VERSION_OFFSET");
+_Static_assert(offsetof(NameCache, value) == 24, "codegen/runtime_api.py: NAME_CACHE");
 
 static uint64_t dict_version(PyObject *dict) {
     return ((PyDictObject *)dict)->ma_version_tag;
@@ -80,7 +86,7 @@ static uint64_t dict_version(PyObject *dict) {
 PyObject *tpy2wasm_load_name(PyObject *globals, const char *name, NameCache *cache) {
     PyObject *builtins = PyEval_GetBuiltins();
     if (cache->value != NULL && cache->globals_version == dict_version(globals)
-        && cache->builtins_version == dict_version(builtins)) {
+        && (cache->builtins_version == IN_GLOBALS || cache->builtins_version == dict_version(builtins))) {
         Py_INCREF(cache->value);
         return cache->value;
     }
@@ -89,7 +95,9 @@ PyObject *tpy2wasm_load_name(PyObject *globals, const char *name, NameCache *cac
         return NULL;
     }
     PyObject *value = PyDict_GetItemWithError(globals, key);
+    uint64_t builtins_version = IN_GLOBALS;
     if (value == NULL && !PyErr_Occurred()) {
+        builtins_version = dict_version(builtins);
         value = PyDict_GetItemWithError(builtins, key);
         if (value == NULL && !PyErr_Occurred()) {
             PyErr_Format(PyExc_NameError, "name '%.200s' is not defined", name);
@@ -104,7 +112,7 @@ PyObject *tpy2wasm_load_name(PyObject *globals, const char *name, NameCache *cac
     }
     if (value != NULL) {
         cache->globals_version = dict_version(globals);
-        cache->builtins_version = dict_version(builtins);
+        cache->builtins_version = builtins_version;
         cache->value = value;
     }
     Py_XINCREF(value);
@@ -395,11 +403,14 @@ void tpy2wasm_raise_object(PyObject *exception, PyObject *cause) {
     Py_DECREF(value);
 }
 
-/* Boxed native frames count against the recursion limit as Python frames do. */
-int tpy2wasm_enter_frame(void) {
-    return Py_EnterRecursiveCall("");
-}
+/* Boxed native frames count against the recursion limit as Python frames do: boxed code
+ * decrements and increments CPython's counter inline through this pointer (set at each entry
+ * into boxed code from CPython, native_function.c's call_boxed), and calls tpy2wasm_enter_frame
+ * when the counter ran out: that undoes the inline decrement and lets CPython decide, as for a
+ * Python frame (the limit was raised meanwhile, or RecursionError). */
+int *tpy2wasm_recursion_remaining;
 
-void tpy2wasm_leave_frame(void) {
-    Py_LeaveRecursiveCall();
+int tpy2wasm_enter_frame(void) {
+    (*tpy2wasm_recursion_remaining)++;
+    return Py_EnterRecursiveCall("");
 }
