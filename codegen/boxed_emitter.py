@@ -20,7 +20,8 @@ from tpy2wasm.analysis.ir_operands import operands
 from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
 from tpy2wasm.codegen import (
-    bool_words, direct_calls, fast_version, float_words, int_words, object_ops, range_words, word_loads, words,
+    bool_words, direct_calls, fast_version, float_words, int_words, object_ops, range_words, wide_words, word_loads,
+    words,
 )
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter
 from tpy2wasm.codegen.float_constants import float_literal
@@ -54,6 +55,8 @@ class BoxedEmitter(RefcountEmitter):
         self.borrowed: dict[int, tuple[ir.Value, tir.Local]] = {}
         self.assigned_loads: set[word_loads.Site] = set()
         self.site: word_loads.Site = ("", 0)  # of the op being emitted
+        self.site_position: tir.Position = position(function.blocks[0].terminator)
+        self.wide = wide_words.wide_registers(self.function) if len(self.versions) > 1 else {}
         self.result = self.entry_slot(words.slot_type(function.return_type), "result")
         self.argument_buffer: ir.AllocaInstr | None = None
         self.handler: str | None = None  # of the block being emitted
@@ -93,7 +96,7 @@ class BoxedEmitter(RefcountEmitter):
             builder.position_at_end(self.version.blocks[block.label])
             moved: tir.Register | None = None
             for index, (op, following) in enumerate(zip(block.ops, (*block.ops[1:], None))):
-                self.site = (block.label, index)
+                self.site, self.site_position = (block.label, index), position(op)
                 self.land_transfers()
                 if isinstance(op, tob.DecRef) and (op.value == moved or op.value.number in self.borrowed):
                     continue  # moved into a local, or never owned
@@ -134,12 +137,17 @@ class BoxedEmitter(RefcountEmitter):
         if site not in self.generic_sites:
             self.generic_sites[site] = self.llvm_function.append_basic_block("generic.{}.{}".format(*site))
         target = self.generic_sites[site]
-        if releasing is not None:
-            release = self.llvm_function.append_basic_block("transfer")
-            with builder.goto_block(release):
-                self.release(releasing)
+        live_wide = [number for number, live in self.wide.items() if live.holds(site)]
+        if releasing is not None or live_wide:
+            path = self.llvm_function.append_basic_block("transfer")
+            with builder.goto_block(path):
+                if releasing is not None:
+                    self.release(releasing)
+                for number in live_wide:  # the generic version reads words (wide_words.py)
+                    slot = self.register_slots[number]
+                    builder.store(wide_words.word_of_wide(self, builder.load(slot), self.site_position), slot)
                 builder.branch(target)
-            target = release
+            target = path
         go_on = self.llvm_function.append_basic_block("fast")
         builder.cbranch(condition, go_on, target).set_weights([1000, 1])
         builder.position_at_end(go_on)
@@ -340,6 +348,10 @@ class BoxedEmitter(RefcountEmitter):
             return int_words.word_of_new_object(self.builder, big)
         if isinstance(op, tir.LoadLocal):
             return self.load_local(op.local, position(op))
+        if isinstance(op, tir.Binary) and self.version.fast_words and op.dest.number in self.wide:
+            return wide_words.wide_result(self, op, *self.values((op.left, op.right)))
+        if isinstance(op, tir.Binary) and self.version.fast_words and {op.left.number, op.right.number} & self.wide.keys():
+            return wide_words.masked(self, op)
         if isinstance(op, tir.Binary):
             return kind.binary(self, op, *self.values((op.left, op.right)))
         if isinstance(op, tir.Unary):

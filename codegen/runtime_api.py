@@ -122,6 +122,7 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     # Int words (native_words.c): 1 (WORD_ERROR) on error, as a NULL.
     "tpy2wasm_word_from_object": (I64, (PTR,)),
     "tpy2wasm_word_box": (PTR, (I64,)),
+    "PyLong_FromLongLong": (PTR, (I64,)),
     "tpy2wasm_word_binary": (I64, (PTR, I64, I64)),
     "tpy2wasm_word_unary": (I64, (PTR, I64)),
     "tpy2wasm_word_compare": (I32, (I64, I64, I32)),
