@@ -161,6 +161,10 @@ class ObjectLowerer(ExpressionLowerer):
             line = expr.line
             word = self.static_word(expr)
             assert word is not None, expr
+            if word is INT_WORD and isinstance(expr, NameExpr) and facts.module_global(expr, self.module):
+                # the global's small int comes from the site's cache, no object in hand
+                return self.builder.emit_value(LoadGlobal(self.builder.register(word), self.module.fullname,
+                                                          expr.name, line))
             if not self.computes_word(expr):
                 return self.coerce(self.lower_object_node(expr), word, line)
             literal: int | float | bool | None = facts.constant_int(expr)

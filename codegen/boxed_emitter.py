@@ -348,6 +348,12 @@ class BoxedEmitter(RefcountEmitter):
             return int_words.word_of_new_object(self.builder, big)
         if isinstance(op, tir.LoadLocal):
             return self.load_local(op.local, position(op))
+        if isinstance(op, tir.LoadGlobal):
+            word = object_ops.load_global_word(self, op.name)
+            self.fail_if(int_words.is_error(self.builder, word), position(op))
+            if self.known_fast(op.dest):  # a value entering the fast version
+                self.transfer_unless(bool_words.word_is_fast(self.builder, word, op.dest.type), releasing=word)
+            return word
         if isinstance(op, tir.Binary) and self.version.fast_words and op.dest.number in self.wide:
             return wide_words.wide_result(self, op, *self.values((op.left, op.right)))
         if isinstance(op, tir.Binary) and self.version.fast_words and {op.left.number, op.right.number} & self.wide.keys():

@@ -4,7 +4,7 @@ runtime (codegen/runtime_api.py) or of CPython's C API per operation, NULL when 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from llvmlite import ir
@@ -102,26 +102,51 @@ def load_global(emitter: ObjectEmitter, name: str) -> ir.Value:
     otherwise, which also serves names from builtins."""
     builder = emitter.builder
     cache = emitter.cache(NAME_CACHE)
-    _, version_field, builtins_field, value_field = (
-        builder.gep(cache, [ir.Constant(I32, 0), ir.Constant(I32, index)]) for index in range(4))
+    cached = builder.load(_cache_field(builder, cache, 3))
+
+    def found() -> ir.Value:
+        emitter.retain(cached)
+        return cached
+
+    return _cached_or(emitter, cache, builder.icmp_unsigned("!=", cached, ir.Constant(PTR, None)), found,
+                      lambda: emitter.call_runtime("tpy2wasm_load_name", emitter.globals_pointer,
+                                                   emitter.strings.pointer(name), cache))
+
+
+def load_global_word(emitter: ObjectEmitter, name: str) -> ir.Value:
+    """LOAD_GLOBAL of an int word: inline, the small int word the site's cache keeps while the
+    globals keep their version; else the runtime's load, a new word (WORD_ERROR on NameError)."""
+    builder = emitter.builder
+    cache = emitter.cache(NAME_CACHE)
+    cached = builder.load(_cache_field(builder, cache, 4))
+    small = builder.icmp_unsigned("==", builder.and_(cached, ir.Constant(I64, 1)), ir.Constant(I64, 0))
+    return _cached_or(emitter, cache, small, lambda: cached,
+                      lambda: emitter.call_runtime("tpy2wasm_load_name_word", emitter.globals_pointer,
+                                                   emitter.strings.pointer(name), cache))
+
+
+def _cache_field(builder: ir.IRBuilder, cache: ir.Value, index: int) -> ir.Value:
+    return builder.gep(cache, [ir.Constant(I32, 0), ir.Constant(I32, index)])
+
+
+def _cached_or(emitter: ObjectEmitter, cache: ir.Value, usable: ir.Value, found: Callable[[], ir.Value],
+               missed: Callable[[], ir.Value]) -> ir.Value:
+    """`found()` where the NameCache holds a `usable` value found in the module's globals, whose
+    version is still the one it was found at; else `missed()`."""
+    builder = emitter.builder
     version = builder.bitcast(builder.gep(emitter.globals_pointer, [ir.Constant(I32, DICT_VERSION_OFFSET)]),
                               I64.as_pointer())
-    cached = builder.load(value_field)
-    hit = builder.and_(builder.icmp_unsigned("!=", cached, ir.Constant(PTR, None)),
-                       builder.and_(builder.icmp_unsigned("==", builder.load(builtins_field),
-                                                          ir.Constant(I64, NAME_IN_GLOBALS)),
-                                    builder.icmp_unsigned("==", builder.load(version_field), builder.load(version))))
-    with builder.if_else(hit, likely=True) as (found, missed):
-        with found:
-            emitter.retain(cached)
-            found_block = builder.block
-        with missed:
-            looked_up = emitter.call_runtime("tpy2wasm_load_name", emitter.globals_pointer,
-                                             emitter.strings.pointer(name), cache)
-            missed_block = builder.block
-    value = builder.phi(PTR)
-    value.add_incoming(cached, found_block)
-    value.add_incoming(looked_up, missed_block)
+    in_globals = builder.icmp_unsigned("==", builder.load(_cache_field(builder, cache, 2)),
+                                       ir.Constant(I64, NAME_IN_GLOBALS))
+    unchanged = builder.icmp_unsigned("==", builder.load(_cache_field(builder, cache, 1)), builder.load(version))
+    with builder.if_else(builder.and_(usable, builder.and_(in_globals, unchanged)), likely=True) as (hit, miss):
+        with hit:
+            hit_value, hit_block = found(), builder.block
+        with miss:
+            miss_value, miss_block = missed(), builder.block
+    value = builder.phi(hit_value.type)
+    value.add_incoming(hit_value, hit_block)
+    value.add_incoming(miss_value, miss_block)
     return value
 
 

@@ -28,9 +28,10 @@ GLOBAL_CACHE: Final = ir.LiteralStructType([PTR, PTR, I64, I64])
 #: Where a PyDictObject keeps ma_version_tag on wasm32 (native.c asserts it).
 DICT_VERSION_OFFSET: Final = 16
 
-NAME_CACHE: Final = ir.LiteralStructType([PTR, I64, I64, PTR])
-"""native_objects.c's NameCache {name, globals_version, builtins_version, value}: builtins_version
-is NAME_IN_GLOBALS for a value found in the module's globals."""
+NAME_CACHE: Final = ir.LiteralStructType([PTR, I64, I64, PTR, I64])
+"""native_objects.c's NameCache {name, globals_version, builtins_version, value, small_word}:
+builtins_version is NAME_IN_GLOBALS for a value found in the module's globals, small_word the
+value's small int word once an int word load has seen it (else WORD_ERROR)."""
 NAME_IN_GLOBALS: Final = 0
 DIRECT_SITE: Final = ir.LiteralStructType([PTR, PTR, PTR])
 """native_function.c's DirectSite {callee, &counts->native, &counts->direct}."""
@@ -83,6 +84,7 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_float_constant": (PTR, (F64, PTR_PTR)),
     "tpy2wasm_singleton": (PTR, (I32,)),
     "tpy2wasm_load_name": (PTR, (PTR, PTR, NAME_CACHE.as_pointer())),
+    "tpy2wasm_load_name_word": (I64, (PTR, PTR, NAME_CACHE.as_pointer())),
     "tpy2wasm_store_name": (I32, (PTR, PTR, PTR_PTR, PTR)),
     "tpy2wasm_unbound_local": (VOID, (PTR,)),
     "tpy2wasm_get_attr": (PTR, (PTR, PTR, PTR_PTR)),

@@ -19,6 +19,8 @@ extern int tpy2wasm_status;
 /* CPython's recursion counter of the running thread, which boxed code keeps inline. */
 extern int *tpy2wasm_recursion_remaining;
 
+int64_t tpy2wasm_word_from_object(PyObject *object);
+
 /* Native calls allowed below the entry call; the thunk passes it to the native function,
  * which passes it, less one, to each native function it calls. */
 extern int tpy2wasm_depth_budget;

@@ -72,11 +72,13 @@ typedef struct {
     PyObject *name;
     uint64_t globals_version;
     uint64_t builtins_version;
-    PyObject *value; /* borrowed: the dict holding it is unchanged while the versions match */
+    PyObject *value;     /* borrowed: the dict holding it is unchanged while the versions match */
+    int64_t small_word;  /* the value's small int word, or WORD_ERROR: an int word load's answer */
 } NameCache;
 #define IN_GLOBALS 0
 _Static_assert(offsetof(PyDictObject, ma_version_tag) == 16, "codegen/runtime_api.py: DICT_VERSION_OFFSET");
-_Static_assert(offsetof(NameCache, value) == 24, "codegen/runtime_api.py: NAME_CACHE");
+_Static_assert(offsetof(NameCache, value) == 24 && offsetof(NameCache, small_word) == 32,
+               "codegen/runtime_api.py: NAME_CACHE");
 
 static uint64_t dict_version(PyObject *dict) {
     return ((PyDictObject *)dict)->ma_version_tag;
@@ -113,10 +115,26 @@ PyObject *tpy2wasm_load_name(PyObject *globals, const char *name, NameCache *cac
     if (value != NULL) {
         cache->globals_version = dict_version(globals);
         cache->builtins_version = builtins_version;
+        cache->small_word = 1; /* WORD_ERROR: not known yet */
         cache->value = value;
     }
     Py_XINCREF(value);
     return value;
+}
+
+/* LOAD_GLOBAL of an int word: a new word of the global's value (WORD_ERROR with NameError),
+ * its small int kept in the cache too, for boxed code's inline test (object_ops.load_global). */
+int64_t tpy2wasm_load_name_word(PyObject *globals, const char *name, NameCache *cache) {
+    PyObject *value = tpy2wasm_load_name(globals, name, cache);
+    if (value == NULL) {
+        return 1;
+    }
+    int64_t word = tpy2wasm_word_from_object(value);
+    Py_DECREF(value);
+    if ((word & 1) == 0 && cache->value == value) {
+        cache->small_word = word;
+    }
+    return word;
 }
 
 int tpy2wasm_store_name(PyObject *globals, const char *name, PyObject **cache, PyObject *value) {

@@ -5,6 +5,7 @@ negative mask, a product past 64 bits) that value becomes a word first."""
 
 MASK: int = 0xFFFFFFFF
 SHIFTED: int = 0x5BD1E995
+LIMIT: int = 1000
 
 
 def hash_loop(n: int) -> int:
@@ -89,6 +90,14 @@ def lying_mask(n: int) -> int:
     return h
 
 
+def limited(n: int) -> int:
+    total: int = 0
+    for k in range(n):
+        total = (total * 7 + k) & LIMIT
+    print("limited", n, total)
+    return total
+
+
 def main() -> None:
     print(hash_loop(100_000))
     print(mask_first(1000))
@@ -99,6 +108,12 @@ def main() -> None:
     print(both_wide(2**40 + 1, 2**22 + 5, 2**31 + 1), both_wide(-3, 2**61, 2**31))
     print(rebinding(9))
     print(lying_mask(4))
+    print(limited(50))
+    del globals()["LIMIT"]
+    try:
+        print(limited(3))
+    except NameError as error:
+        print("NameError:", error)
 
 
 main()
