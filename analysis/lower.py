@@ -54,7 +54,7 @@ from tpy2wasm.analysis.ir import (
     StoreLocal,
 )
 from tpy2wasm.analysis.ir_objects import (
-    CallDirect, ClearLocal, CountAdd, CountCompare, GetIter, IsSmallRange, KeepAlive, RangeBound, RangePart,
+    CallDirect, ClearLocal, CountAdd, CountCompare, GetIter, IsSmallRange, RangeBound, RangePart,
 )
 from tpy2wasm.analysis.lower_exceptions import Loop
 from tpy2wasm.analysis.lower_expr import scalar
