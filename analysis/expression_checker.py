@@ -71,8 +71,8 @@ class ExpressionChecker:
         self.types = program.types
         self.verdict = verdict
         self.calls: list[tuple[int, str]] = []  # (line, fullname) of candidate callees
-        # Parameters are checked with the signature, not again as locals.
-        self.checked_locals = {argument.variable.name for argument in func.arguments}
+        # Parameters are checked with the signature, not again as locals; range counters hold ints.
+        self.checked_locals = {argument.variable.name for argument in func.arguments} | facts.range_counters(func)
         # mypy's nodes for an f-string's parts have no line: they take their statement's.
         self.statement_line = func.line
         # Boxing reasons worth a note only when nothing else on their line boxes the function.

@@ -17,14 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mypy.nodes import (
-    LDEF, AssignmentStmt, Block, Expression, ForStmt, FuncDef, IfStmt, ListExpr, NameExpr, OperatorAssignmentStmt,
-    Statement, TryStmt, TupleExpr, Var, WhileStmt, WithStmt,
-)
+from mypy.nodes import FuncDef, Var
 from mypy.types import AnyType, get_proper_type
 
 from tpy2wasm.analysis import ir
 from tpy2wasm.analysis import ir_objects as objects
+from tpy2wasm.analysis import mypy_facts as facts
 from tpy2wasm.analysis.ir_operands import operands, terminator_operands
 
 FAST = "fast"
@@ -62,49 +60,14 @@ def is_word(rtype_register: ir.Register) -> bool:
 
 def declared_local_types(func: FuncDef) -> dict[str, str]:
     """The declared (or inferred) mypy type of each parameter and assigned local of `func`, as
-    text. (mypy's compiled traversers cannot be subclassed here: the statements are walked.)"""
+    text."""
     variables = [argument.variable for argument in func.arguments]
-    _assigned_variables(func.body, variables)
+    variables += [name.node for name, _ in facts.local_bindings(func.body) if isinstance(name.node, Var)]
     types: dict[str, str] = {}
     for variable in variables:
         if variable.type is not None and variable.name not in types:
             types[variable.name] = "Any" if isinstance(get_proper_type(variable.type), AnyType) else str(variable.type)
     return types
-
-
-def _assigned_variables(node: Statement | Expression | Block | None, found: list[Var]) -> None:
-    """Appends the local variables that assignments, `for`, `with` and `except` targets in `node` bind."""
-    if isinstance(node, NameExpr):
-        if isinstance(node.node, Var) and node.kind == LDEF:
-            found.append(node.node)
-    elif isinstance(node, (TupleExpr, ListExpr)):
-        for item in node.items:
-            _assigned_variables(item, found)
-    elif isinstance(node, Block):
-        for statement in node.body:
-            _assigned_variables(statement, found)
-    elif isinstance(node, AssignmentStmt):
-        for target in node.lvalues:
-            _assigned_variables(target, found)
-    elif isinstance(node, OperatorAssignmentStmt):
-        _assigned_variables(node.lvalue, found)
-    elif isinstance(node, (ForStmt, WhileStmt)):
-        _assigned_variables(node.index if isinstance(node, ForStmt) else None, found)
-        _assigned_variables(node.body, found)
-        _assigned_variables(node.else_body, found)
-    elif isinstance(node, IfStmt):
-        for body in node.body:
-            _assigned_variables(body, found)
-        _assigned_variables(node.else_body, found)
-    elif isinstance(node, TryStmt):
-        for variable in node.vars:
-            _assigned_variables(variable, found)
-        for block in (node.body, *node.handlers, node.else_body, node.finally_body):
-            _assigned_variables(block, found)
-    elif isinstance(node, WithStmt):
-        for with_target in node.target:
-            _assigned_variables(with_target, found)
-        _assigned_variables(node.body, found)
 
 
 class _FunctionReader:

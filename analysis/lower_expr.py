@@ -120,6 +120,7 @@ class ExpressionLowerer:
         self.boxed = boxed
         self.builder = FunctionBuilder()
         self.locals: dict[str, Local] = {}
+        self.range_counters = facts.range_counters(func)  # typed Any, they hold ints
 
     @abstractmethod
     def store(self, target: Lvalue, value: Register) -> None: ...
@@ -138,7 +139,9 @@ class ExpressionLowerer:
 
     def local(self, name: str, var: Var) -> Local:
         if name not in self.locals:
-            if self.boxed:  # an int, float or bool local is a word; others are objects
+            if name in self.range_counters:
+                rtype = INT_WORD if self.boxed else INT
+            elif self.boxed:  # an int, float or bool local is a word; others are objects
                 rtype = boxed_value_type(var.type)
             else:
                 rtype = scalar(var.type, f"local '{name}'")

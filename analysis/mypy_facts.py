@@ -9,21 +9,32 @@ from __future__ import annotations
 from typing import Final
 
 from mypy.nodes import (
+    LDEF,
+    AssignmentStmt,
+    Block,
+    CallExpr,
     Expression,
     FloatExpr,
+    ForStmt,
     FuncDef,
+    IfStmt,
     IntExpr,
     ListExpr,
     Lvalue,
     MemberExpr,
     MypyFile,
     NameExpr,
+    OperatorAssignmentStmt,
     OpExpr,
     RefExpr,
     StarExpr,
+    Statement,
+    TryStmt,
     TupleExpr,
     UnaryExpr,
     Var,
+    WhileStmt,
+    WithStmt,
 )
 from mypy.types import AnyType, Instance, LiteralType, NoneType, Type, UnionType, get_proper_type
 
@@ -183,3 +194,49 @@ def parallel_pairs(target: Lvalue, value: Expression) -> list[tuple[Lvalue, Expr
     for item, item_value in zip(target.items, value.items):
         pairs.extend(parallel_pairs(item, item_value) or [(item, item_value)])
     return pairs
+
+
+def local_bindings(node: Statement | Expression | Block | None,
+                   statement: Statement | None = None) -> list[tuple[NameExpr, Statement]]:
+    """The names of locals that assignment, `for`, `with` and `except` targets in `node` bind,
+    each with the statement that binds it. (mypy's compiled traversers cannot be subclassed
+    here: the statements are walked.)"""
+    if isinstance(node, NameExpr):
+        return [(node, statement)] if statement is not None and isinstance(node.node, Var) and node.kind == LDEF else []
+    if isinstance(node, (TupleExpr, ListExpr)):
+        return [binding for item in node.items for binding in local_bindings(item, statement)]
+    parts: list[Statement | Expression | Block | None] = []
+    if isinstance(node, Block):
+        parts = list(node.body)
+    elif isinstance(node, AssignmentStmt):
+        return [binding for target in node.lvalues for binding in local_bindings(target, node)]
+    elif isinstance(node, OperatorAssignmentStmt):
+        return local_bindings(node.lvalue, node)
+    elif isinstance(node, ForStmt):
+        return [*local_bindings(node.index, node), *local_bindings(node.body), *local_bindings(node.else_body)]
+    elif isinstance(node, WhileStmt):
+        parts = [node.body, node.else_body]
+    elif isinstance(node, IfStmt):
+        parts = [*node.body, node.else_body]
+    elif isinstance(node, TryStmt):
+        return [*(binding for variable in node.vars for binding in local_bindings(variable, node)),
+                *(binding for block in (node.body, *node.handlers, node.else_body, node.finally_body)
+                  for binding in local_bindings(block))]
+    elif isinstance(node, WithStmt):
+        return [*(binding for target in node.target for binding in local_bindings(target, node)),
+                *local_bindings(node.body)]
+    return [binding for part in parts for binding in local_bindings(part)]
+
+
+def range_counters(func: FuncDef) -> frozenset[str]:
+    """Locals mypy types as Any (as it does `_`, which may take any value) that the function
+    binds only as the target of `for NAME in range(...)`: they only ever hold ints."""
+    statements: dict[str, list[Statement]] = {}
+    untyped: set[str] = set()
+    for name, statement in local_bindings(func.body):
+        statements.setdefault(name.name, []).append(statement)
+        if isinstance(name.node, Var) and (name.node.type is None or is_any(name.node.type)):
+            untyped.add(name.name)
+    return frozenset(name for name in untyped if all(
+        isinstance(statement, ForStmt) and isinstance(statement.index, NameExpr) and isinstance(statement.expr, CallExpr)
+        and callee_fullname(statement.expr.callee) == "builtins.range" for statement in statements[name]))

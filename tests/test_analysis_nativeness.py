@@ -109,6 +109,19 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
               "over_list": [(7, 'boxed: for loop is not over range(...)')],
               "variable_step": NATIVE,
               "loop_else": NATIVE}),
+    ("range_counters", """
+        def counted(n: int) -> int:
+            t = 0
+            for _ in range(n):
+                t += 1
+            return t
+        def reused(n: int) -> int:
+            for _ in range(n):
+                pass
+            _ = "x"
+            return n
+        """, {"counted": NATIVE,
+              "reused": [(7, "boxed: local '_' has type Any"), (9, "boxed: uses a str")]}),
     ("globals", """
         limit: int = 3
         table: dict[str, int] = {}

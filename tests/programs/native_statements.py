@@ -179,6 +179,19 @@ def walrus_float(x: float) -> float:
     return -y
 
 
+def repeat_sum(n: int) -> int:
+    total: int = 0
+    for _ in range(n):  # mypy types `_` as Any; as a range counter it holds ints
+        total += 3
+    return total
+
+
+def last_counter(n: int) -> int:
+    for _ in range(n):
+        pass
+    return _
+
+
 def show(label: str, compute: Any) -> None:
     try:
         print(label, compute())
@@ -211,6 +224,11 @@ def main() -> None:
     print(deleted(3), deleted_twice(4))
     print(walrus(5), walrus(1), walrus(2**64), walrus_loop(10), walrus_loop(0))
     print(walrus_text("abc"), walrus_text("a"), walrus_float(3.0), walrus_float(0.25))
+    print(repeat_sum(5), repeat_sum(0), last_counter(4))
+    try:
+        print(last_counter(0))
+    except UnboundLocalError as error:
+        print("UnboundLocalError:", error)
     globals()["AssertionError"] = ValueError  # the assert raises the builtin all the same
     show("shadowed", lambda: checked(-2))
     del globals()["AssertionError"]
