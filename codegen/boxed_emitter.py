@@ -25,7 +25,7 @@ from tpy2wasm.codegen import (
 )
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter
 from tpy2wasm.codegen.float_constants import float_literal
-from tpy2wasm.codegen.runtime_api import I1, I32, PTR, runtime_variable
+from tpy2wasm.codegen.runtime_api import DIRECT_SITE, I1, I32, PTR, runtime_variable
 from tpy2wasm.codegen.positions import position, position_pointer
 from tpy2wasm.codegen.strings import StringPool
 
@@ -61,6 +61,8 @@ class BoxedEmitter(RefcountEmitter):
         self.argument_buffer: ir.AllocaInstr | None = None
         self.handler: str | None = None  # of the block being emitted
         self.recursion_remaining: ir.Value = ir.Constant(I32.as_pointer(), None)  # set by enter_frame
+        self.callee_loads = direct_calls.callee_loads(self.function)
+        self.direct_sites: dict[int, ir.GlobalVariable] = {}  # by callee register: one for both versions
 
     def emit(self) -> None:
         builder = self.builder
@@ -294,6 +296,8 @@ class BoxedEmitter(RefcountEmitter):
             self.emit_condition(op)
         elif isinstance(op, (tob.IsSmallRange, tob.CountCompare)):
             self.define_condition(op.dest, range_words.condition(self, op, self.values(operands(op))))
+        elif isinstance(op, tir.LoadGlobal) and op.dest is not None and op.dest.number in self.callee_loads:
+            self.define(op.dest, direct_calls.load_callee(self, op, self.callee_loads[op.dest.number], self.entries))
         elif isinstance(op, tob.CallDirect):
             self.define(op.dest, direct_calls.emit_call(self, op, self.entries))
             if self.known_fast(op.dest):  # a value entering the fast version, after the call's effects
@@ -452,6 +456,12 @@ class BoxedEmitter(RefcountEmitter):
         builder.position_at_end(store)
         self.store_local(terminator.item, builder.load(out))
         builder.branch(self.version.blocks[terminator.body])
+
+    def direct_site(self, call: tob.CallDirect) -> ir.GlobalVariable:
+        """The DIRECT_SITE of a CallDirect: its callee's load and the call share it."""
+        if call.callee.number not in self.direct_sites:
+            self.direct_sites[call.callee.number] = self.cache(DIRECT_SITE)
+        return self.direct_sites[call.callee.number]
 
     def cache(self, cache_type: ir.Type = PTR) -> ir.GlobalVariable:
         """A per-site cache the runtime fills (a PyObject* for interned names, constants and

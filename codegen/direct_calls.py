@@ -7,13 +7,15 @@ its return type out, that type's error value when an exception is set. The *thun
 NativeFunction object calls from CPython (native.h's tpy_boxed_function), turns the argument
 array into words, calls the direct entry and boxes its result.
 
-A CallDirect in another boxed function calls the direct entry while the callee global still
-names that function's NativeFunction: the site's cache (runtime_api.DIRECT_SITE) keeps the
-object tpy2wasm_enter_direct found right, so an inline pointer compare and a test of the boxed
-depth decide, and the call is counted, and the depth kept, inline as the NativeFunction's own
-call would; otherwise it calls the global through CPython, as CallObject does, so a rebound or
-monkeypatched name gives CPython's answer, and so does recursion past the boxed depth cap
-(native_function.c continues it in the Python version).
+A CallDirect in another boxed function calls the direct entry when its callee, loaded first as
+CPython's LOAD_GLOBAL is, is the NativeFunction its site is bound to (native.h: DirectSite). The
+load tests inline that the module's globals are unchanged since the name was found there to
+hold it, and then takes no reference: the site keeps one, so the call is right even if the
+arguments rebind the name, as CPython calls what it loaded. The callee register then holds NULL,
+which every release skips; any other value is a new reference, called through CPython, as
+CallObject does, so a rebound or monkeypatched name gives CPython's answer. So does recursion
+past the boxed depth cap (native_function.c goes on in the Python version), which the call tests
+and keeps inline.
 """
 
 from __future__ import annotations
@@ -24,10 +26,12 @@ from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
+from tpy2wasm.analysis.ir_operands import operands
 from tpy2wasm.analysis.rtypes import WORDS
 from tpy2wasm.codegen import words
 from tpy2wasm.codegen.positions import position
-from tpy2wasm.codegen.runtime_api import DIRECT_SITE, I32, PTR, declare, runtime_int
+from tpy2wasm.codegen.runtime_api import DICT_VERSION_OFFSET, I32, I64, NAME_CACHE, PTR, declare, runtime_int
+from tpy2wasm.codegen.strings import StringPool
 
 
 class BoxedEntries(Protocol):
@@ -41,6 +45,7 @@ class CallingEmitter(Protocol):
     builder: ir.IRBuilder
     llvm_function: ir.Function
     globals_pointer: ir.Value
+    strings: StringPool
 
     def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value: ...
     def fail_if(self, condition: ir.Value, where: tir.Position, traceback: bool = True) -> None: ...
@@ -49,6 +54,8 @@ class CallingEmitter(Protocol):
     def retain(self, value: ir.Value) -> None: ...
     def release(self, value: ir.Value) -> None: ...
     def cache(self, cache_type: ir.Type = PTR) -> ir.GlobalVariable: ...
+    def direct_site(self, call: tob.CallDirect) -> ir.GlobalVariable: ...
+    def entry_slot(self, slot_type: ir.Type, name: str) -> ir.AllocaInstr: ...
 
 
 def direct_type(function: tir.FunctionIR) -> ir.FunctionType:
@@ -57,57 +64,81 @@ def direct_type(function: tir.FunctionIR) -> ir.FunctionType:
                            [PTR, *(words.slot_type(arg.type) for arg in function.args)])
 
 
+def callee_loads(function: tir.FunctionIR) -> dict[int, tob.CallDirect]:
+    """The CallDirect whose callee each register is: a LoadGlobal of that name, which nothing
+    else uses (analysis/lower_objects.py lowers every CallDirect so)."""
+    calls = {op.callee.number: op for block in function.blocks for op in block.ops if isinstance(op, tob.CallDirect)}
+    loads = {op.dest.number for block in function.blocks for op in block.ops
+             if isinstance(op, tir.LoadGlobal) and op.dest is not None and op.dest.number in calls}
+    uses = [register.number for block in function.blocks for op in block.ops if not isinstance(op, tob.DecRef)
+            for register in operands(op)]
+    assert loads == calls.keys() and all(uses.count(number) == 1 for number in calls), function.name
+    return calls
+
+
+def load_callee(emitter: CallingEmitter, op: tir.LoadGlobal, call: tob.CallDirect, entries: BoxedEntries) -> ir.Value:
+    """LOAD_GLOBAL of `call`'s callee: NULL when it is the site's callee (no reference taken),
+    else a new reference to the global's value."""
+    builder = emitter.builder
+    site = emitter.direct_site(call)
+    version = builder.bitcast(builder.gep(emitter.globals_pointer, [ir.Constant(I32, DICT_VERSION_OFFSET)]),
+                              I64.as_pointer())
+    known = builder.icmp_unsigned("==", builder.load(_field(builder, site, 1)), builder.load(version))
+    start = builder.block
+    loaded, done = emitter.llvm_function.append_basic_block("callee.load"), emitter.llvm_function.append_basic_block("callee")
+    builder.cbranch(known, done, loaded).set_weights([1000, 1])
+    builder.position_at_end(loaded)
+    out = emitter.entry_slot(PTR, "callee")
+    status = emitter.call_runtime("tpy2wasm_load_callee", emitter.globals_pointer, emitter.strings.pointer(op.name),
+                                  emitter.cache(NAME_CACHE), site, entries.thunk(call.function).bitcast(PTR), out)
+    emitter.fail_if(builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
+    value, loaded_end = builder.load(out), builder.block
+    builder.branch(done)
+    builder.position_at_end(done)
+    callee = builder.phi(PTR)
+    callee.add_incoming(ir.Constant(PTR, None), start)
+    callee.add_incoming(value, loaded_end)
+    return callee
+
+
 def emit_call(emitter: CallingEmitter, op: tob.CallDirect, entries: BoxedEntries) -> ir.Value:
-    """The new word or reference `op` computes: the direct entry's result when the global is
-    still the callee's NativeFunction and the boxed depth leaves room, else CPython's call."""
+    """The new word or reference `op` computes: the direct entry's result when the callee is the
+    site's and the boxed depth leaves room, else CPython's call."""
     builder, new_block = emitter.builder, emitter.llvm_function.append_basic_block
     callee = emitter.value(op.callee)
-    site = emitter.cache(DIRECT_SITE)
     depth = runtime_int(builder.module, "tpy2wasm_boxed_depth")
     level = builder.load(depth)
-    known = builder.icmp_unsigned("==", callee, builder.load(_field(builder, site, 0)))
+    known = builder.icmp_unsigned("==", callee, ir.Constant(PTR, None))
     room = builder.icmp_signed("<", level, builder.load(runtime_int(builder.module, "tpy2wasm_boxed_depth_cap")))
-    counted, check = new_block("call.counted"), new_block("call.check")
     direct, generic, join = new_block("call.direct"), new_block("call.generic"), new_block("call.done")
-    builder.cbranch(builder.and_(known, room), counted, check)
-    builder.position_at_end(counted)  # what tpy2wasm_enter_direct does once the site knows the callee
-    for field in (1, 2):
-        count = builder.bitcast(builder.load(_field(builder, site, field)), I32.as_pointer())  # a Py_ssize_t
-        builder.store(builder.add(builder.load(count), ir.Constant(I32, 1)), count)
-    builder.store(builder.add(level, ir.Constant(I32, 1)), depth)
-    builder.branch(direct)
-    builder.position_at_end(check)
-    thunk = entries.thunk(op.function).bitcast(PTR)
-    entered = emitter.call_runtime("tpy2wasm_enter_direct", callee, thunk, emitter.globals_pointer, site)
-    builder.cbranch(builder.icmp_signed("!=", entered, ir.Constant(I32, 0)), direct, generic)
+    builder.cbranch(builder.and_(known, room), direct, generic)
     incoming: list[tuple[ir.Value, ir.Block]] = []
-    for block, emit in ((direct, _direct_result), (generic, _generic_result)):
-        builder.position_at_end(block)
-        result = emit(emitter, op, entries)
-        emitter.fail_if(words.is_empty(builder, result), position(op))
-        incoming.append((result, builder.block))
-        builder.branch(join)
+    builder.position_at_end(direct)
+    builder.store(builder.add(level, ir.Constant(I32, 1)), depth)
+    result = builder.call(entries.direct(op.function), [emitter.globals_pointer, *(emitter.value(arg) for arg in op.args)])
+    builder.store(level, depth)  # each call leaves the depth as it found it
+    emitter.fail_if(words.is_empty(builder, result), position(op))
+    incoming.append((result, builder.block))
+    builder.branch(join)
+    builder.position_at_end(generic)
+    bound = builder.load(_field(builder, emitter.direct_site(op), 0))
+    result = _generic_result(emitter, op, builder.select(known, bound, callee))
+    emitter.fail_if(words.is_empty(builder, result), position(op))
+    incoming.append((result, builder.block))
+    builder.branch(join)
     builder.position_at_end(join)
-    result = builder.phi(words.slot_type(op.dest.type))
+    phi = builder.phi(words.slot_type(op.dest.type))
     for value, block in incoming:
-        result.add_incoming(value, block)
-    return result
+        phi.add_incoming(value, block)
+    return phi
 
 
 def _field(builder: ir.IRBuilder, site: ir.Value, index: int) -> ir.Value:
     return builder.gep(site, [ir.Constant(I32, 0), ir.Constant(I32, index)])
 
 
-def _direct_result(emitter: CallingEmitter, op: tob.CallDirect, entries: BoxedEntries) -> ir.Value:
-    builder = emitter.builder
-    result = builder.call(entries.direct(op.function), [emitter.globals_pointer, *(emitter.value(arg) for arg in op.args)])
-    depth = runtime_int(builder.module, "tpy2wasm_boxed_depth")  # one level up again
-    builder.store(builder.sub(builder.load(depth), ir.Constant(I32, 1)), depth)
-    return result
-
-
-def _generic_result(emitter: CallingEmitter, op: tob.CallDirect, entries: BoxedEntries) -> ir.Value:
-    """CPython's call of the global on the arguments as objects; its result as a word of the
+def _generic_result(emitter: CallingEmitter, op: tob.CallDirect, callee: ir.Value) -> ir.Value:
+    """CPython's call of `callee` on the arguments as objects; its result as a word of the
     callee's return type (NULL or the type's error value when it raised)."""
     arguments: list[ir.Value] = []
     for arg in op.args:
@@ -117,7 +148,7 @@ def _generic_result(emitter: CallingEmitter, op: tob.CallDirect, entries: BoxedE
         else:
             emitter.retain(value)
         arguments.append(value)
-    result = emitter.call_runtime("tpy2wasm_call_owned", emitter.value(op.callee), emitter.value_array(arguments),
+    result = emitter.call_runtime("tpy2wasm_call_owned", callee, emitter.value_array(arguments),
                                   ir.Constant(I32, len(arguments)))
     if op.dest.type not in WORDS:
         return result

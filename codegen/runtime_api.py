@@ -33,8 +33,8 @@ NAME_CACHE: Final = ir.LiteralStructType([PTR, I64, I64, PTR, I64])
 builtins_version is NAME_IN_GLOBALS for a value found in the module's globals, small_word the
 value's small int word once an int word load has seen it (else WORD_ERROR)."""
 NAME_IN_GLOBALS: Final = 0
-DIRECT_SITE: Final = ir.LiteralStructType([PTR, PTR, PTR])
-"""native_function.c's DirectSite {callee, &counts->native, &counts->direct}."""
+DIRECT_SITE: Final = ir.LiteralStructType([PTR, I64])
+"""native.h's DirectSite {callee, globals_version}."""
 
 STATUS_ERROR: Final = 1
 """tpy2wasm_status after a Python exception (native.h: TPY_ERROR)."""
@@ -98,7 +98,7 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_call": (PTR, (PTR, PTR_PTR, I32, I32, PTR, PTR_PTR)),
     "tpy2wasm_call_owned": (PTR, (PTR, PTR_PTR, I32)),
     # Direct calls between boxed functions (native_function.c, codegen/direct_calls.py).
-    "tpy2wasm_enter_direct": (I32, (PTR, PTR, PTR, DIRECT_SITE.as_pointer())),
+    "tpy2wasm_load_callee": (I32, (PTR, PTR, NAME_CACHE.as_pointer(), DIRECT_SITE.as_pointer(), PTR, PTR_PTR)),
     "tpy2wasm_build_sequence": (PTR, (PTR_PTR, I32, I32)),
     "PyObject_IsTrue": (I32, (PTR,)),
     "tpy2wasm_get_item": (PTR, (PTR, PTR)),

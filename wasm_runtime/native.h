@@ -37,6 +37,17 @@ typedef struct {
     uint64_t bits;
 } GlobalCache;
 
+/* A direct call site in a boxed function (codegen/runtime_api.py: DIRECT_SITE mirrors it): the
+ * callee it is bound to (a reference, tpy2wasm_is_site_callee), and the version of the module's
+ * globals in which the callee's name was last found to hold it (0, which no dict has, before). */
+typedef struct {
+    PyObject *callee;
+    uint64_t globals_version;
+} DirectSite;
+_Static_assert(sizeof(DirectSite) == 16, "codegen/runtime_api.py: DIRECT_SITE");
+
+int tpy2wasm_is_site_callee(PyObject *value, void *thunk, PyObject *globals, DirectSite *site);
+
 typedef void (*tpy_thunk)(uint64_t *slots, PyObject *globals);
 
 /* A boxed function (return kind 'o'): borrowed arguments in, a new reference or NULL out. */

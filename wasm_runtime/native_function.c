@@ -24,11 +24,11 @@ typedef struct {
  * _tpy2wasm.stats(): so that tests can tell a function that runs natively from one that
  * silently falls back to its Python version every time. */
 typedef struct {
-    Py_ssize_t native;    /* calls that entered the native code */
+    Py_ssize_t native;    /* calls from CPython that entered the native code, and direct call sites bound */
     Py_ssize_t arguments; /* calls whose arguments did not fit the hints: Python version */
     Py_ssize_t deopt;     /* native calls that deoptimised and re-ran in Python */
     Py_ssize_t depth;     /* calls that went on in Python because native recursion got too deep */
-    Py_ssize_t direct;    /* of the native ones, calls from a boxed function to the direct entry */
+    Py_ssize_t direct;    /* call sites in boxed functions bound to call the direct entry */
 } CallCounts;
 static CallCounts *call_counts;
 
@@ -70,7 +70,7 @@ static PyObject *call_python_version_deeply(NativeFunction *self, PyObject *cons
  * Python, as for unboxed calls. Node's default stack (984 KiB) carries 600 levels of boxed
  * and Python calls alternating, even in its baseline compiler's larger frames. */
 #define BOXED_DEPTH_CAP 250
-/* Boxed code reads both, to enter a direct call inline (codegen/direct_calls.py). */
+/* Boxed code reads both, to make a direct call inline (codegen/direct_calls.py). */
 int tpy2wasm_boxed_depth;
 const int tpy2wasm_boxed_depth_cap = BOXED_DEPTH_CAP;
 
@@ -247,41 +247,21 @@ static PyTypeObject NativeFunctionType = {
     .tp_setattro = PyObject_GenericSetAttr,
 };
 
-/* A direct call site's cache (codegen/runtime_api.py: DIRECT_SITE mirrors it): the callee
- * found to be the right NativeFunction (a reference), and the counters a call of it adds to. */
-typedef struct {
-    PyObject *callee;
-    Py_ssize_t *native;
-    Py_ssize_t *direct;
-} DirectSite;
-_Static_assert(sizeof(DirectSite) == 3 * sizeof(void *), "codegen/runtime_api.py: DIRECT_SITE");
-
-/* A boxed function's call of another's direct entry (codegen/direct_calls.py), when its inline
- * test (`callee` is the site's, and the boxed depth leaves room) fails: 1 when `callee` is the
- * NativeFunction of the boxed function whose thunk is `thunk`, over `globals` (then kept in the
- * site, so that the inline test decides next time), and the boxed depth leaves room. The call
- * is then counted as call_boxed counts one, one boxed level deeper until the caller's inline
- * decrement. 0: the caller calls `callee` through CPython. */
-int tpy2wasm_enter_direct(PyObject *callee, void *thunk, PyObject *globals, DirectSite *site) {
-    NativeFunction *native = (NativeFunction *)callee;
-    if (callee != site->callee) {
-        if (Py_TYPE(callee) != &NativeFunctionType || !native->boxed || (void *)native->entry->thunk != thunk
-            || PyFunction_GET_GLOBALS(native->python_version) != globals) {
-            return 0;
-        }
-        CallCounts *counts = counts_of(native);
-        Py_INCREF(callee);
-        Py_XSETREF(site->callee, callee);
-        site->native = &counts->native;
-        site->direct = &counts->direct;
+/* Whether `value` is the callee of a direct call site (native.h: DirectSite): the site binds, once,
+ * the first NativeFunction it sees of the boxed function whose thunk is `thunk`, over `globals`,
+ * and keeps a reference to it. A site never rebinds, so a value that was not its callee when
+ * loaded never becomes it (tpy2wasm_load_callee's caller relies on that). Stats count direct
+ * calls by the sites bound, not call by call (two counters at each call cost 8 Wasm instructions). */
+int tpy2wasm_is_site_callee(PyObject *value, void *thunk, PyObject *globals, DirectSite *site) {
+    NativeFunction *native = (NativeFunction *)value;
+    if (site->callee == NULL && Py_TYPE(value) == &NativeFunctionType && native->boxed
+        && (void *)native->entry->thunk == thunk && PyFunction_GET_GLOBALS(native->python_version) == globals) {
+        Py_INCREF(value);
+        site->callee = value;
+        counts_of(native)->native++;
+        counts_of(native)->direct++;
     }
-    if (tpy2wasm_boxed_depth >= BOXED_DEPTH_CAP) {
-        return 0; /* call_boxed goes on in Python, and counts it */
-    }
-    (*site->native)++;
-    (*site->direct)++;
-    tpy2wasm_boxed_depth++;
-    return 1;
+    return value == site->callee;
 }
 
 static const struct tpy_native_entry *find_entry(const char *key) {
