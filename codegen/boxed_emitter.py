@@ -25,7 +25,7 @@ from tpy2wasm.codegen import (
 )
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter
 from tpy2wasm.codegen.float_constants import float_literal
-from tpy2wasm.codegen.runtime_api import DIRECT_SITE, I1, I32, PTR, runtime_variable
+from tpy2wasm.codegen.runtime_api import DIRECT_SITE, I1, I32, PTR, declare_function, runtime_variable
 from tpy2wasm.codegen.positions import position, position_pointer
 from tpy2wasm.codegen.strings import StringPool
 
@@ -58,7 +58,6 @@ class BoxedEmitter(RefcountEmitter):
         self.site_position: tir.Position = position(function.blocks[0].terminator)
         self.wide = wide_words.wide_registers(self.function) if len(self.versions) > 1 else {}
         self.result = self.entry_slot(words.slot_type(function.return_type), "result")
-        self.argument_buffer: ir.AllocaInstr | None = None
         self.handler: str | None = None  # of the block being emitted
         self.recursion_remaining: ir.Value = ir.Constant(I32.as_pointer(), None)  # set by enter_frame
         self.callee_loads = direct_calls.callee_loads(self.function)
@@ -405,20 +404,20 @@ class BoxedEmitter(RefcountEmitter):
             self.retain(value)
         return value
 
-    def argument_array(self, registers: tuple[tir.Register, ...]) -> ir.Value:
-        """The registers' objects in a stack buffer shared by every call site."""
-        return self.value_array(self.values(registers))
-
-    def value_array(self, values: list[ir.Value]) -> ir.Value:
-        size = max(len(values), 1)
-        if self.argument_buffer is None or self.argument_buffer.type.pointee.count < size:
-            with self.builder.goto_block(self.allocas):  # filled before each use: no empty form to store
-                self.argument_buffer = self.builder.alloca(ir.ArrayType(PTR, max(size, 8)), name="arguments")
+    def call_with_array(self, name: str, values: list[ir.Value], *before: ir.Value,
+                        after: tuple[ir.Value, ...] = ()) -> ir.Value:
+        """The runtime call `name(*before, array, *after)`, `array` holding `values` on the stack
+        from here to the call's return: a buffer in the entry block would give every call of
+        the function a stack frame, where mostly slow paths pass arrays."""
         builder = self.builder
-        first = builder.gep(self.argument_buffer, [ir.Constant(I32, 0), ir.Constant(I32, 0)])
+        saved = builder.call(declare_function(self.module, "llvm.stacksave.p0", ir.FunctionType(PTR, [])), [])
+        array = builder.alloca(PTR, size=ir.Constant(I32, max(len(values), 1)), name="arguments")
         for index, value in enumerate(values):
-            builder.store(value, builder.gep(first, [ir.Constant(I32, index)]))
-        return first
+            builder.store(value, builder.gep(array, [ir.Constant(I32, index)]))
+        result = self.call_runtime(name, *before, array, *after)
+        restore = declare_function(self.module, "llvm.stackrestore.p0", ir.FunctionType(ir.VoidType(), [PTR]))
+        builder.call(restore, [saved])
+        return result
 
     # ---- terminators ----
 

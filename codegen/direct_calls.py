@@ -50,12 +50,12 @@ class CallingEmitter(Protocol):
     def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value: ...
     def fail_if(self, condition: ir.Value, where: tir.Position, traceback: bool = True) -> None: ...
     def value(self, register: tir.Register) -> ir.Value: ...
-    def value_array(self, values: list[ir.Value]) -> ir.Value: ...
+    def call_with_array(self, name: str, values: list[ir.Value], *before: ir.Value,
+                        after: tuple[ir.Value, ...] = ()) -> ir.Value: ...
     def retain(self, value: ir.Value) -> None: ...
     def release(self, value: ir.Value) -> None: ...
     def cache(self, cache_type: ir.Type = PTR) -> ir.GlobalVariable: ...
     def direct_site(self, call: tob.CallDirect) -> ir.GlobalVariable: ...
-    def entry_slot(self, slot_type: ir.Type, name: str) -> ir.AllocaInstr: ...
 
 
 def direct_type(function: tir.FunctionIR) -> ir.FunctionType:
@@ -78,7 +78,8 @@ def callee_loads(function: tir.FunctionIR) -> dict[int, tob.CallDirect]:
 
 def load_callee(emitter: CallingEmitter, op: tir.LoadGlobal, call: tob.CallDirect, entries: BoxedEntries) -> ir.Value:
     """LOAD_GLOBAL of `call`'s callee: NULL when it is the site's callee (no reference taken),
-    else a new reference to the global's value."""
+    else a new reference to the global's value. (No out-parameter: a stack slot whose address a
+    call takes would give every call of the function a stack frame.)"""
     builder = emitter.builder
     site = emitter.direct_site(call)
     version = builder.bitcast(builder.gep(emitter.globals_pointer, [ir.Constant(I32, DICT_VERSION_OFFSET)]),
@@ -88,11 +89,12 @@ def load_callee(emitter: CallingEmitter, op: tir.LoadGlobal, call: tob.CallDirec
     loaded, done = emitter.llvm_function.append_basic_block("callee.load"), emitter.llvm_function.append_basic_block("callee")
     builder.cbranch(known, done, loaded).set_weights([1000, 1])
     builder.position_at_end(loaded)
-    out = emitter.entry_slot(PTR, "callee")
-    status = emitter.call_runtime("tpy2wasm_load_callee", emitter.globals_pointer, emitter.strings.pointer(op.name),
-                                  emitter.cache(NAME_CACHE), site, entries.thunk(call.function).bitcast(PTR), out)
-    emitter.fail_if(builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
-    value, loaded_end = builder.load(out), builder.block
+    value = emitter.call_runtime("tpy2wasm_load_callee", emitter.globals_pointer, emitter.strings.pointer(op.name),
+                                 emitter.cache(NAME_CACHE), site, entries.thunk(call.function).bitcast(PTR))
+    null = builder.icmp_unsigned("==", value, ir.Constant(PTR, None))
+    failed = builder.and_(null, builder.icmp_unsigned("!=", emitter.call_runtime("PyErr_Occurred"), ir.Constant(PTR, None)))
+    emitter.fail_if(failed, position(op))
+    loaded_end = builder.block
     builder.branch(done)
     builder.position_at_end(done)
     callee = builder.phi(PTR)
@@ -148,8 +150,7 @@ def _generic_result(emitter: CallingEmitter, op: tob.CallDirect, callee: ir.Valu
         else:
             emitter.retain(value)
         arguments.append(value)
-    result = emitter.call_runtime("tpy2wasm_call_owned", callee, emitter.value_array(arguments),
-                                  ir.Constant(I32, len(arguments)))
+    result = emitter.call_with_array("tpy2wasm_call_owned", arguments, callee, after=(ir.Constant(I32, len(arguments)),))
     if op.dest.type not in WORDS:
         return result
     builder = emitter.builder

@@ -31,7 +31,8 @@ class ObjectEmitter(Protocol):
     def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value: ...
     def value(self, register: tir.Register) -> ir.Value: ...
     def values(self, registers: Iterable[tir.Register]) -> list[ir.Value]: ...
-    def argument_array(self, registers: tuple[tir.Register, ...]) -> ir.Value: ...
+    def call_with_array(self, name: str, values: list[ir.Value], *before: ir.Value,
+                        after: tuple[ir.Value, ...] = ()) -> ir.Value: ...
     def cache(self, cache_type: ir.Type = PTR) -> ir.GlobalVariable: ...
     def load_local(self, local: tir.Local, where: tir.Position, retain: bool = True) -> ir.Value: ...
     def retain(self, value: ir.Value) -> None: ...
@@ -61,20 +62,21 @@ def object_of(emitter: ObjectEmitter, op: tir.Op) -> ir.Value:
     if isinstance(op, tob.BuildSlice):
         return call("PySlice_New", *emitter.values((op.start, op.stop, op.step)))
     if isinstance(op, tob.BuildDict):
-        return call("tpy2wasm_build_dict", emitter.argument_array(op.items), ir.Constant(I32, len(op.items) // 2))
+        return emitter.call_with_array("tpy2wasm_build_dict", emitter.values(op.items),
+                                       after=(ir.Constant(I32, len(op.items) // 2),))
     if isinstance(op, tob.GetItem):
         return call("tpy2wasm_get_item", *emitter.values((op.obj, op.index)))
     if isinstance(op, tob.GetAttr):
         return call("tpy2wasm_get_attr", emitter.value(op.obj), emitter.strings.pointer(op.name), emitter.cache())
     if isinstance(op, tob.CallObject):
         names = "".join(f"{name}\0" for name in op.keywords)
-        return call("tpy2wasm_call", emitter.value(op.callee), emitter.argument_array(op.args),
-                    ir.Constant(I32, len(op.args)), ir.Constant(I32, len(op.keywords)),
-                    emitter.strings.pointer(names), emitter.cache())
+        return emitter.call_with_array("tpy2wasm_call", emitter.values(op.args), emitter.value(op.callee),
+                                       after=(ir.Constant(I32, len(op.args)), ir.Constant(I32, len(op.keywords)),
+                                              emitter.strings.pointer(names), emitter.cache()))
     if isinstance(op, tob.BuildSequence):
         is_list = ir.Constant(I32, int(op.kind is tob.SequenceKind.LIST))
-        return call("tpy2wasm_build_sequence", emitter.argument_array(op.items), ir.Constant(I32, len(op.items)),
-                    is_list)
+        return emitter.call_with_array("tpy2wasm_build_sequence", emitter.values(op.items),
+                                       after=(ir.Constant(I32, len(op.items)), is_list))
     if isinstance(op, tob.GetIter):
         return call("PyObject_GetIter", emitter.value(op.iterable))
     if isinstance(op, tob.UnpackSequence):

@@ -98,7 +98,8 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_call": (PTR, (PTR, PTR_PTR, I32, I32, PTR, PTR_PTR)),
     "tpy2wasm_call_owned": (PTR, (PTR, PTR_PTR, I32)),
     # Direct calls between boxed functions (native_function.c, codegen/direct_calls.py).
-    "tpy2wasm_load_callee": (I32, (PTR, PTR, NAME_CACHE.as_pointer(), DIRECT_SITE.as_pointer(), PTR, PTR_PTR)),
+    "tpy2wasm_load_callee": (PTR, (PTR, PTR, NAME_CACHE.as_pointer(), DIRECT_SITE.as_pointer(), PTR)),
+    "PyErr_Occurred": (PTR, ()),
     "tpy2wasm_build_sequence": (PTR, (PTR_PTR, I32, I32)),
     "PyObject_IsTrue": (I32, (PTR,)),
     "tpy2wasm_get_item": (PTR, (PTR, PTR)),

@@ -137,24 +137,20 @@ int64_t tpy2wasm_load_name_word(PyObject *globals, const char *name, NameCache *
     return word;
 }
 
-/* LOAD_GLOBAL of the function a direct call calls (codegen/direct_calls.py): 1 when the global
- * holds the site's callee, which the site keeps alive, so the caller holds no reference (*out is
- * NULL); 0 with a new reference to the global's value in *out; -1 with NameError. The boxed code
+/* LOAD_GLOBAL of the function a direct call calls (codegen/direct_calls.py): a new reference to
+ * the global's value; NULL when it holds the site's callee, which the site keeps alive, so the
+ * caller holds no reference; NULL with NameError set when it is not defined. The boxed code
  * tests the site's globals_version inline first: the name was found in these very globals. */
-int tpy2wasm_load_callee(PyObject *globals, const char *name, NameCache *cache, DirectSite *site, void *thunk,
-                         PyObject **out) {
-    *out = tpy2wasm_load_name(globals, name, cache);
-    if (*out == NULL) {
-        return -1;
-    }
-    if (!tpy2wasm_is_site_callee(*out, thunk, globals, site)) {
-        return 0;
+PyObject *tpy2wasm_load_callee(PyObject *globals, const char *name, NameCache *cache, DirectSite *site, void *thunk) {
+    PyObject *value = tpy2wasm_load_name(globals, name, cache);
+    if (value == NULL || !tpy2wasm_is_site_callee(value, thunk, globals, site)) {
+        return value;
     }
     if (cache->builtins_version == IN_GLOBALS) {
         site->globals_version = cache->globals_version;
     }
-    Py_CLEAR(*out);
-    return 1;
+    Py_DECREF(value);
+    return NULL;
 }
 
 int tpy2wasm_store_name(PyObject *globals, const char *name, PyObject **cache, PyObject *value) {
