@@ -446,14 +446,15 @@ class BoxedEmitter(RefcountEmitter):
 
     def emit_for_iter(self, terminator: tir.ForIter) -> None:
         builder = self.builder
-        out = self.entry_slot(PTR, "next")
-        status = self.call_runtime("tpy2wasm_iter_next", self.value(terminator.iterator), out)
-        self.fail_if(builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(terminator))
-        got = builder.icmp_signed(">", status, ir.Constant(I32, 0))
-        store = self.llvm_function.append_basic_block("for.item")
-        builder.cbranch(got, store, self.version.blocks[terminator.exit])
+        item = self.call_runtime("tpy2wasm_iter_next", self.value(terminator.iterator))
+        store, ended = (self.llvm_function.append_basic_block(name) for name in ("for.item", "for.end"))
+        builder.cbranch(builder.icmp_unsigned("!=", item, ir.Constant(PTR, None)), store, ended)
+        builder.position_at_end(ended)  # exhausted, or raised
+        self.fail_if(builder.icmp_unsigned("!=", self.call_runtime("PyErr_Occurred"), ir.Constant(PTR, None)),
+                     position(terminator))
+        builder.branch(self.version.blocks[terminator.exit])
         builder.position_at_end(store)
-        self.store_local(terminator.item, builder.load(out))
+        self.store_local(terminator.item, item)
         builder.branch(self.version.blocks[terminator.body])
 
     def direct_site(self, call: tob.CallDirect) -> ir.GlobalVariable:

@@ -114,7 +114,7 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_enter_with": (PTR, (PTR,)),
     "tpy2wasm_close_with": (PTR, (PTR,)),
     "tpy2wasm_exit_suppresses": (I32, (PTR, PTR)),
-    "tpy2wasm_iter_next": (I32, (PTR, PTR_PTR)),
+    "tpy2wasm_iter_next": (PTR, (PTR,)),
     "tpy2wasm_catch": (PTR, ()),
     "tpy2wasm_enter_handler": (PTR, (PTR,)),
     "tpy2wasm_leave_handler": (VOID, (PTR,)),

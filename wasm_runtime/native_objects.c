@@ -325,19 +325,15 @@ PyObject *tpy2wasm_build_sequence(PyObject *const *items, int count, int is_list
     return sequence;
 }
 
-/* FOR_ITER: 1 with the next item in *out, 0 when exhausted, -1 on an error. */
-int tpy2wasm_iter_next(PyObject *iterator, PyObject **out) {
-    *out = (*Py_TYPE(iterator)->tp_iternext)(iterator);
-    if (*out != NULL) {
-        return 1;
-    }
-    if (PyErr_Occurred()) {
-        if (!PyErr_ExceptionMatches(PyExc_StopIteration)) {
-            return -1;
-        }
+/* FOR_ITER: a new reference to the next item; NULL when exhausted, or with an exception set
+ * (boxed code asks PyErr_Occurred then: a status and an out-parameter would give every call of
+ * a function with a loop a stack frame). */
+PyObject *tpy2wasm_iter_next(PyObject *iterator) {
+    PyObject *item = (*Py_TYPE(iterator)->tp_iternext)(iterator);
+    if (item == NULL && PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration)) {
         PyErr_Clear();
     }
-    return 0;
+    return item;
 }
 
 /* ---- exceptions: ceval.c's exception_unwind, PUSH_EXC_INFO, POP_EXCEPT, CHECK_EXC_MATCH,
