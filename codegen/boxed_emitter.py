@@ -230,7 +230,7 @@ class BoxedEmitter(RefcountEmitter):
             block = self.llvm_function.append_basic_block(f"traceback.{handler}")
             with self.builder.goto_block(block):
                 failed_at = self.builder.phi(PTR, "failed_at")
-                self.call_runtime("tpy2wasm_traceback", self.strings.pointer(self.function.name),
+                self.call_runtime("tpy2wasm_traceback", self.globals_pointer, self.strings.pointer(self.function.name),
                                   self.strings.pointer(self.filename), failed_at)
                 self.builder.branch(self.handler_block(handler))
             self.version.traceback_blocks[handler] = block, failed_at

@@ -265,7 +265,7 @@ class FunctionEmitter:
         self.builder.position_at_end(self.unwind)
         is_error = self.builder.icmp_signed("==", self.builder.load(self._status()), ir.Constant(I32, STATUS_ERROR))
         with self.builder.if_then(is_error):
-            self.call_runtime("tpy2wasm_traceback", self.strings.pointer(self.function.name),
+            self.call_runtime("tpy2wasm_traceback", self.globals_pointer, self.strings.pointer(self.function.name),
                               self.strings.pointer(self.filename), self.builder.load(self.failed_at))
             if self.tail is not None and self.budget_slot is not None:
                 self._traceback_eliminated_frames()
@@ -283,7 +283,7 @@ class FunctionEmitter:
         builder.position_at_end(loop)
         left = builder.phi(I32)
         left.add_incoming(frames, before)
-        self.call_runtime("tpy2wasm_traceback", self.strings.pointer(self.function.name),
+        self.call_runtime("tpy2wasm_traceback", self.globals_pointer, self.strings.pointer(self.function.name),
                           self.strings.pointer(self.filename), position_pointer(self.module, position(self.tail.call)))
         remaining = builder.sub(left, ir.Constant(I32, 1))
         left.add_incoming(remaining, loop)

@@ -67,7 +67,7 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_depth_exhausted": (I32, ()),
     "tpy2wasm_raise": (I32, (I32,)),
     "tpy2wasm_deopt": (I32, ()),
-    "tpy2wasm_traceback": (VOID, (PTR, PTR, PTR)),
+    "tpy2wasm_traceback": (VOID, (PTR, PTR, PTR, PTR)),
     "tpy2wasm_load_global": (I32, (PTR, GLOBAL_CACHE.as_pointer(), PTR, I32, I64.as_pointer())),
     "tpy2wasm_store_global": (I32, (PTR, GLOBAL_CACHE.as_pointer(), PTR, I32, I64)),
     "tpy2wasm_int_true_divide": (I32, (I64, I64, F64.as_pointer())),

@@ -121,20 +121,20 @@ static PyObject *located_code(const char *function, const char *filename, const 
 }
 
 /* Adds the native frame to the traceback of the exception being raised, as CPython would:
- * a frame of a located code object, its traceback entry at that code's one instruction. */
-void tpy2wasm_traceback(const char *function, const char *filename, const SourcePosition *position) {
+ * a frame of a located code object over the module's globals (where a NameError's suggestion
+ * looks for similar names), its traceback entry at that code's one instruction. */
+void tpy2wasm_traceback(PyObject *globals, const char *function, const char *filename,
+                        const SourcePosition *position) {
     PyObject *type, *value, *traceback;
     PyErr_Fetch(&type, &value, &traceback);  /* no Python code may run with it set */
     PyObject *entry = NULL;
     PyObject *code = located_code(function, filename, position);
-    PyObject *globals = code ? PyDict_New() : NULL;
-    PyFrameObject *frame = globals ? PyFrame_New(PyThreadState_Get(), (PyCodeObject *)code, globals, NULL) : NULL;
+    PyFrameObject *frame = code ? PyFrame_New(PyThreadState_Get(), (PyCodeObject *)code, globals, NULL) : NULL;
     if (frame) {
         entry = PyObject_CallFunction((PyObject *)&PyTraceBack_Type, "OOii", traceback ? traceback : Py_None,
                                       (PyObject *)frame, 0, position->line);
     }
     Py_XDECREF(frame);
-    Py_XDECREF(globals);
     Py_XDECREF(code);
     if (entry == NULL) {  /* as _PyTraceback_Add: the new error, chained to the pending one */
         _PyErr_ChainExceptions(type, value, traceback);

@@ -17,6 +17,7 @@ import sys
 import _ast
 import _collections_abc
 import _imp
+import _tpy2wasm
 from _collections import deque
 
 _module = type(sys)
@@ -172,7 +173,23 @@ def _load_traceback():
     module = _module("traceback")
     module.__builtins__ = {**builtins.__dict__, "__import__": _import}
     exec(_imp.get_frozen_object("traceback"), module.__dict__)
+    _add_suggestions(module.TracebackException)
     return module
+
+
+def _add_suggestions(exception_class):
+    """CPython's C printer, which the excepthook stands in for, ends the line of a NameError or
+    AttributeError with its "Did you mean" (Python/suggestions.c); 3.11's traceback.py does not."""
+    plain_init = exception_class.__init__
+
+    def __init__(self, exc_type, exc_value, exc_traceback, **options):
+        plain_init(self, exc_type, exc_value, exc_traceback, **options)
+        if isinstance(exc_value, (NameError, AttributeError)):
+            suggestion = _tpy2wasm.suggestion(exc_value)
+            if suggestion is not None:
+                self._str += f". Did you mean: '{suggestion}'?"
+
+    exception_class.__init__ = __init__
 
 
 def print_exception(exc_type, value, traceback, limit):
