@@ -177,6 +177,8 @@ class FunctionChecker(ExpressionChecker):
                     and facts.module_global(target, self.module) is None:
                 self.box(statement, f"deletes local '{target.name}'")
                 self.check_local(target.name, target.node, target)
+            elif isinstance(target, NameExpr) and isinstance(target.node, Var):
+                self.box(statement, f"deletes global '{target.name}'")
             else:
                 self.reject(statement, f"unsupported construct: del of a {describe_construct(target)}")
 
@@ -238,9 +240,10 @@ class FunctionChecker(ExpressionChecker):
         for name in statement.names:
             symbol = self.module.names.get(name)
             node = symbol.node if symbol else None
-            if not isinstance(node, Var) or facts.scalar_rtype(node.type) is None:
-                kind = f"has type {node.type}" if isinstance(node, Var) else "is not a variable"
-                self.reject(statement, f"global '{name}' {kind}, not {SCALARS}")
+            if not isinstance(node, Var):
+                self.reject(statement, f"global '{name}' is not a variable")
+            elif facts.scalar_rtype(node.type) is None:
+                self.box(statement, f"declares global '{name}' of type {node.type}, an object")
 
     def target_rtype(self, lvalue: Lvalue) -> RType | None:
         if isinstance(lvalue, NameExpr) and isinstance(lvalue.node, Var):

@@ -318,6 +318,17 @@ class RestoreException(Op):
 
 @final
 @dataclass(frozen=True)
+class DeleteGlobal(_Raising):
+    """`del name` of a module global (DELETE_GLOBAL): NameError when it is not bound."""
+
+    module: str
+    name: str
+    line: int
+    dest: None = field(default=None, init=False, repr=False)
+
+
+@final
+@dataclass(frozen=True)
 class ClearLocal(Op):
     """Unbind a local: the `del e` that ends `except ... as e`."""
 

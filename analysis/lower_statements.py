@@ -26,7 +26,7 @@ from mypy.nodes import (
 from tpy2wasm.analysis import mypy_facts as facts
 from tpy2wasm.analysis.ir import LoadLocal, Raise, Register, StoreGlobal, StoreLocal
 from tpy2wasm.analysis.ir_objects import (
-    ClearLocal, GetAttr, NewAssertionError, SetAttr, UnpackedItem, UnpackSequence,
+    ClearLocal, DeleteGlobal, GetAttr, NewAssertionError, SetAttr, UnpackedItem, UnpackSequence,
 )
 from tpy2wasm.analysis.lower_exceptions import ExceptionLowerer
 from tpy2wasm.analysis.lower_expr import scalar
@@ -86,8 +86,8 @@ class StatementLowerer(ExceptionLowerer):
             return
         assert isinstance(target, NameExpr) and isinstance(target.node, Var), target
         global_var = facts.module_global(target, self.module)
-        if global_var is not None:
-            value = self.coerce(value, scalar(global_var.type, "global"), target.line)
+        if global_var is not None:  # an object in the dict, whatever its type, in a boxed function
+            value = self.coerce(value, OBJECT if self.boxed else scalar(global_var.type, "global"), target.line)
             self.builder.emit(StoreGlobal(self.module.fullname, target.name, value, target.line))
         else:
             local = self.local(target.name, target.node)
@@ -105,13 +105,18 @@ class StatementLowerer(ExceptionLowerer):
             self.store(target, item)
 
     def lower_delete(self, statement: DelStmt) -> None:
-        """`del x`: UnboundLocalError when x is not bound, as DELETE_FAST; then x is unbound."""
+        """`del x`: UnboundLocalError when x is not bound, as DELETE_FAST; then x is unbound. A
+        global: NameError when it is not bound, as DELETE_GLOBAL."""
         targets = statement.expr.items if isinstance(statement.expr, TupleExpr) else [statement.expr]
         for target in targets:
             assert isinstance(target, NameExpr) and isinstance(target.node, Var), target
-            local = self.local(target.name, target.node)
-            self.builder.emit(LoadLocal(self.builder.register(local.type), local, target.line))
-            self.builder.emit(ClearLocal(local, target.line))
+            with self.builder.at(target):  # the name's span, as CPython's DELETE_* instruction has
+                if facts.module_global(target, self.module) is not None:
+                    self.builder.emit(DeleteGlobal(self.module.fullname, target.name, target.line))
+                    continue
+                local = self.local(target.name, target.node)
+                self.builder.emit(LoadLocal(self.builder.register(local.type), local, target.line))
+                self.builder.emit(ClearLocal(local, target.line))
 
     def lower_assert(self, statement: AssertStmt) -> None:
         """`assert test, message`: the message is computed only when the test fails."""

@@ -35,6 +35,7 @@ from tpy2wasm.analysis.ir_objects import (
     CallObject,
     CatchException,
     ClearLocal,
+    DeleteGlobal,
     CloseWith,
     CountAdd,
     CountCompare,
@@ -157,6 +158,8 @@ def _object_op_body(op: Op) -> str:
         return f"restore {op.exception}"
     if isinstance(op, ClearLocal):
         return f"del {op.local.name}"
+    if isinstance(op, DeleteGlobal):
+        return f"del global {op.module}.{op.name}"
     if isinstance(op, KeepAlive):
         return f"keep alive {_join(op.values)}"
     if isinstance(op, DecRef):

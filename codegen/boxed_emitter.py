@@ -278,6 +278,10 @@ class BoxedEmitter(RefcountEmitter):
             status = self.call_runtime("tpy2wasm_store_name", self.globals_pointer, self.strings.pointer(op.name),
                                        self.cache(), self.value(op.source))
             self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
+        elif isinstance(op, tob.DeleteGlobal):
+            status = self.call_runtime("tpy2wasm_delete_name", self.globals_pointer, self.strings.pointer(op.name),
+                                       self.cache())
+            self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
         elif isinstance(op, tob.SetAttr):
             status = self.call_runtime("tpy2wasm_set_attr", self.value(op.obj), self.strings.pointer(op.name),
                                        self.cache(), self.value(op.value))

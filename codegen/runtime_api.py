@@ -86,6 +86,7 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_load_name": (PTR, (PTR, PTR, NAME_CACHE.as_pointer())),
     "tpy2wasm_load_name_word": (I64, (PTR, PTR, NAME_CACHE.as_pointer())),
     "tpy2wasm_store_name": (I32, (PTR, PTR, PTR_PTR, PTR)),
+    "tpy2wasm_delete_name": (I32, (PTR, PTR, PTR_PTR)),
     "tpy2wasm_unbound_local": (VOID, (PTR,)),
     "tpy2wasm_get_attr": (PTR, (PTR, PTR, PTR_PTR)),
     "tpy2wasm_binary_op": (PTR, (PTR, PTR, PTR)),

@@ -132,7 +132,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
             global table
             return len(table)
         """, {"ok": NATIVE,
-              "bad": [(7, "global 'table' has type dict[str, int], not int/float/bool"),
+              "bad": [(7, "boxed: declares global 'table' of type dict[str, int], an object"),
                     (8, 'boxed: calls len')]}),
     ("expressions", """
         import math

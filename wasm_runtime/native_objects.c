@@ -84,6 +84,18 @@ static uint64_t dict_version(PyObject *dict) {
     return ((PyDictObject *)dict)->ma_version_tag;
 }
 
+/* NameError for `name`, its `name` attribute set, as CPython's format_exc_check_arg does. */
+static void name_error(const char *name, PyObject *key) {
+    PyErr_Format(PyExc_NameError, "name '%.200s' is not defined", name);
+    PyObject *type, *error, *traceback;
+    PyErr_Fetch(&type, &error, &traceback);
+    PyErr_NormalizeException(&type, &error, &traceback);
+    if (PyObject_SetAttrString(error, "name", key) < 0) {
+        PyErr_Clear();
+    }
+    PyErr_Restore(type, error, traceback);
+}
+
 /* LOAD_GLOBAL: the module's globals, then builtins. */
 PyObject *tpy2wasm_load_name(PyObject *globals, const char *name, NameCache *cache) {
     PyObject *builtins = PyEval_GetBuiltins();
@@ -102,14 +114,7 @@ PyObject *tpy2wasm_load_name(PyObject *globals, const char *name, NameCache *cac
         builtins_version = dict_version(builtins);
         value = PyDict_GetItemWithError(builtins, key);
         if (value == NULL && !PyErr_Occurred()) {
-            PyErr_Format(PyExc_NameError, "name '%.200s' is not defined", name);
-            PyObject *type, *error, *traceback;
-            PyErr_Fetch(&type, &error, &traceback);
-            PyErr_NormalizeException(&type, &error, &traceback);
-            if (PyObject_SetAttrString(error, "name", key) < 0) {
-                PyErr_Clear();
-            }
-            PyErr_Restore(type, error, traceback);
+            name_error(name, key);
         }
     }
     if (value != NULL) {
@@ -156,6 +161,22 @@ PyObject *tpy2wasm_load_callee(PyObject *globals, const char *name, NameCache *c
 int tpy2wasm_store_name(PyObject *globals, const char *name, PyObject **cache, PyObject *value) {
     PyObject *key = cached_string(name, (int)strlen(name), cache);
     return key == NULL ? -1 : PyDict_SetItem(globals, key, value);
+}
+
+/* DELETE_GLOBAL: 0, or -1 with NameError (its `name` set, as CPython's) when it is not bound. */
+int tpy2wasm_delete_name(PyObject *globals, const char *name, PyObject **cache) {
+    PyObject *key = cached_string(name, (int)strlen(name), cache);
+    if (key == NULL) {
+        return -1;
+    }
+    if (PyDict_DelItem(globals, key) == 0) {
+        return 0;
+    }
+    if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+        PyErr_Clear();
+        name_error(name, key);
+    }
+    return -1;
 }
 
 void tpy2wasm_unbound_local(const char *name) {
