@@ -78,6 +78,7 @@ DIRECT_CALLS: dict[str, tuple[set[str], set[str]]] = {
 #: Functions of these programs that stay in the interpreter on purpose, and why. The test fails
 #: once they become native, so that this list shrinks as the compiler learns more.
 STAYS_INTERPRETED = {
+    ("native_function_attributes", "describe"): "a decorated function",
     **{("native_boxed_callee_loads", name): "rebinds or deletes a global function"
        for name in ("rebinding", "deleting", "rebind_walk")},
     ("native_boxed_exc_info_restore", "check_context"): "a local holds a function",

@@ -1,9 +1,9 @@
 /* Native functions as real Python callables, and the `_tpy2wasm` module that makes them.
  *
  * The compiler decorates each native function's `def` with `__tpy2wasm_native__(key)`. The
- * decorator wraps the Python function in a NativeFunction, which carries its __name__,
- * __qualname__, __module__, __doc__ and __wrapped__ (the Python function, which it calls
- * whenever arguments do not fit the hints, or the native call deoptimises).
+ * decorator wraps the Python function in a NativeFunction, which it calls whenever arguments
+ * do not fit the hints, or the native call deoptimises, and whose attributes it shows as its
+ * own (native_getattro).
  */
 #include "native.h"
 
@@ -17,7 +17,6 @@ typedef struct {
     Py_ssize_t parameter_count;
     int boxed; /* the entry is a tpy_boxed_function, not a thunk */
     PyObject *python_version;
-    PyObject *dict;
 } NativeFunction;
 
 /* How each native function's calls were served, indexed like tpy2wasm_native_table and read by
@@ -206,14 +205,12 @@ static void native_dealloc(PyObject *object) {
     NativeFunction *self = (NativeFunction *)object;
     PyObject_GC_UnTrack(object);
     Py_CLEAR(self->python_version);
-    Py_CLEAR(self->dict);
     PyObject_GC_Del(object);
 }
 
 static int native_traverse(PyObject *object, visitproc visit, void *arg) {
     NativeFunction *self = (NativeFunction *)object;
     Py_VISIT(self->python_version);
-    Py_VISIT(self->dict);
     return 0;
 }
 
@@ -231,6 +228,30 @@ static PyObject *native_descr_get(PyObject *object, PyObject *instance, PyObject
     return PyMethod_New(object, instance);
 }
 
+/* The attributes of its Python version: __name__, __doc__, __code__, __defaults__,
+ * __annotations__, __dict__ and those set on it, read and written there (so a call binds the
+ * defaults a program set), so that code introspecting a function (inspect, functools.wraps,
+ * singledispatch's register) sees what CPython shows, and a name it lacks raises the function's
+ * AttributeError. Only the type's own behaviour is the NativeFunction's (__call__, __get__,
+ * __class__): __doc__ and __module__, which every type holds, are the function's too. */
+static PyObject *native_getattro(PyObject *self, PyObject *name) {
+    PyObject *python_version = ((NativeFunction *)self)->python_version;
+    if (PyUnicode_Check(name) && (PyUnicode_CompareWithASCIIString(name, "__doc__") == 0
+                                  || PyUnicode_CompareWithASCIIString(name, "__module__") == 0)) {
+        return PyObject_GetAttr(python_version, name);
+    }
+    PyObject *value = PyObject_GenericGetAttr(self, name);
+    if (value != NULL || !PyErr_ExceptionMatches(PyExc_AttributeError)) {
+        return value;
+    }
+    PyErr_Clear();
+    return PyObject_GetAttr(python_version, name);
+}
+
+static int native_setattro(PyObject *self, PyObject *name, PyObject *value) {
+    return PyObject_SetAttr(((NativeFunction *)self)->python_version, name, value);
+}
+
 static PyTypeObject NativeFunctionType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "tpy2wasm.native_function",
@@ -242,9 +263,8 @@ static PyTypeObject NativeFunctionType = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
     .tp_traverse = native_traverse,
     .tp_descr_get = native_descr_get,
-    .tp_dictoffset = offsetof(NativeFunction, dict),
-    .tp_getattro = PyObject_GenericGetAttr,
-    .tp_setattro = PyObject_GenericSetAttr,
+    .tp_getattro = native_getattro,
+    .tp_setattro = native_setattro,
 };
 
 /* Whether `value` is the callee of a direct call site (native.h: DirectSite): the site binds, once,
@@ -273,7 +293,6 @@ static const struct tpy_native_entry *find_entry(const char *key) {
     return NULL;
 }
 
-static const char *const COPIED_ATTRIBUTES[] = {"__module__", "__name__", "__qualname__", "__doc__", "__dict__"};
 
 /* __tpy2wasm_native__(key)(function): the decorator's second step. */
 static PyObject *wrap_function(PyObject *key, PyObject *function) {
@@ -293,23 +312,7 @@ static PyObject *wrap_function(PyObject *key, PyObject *function) {
     self->boxed = strchr(entry->signature, '>')[1] == 'o';
     Py_INCREF(function);
     self->python_version = function;
-    self->dict = PyDict_New();
     PyObject_GC_Track(self);
-    if (self->dict == NULL || PyDict_SetItemString(self->dict, "__wrapped__", function) < 0) {
-        Py_DECREF(self);
-        return NULL;
-    }
-    for (size_t i = 0; i < sizeof COPIED_ATTRIBUTES / sizeof *COPIED_ATTRIBUTES; i++) {
-        PyObject *value = PyObject_GetAttrString(function, COPIED_ATTRIBUTES[i]);
-        int failed = value == NULL || (strcmp(COPIED_ATTRIBUTES[i], "__dict__") == 0
-                                           ? PyDict_Update(self->dict, value)
-                                           : PyDict_SetItemString(self->dict, COPIED_ATTRIBUTES[i], value)) < 0;
-        Py_XDECREF(value);
-        if (failed) {
-            Py_DECREF(self);
-            return NULL;
-        }
-    }
     return (PyObject *)self;
 }
 
