@@ -20,6 +20,7 @@ and keeps inline.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Protocol
 
 from llvmlite import ir
@@ -70,9 +71,9 @@ def callee_loads(function: tir.FunctionIR) -> dict[int, tob.CallDirect]:
     calls = {op.callee.number: op for block in function.blocks for op in block.ops if isinstance(op, tob.CallDirect)}
     loads = {op.dest.number for block in function.blocks for op in block.ops
              if isinstance(op, tir.LoadGlobal) and op.dest is not None and op.dest.number in calls}
-    uses = [register.number for block in function.blocks for op in block.ops if not isinstance(op, tob.DecRef)
-            for register in operands(op)]
-    assert loads == calls.keys() and all(uses.count(number) == 1 for number in calls), function.name
+    uses = Counter(register.number for block in function.blocks for op in block.ops if not isinstance(op, tob.DecRef)
+                   for register in operands(op))
+    assert loads == calls.keys() and all(uses[number] == 1 for number in calls), function.name
     return calls
 
 

@@ -269,9 +269,9 @@ static PyTypeObject NativeFunctionType = {
 
 /* Whether `value` is the callee of a direct call site (native.h: DirectSite): the site binds, once,
  * the first NativeFunction it sees of the boxed function whose thunk is `thunk`, over `globals`,
- * and keeps a reference to it. A site never rebinds, so a value that was not its callee when
- * loaded never becomes it (tpy2wasm_load_callee's caller relies on that). Stats count direct
- * calls by the sites bound, not call by call (two counters at each call cost 8 Wasm instructions). */
+ * and keeps a reference to it, so a call the load found it for stays right whatever the
+ * arguments do to the name. Stats count direct calls by the sites bound, not call by call (two
+ * counters at each call cost 8 Wasm instructions). */
 int tpy2wasm_is_site_callee(PyObject *value, void *thunk, PyObject *globals, DirectSite *site) {
     NativeFunction *native = (NativeFunction *)value;
     if (site->callee == NULL && Py_TYPE(value) == &NativeFunctionType && native->boxed
