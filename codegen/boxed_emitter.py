@@ -20,20 +20,20 @@ from tpy2wasm.analysis.ir_operands import operands
 from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
 from tpy2wasm.codegen import (
-    bool_words, direct_calls, fast_version, float_words, int_words, object_ops, range_words, wide_words, word_loads,
-    words,
+    bool_words, direct_calls, fast_version, float_words, frame_depth, int_words, object_ops, range_words, wide_words,
+    word_loads, words,
 )
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter
 from tpy2wasm.codegen.float_constants import float_literal
-from tpy2wasm.codegen.runtime_api import DIRECT_SITE, I1, I32, PTR, declare_function, runtime_variable
+from tpy2wasm.codegen.runtime_api import DIRECT_SITE, I1, I32, PTR, declare_function
 from tpy2wasm.codegen.positions import position, position_pointer
 from tpy2wasm.codegen.strings import StringPool
 
 
 
 class BoxedEmitter(RefcountEmitter):
-    """Emits one boxed function's body, its direct entry `word f(PyObject *globals, word a1, ...)`
-    (codegen/direct_calls.py)."""
+    """Emits one boxed function's body, its direct entry `word f(PyObject *globals, int depth,
+    word a1, ...)` (codegen/direct_calls.py)."""
 
     def __init__(self, function: tir.FunctionIR, llvm_function: ir.Function, entries: direct_calls.BoxedEntries,
                  strings: StringPool, filename: str, inline_releases: bool) -> None:
@@ -42,7 +42,7 @@ class BoxedEmitter(RefcountEmitter):
         self.entries = entries
         self.strings = strings
         self.filename = filename
-        self.globals_pointer, *self.parameters = llvm_function.args
+        self.globals_pointer, self.depth, *self.parameters = llvm_function.args
         self.start = llvm_function.append_basic_block("start")
         self.versions = fast_version.versions(function, llvm_function)
         self.version = self.versions[-1]  # the one being emitted
@@ -59,14 +59,12 @@ class BoxedEmitter(RefcountEmitter):
         self.wide = wide_words.wide_registers(self.function) if len(self.versions) > 1 else {}
         self.result = self.entry_slot(words.slot_type(function.return_type), "result")
         self.handler: str | None = None  # of the block being emitted
-        self.recursion_remaining: ir.Value = ir.Constant(I32.as_pointer(), None)  # set by enter_frame
         self.callee_loads = direct_calls.callee_loads(self.function)
         self.direct_sites: dict[int, ir.GlobalVariable] = {}  # by callee register: one for both versions
 
     def emit(self) -> None:
         builder = self.builder
         builder.position_at_end(self.start)
-        self.enter_frame()
         assigned = _assigned_locals(self.function)
         for argument, value in zip(self.function.args, self.parameters):
             if argument.name in assigned:
@@ -87,6 +85,8 @@ class BoxedEmitter(RefcountEmitter):
             self.emit_version()
         self.emit_exit()
         self.finish_entry(self.start)
+        frame_depth.publish_before_calls(self.llvm_function, self.depth,
+                                         {self.entries.direct(call.function).name for call in self.callee_loads.values()})
 
     def emit_version(self) -> None:
         builder = self.builder
@@ -164,34 +164,10 @@ class BoxedEmitter(RefcountEmitter):
         self.borrowed = {number: (self.builder.load(self.local_slot(local)), local)
                          for number, (_, local) in self.borrowed.items()}
 
-    def unentered_exit(self) -> ir.Block:
-        """RecursionError on entry: as for a Python frame, no traceback entry of its own."""
-        block = self.llvm_function.append_basic_block("recursion_error")
-        with self.builder.goto_block(block):
-            self.builder.ret(words.empty(self.result.type.pointee))
-        return block
-
-    def enter_frame(self) -> None:
-        """Py_EnterRecursiveCall inline: CPython's counter (native_objects.c) one lower, and
-        CPython's own check where it ran out."""
-        builder = self.builder
-        self.recursion_remaining = builder.load(runtime_variable(self.module, "tpy2wasm_recursion_remaining",
-                                                                 I32.as_pointer()))
-        remaining = builder.load(self.recursion_remaining)
-        builder.store(builder.sub(remaining, ir.Constant(I32, 1)), self.recursion_remaining)
-        check, entered = (self.llvm_function.append_basic_block(name) for name in ("recursion_check", "entered"))
-        builder.cbranch(builder.icmp_signed("<=", remaining, ir.Constant(I32, 0)), check, entered)
-        builder.position_at_end(check)
-        failed = builder.icmp_signed("!=", self.call_runtime("tpy2wasm_enter_frame"), ir.Constant(I32, 0))
-        builder.cbranch(failed, self.unentered_exit(), entered)
-        builder.position_at_end(entered)
-
     def emit_exit(self) -> None:
         builder = self.builder
         builder.position_at_end(self.exit)
         self.release_everything()
-        remaining = self.recursion_remaining  # Py_LeaveRecursiveCall
-        builder.store(builder.add(builder.load(remaining), ir.Constant(I32, 1)), remaining)
         builder.ret(builder.load(self.result))
 
     # ---- failure ----

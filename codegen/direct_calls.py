@@ -1,11 +1,12 @@
 """The two entries of a boxed function, and calls between boxed functions that skip CPython
 (docs/value-representation.md, section 4).
 
-Each boxed function is one body, its *direct entry* `word f(PyObject *globals, word a1, ...)`:
-parameters borrowed, as words of their types (int, float, bool) or PyObject*, and a new word of
-its return type out, that type's error value when an exception is set. The *thunk*, which the
-NativeFunction object calls from CPython (native.h's tpy_boxed_function), turns the argument
-array into words, calls the direct entry and boxes its result.
+Each boxed function is one body, its *direct entry* `word f(PyObject *globals, int depth, word
+a1, ...)`: its frame's depth (codegen/frame_depth.py), parameters borrowed, as words of their
+types (int, float, bool) or PyObject*, and a new word of its return type out, that type's error
+value when an exception is set. The *thunk*, which the NativeFunction object calls from CPython
+(native.h's tpy_boxed_function), turns the argument array into words, calls the direct entry
+and boxes its result.
 
 A CallDirect in another boxed function calls the direct entry when its callee, loaded first as
 CPython's LOAD_GLOBAL is, is the NativeFunction its site is bound to (native.h: DirectSite). The
@@ -13,9 +14,9 @@ load tests inline that the module's globals are unchanged since the name was fou
 hold it, and then takes no reference: the site keeps one, so the call is right even if the
 arguments rebind the name, as CPython calls what it loaded. The callee register then holds NULL,
 which every release skips; any other value is a new reference, called through CPython, as
-CallObject does, so a rebound or monkeypatched name gives CPython's answer. So does recursion
-past the boxed depth cap (native_function.c goes on in the Python version), which the call tests
-and keeps inline.
+CallObject does, so a rebound or monkeypatched name gives CPython's answer. So does a call
+without room in the frame's depth (frame_depth.room): CPython raises RecursionError, or
+native_function.c goes on in the Python version past the boxed depth cap.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.ir_operands import operands
 from tpy2wasm.analysis.rtypes import WORDS
-from tpy2wasm.codegen import words
+from tpy2wasm.codegen import frame_depth, words
 from tpy2wasm.codegen.positions import position
-from tpy2wasm.codegen.runtime_api import DICT_VERSION_OFFSET, I32, I64, NAME_CACHE, PTR, declare, runtime_int
+from tpy2wasm.codegen.runtime_api import DICT_VERSION_OFFSET, I32, I64, NAME_CACHE, PTR, declare
 from tpy2wasm.codegen.strings import StringPool
 
 
@@ -46,6 +47,7 @@ class CallingEmitter(Protocol):
     builder: ir.IRBuilder
     llvm_function: ir.Function
     globals_pointer: ir.Value
+    depth: ir.Value
     strings: StringPool
 
     def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value: ...
@@ -60,9 +62,10 @@ class CallingEmitter(Protocol):
 
 
 def direct_type(function: tir.FunctionIR) -> ir.FunctionType:
-    """`word f(PyObject *globals, word a1, ...)`, each word the LLVM type of its value's slot."""
+    """`word f(PyObject *globals, int depth, word a1, ...)`, each word the LLVM type of its
+    value's slot."""
     return ir.FunctionType(words.slot_type(function.return_type),
-                           [PTR, *(words.slot_type(arg.type) for arg in function.args)])
+                           [PTR, frame_depth.DEPTH, *(words.slot_type(arg.type) for arg in function.args)])
 
 
 def callee_loads(function: tir.FunctionIR) -> dict[int, tob.CallDirect]:
@@ -106,20 +109,17 @@ def load_callee(emitter: CallingEmitter, op: tir.LoadGlobal, call: tob.CallDirec
 
 def emit_call(emitter: CallingEmitter, op: tob.CallDirect, entries: BoxedEntries) -> ir.Value:
     """The new word or reference `op` computes: the direct entry's result when the callee is the
-    site's and the boxed depth leaves room, else CPython's call."""
+    site's and the frame's depth leaves room, else CPython's call."""
     builder, new_block = emitter.builder, emitter.llvm_function.append_basic_block
     callee = emitter.value(op.callee)
-    depth = runtime_int(builder.module, "tpy2wasm_boxed_depth")
-    level = builder.load(depth)
     known = builder.icmp_unsigned("==", callee, ir.Constant(PTR, None))
-    room = builder.icmp_signed("<", level, builder.load(runtime_int(builder.module, "tpy2wasm_boxed_depth_cap")))
     direct, generic, join = new_block("call.direct"), new_block("call.generic"), new_block("call.done")
-    builder.cbranch(builder.and_(known, room), direct, generic)
+    builder.cbranch(builder.and_(known, frame_depth.room(builder, emitter.depth)), direct, generic)
     incoming: list[tuple[ir.Value, ir.Block]] = []
     builder.position_at_end(direct)
-    builder.store(builder.add(level, ir.Constant(I32, 1)), depth)
-    result = builder.call(entries.direct(op.function), [emitter.globals_pointer, *(emitter.value(arg) for arg in op.args)])
-    builder.store(level, depth)  # each call leaves the depth as it found it
+    depth = builder.add(emitter.depth, ir.Constant(frame_depth.DEPTH, 1))
+    result = builder.call(entries.direct(op.function),
+                          [emitter.globals_pointer, depth, *(emitter.value(arg) for arg in op.args)])
     emitter.fail_if(words.is_empty(builder, result), position(op))
     incoming.append((result, builder.block))
     builder.branch(join)
@@ -172,11 +172,11 @@ def _generic_result(emitter: CallingEmitter, op: tob.CallDirect, callee: ir.Valu
 
 
 def emit_thunk(thunk: ir.Function, direct: ir.Function, function: tir.FunctionIR) -> None:
-    """`PyObject *f(PyObject *globals, PyObject *const *args)`: the arguments as words of the
-    parameters' types, the direct entry, its result as a new reference (NULL on an error)."""
+    """`PyObject *f(PyObject *globals, PyObject *const *args, int depth)`: the arguments as words
+    of the parameters' types, the direct entry, its result as a new reference (NULL on an error)."""
     module = thunk.module
     builder = ir.IRBuilder(thunk.append_basic_block("entry"))
-    globals_pointer, args_pointer = thunk.args
+    globals_pointer, args_pointer, depth = thunk.args
     arguments: list[ir.Value] = []
     made: list[ir.Value] = []
     for index, arg in enumerate(function.args):
@@ -185,7 +185,7 @@ def emit_thunk(thunk: ir.Function, direct: ir.Function, function: tir.FunctionIR
             value = builder.call(declare(module, words.FROM_OBJECT[arg.type]), [value])
             made.append(value)
         arguments.append(value)
-    result = builder.call(direct, [globals_pointer, *arguments])
+    result = builder.call(direct, [globals_pointer, depth, *arguments])
     for word in made:
         _release_word(builder, word)
     if function.return_type not in WORDS:

@@ -24,8 +24,8 @@ from tpy2wasm.codegen.strings import StringPool
 from tpy2wasm.codegen.target import TRIPLE, target_machine
 
 _THUNK_TYPE = ir.FunctionType(VOID, [I64.as_pointer(), PTR])
-_BOXED_TYPE = ir.FunctionType(PTR, [PTR, PTR_PTR])
-"""PyObject *f(PyObject *globals, PyObject *const *args): a boxed function's thunk."""
+_BOXED_TYPE = ir.FunctionType(PTR, [PTR, PTR_PTR, I32])
+"""PyObject *f(PyObject *globals, PyObject *const *args, int depth): a boxed function's thunk."""
 _ENTRY_TYPE = ir.LiteralStructType([PTR, PTR, _THUNK_TYPE.as_pointer()])
 
 

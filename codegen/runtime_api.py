@@ -101,6 +101,9 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     # Direct calls between boxed functions (native_function.c, codegen/direct_calls.py).
     "tpy2wasm_load_callee": (PTR, (PTR, PTR, NAME_CACHE.as_pointer(), DIRECT_SITE.as_pointer(), PTR)),
     "PyErr_Occurred": (PTR, ()),
+    # Boxed frames' depth (native_depth.c, codegen/frame_depth.py).
+    "tpy2wasm_native_room": (I32, (I32,)),
+    "tpy2wasm_publish_depth": (VOID, (I32,)),
     "tpy2wasm_build_sequence": (PTR, (PTR_PTR, I32, I32)),
     "PyObject_IsTrue": (I32, (PTR,)),
     "tpy2wasm_get_item": (PTR, (PTR, PTR)),
@@ -122,7 +125,6 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_exception_matches": (I32, (PTR, PTR)),
     "tpy2wasm_restore": (VOID, (PTR,)),
     "tpy2wasm_raise_object": (VOID, (PTR, PTR)),
-    "tpy2wasm_enter_frame": (I32, ()),
     # Int words (native_words.c): 1 (WORD_ERROR) on error, as a NULL.
     "tpy2wasm_word_from_object": (I64, (PTR,)),
     "tpy2wasm_word_box": (PTR, (I64,)),
@@ -163,7 +165,7 @@ def llvm_type(rtype: RType) -> ir.Type:
 
 def runtime_int(module: ir.Module, name: str) -> ir.GlobalVariable:
     """An `int` the C runtime defines (tpy2wasm_status, tpy2wasm_depth_budget,
-    tpy2wasm_boxed_depth), declared once."""
+    tpy2wasm_native_ceiling), declared once."""
     return runtime_variable(module, name, I32)
 
 

@@ -33,6 +33,7 @@ EXPECTED_FALLBACKS: dict[str, dict[str, set[str]]] = {
     "native_boxed_deep_mixed": {"countdown": {"depth"}, "through": {"depth"}, "runaway": {"depth"}},
     # Recursion through direct calls past the boxed depth cap goes on in Python.
     "native_boxed_direct_calls": {"depth": {"depth"}, "runaway": {"depth"}},
+    "native_boxed_depth_register": {"depth_of": {"depth"}},
     "native_boxed_int_words": {"accumulate": {"deopt"}, "divide": {"arguments"}},
     "native_boxed_print_hints": {"twice": {"arguments"}, "fsum": {"arguments"}},
     # The calls that do not bind, and values that do not fit the hints; the others bind natively.

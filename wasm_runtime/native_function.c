@@ -64,25 +64,20 @@ static PyObject *call_python_version_deeply(NativeFunction *self, PyObject *cons
     return result;
 }
 
-/* Boxed calls nest on the C stack (a Python frame in CPython does not), and so do the
- * interpreter frames of Python functions they call: past this depth the recursion goes on in
- * Python, as for unboxed calls. Node's default stack (984 KiB) carries 600 levels of boxed
- * and Python calls alternating, even in its baseline compiler's larger frames. */
-#define BOXED_DEPTH_CAP 250
-/* Boxed code reads both, to make a direct call inline (codegen/direct_calls.py). */
-int tpy2wasm_boxed_depth;
-const int tpy2wasm_boxed_depth_cap = BOXED_DEPTH_CAP;
-
 static PyObject *call_boxed(NativeFunction *self, PyObject *const *args, size_t nargsf) {
-    if (tpy2wasm_boxed_depth >= BOXED_DEPTH_CAP) {
+    if (tpy2wasm_boxed_depth_exhausted()) {
         counts_of(self)->depth++;
         return call_python_version_deeply(self, args, nargsf);
     }
+    struct tpy_stretch saved;
+    int depth = tpy2wasm_enter_stretch(&saved);
+    if (depth < 0) {
+        return NULL;
+    }
     counts_of(self)->native++;
-    tpy2wasm_boxed_depth++;
-    tpy2wasm_recursion_remaining = &PyThreadState_Get()->recursion_remaining;
-    PyObject *result = ((tpy_boxed_function)self->entry->thunk)(PyFunction_GET_GLOBALS(self->python_version), args);
-    tpy2wasm_boxed_depth--;
+    PyObject *result =
+        ((tpy_boxed_function)self->entry->thunk)(PyFunction_GET_GLOBALS(self->python_version), args, depth);
+    tpy2wasm_leave_stretch(&saved, depth);
     return result;
 }
 

@@ -453,15 +453,3 @@ void tpy2wasm_raise_object(PyObject *exception, PyObject *cause) {
     PyErr_SetObject(PyExceptionInstance_Class(value), value);
     Py_DECREF(value);
 }
-
-/* Boxed native frames count against the recursion limit as Python frames do: boxed code
- * decrements and increments CPython's counter inline through this pointer (set at each entry
- * into boxed code from CPython, native_function.c's call_boxed), and calls tpy2wasm_enter_frame
- * when the counter ran out: that undoes the inline decrement and lets CPython decide, as for a
- * Python frame (the limit was raised meanwhile, or RecursionError). */
-int *tpy2wasm_recursion_remaining;
-
-int tpy2wasm_enter_frame(void) {
-    (*tpy2wasm_recursion_remaining)++;
-    return Py_EnterRecursiveCall("");
-}

@@ -1,0 +1,76 @@
+"""A boxed frame's depth: kept in a register, tested at direct calls, published before calls
+that may run Python code (the protocol: wasm_runtime/native_depth.c).
+
+The direct entry of a boxed function takes its frame's depth (CPython's count of frames with
+it); a direct call passes depth + 1 while `room` holds. Nothing is stored on the way in or out
+of a frame: `publish_before_calls`, run on each boxed function once it is emitted, stores the
+depth before every call out of it that may run Python code, so CPython's recursion counter
+and the boxed depth are right wherever Python code can look at them.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from llvmlite import ir
+
+from tpy2wasm.codegen.runtime_api import I1, I32, declare, runtime_int
+
+DEPTH: Final = I32
+"""The LLVM type of a frame's depth."""
+
+RUNS_NO_PYTHON: Final = frozenset({
+    "PyErr_Occurred",
+    "PyLong_FromLongLong",
+    "tpy2wasm_native_room",
+    "tpy2wasm_word_box",
+    "tpy2wasm_float_word_box",
+    "tpy2wasm_bool_word_box",
+    "tpy2wasm_word_from_object",
+    "tpy2wasm_str_constant",
+    "tpy2wasm_int_constant",
+    "tpy2wasm_long_constant",
+    "tpy2wasm_float_constant",
+    "tpy2wasm_singleton",
+    "tpy2wasm_float_floor_divmod",
+    "tpy2wasm_small_range",
+    "tpy2wasm_range_start",
+    "tpy2wasm_range_stop",
+    "tpy2wasm_range_step",
+})
+"""Runtime functions that run no Python code (no __del__ or garbage collection either: they
+make no container objects and release nothing), so need no published depth."""
+
+
+def room(builder: ir.IRBuilder, depth: ir.Value) -> ir.Value:
+    """Whether a frame at `depth` may call a boxed function directly: inline against the
+    ceiling, asking the runtime only after a call out has made it forget it."""
+    module = builder.module
+    below = builder.icmp_signed("<", depth, builder.load(runtime_int(module, "tpy2wasm_native_ceiling")))
+    start = builder.block
+    with builder.if_then(builder.not_(below), likely=False):
+        asked = builder.icmp_signed("!=", builder.call(declare(module, "tpy2wasm_native_room"), [depth]),
+                                    ir.Constant(I32, 0))
+        asked_in = builder.block
+    result = builder.phi(I1)
+    result.add_incoming(below, start)
+    result.add_incoming(asked, asked_in)
+    return result
+
+
+def publish_before_calls(function: ir.Function, depth: ir.Value, direct_entries: set[str]) -> None:
+    """Store `depth` for CPython before each call in `function` that may run Python code: not
+    before intrinsics, direct calls of boxed functions (which hold their own depth) or the
+    RUNS_NO_PYTHON functions."""
+    builder = ir.IRBuilder()
+    publish = declare(function.module, "tpy2wasm_publish_depth")
+    calls = [instruction for block in function.blocks for instruction in block.instructions
+             if isinstance(instruction, ir.CallInstr) and _may_run_python(instruction.callee, direct_entries)]
+    for call in calls:
+        builder.position_before(call)
+        builder.call(publish, [depth])
+
+
+def _may_run_python(callee: ir.Value, direct_entries: set[str]) -> bool:
+    name = getattr(callee, "name", "")
+    return not (name.startswith("llvm.") or name in direct_entries or name in RUNS_NO_PYTHON)
