@@ -11,6 +11,7 @@ import re
 
 from mypy.nodes import (
     ARG_NAMED,
+    ARG_NAMED_OPT,
     ARG_POS,
     AssignmentExpr,
     CallExpr,
@@ -23,6 +24,7 @@ from mypy.nodes import (
     FuncDef,
     IndexExpr,
     IntExpr,
+    LambdaExpr,
     ListExpr,
     MemberExpr,
     MypyFile,
@@ -38,6 +40,7 @@ from mypy.nodes import (
 from mypy.types import Type
 
 from tpy2wasm.analysis import mypy_facts as facts
+from tpy2wasm.analysis import nested_code
 from tpy2wasm.analysis.report import FunctionVerdict
 from tpy2wasm.analysis.rtypes import BOOL, FLOAT, INT, RType
 from tpy2wasm.analysis.typed_ast import TypedProgram
@@ -127,7 +130,8 @@ class ExpressionChecker:
             self.box(expr, "uses a value of type Any")
         elif facts.scalar_rtype(mypy_type) is None and not isinstance(expr, (CallExpr, NameExpr, MemberExpr,
                                                                              StrExpr, TupleExpr, ListExpr,
-                                                                             SliceExpr, DictExpr)):
+                                                                             SliceExpr, DictExpr,
+                                                                             *nested_code.NESTED_SCOPES)):
             self.box(expr, f"expression has type {mypy_type}, not {SCALARS}")
 
     def check_all(self, exprs: list[Expression]) -> bool:
@@ -186,8 +190,27 @@ class ExpressionChecker:
             kind = "tuple" if isinstance(expr, TupleExpr) else "list"
             self.minor_reasons.append((self.line_of(expr), f"builds a {kind}"))
             return self.check_all(expr.items)
+        if isinstance(expr, nested_code.NESTED_SCOPES):
+            return self.check_nested_scope(expr)
         self.reject(expr, f"unsupported construct: {describe_construct(expr)}")
         return False
+
+    def check_nested_scope(self, expr: nested_code.NestedScope) -> bool:
+        """A lambda or comprehension is CPython's code, made into a function where it stands:
+        what is checked is what the enclosing function evaluates (defaults, the first iterable)."""
+        found = nested_code.find_nested_code(self.module.path, self.func, expr)
+        if isinstance(found, str) or nested_code.is_async(expr):
+            self.reject(expr, found if isinstance(found, str) else "unsupported construct: async comprehension")
+            return False
+        if isinstance(expr, LambdaExpr):
+            if any(argument.kind == ARG_NAMED_OPT for argument in expr.arguments):
+                self.reject(expr, "unsupported construct: a lambda with keyword-only defaults")
+                return False
+            self.box(expr, "makes a lambda")
+            return self.check_all([argument.initializer for argument in expr.arguments
+                                   if argument.initializer is not None])
+        self.box(expr, f"runs a {found.name.strip('<>')} in CPython")
+        return self.check_all([nested_code.first_iterable(expr)])
 
     def check_assignment_expression(self, expr: AssignmentExpr) -> bool:
         target = expr.target

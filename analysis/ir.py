@@ -383,3 +383,8 @@ class FunctionIR:
     # Every value a PyObject* and every operation CPython's own: for functions that call
     # dynamic code, which a deopt could not re-run (see rtypes.OBJECT).
     boxed: bool = False
+
+    @property
+    def key(self) -> str:
+        """How the runtime names it (the decorator's and the native table's key): "module.qualname"."""
+        return f"{self.module}.{self.qualname}"

@@ -107,6 +107,20 @@ class CallDirect(_Raising):
     line: int
 
 
+@final
+@dataclass(frozen=True)
+class MakeFunction(_Raising):
+    """MAKE_FUNCTION: a new function of the code named `code_name` first on `code_line` among
+    the constants of this function's code (a lambda's or a comprehension's: analysis/nested_code.py),
+    over the module's globals, with the tuple `defaults` as its __defaults__."""
+
+    dest: Register
+    code_name: str
+    code_line: int
+    defaults: Register | None
+    line: int
+
+
 class SequenceKind(Enum):
     TUPLE = "tuple"
     LIST = "list"

@@ -31,6 +31,8 @@ def operands(op: ir.Op) -> tuple[ir.Register, ...]:
         return (op.callee, *op.args)
     if isinstance(op, objects.BuildSequence):
         return op.items
+    if isinstance(op, objects.MakeFunction):
+        return () if op.defaults is None else (op.defaults,)
     if isinstance(op, (objects.IsTrue, objects.Box, objects.ToWord)):
         return (op.value,)
     if isinstance(op, objects.GetIter):

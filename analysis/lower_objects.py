@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from mypy.nodes import (
     ARG_NAMED, ARG_OPT, ARG_POS, CallExpr, ComparisonExpr, DictExpr, Expression, FloatExpr, FuncDef, IndexExpr,
-    ListExpr, Lvalue, MemberExpr, NameExpr, OpExpr, SliceExpr, StrExpr, TupleExpr, UnaryExpr, Var,
+    LambdaExpr, ListExpr, Lvalue, MemberExpr, NameExpr, OpExpr, SliceExpr, StrExpr, TupleExpr, UnaryExpr, Var,
 )
 from mypy.types import CallableType
 
 from tpy2wasm.analysis import mypy_facts as facts
+from tpy2wasm.analysis import nested_code
 from tpy2wasm.analysis.builder import OpenBlock
 from tpy2wasm.analysis.ir import Compare, LoadConst, LoadGlobal, Register, Unary
 from tpy2wasm.analysis.ir_objects import (
-    BuildDict, BuildSequence, BuildSlice, CallDirect, CallObject, GetAttr, GetItem, SequenceKind, SetAttr, SetItem,
+    BuildDict, BuildSequence, BuildSlice, CallDirect, CallObject, GetAttr, GetItem, GetIter, MakeFunction, SequenceKind,
+    SetAttr, SetItem,
 )
 from tpy2wasm.analysis.lower_expr import SCALAR_WORDS, ExpressionLowerer, boxed_value_type, word_result
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, NUMBER_WORDS, OBJECT, WORDS, RType
@@ -71,7 +73,24 @@ class ObjectLowerer(ExpressionLowerer):
             kind = SequenceKind.TUPLE if isinstance(expr, TupleExpr) else SequenceKind.LIST
             items = tuple(self.lower_expr(item) for item in expr.items)
             return self.builder.emit_value(BuildSequence(self.register(OBJECT), kind, items, line))
+        if isinstance(expr, nested_code.NESTED_SCOPES):
+            return self.lower_nested_scope(expr)
         return super().lower_node(expr)
+
+    def lower_nested_scope(self, expr: nested_code.NestedScope) -> Register:
+        """As CPython's bytecode: a lambda is MAKE_FUNCTION (its defaults first); a comprehension
+        is its function called on the iterator of its first iterable."""
+        line, name = expr.line, nested_code.code_name(expr)
+        if isinstance(expr, LambdaExpr):
+            values = tuple(self.lower_expr(argument.initializer) for argument in expr.arguments
+                           if argument.initializer is not None)
+            defaults = (self.builder.emit_value(BuildSequence(self.register(OBJECT), SequenceKind.TUPLE, values, line))
+                        if values else None)
+            return self.builder.emit_value(MakeFunction(self.register(OBJECT), name, line, defaults, line))
+        function = self.builder.emit_value(MakeFunction(self.register(OBJECT), name, line, None, line))
+        iterable = self.lower_expr(nested_code.first_iterable(expr))
+        iterator = self.builder.emit_value(GetIter(self.register(OBJECT), iterable, line))
+        return self.builder.emit_value(CallObject(self.register(OBJECT), function, (iterator,), (), line))
 
     def get_item(self, obj: Register, index: Register, line: int) -> Register:
         return self.builder.emit_value(GetItem(self.register(OBJECT), obj, index, line))

@@ -36,7 +36,7 @@ from mypy.nodes import (
     WhileStmt,
     WithStmt,
 )
-from mypy.types import AnyType, Instance, LiteralType, NoneType, Type, UnionType, get_proper_type
+from mypy.types import AnyType, CallableType, Instance, LiteralType, NoneType, Type, UnionType, get_proper_type
 
 from tpy2wasm.analysis.ir import BinaryOperator, CompareOperator, Primitive, UnaryOperator
 from tpy2wasm.analysis.rtypes import FLOAT, INT, NONE, SCALAR_TYPES_BY_NAME, RType
@@ -87,12 +87,12 @@ def scalar_rtype(mypy_type: Type | None) -> RType | None:
 
 def is_boxable(mypy_type: Type | None) -> bool:
     """Whether a boxed function may hold the value in a parameter, local or return: a str,
-    None, an exception, or Any. Containers and other objects stay in the interpreter, whose
-    specialised instructions are faster at them than calls into the C API."""
+    None, an exception, a function (a lambda) or Any. Containers and other objects stay in the
+    interpreter, whose specialised instructions are faster at them than calls into the C API."""
     proper = get_proper_type(mypy_type)
     if isinstance(proper, LiteralType):
         proper = proper.fallback
-    if isinstance(proper, (NoneType, AnyType)):
+    if isinstance(proper, (NoneType, AnyType, CallableType)):
         return True
     if isinstance(proper, UnionType):
         return all(scalar_rtype(item) is not None or is_boxable(item) for item in proper.items)

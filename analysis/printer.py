@@ -47,6 +47,7 @@ from tpy2wasm.analysis.ir_objects import (
     GetAttr,
     GetItem,
     GetIter,
+    MakeFunction,
     IsSmallRange,
     IsTrue,
     KeepAlive,
@@ -117,6 +118,9 @@ def _object_op_body(op: Op) -> str:
         return f"call direct {op.function} {op.callee}({_join(op.args)})"
     if isinstance(op, BuildSequence):
         return f"{op.kind.value}({_join(op.items)})"
+    if isinstance(op, MakeFunction):
+        defaults = "" if op.defaults is None else f" defaults {op.defaults}"
+        return f"function {op.code_name} of line {op.code_line}{defaults}"
     if isinstance(op, IsTrue):
         return f"truth {op.value}"
     if isinstance(op, Box):

@@ -31,7 +31,7 @@ _ENTRY_TYPE = ir.LiteralStructType([PTR, PTR, _THUNK_TYPE.as_pointer()])
 
 def native_key(function: FunctionIR) -> str:
     """How the decorator names a function: "module.qualname"."""
-    return f"{function.module}.{function.qualname}"
+    return function.key
 
 
 def signature(function: FunctionIR) -> str:

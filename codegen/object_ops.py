@@ -27,6 +27,7 @@ class ObjectEmitter(Protocol):
     module: ir.Module
     strings: StringPool
     globals_pointer: ir.Value
+    function: tir.FunctionIR
 
     def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value: ...
     def value(self, register: tir.Register) -> ir.Value: ...
@@ -79,6 +80,10 @@ def object_of(emitter: ObjectEmitter, op: tir.Op) -> ir.Value:
                                        after=(ir.Constant(I32, len(op.items)), is_list))
     if isinstance(op, tob.GetIter):
         return call("PyObject_GetIter", emitter.value(op.iterable))
+    if isinstance(op, tob.MakeFunction):
+        defaults = ir.Constant(PTR, None) if op.defaults is None else emitter.value(op.defaults)
+        return call("tpy2wasm_make_function", emitter.globals_pointer, emitter.strings.pointer(emitter.function.key),
+                    emitter.strings.pointer(op.code_name), ir.Constant(I32, op.code_line), defaults, emitter.cache())
     if isinstance(op, tob.UnpackSequence):
         return call("tpy2wasm_unpack_sequence", emitter.value(op.value), ir.Constant(I32, op.count))
     if isinstance(op, tob.UnpackedItem):

@@ -150,8 +150,8 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
         """, {"ok": NATIVE,
               "strings": [(6, 'boxed: calls str'),
                     (6, "boxed: local 's' has type str, not int/float/bool")],
-              "lambdas": [(9, "local 'f' has type def () -> int: containers and objects stay in the interpreter, which is faster at them"),
-                    (9, 'unsupported construct: lambda expression')],
+              "lambdas": [(9, "boxed: local 'f' has type def () -> int, not int/float/bool"),
+                    (9, "unsupported construct: a lambda that uses local 'a' of the function")],
               "membership": [(12, "boxed: uses 'in'")]}),
     ("fixed_point", """
         def leaf(x: int) -> int:

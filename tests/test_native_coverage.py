@@ -82,9 +82,8 @@ STAYS_INTERPRETED = {
     ("native_function_attributes", "describe"): "a decorated function",
     **{("native_boxed_callee_loads", name): "rebinds or deletes a global function"
        for name in ("rebinding", "deleting", "rebind_walk")},
-    ("native_boxed_exc_info_restore", "check_context"): "a local holds a function",
-    ("native_boxed_str_surrogates", "describe"): "a list comprehension",
     ("native_deep_expressions", "too_large_for_boxed"): "more IR operations than the boxed cap",
+    ("native_lambdas_comprehensions", "two_on_a_line"): "two lambdas on a line: which code is whose",
     # The generators, iterators and objects whose lifetimes the native functions show.
     ("native_boxed_early_close", "numbers"): "a generator",
     ("native_finally_with", "watched"): "a generator",

@@ -44,6 +44,8 @@ typedef struct {
 _Static_assert(sizeof(DirectSite) == 16, "codegen/runtime_api.py: DIRECT_SITE");
 
 int tpy2wasm_is_site_callee(PyObject *value, void *thunk, PyObject *globals, DirectSite *site);
+PyObject *tpy2wasm_make_function(PyObject *globals, const char *key, const char *name, int line, PyObject *defaults,
+                                 PyObject **cache);
 
 typedef void (*tpy_thunk)(uint64_t *slots, PyObject *globals);
 

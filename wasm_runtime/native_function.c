@@ -31,6 +31,10 @@ typedef struct {
 } CallCounts;
 static CallCounts *call_counts;
 
+/* The code of each native function's Python version, indexed like tpy2wasm_native_table: its
+ * constants hold the code of its lambdas and comprehensions (tpy2wasm_make_function). */
+static PyObject **entry_codes;
+
 static CallCounts *counts_of(const NativeFunction *self) {
     return &call_counts[self->entry - tpy2wasm_native_table];
 }
@@ -288,6 +292,36 @@ static const struct tpy_native_entry *find_entry(const char *key) {
     return NULL;
 }
 
+/* MAKE_FUNCTION in the native function `key` (codegen: tob.MakeFunction): a new function over
+ * `globals` of the code named `name` that starts on `line` among the constants of the function's
+ * code, which CPython compiled (analysis/nested_code.py checked that one code is so named and
+ * captures no local). `*cache` keeps the code once found. */
+PyObject *tpy2wasm_make_function(PyObject *globals, const char *key, const char *name, int line, PyObject *defaults,
+                                 PyObject **cache) {
+    if (*cache == NULL) {
+        const struct tpy_native_entry *entry = find_entry(key);
+        PyObject *code = entry == NULL ? NULL : entry_codes[entry - tpy2wasm_native_table];
+        PyObject *constants = code == NULL ? NULL : ((PyCodeObject *)code)->co_consts;
+        for (Py_ssize_t i = 0; constants != NULL && i < PyTuple_GET_SIZE(constants); i++) {
+            PyCodeObject *nested = (PyCodeObject *)PyTuple_GET_ITEM(constants, i);
+            if (PyCode_Check(nested) && nested->co_firstlineno == line
+                && strcmp(PyUnicode_AsUTF8(nested->co_name), name) == 0) {
+                *cache = Py_NewRef(nested);
+                break;
+            }
+        }
+        if (*cache == NULL) {
+            PyErr_Format(PyExc_SystemError, "tpy2wasm: no code %s of line %d in %s", name, line, key);
+            return NULL;
+        }
+    }
+    PyObject *function = PyFunction_New(*cache, globals);
+    if (function != NULL && defaults != NULL && PyFunction_SetDefaults(function, defaults) < 0) {
+        Py_CLEAR(function);
+    }
+    return function;
+}
+
 
 /* __tpy2wasm_native__(key)(function): the decorator's second step. */
 static PyObject *wrap_function(PyObject *key, PyObject *function) {
@@ -307,6 +341,10 @@ static PyObject *wrap_function(PyObject *key, PyObject *function) {
     self->boxed = strchr(entry->signature, '>')[1] == 'o';
     Py_INCREF(function);
     self->python_version = function;
+    PyObject **code = &entry_codes[entry - tpy2wasm_native_table];
+    if (*code == NULL) {
+        *code = Py_NewRef(PyFunction_GET_CODE(function));
+    }
     PyObject_GC_Track(self);
     return (PyObject *)self;
 }
@@ -375,7 +413,8 @@ PyMODINIT_FUNC PyInit__tpy2wasm(void) {
         entries++;
     }
     call_counts = calloc(entries + 1, sizeof(CallCounts));
-    if (call_counts == NULL) {
+    entry_codes = calloc(entries + 1, sizeof(PyObject *));
+    if (call_counts == NULL || entry_codes == NULL) {
         return PyErr_NoMemory();
     }
     return PyModule_Create(&module_definition);
