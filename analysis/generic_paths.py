@@ -142,9 +142,13 @@ class _FunctionReader:
             return self.located(op, self.statement_text(op), GENERIC, "unpacks an object through CPython")
         if isinstance(op, objects.GetIter) and not self.counted_fallback(op.dest):
             return self.located(op, self.statement_text(op), GENERIC, "iterates through CPython's iterator protocol")
+        if isinstance(op, objects.CellGet):
+            return self.located(op, op.name, GENERIC, "reads a local that a lambda or comprehension shares (a cell)")
         if isinstance(op, objects.IsTrue):
             causes = self.causes(op.value) or [f"no fast path for the truth of {self.boxed_type(op.value)} values here"]
             return self.located(op, self.text(op), GENERIC, f"tests the truth of an object: {', '.join(causes)}")
+        if isinstance(op, objects.Box) and op.position is None:  # a parameter into its cell, once per call
+            return None
         if isinstance(op, objects.Box) and not self.boxed_for_a_generic_operation(op):
             return self.located(op, self.text(op), GENERIC, self.boxing(op))
         if isinstance(op, ir.StoreGlobal) and not is_word(op.source):

@@ -112,13 +112,49 @@ class CallDirect(_Raising):
 class MakeFunction(_Raising):
     """MAKE_FUNCTION: a new function of the code named `code_name` first on `code_line` among
     the constants of this function's code (a lambda's or a comprehension's: analysis/nested_code.py),
-    over the module's globals, with the tuple `defaults` as its __defaults__."""
+    over the module's globals, with the tuple `defaults` as its __defaults__ and the tuple of
+    cells `closure` as its __closure__."""
 
     dest: Register
     code_name: str
     code_line: int
     defaults: Register | None
+    closure: Register | None
     line: int
+
+
+@final
+@dataclass(frozen=True)
+class NewCell(_Raising):
+    """MAKE_CELL: a new cell holding `value` (empty when None), for a local of the function
+    that a lambda or comprehension uses (analysis/cells.py)."""
+
+    dest: Register
+    value: Register | None
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class CellGet(_Raising):
+    """LOAD_DEREF: a new reference to what `cell` holds; UnboundLocalError for `name` when it
+    is empty."""
+
+    dest: Register
+    cell: Register
+    name: str
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class CellSet(Op):
+    """STORE_DEREF of `value`, or emptying the cell when None (after `del` checked it)."""
+
+    cell: Register
+    value: Register | None
+    line: int
+    dest: None = field(default=None, init=False, repr=False)
 
 
 class SequenceKind(Enum):

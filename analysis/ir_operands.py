@@ -32,7 +32,13 @@ def operands(op: ir.Op) -> tuple[ir.Register, ...]:
     if isinstance(op, objects.BuildSequence):
         return op.items
     if isinstance(op, objects.MakeFunction):
-        return () if op.defaults is None else (op.defaults,)
+        return tuple(register for register in (op.defaults, op.closure) if register is not None)
+    if isinstance(op, objects.NewCell):
+        return () if op.value is None else (op.value,)
+    if isinstance(op, objects.CellGet):
+        return (op.cell,)
+    if isinstance(op, objects.CellSet):
+        return (op.cell,) if op.value is None else (op.cell, op.value)
     if isinstance(op, (objects.IsTrue, objects.Box, objects.ToWord)):
         return (op.value,)
     if isinstance(op, objects.GetIter):

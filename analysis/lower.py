@@ -57,7 +57,9 @@ from tpy2wasm.analysis.ir_objects import (
     CallDirect, ClearLocal, CountAdd, CountCompare, GetIter, IsSmallRange, RangeBound, RangePart,
 )
 from tpy2wasm.analysis.lower_exceptions import Loop
+from tpy2wasm.analysis.cells import insert_cells
 from tpy2wasm.analysis.lower_expr import scalar
+from tpy2wasm.analysis.nested_code import cell_variables
 from tpy2wasm.analysis.lower_objects import boxed_return_type
 from tpy2wasm.analysis.lower_statements import StatementLowerer
 from tpy2wasm.analysis.nativeness import COMPILER_FAILURE_REASON, keep_in_interpreter, undecorated_export
@@ -98,8 +100,9 @@ class FunctionLowerer(StatementLowerer):
             line = func.end_line or func.line
             self.builder.terminate(Return(self.coerce(self.constant(None, line), self.return_type, line), line))
         blocks = self.builder.finish(func.fullname)
-        return FunctionIR(func.name, func.name, self.module.fullname, args, self.return_type,
-                          blocks, func.line, self.boxed)
+        function = FunctionIR(func.name, func.name, self.module.fullname, args, self.return_type,
+                              blocks, func.line, self.boxed)
+        return insert_cells(function, cell_variables(self.module.path, func)) if self.boxed else function
 
     def lower_block(self, block: Block | None) -> None:
         if block is None or block.is_unreachable:

@@ -17,7 +17,8 @@ from mypy.types import CallableType
 from tpy2wasm.analysis import mypy_facts as facts
 from tpy2wasm.analysis import nested_code
 from tpy2wasm.analysis.builder import OpenBlock
-from tpy2wasm.analysis.ir import Compare, LoadConst, LoadGlobal, Register, Unary
+from tpy2wasm.analysis.cells import cell_local
+from tpy2wasm.analysis.ir import Compare, LoadConst, LoadGlobal, LoadLocal, Register, Unary
 from tpy2wasm.analysis.ir_objects import (
     BuildDict, BuildSequence, BuildSlice, CallDirect, CallObject, GetAttr, GetItem, GetIter, MakeFunction, SequenceKind,
     SetAttr, SetItem,
@@ -80,17 +81,27 @@ class ObjectLowerer(ExpressionLowerer):
     def lower_nested_scope(self, expr: nested_code.NestedScope) -> Register:
         """As CPython's bytecode: a lambda is MAKE_FUNCTION (its defaults first); a comprehension
         is its function called on the iterator of its first iterable."""
-        line, name = expr.line, nested_code.code_name(expr)
+        code = nested_code.find_nested_code(self.module.path, self.func, expr)
+        assert not isinstance(code, str), code  # the checker kept such a function in the interpreter
+        line = expr.line
+        defaults = None
         if isinstance(expr, LambdaExpr):
-            values = tuple(self.lower_expr(argument.initializer) for argument in expr.arguments
-                           if argument.initializer is not None)
-            defaults = (self.builder.emit_value(BuildSequence(self.register(OBJECT), SequenceKind.TUPLE, values, line))
-                        if values else None)
-            return self.builder.emit_value(MakeFunction(self.register(OBJECT), name, line, defaults, line))
-        function = self.builder.emit_value(MakeFunction(self.register(OBJECT), name, line, None, line))
+            defaults = self.tuple_of([self.lower_expr(argument.initializer) for argument in expr.arguments
+                                      if argument.initializer is not None], line)
+        cells = [self.builder.emit_value(LoadLocal(self.register(OBJECT), cell_local(name), line))
+                 for name in code.free_variables]
+        function = self.builder.emit_value(MakeFunction(self.register(OBJECT), code.name, line, defaults,
+                                                        self.tuple_of(cells, line), line))
+        if isinstance(expr, LambdaExpr):
+            return function
         iterable = self.lower_expr(nested_code.first_iterable(expr))
         iterator = self.builder.emit_value(GetIter(self.register(OBJECT), iterable, line))
         return self.builder.emit_value(CallObject(self.register(OBJECT), function, (iterator,), (), line))
+
+    def tuple_of(self, items: list[Register], line: int) -> Register | None:
+        if not items:
+            return None
+        return self.builder.emit_value(BuildSequence(self.register(OBJECT), SequenceKind.TUPLE, tuple(items), line))
 
     def get_item(self, obj: Register, index: Register, line: int) -> Register:
         return self.builder.emit_value(GetItem(self.register(OBJECT), obj, index, line))

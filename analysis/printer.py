@@ -32,6 +32,8 @@ from tpy2wasm.analysis.ir_objects import (
     BuildSlice,
     BuildSequence,
     CallDirect,
+    CellGet,
+    CellSet,
     CallObject,
     CatchException,
     ClearLocal,
@@ -53,6 +55,7 @@ from tpy2wasm.analysis.ir_objects import (
     KeepAlive,
     LeaveHandler,
     NewAssertionError,
+    NewCell,
     RangeBound,
     RestoreException,
     SetAttr,
@@ -120,7 +123,14 @@ def _object_op_body(op: Op) -> str:
         return f"{op.kind.value}({_join(op.items)})"
     if isinstance(op, MakeFunction):
         defaults = "" if op.defaults is None else f" defaults {op.defaults}"
-        return f"function {op.code_name} of line {op.code_line}{defaults}"
+        closure = "" if op.closure is None else f" closure {op.closure}"
+        return f"function {op.code_name} of line {op.code_line}{defaults}{closure}"
+    if isinstance(op, NewCell):
+        return f"cell {'empty' if op.value is None else op.value}"
+    if isinstance(op, CellGet):
+        return f"{op.cell} content of '{op.name}'"
+    if isinstance(op, CellSet):
+        return f"{op.cell} content = {'empty' if op.value is None else op.value}"
     if isinstance(op, IsTrue):
         return f"truth {op.value}"
     if isinstance(op, Box):

@@ -265,6 +265,9 @@ class BoxedEmitter(RefcountEmitter):
         elif isinstance(op, tob.SetItem):
             status = self.call_runtime("PyObject_SetItem", *self.values((op.obj, op.index, op.value)))
             self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
+        elif isinstance(op, tob.CellSet):
+            self.call_runtime("PyCell_Set", self.value(op.cell),
+                              ir.Constant(PTR, None) if op.value is None else self.value(op.value))
         elif isinstance(op, tob.LeaveHandler):
             self.call_runtime("tpy2wasm_leave_handler", self.value(op.saved))
         elif isinstance(op, tob.RestoreException):

@@ -81,9 +81,15 @@ def object_of(emitter: ObjectEmitter, op: tir.Op) -> ir.Value:
     if isinstance(op, tob.GetIter):
         return call("PyObject_GetIter", emitter.value(op.iterable))
     if isinstance(op, tob.MakeFunction):
-        defaults = ir.Constant(PTR, None) if op.defaults is None else emitter.value(op.defaults)
+        defaults, closure = (ir.Constant(PTR, None) if register is None else emitter.value(register)
+                             for register in (op.defaults, op.closure))
         return call("tpy2wasm_make_function", emitter.globals_pointer, emitter.strings.pointer(emitter.function.key),
-                    emitter.strings.pointer(op.code_name), ir.Constant(I32, op.code_line), defaults, emitter.cache())
+                    emitter.strings.pointer(op.code_name), ir.Constant(I32, op.code_line), defaults, closure,
+                    emitter.cache())
+    if isinstance(op, tob.NewCell):
+        return call("PyCell_New", ir.Constant(PTR, None) if op.value is None else emitter.value(op.value))
+    if isinstance(op, tob.CellGet):
+        return call("tpy2wasm_cell_get", emitter.value(op.cell), emitter.strings.pointer(op.name))
     if isinstance(op, tob.UnpackSequence):
         return call("tpy2wasm_unpack_sequence", emitter.value(op.value), ir.Constant(I32, op.count))
     if isinstance(op, tob.UnpackedItem):

@@ -151,7 +151,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
               "strings": [(6, 'boxed: calls str'),
                     (6, "boxed: local 's' has type str, not int/float/bool")],
               "lambdas": [(9, "boxed: local 'f' has type def () -> int, not int/float/bool"),
-                    (9, "unsupported construct: a lambda that uses local 'a' of the function")],
+                    (9, "boxed: makes a lambda")],
               "membership": [(12, "boxed: uses 'in'")]}),
     ("fixed_point", """
         def leaf(x: int) -> int:
