@@ -191,6 +191,11 @@ class LoadGlobal(Op):
     name: str
     line: int
 
+    @property
+    def error_kind(self) -> ErrorKind:
+        # NameError, in boxed functions (an unboxed one's global is checked at its entry).
+        return ErrorKind.NEVER if self.dest.type.is_unboxed else ErrorKind.MAY_RAISE
+
 
 @final
 @dataclass(frozen=True)
