@@ -23,6 +23,7 @@ from mypy.nodes import (
     Expression,
     ExpressionStmt,
     ForStmt,
+    FuncDef,
     GlobalDecl,
     IfStmt,
     IndexExpr,
@@ -47,6 +48,7 @@ from mypy.nodes import (
 from mypy.types import AnyType, CallableType, Type, TypeOfAny, get_proper_type
 
 from tpy2wasm.analysis import mypy_facts as facts
+from tpy2wasm.analysis import nested_code
 from tpy2wasm.analysis.expression_checker import OBJECTS_STAY, SCALARS, ExpressionChecker, describe_construct
 from tpy2wasm.analysis.rtypes import RType
 
@@ -147,8 +149,20 @@ class FunctionChecker(ExpressionChecker):
                 self.check_expr_structure(statement.msg)
         elif isinstance(statement, DelStmt):
             self.check_delete(statement)
+        elif isinstance(statement, FuncDef):
+            self.check_nested_def(statement)
         elif not isinstance(statement, (BreakStmt, ContinueStmt, PassStmt)):
             self.reject(statement, f"unsupported construct: {describe_construct(statement)}")
+
+    def check_nested_def(self, statement: FuncDef) -> None:
+        """A `def` makes CPython's code into a function, binding a local: what is checked is
+        what the enclosing function evaluates (defaults; annotations, which nested_code checks)."""
+        found = nested_code.find_nested_def(self.module.path, self.func, statement)
+        if isinstance(found, str):
+            self.reject(statement, found)
+            return
+        self.box(statement, f"defines function '{statement.name}'")
+        self.check_all([argument.initializer for argument in statement.arguments if argument.initializer is not None])
 
     def check_assignment(self, statement: AssignmentStmt) -> None:
         """`a = b = v` assigns one value to each target in turn; a display into a display of

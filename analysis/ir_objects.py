@@ -111,16 +111,24 @@ class CallDirect(_Raising):
 @dataclass(frozen=True)
 class MakeFunction(_Raising):
     """MAKE_FUNCTION: a new function of the code named `code_name` first on `code_line` among
-    the constants of this function's code (a lambda's or a comprehension's: analysis/nested_code.py),
-    over the module's globals, with the tuple `defaults` as its __defaults__ and the tuple of
-    cells `closure` as its __closure__."""
+    the constants of this function's code (a lambda's, a comprehension's or a nested def's:
+    analysis/nested_code.py), over the module's globals, with the tuple `defaults` as its
+    __defaults__, the dicts `kwdefaults` and `annotations` as its __kwdefaults__ and
+    __annotations__, and the tuple of cells `closure` as its __closure__."""
 
     dest: Register
     code_name: str
     code_line: int
     defaults: Register | None
+    kwdefaults: Register | None
+    annotations: Register | None
     closure: Register | None
     line: int
+
+    @property
+    def parts(self) -> tuple[Register, ...]:
+        return tuple(part for part in (self.defaults, self.kwdefaults, self.annotations, self.closure)
+                     if part is not None)
 
 
 @final

@@ -32,7 +32,7 @@ def operands(op: ir.Op) -> tuple[ir.Register, ...]:
     if isinstance(op, objects.BuildSequence):
         return op.items
     if isinstance(op, objects.MakeFunction):
-        return tuple(register for register in (op.defaults, op.closure) if register is not None)
+        return op.parts
     if isinstance(op, objects.NewCell):
         return () if op.value is None else (op.value,)
     if isinstance(op, objects.CellGet):

@@ -57,6 +57,7 @@ from tpy2wasm.analysis.ir_objects import (
     CallDirect, ClearLocal, CountAdd, CountCompare, GetIter, IsSmallRange, RangeBound, RangePart,
 )
 from tpy2wasm.analysis.lower_exceptions import Loop
+from tpy2wasm.analysis import lower_nested
 from tpy2wasm.analysis.cells import insert_cells
 from tpy2wasm.analysis.lower_expr import scalar
 from tpy2wasm.analysis.nested_code import cell_variables
@@ -150,6 +151,8 @@ class FunctionLowerer(StatementLowerer):
             self.lower_assert(statement)
         elif isinstance(statement, DelStmt):
             self.lower_delete(statement)
+        elif isinstance(statement, FuncDef):
+            lower_nested.nested_def(self, statement)
         elif isinstance(statement, ExpressionStmt) and isinstance(statement.expr, CallExpr):
             self.lower_dropped_call(statement.expr)
         # Docstrings, `pass` and `global` declarations produce no code.

@@ -148,6 +148,12 @@ class ExpressionLowerer:
             self.locals[name] = Local(name, rtype)
         return self.locals[name]
 
+    def function_local(self, name: str) -> Local:
+        """The local a nested `def` binds (mypy's name for it is the FuncDef, not a Var)."""
+        if name not in self.locals:
+            self.locals[name] = Local(name, OBJECT)
+        return self.locals[name]
+
     def temp(self, purpose: str, rtype: RType) -> Local:
         return self.builder.temp(purpose, self.value_type(rtype))
 
@@ -222,6 +228,8 @@ class ExpressionLowerer:
         if name.fullname in facts.CONSTANT_NAMES:
             return self.constant(facts.CONSTANT_NAMES[name.fullname], name.line)
         var = name.node
+        if isinstance(var, FuncDef):  # a nested def's local (lower_objects.function_local)
+            return self.load(self.function_local(name.name), name.line)
         assert isinstance(var, Var), name
         if facts.module_global(name, self.module) is not None:
             dest = self.register(scalar(var.type, f"global '{name.name}'") if not self.boxed else OBJECT)

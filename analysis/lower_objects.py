@@ -9,19 +9,17 @@ do comparisons of ints and floats that decide a branch."""
 from __future__ import annotations
 
 from mypy.nodes import (
-    ARG_NAMED, ARG_OPT, ARG_POS, CallExpr, ComparisonExpr, DictExpr, Expression, FloatExpr, FuncDef, IndexExpr,
-    LambdaExpr, ListExpr, Lvalue, MemberExpr, NameExpr, OpExpr, SliceExpr, StrExpr, TupleExpr, UnaryExpr, Var,
+    ARG_NAMED, ARG_OPT, ARG_POS, LDEF, CallExpr, ComparisonExpr, DictExpr, Expression, FloatExpr, FuncDef, IndexExpr,
+    ListExpr, Lvalue, MemberExpr, NameExpr, OpExpr, SliceExpr, StrExpr, TupleExpr, UnaryExpr, Var,
 )
 from mypy.types import CallableType
 
 from tpy2wasm.analysis import mypy_facts as facts
-from tpy2wasm.analysis import nested_code
+from tpy2wasm.analysis import lower_nested, nested_code
 from tpy2wasm.analysis.builder import OpenBlock
-from tpy2wasm.analysis.cells import cell_local
-from tpy2wasm.analysis.ir import Compare, LoadConst, LoadGlobal, LoadLocal, Register, Unary
+from tpy2wasm.analysis.ir import Compare, LoadConst, LoadGlobal, Register, Unary
 from tpy2wasm.analysis.ir_objects import (
-    BuildDict, BuildSequence, BuildSlice, CallDirect, CallObject, GetAttr, GetItem, GetIter, MakeFunction, SequenceKind,
-    SetAttr, SetItem,
+    BuildDict, BuildSequence, BuildSlice, CallDirect, CallObject, GetAttr, GetItem, SequenceKind, SetAttr, SetItem,
 )
 from tpy2wasm.analysis.lower_expr import SCALAR_WORDS, ExpressionLowerer, boxed_value_type, word_result
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, NUMBER_WORDS, OBJECT, WORDS, RType
@@ -75,33 +73,8 @@ class ObjectLowerer(ExpressionLowerer):
             items = tuple(self.lower_expr(item) for item in expr.items)
             return self.builder.emit_value(BuildSequence(self.register(OBJECT), kind, items, line))
         if isinstance(expr, nested_code.NESTED_SCOPES):
-            return self.lower_nested_scope(expr)
+            return lower_nested.nested_scope(self, expr)
         return super().lower_node(expr)
-
-    def lower_nested_scope(self, expr: nested_code.NestedScope) -> Register:
-        """As CPython's bytecode: a lambda is MAKE_FUNCTION (its defaults first); a comprehension
-        is its function called on the iterator of its first iterable."""
-        code = nested_code.find_nested_code(self.module.path, self.func, expr)
-        assert not isinstance(code, str), code  # the checker kept such a function in the interpreter
-        line = expr.line
-        defaults = None
-        if isinstance(expr, LambdaExpr):
-            defaults = self.tuple_of([self.lower_expr(argument.initializer) for argument in expr.arguments
-                                      if argument.initializer is not None], line)
-        cells = [self.builder.emit_value(LoadLocal(self.register(OBJECT), cell_local(name), line))
-                 for name in code.free_variables]
-        function = self.builder.emit_value(MakeFunction(self.register(OBJECT), code.name, line, defaults,
-                                                        self.tuple_of(cells, line), line))
-        if isinstance(expr, LambdaExpr):
-            return function
-        iterable = self.lower_expr(nested_code.first_iterable(expr))
-        iterator = self.builder.emit_value(GetIter(self.register(OBJECT), iterable, line))
-        return self.builder.emit_value(CallObject(self.register(OBJECT), function, (iterator,), (), line))
-
-    def tuple_of(self, items: list[Register], line: int) -> Register | None:
-        if not items:
-            return None
-        return self.builder.emit_value(BuildSequence(self.register(OBJECT), SequenceKind.TUPLE, tuple(items), line))
 
     def get_item(self, obj: Register, index: Register, line: int) -> Register:
         return self.builder.emit_value(GetItem(self.register(OBJECT), obj, index, line))
@@ -113,6 +86,8 @@ class ObjectLowerer(ExpressionLowerer):
         self.builder.emit(SetAttr(self.lower_expr(target.expr), target.name, value, target.line))
 
     def is_local(self, name: NameExpr) -> bool:
+        if isinstance(name.node, FuncDef):  # a nested def
+            return name.kind == LDEF
         return isinstance(name.node, Var) and facts.module_global(name, self.module) is None
 
     def lower_object_call(self, call: CallExpr) -> Register:

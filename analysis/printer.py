@@ -122,9 +122,10 @@ def _object_op_body(op: Op) -> str:
     if isinstance(op, BuildSequence):
         return f"{op.kind.value}({_join(op.items)})"
     if isinstance(op, MakeFunction):
-        defaults = "" if op.defaults is None else f" defaults {op.defaults}"
-        closure = "" if op.closure is None else f" closure {op.closure}"
-        return f"function {op.code_name} of line {op.code_line}{defaults}{closure}"
+        parts = zip(("defaults", "kwdefaults", "annotations", "closure"),
+                    (op.defaults, op.kwdefaults, op.annotations, op.closure))
+        return f"function {op.code_name} of line {op.code_line}" + "".join(
+            f" {name} {part}" for name, part in parts if part is not None)
     if isinstance(op, NewCell):
         return f"cell {'empty' if op.value is None else op.value}"
     if isinstance(op, CellGet):

@@ -81,11 +81,10 @@ def object_of(emitter: ObjectEmitter, op: tir.Op) -> ir.Value:
     if isinstance(op, tob.GetIter):
         return call("PyObject_GetIter", emitter.value(op.iterable))
     if isinstance(op, tob.MakeFunction):
-        defaults, closure = (ir.Constant(PTR, None) if register is None else emitter.value(register)
-                             for register in (op.defaults, op.closure))
+        parts = [ir.Constant(PTR, None) if register is None else emitter.value(register)
+                 for register in (op.defaults, op.kwdefaults, op.annotations, op.closure)]
         return call("tpy2wasm_make_function", emitter.globals_pointer, emitter.strings.pointer(emitter.function.key),
-                    emitter.strings.pointer(op.code_name), ir.Constant(I32, op.code_line), defaults, closure,
-                    emitter.cache())
+                    emitter.strings.pointer(op.code_name), ir.Constant(I32, op.code_line), *parts, emitter.cache())
     if isinstance(op, tob.NewCell):
         return call("PyCell_New", ir.Constant(PTR, None) if op.value is None else emitter.value(op.value))
     if isinstance(op, tob.CellGet):

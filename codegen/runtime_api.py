@@ -101,7 +101,7 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     # Direct calls between boxed functions (native_function.c, codegen/direct_calls.py).
     "tpy2wasm_load_callee": (PTR, (PTR, PTR, NAME_CACHE.as_pointer(), DIRECT_SITE.as_pointer(), PTR)),
     "PyErr_Occurred": (PTR, ()),
-    "tpy2wasm_make_function": (PTR, (PTR, PTR, PTR, I32, PTR, PTR, PTR_PTR)),
+    "tpy2wasm_make_function": (PTR, (PTR, PTR, PTR, I32, PTR, PTR, PTR, PTR, PTR_PTR)),
     "PyCell_New": (PTR, (PTR,)),
     "PyCell_Set": (I32, (PTR, PTR)),
     "tpy2wasm_cell_get": (PTR, (PTR, PTR)),

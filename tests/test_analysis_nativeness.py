@@ -87,7 +87,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
                     (6, 'boxed: calls open'),
                     (6, 'boxed: uses with'),
                     (8, 'boxed: uses assert')],
-              "g": [(11, 'unsupported construct: nested function'), (13, 'boxed: calls inner')]}),
+              "g": [(11, "boxed: defines function 'inner'"), (13, 'boxed: calls inner')]}),
     ("for_loops", """
         def ok(n: int) -> int:
             t = 0
@@ -194,7 +194,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
                 return 1
             return 2
         """, {"cached": [(5, "decorated functions are not compiled natively yet")],
-              "outer": [(9, "unsupported construct: nested function")],
+              "outer": [(9, "boxed: defines function 'inner'")],
               "C.m": [(3, "methods are not compiled natively yet")]}),
     ("generators_and_union", """
         from typing import Iterator

@@ -45,7 +45,7 @@ _Static_assert(sizeof(DirectSite) == 16, "codegen/runtime_api.py: DIRECT_SITE");
 
 int tpy2wasm_is_site_callee(PyObject *value, void *thunk, PyObject *globals, DirectSite *site);
 PyObject *tpy2wasm_make_function(PyObject *globals, const char *key, const char *name, int line, PyObject *defaults,
-                                 PyObject *closure, PyObject **cache);
+                                 PyObject *kwdefaults, PyObject *annotations, PyObject *closure, PyObject **cache);
 PyObject *tpy2wasm_cell_get(PyObject *cell, const char *name);
 void tpy2wasm_unbound_local(const char *name);
 

@@ -295,10 +295,10 @@ static const struct tpy_native_entry *find_entry(const char *key) {
 /* MAKE_FUNCTION in the native function `key` (codegen: tob.MakeFunction): a new function over
  * `globals` of the code named `name` that starts on `line` among the constants of the function's
  * code, which CPython compiled (analysis/nested_code.py checked that one code is so named), with
- * its defaults and its closure (the function's cells) when given. `*cache` keeps the code once
+ * its defaults, keyword defaults, annotations and closure (the function's cells) when given. `*cache` keeps the code once
  * found. */
 PyObject *tpy2wasm_make_function(PyObject *globals, const char *key, const char *name, int line, PyObject *defaults,
-                                 PyObject *closure, PyObject **cache) {
+                                 PyObject *kwdefaults, PyObject *annotations, PyObject *closure, PyObject **cache) {
     if (*cache == NULL) {
         const struct tpy_native_entry *entry = find_entry(key);
         PyObject *code = entry == NULL ? NULL : entry_codes[entry - tpy2wasm_native_table];
@@ -318,6 +318,8 @@ PyObject *tpy2wasm_make_function(PyObject *globals, const char *key, const char 
     }
     PyObject *function = PyFunction_New(*cache, globals);
     if (function != NULL && ((defaults != NULL && PyFunction_SetDefaults(function, defaults) < 0)
+                             || (kwdefaults != NULL && PyFunction_SetKwDefaults(function, kwdefaults) < 0)
+                             || (annotations != NULL && PyFunction_SetAnnotations(function, annotations) < 0)
                              || (closure != NULL && PyFunction_SetClosure(function, closure) < 0))) {
         Py_CLEAR(function);
     }
