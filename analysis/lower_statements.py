@@ -10,6 +10,8 @@ from collections.abc import Callable
 from mypy.nodes import (
     AssertStmt,
     AssignmentStmt,
+    ComparisonExpr,
+    ConditionalExpr,
     DelStmt,
     Expression,
     IndexExpr,
@@ -18,8 +20,10 @@ from mypy.nodes import (
     MemberExpr,
     NameExpr,
     OperatorAssignmentStmt,
+    OpExpr,
     TempNode,
     TupleExpr,
+    UnaryExpr,
     Var,
 )
 
@@ -119,12 +123,34 @@ class StatementLowerer(ExceptionLowerer):
                 self.builder.emit(ClearLocal(local, target.line))
 
     def lower_assert(self, statement: AssertStmt) -> None:
-        """`assert test, message`: the message is computed only when the test fails."""
+        """`assert test, message`: the message is computed only when the test fails, and the
+        AssertionError raised where CPython's traceback shows it (_assert_raise_span)."""
         failed, passed = self.builder.new_block(), self.builder.new_block()
         self.lower_condition(statement.expr, passed, failed)
         self.builder.activate(failed)
-        message = () if statement.msg is None else (self.lower_expr(statement.msg),)
-        error = self.builder.emit_value(NewAssertionError(self.register(OBJECT), message, statement.line))
-        self.builder.terminate(Raise(error, None, statement.line))
+        with self.builder.at(_assert_raise_span(statement.expr) or statement):
+            message = () if statement.msg is None else (self.lower_expr(statement.msg),)
+            error = self.builder.emit_value(NewAssertionError(self.register(OBJECT), message, statement.line))
+            self.builder.terminate(Raise(error, None, statement.line))
         self.builder.activate(passed)
 
+
+
+def _assert_raise_span(test: Expression) -> Expression | None:
+    """The node at whose span CPython 3.11 raises a failed assert: the last comparison among the
+    tests its jump over `test` compiles in order (`not`, `and`, `or` and `if`-`else` become jumps,
+    each comparison leaves its position set; anything else is evaluated and restores it), or
+    None for the statement's span."""
+    if isinstance(test, UnaryExpr) and test.op == "not":
+        return _assert_raise_span(test.expr)
+    if isinstance(test, ComparisonExpr):
+        return test
+    parts: tuple[Expression, ...] = ()
+    if isinstance(test, OpExpr) and test.op in ("and", "or"):
+        parts = (test.left, test.right)
+    elif isinstance(test, ConditionalExpr):
+        parts = (test.cond, test.if_expr, test.else_expr)
+    last = None
+    for part in parts:
+        last = _assert_raise_span(part) or last
+    return last
