@@ -144,7 +144,7 @@ class _FunctionReader:
             return self.located(op, self.statement_text(op), GENERIC, "iterates through CPython's iterator protocol")
         if isinstance(op, objects.CellGet):
             return self.located(op, op.name, GENERIC, "reads a local that a lambda or comprehension shares (a cell)")
-        if isinstance(op, objects.IsTrue):
+        if isinstance(op, objects.IsTrue) and not is_word(op.value):  # a word's truth is inline
             causes = self.causes(op.value) or [f"no fast path for the truth of {self.boxed_type(op.value)} values here"]
             return self.located(op, self.text(op), GENERIC, f"tests the truth of an object: {', '.join(causes)}")
         if isinstance(op, objects.Box) and op.position is None:  # a parameter into its cell, once per call

@@ -232,10 +232,15 @@ class ObjectLowerer(ExpressionLowerer):
             left = right
 
     def condition_value(self, expr: Expression) -> Register:
-        """The word a branch tests without an object, when `expr` computes one."""
-        if self.boxed and self.computes_word(expr):
+        """The word a branch tests without an object, when `expr` computes one or a direct call
+        returns one."""
+        if not self.boxed:
+            return super().condition_value(expr)
+        if self.computes_word(expr):
             return self.word(expr)
-        return super().condition_value(expr)
+        with self.builder.at(expr):
+            value = self.lower_object_node(expr)
+            return value if value.type in WORDS else self.coerce(value, OBJECT, expr.line)
 
 
 def _bool_literal(expr: Expression) -> bool | None:
