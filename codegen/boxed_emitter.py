@@ -20,7 +20,7 @@ from tpy2wasm.analysis.ir_operands import operands
 from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
 from tpy2wasm.codegen import (
-    bool_words, direct_calls, fast_version, float_words, frame_depth, int_words, object_ops, range_words, wide_words,
+    bool_words, bounded_counts, direct_calls, fast_version, float_words, frame_depth, int_words, object_ops, range_words, wide_words,
     word_loads, words,
 )
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter
@@ -47,7 +47,6 @@ class BoxedEmitter(RefcountEmitter):
         self.versions = fast_version.versions(function, llvm_function)
         self.version = self.versions[-1]  # the one being emitted
         self.generic_sites: dict[word_loads.Site, ir.Block] = {}  # where the fast version transfers
-        self.exit = llvm_function.append_basic_block("exit")
         # The i1 slot of each branch condition: a counted range loop's test is used blocks later,
         # and a slot reaches the generic version when the fast one transfers in between.
         self.condition_slots: dict[int, ir.AllocaInstr] = {}
@@ -57,6 +56,7 @@ class BoxedEmitter(RefcountEmitter):
         self.site: word_loads.Site = ("", 0)  # of the op being emitted
         self.site_position: tir.Position = position(function.blocks[0].terminator)
         self.wide = wide_words.wide_registers(self.function) if len(self.versions) > 1 else {}
+        self.bounded = bounded_counts.bounded_increments(self.function) if len(self.versions) > 1 else set()
         self.result = self.entry_slot(words.slot_type(function.return_type), "result")
         self.handler: str | None = None  # of the block being emitted
         self.callee_loads = direct_calls.callee_loads(self.function)
@@ -165,10 +165,13 @@ class BoxedEmitter(RefcountEmitter):
                          for number, (_, local) in self.borrowed.items()}
 
     def emit_exit(self) -> None:
+        """Each version's exit: the fast version's words hold no objects, so it releases only
+        the object slots; its return does not test what every word slot holds."""
         builder = self.builder
-        builder.position_at_end(self.exit)
-        self.release_everything()
-        builder.ret(builder.load(self.result))
+        for version in self.versions:
+            builder.position_at_end(version.exit)
+            self.release_everything(words_too=not version.fast_words)
+            builder.ret(builder.load(self.result))
 
     # ---- failure ----
 
@@ -198,7 +201,7 @@ class BoxedEmitter(RefcountEmitter):
         return block
 
     def handler_block(self, handler: str | None) -> ir.Block:
-        return self.exit if handler is None else self.version.blocks[handler]
+        return self.version.exit if handler is None else self.version.blocks[handler]
 
     def traceback_block(self, handler: str | None) -> tuple[ir.Block, ir.PhiInstr]:
         """The handler's shared traceback block and the phi of the failed position."""
@@ -344,6 +347,8 @@ class BoxedEmitter(RefcountEmitter):
             return wide_words.wide_result(self, op, *self.values((op.left, op.right)))
         if isinstance(op, tir.Binary) and self.version.fast_words and {op.left.number, op.right.number} & self.wide.keys():
             return wide_words.masked(self, op)
+        if isinstance(op, tir.Binary) and self.version.fast_words and op.dest.number in self.bounded:
+            return self.builder.add(*self.values((op.left, op.right)), flags=["nsw"])  # small: no check
         if isinstance(op, tir.Binary):
             return kind.binary(self, op, *self.values((op.left, op.right)))
         if isinstance(op, tir.Unary):
@@ -416,7 +421,7 @@ class BoxedEmitter(RefcountEmitter):
             if terminator.value is not None:
                 self.retain(value)
             builder.store(value, self.result)
-            builder.branch(self.exit)
+            builder.branch(self.version.exit)
         elif isinstance(terminator, tir.Raise):
             exception, cause = (ir.Constant(PTR, None) if register is None else self.value(register)
                                 for register in (terminator.exception, terminator.cause))

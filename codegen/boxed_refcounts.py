@@ -93,10 +93,13 @@ class RefcountEmitter:
         self.builder.store(value, slot)
         self.release(old)
 
-    def release_everything(self) -> None:
+    def release_everything(self, words_too: bool = True) -> None:
+        """Release what every register and owned local holds (not the word slots when none holds
+        an object)."""
         owned = [slot for name, slot in self.local_slots.items() if name not in self.borrowed_locals]
         for slot in [*self.register_slots.values(), *owned]:
-            self.release(self.builder.load(slot))
+            if words_too or slot.type.pointee == PTR:
+                self.release(self.builder.load(slot))
 
     def retain(self, value: ir.Value) -> None:
         """A new reference for a borrowed object or word (not empty)."""

@@ -26,11 +26,12 @@ from tpy2wasm.codegen.runtime_api import I1
 
 @dataclass
 class Version:
-    """One version's LLVM blocks: one per IR block, and the shared blocks of each handler (None:
-    the function's exit) that add the traceback entry or raise UnboundLocalError."""
+    """One version's LLVM blocks: one per IR block, its exit, and the shared blocks of each
+    handler (None: the function's exit) that add the traceback entry or raise UnboundLocalError."""
 
     fast_words: bool  # every word register and local holds its fast form
     blocks: dict[str, ir.Block]
+    exit: ir.Block
     traceback_blocks: dict[str | None, tuple[ir.Block, ir.PhiInstr]] = field(default_factory=dict)
     unbound_blocks: dict[str | None, tuple[ir.Block, ir.PhiInstr, ir.PhiInstr]] = field(default_factory=dict)
 
@@ -39,11 +40,11 @@ def versions(function: tir.FunctionIR, llvm_function: ir.Function) -> tuple[Vers
     """(fast, generic) for a function hot on words, whose time goes to its word operations and
     calls; (generic,) for any other, which the fast version would only make larger."""
     generic = Version(False, {block.label: llvm_function.append_basic_block(block.label)
-                              for block in function.blocks})
+                              for block in function.blocks}, llvm_function.append_basic_block("exit"))
     if not hot_on_words(function):
         return (generic,)
     fast = Version(True, {block.label: llvm_function.append_basic_block(f"fast.{block.label}")
-                          for block in function.blocks})
+                          for block in function.blocks}, llvm_function.append_basic_block("fast.exit"))
     return fast, generic
 
 
