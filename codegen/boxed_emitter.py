@@ -61,6 +61,9 @@ class BoxedEmitter(RefcountEmitter):
         self.handler: str | None = None  # of the block being emitted
         self.callee_loads = direct_calls.callee_loads(self.function)
         self.direct_sites: dict[int, ir.GlobalVariable] = {}  # by callee register: one for both versions
+        # In the fast version, the word globals this block has loaded since any Python code could
+        # run: no op between can change them, so a later load of the name reuses the word.
+        self.loaded_globals: dict[str, ir.Value] = {}
 
     def emit(self) -> None:
         builder = self.builder
@@ -94,6 +97,7 @@ class BoxedEmitter(RefcountEmitter):
         for block in self.function.blocks:
             self.handler = block.handler
             self.borrowed = {}
+            self.loaded_globals = {}
             builder.position_at_end(self.version.blocks[block.label])
             moved: tir.Register | None = None
             for index, (op, following) in enumerate(zip(block.ops, (*block.ops[1:], None))):
@@ -105,6 +109,8 @@ class BoxedEmitter(RefcountEmitter):
                     self.forget_register(op.value)  # holds no object; emptied, its value is dead
                     continue
                 moved = None
+                if not _runs_no_python_when_fast(op):
+                    self.loaded_globals.clear()
                 if self.site in borrowed_loads:
                     assert isinstance(op, tir.LoadLocal) and op.dest is not None, op
                     self.borrowed[op.dest.number] = (self.load_local(op.local, position(op), retain=False), op.local)
@@ -337,11 +343,14 @@ class BoxedEmitter(RefcountEmitter):
             return int_words.word_of_new_object(self.builder, big)
         if isinstance(op, tir.LoadLocal):
             return self.load_local(op.local, position(op))
+        if isinstance(op, tir.LoadGlobal) and self.known_fast(op.dest) and op.name in self.loaded_globals:
+            return self.loaded_globals[op.name]
         if isinstance(op, tir.LoadGlobal):
             word = object_ops.load_global_word(self, op.name)
             self.fail_if(int_words.is_error(self.builder, word), position(op))
             if self.known_fast(op.dest):  # a value entering the fast version
                 self.transfer_unless(bool_words.word_is_fast(self.builder, word, op.dest.type), releasing=word)
+                self.loaded_globals[op.name] = word
             return word
         if isinstance(op, tir.Binary) and self.version.fast_words and op.dest.number in self.wide:
             return wide_words.wide_result(self, op, *self.values((op.left, op.right)))
@@ -468,3 +477,19 @@ def _assigned_locals(function: tir.FunctionIR) -> set[str]:
         if isinstance(block.terminator, tir.ForIter):
             assigned.add(block.terminator.item.name)
     return assigned
+
+
+def _runs_no_python_when_fast(op: tir.Op) -> bool:
+    """Whether `op` runs no Python code in a fast version (so cannot change a global): loads,
+    word arithmetic (which transfers rather than call CPython) and the release of a word (which
+    holds no object there)."""
+    if isinstance(op, (tir.LoadConst, tir.LoadLocal, tob.KeepAlive)):
+        return True
+    if isinstance(op, (tir.StoreLocal, tob.ClearLocal)):
+        return op.local.type in WORDS
+    if isinstance(op, tob.DecRef):
+        return op.value.type in WORDS
+    if isinstance(op, tir.LoadGlobal):
+        return op.dest is not None and op.dest.type in WORDS
+    return isinstance(op, (tir.Binary, tir.Unary, tir.Compare)) and op.dest.type in (*WORDS, BOOL) \
+        and all(operand.type in WORDS for operand in operands(op))
