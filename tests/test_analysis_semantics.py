@@ -105,6 +105,7 @@ class Interpreter:
                 taken = values[terminator.condition]
                 block = blocks[terminator.if_true if taken else terminator.if_false]
             else:
+                assert isinstance(terminator, ir.Goto), terminator
                 block = blocks[terminator.target]
 
 

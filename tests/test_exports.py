@@ -121,12 +121,16 @@ class WasmtimeHost:
         linker.define_func("env", "shout", wasmtime.FuncType([i32, i32], [i32]), self._shout)
         module = wasmtime.Module(engine, wasm.read_bytes())
         self.exports = linker.instantiate(self.store, module).exports(self.store)
-        self.memory = self.exports["memory"]
+        memory = self.exports["memory"]
+        assert isinstance(memory, wasmtime.Memory)
+        self.memory = memory
         self.signatures = {f["name"]: f for f in json.loads(_custom_section(wasm.read_bytes(), "tpy2wasm.exports"))["functions"]}
-        self.exports["_initialize"](self.store)
+        self.export("_initialize")()
 
     def export(self, name: str) -> Callable[..., Any]:
-        return lambda *arguments: self.exports[name](self.store, *arguments)
+        function = self.exports[name]
+        assert isinstance(function, wasmtime.Func), name
+        return lambda *arguments: function(self.store, *arguments)
 
     def _read(self, pointer: int, length: int) -> bytes:
         return bytes(self.memory.read(self.store, pointer, pointer + length))
@@ -308,7 +312,9 @@ def test_a_failing_top_level_exits_from_initialize_as_python_does(tmp_path: Path
     linker.define_wasi()
     instance = linker.instantiate(store, wasmtime.Module(engine, output.read_bytes()))
     with pytest.raises(wasmtime.ExitTrap) as exit_trap:
-        instance.exports(store)["_initialize"](store)
+        initialize = instance.exports(store)["_initialize"]
+        assert isinstance(initialize, wasmtime.Func)
+        initialize(store)
     assert exit_trap.value.code == status
     assert (tmp_path / "stderr").read_text().endswith(stderr_end)
 
