@@ -19,7 +19,8 @@ from tpy2wasm import __version__
 from tpy2wasm.codegen import tables
 from tpy2wasm.compiler import freezing
 from tpy2wasm.codegen.tables import BuiltinModule, frozen_table_object, inittab_object, libpython_frozen_object
-from tpy2wasm.compiler.cache import atomic_write, cached_file, digest, file_fingerprint
+from tpy2wasm.compiler.cache import (atomic_write, cached_file, digest, file_fingerprint, mark_used,
+                                     trim_products)
 from tpy2wasm.compiler.deep_recursion import with_deep_recursion
 from tpy2wasm.compiler.discovery import BOOTSTRAP_MODULES, ProgramModules, StdlibMode, discover
 from tpy2wasm.compiler.errors import CompileError, display_path
@@ -99,11 +100,12 @@ def _build_program(script: Path, options: CompileOptions, steps: Steps, warn: Ca
     sections = custom_section(EXPORTS_SECTION, exports_section(interop)) if interop.is_reactor else b""
     module_key = digest(__version__, *LINK_RECIPE, sections, *(str(path) for path in objects))
     linked = cache_root() / "modules" / f"{module_key}.wasm"
-    if not linked.exists():
+    if not mark_used(linked):
         linked.parent.mkdir(parents=True, exist_ok=True)
         prepare_c_library(steps)
         with steps.step(f"Linking {script.name} with CPython 3.11"):
             link(objects, build, linked, interop.is_reactor, sections)
+        trim_products()
     modules = (program.main, *program.user_modules, *program.stdlib_modules)
     return BuiltModule(linked, tuple(module.path for module in modules))
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import wasmtime
 
-from tpy2wasm.compiler.cache import atomic_write
+from tpy2wasm.compiler.cache import atomic_write, mark_used, trim_products
 from tpy2wasm.compiler.toolchain import cache_root
 from tpy2wasm.compiler.wasi_host import ProgramExit, define_process_functions
 
@@ -73,11 +73,12 @@ def load_module(engine: wasmtime.Engine, wasm: Path) -> wasmtime.Module:
         digest.update(_wasmtime_version())
         key = digest.hexdigest()[:32]
     compiled = cache_root() / "machine-code" / f"{key}.cwasm"
-    if compiled.exists():
+    if mark_used(compiled):
         module = wasmtime.Module.deserialize_file(engine, str(compiled))
     else:
         module = wasmtime.Module(engine, wasm.read_bytes() if data is None else data)
         atomic_write(compiled, bytes(module.serialize()))
+        trim_products()
     if _file_identity(wasm) == identity:  # unchanged while it was read: the key is its content's
         _keys_by_stat[identity] = key
     return module
