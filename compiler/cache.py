@@ -90,11 +90,12 @@ def cached_file(kind: str, key: str, suffix: str, produce: Callable[[], bytes]) 
 
 
 def mark_used(path: Path) -> bool:
-    """Whether the product exists; if it does, it counts as just used, so no trim removes it now."""
+    """Whether the product exists; if it does, it counts as just used, so no trim removes it now
+    (in a cache we may read but not write, it is only read)."""
     try:
         os.utime(path)
     except OSError:
-        return False
+        return path.exists()
     return True
 
 

@@ -98,3 +98,18 @@ def test_a_hit_counts_as_a_use(cache: Path) -> None:
     trim_products(budget=0)
     assert old.exists()
     assert not mark_used(cache / "program" / f"{key('q')}.o")
+
+
+def test_a_product_that_cannot_be_touched_is_still_a_hit(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache others made, readable but not ours to write: its products are used, not rebuilt."""
+    shared = put(cache, f"stdlib/{key('s')}.o", 1, hours_ago=3)
+
+    def refuse(path: object, times: object = None) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    def produce() -> bytes:
+        raise AssertionError("a product that exists must not be produced again")
+
+    monkeypatch.setattr(os, "utime", refuse)
+    assert cached_file("stdlib", key("s"), ".o", produce) == shared
+    assert not mark_used(cache / "stdlib" / f"{key('t')}.o")
