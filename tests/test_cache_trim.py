@@ -42,21 +42,27 @@ def remaining(cache: Path) -> set[str]:
     return {str(path.relative_to(cache)) for path in cache.rglob("*") if path.is_file()}
 
 
-def test_least_recently_used_products_go_first_until_under_budget(cache: Path) -> None:
-    put(cache, f"modules/{key('a')}.wasm", 4, hours_ago=5)
-    put(cache, f"machine-code/{key('b')}.cwasm", 4, hours_ago=4)
-    put(cache, f"modules/{key('c')}.wasm", 4, hours_ago=3)
-    put(cache, f"stdlib/{key('d')}.o", 4, hours_ago=2)
-    trim_products(budget=9 * MB)
-    assert remaining(cache) == {f"modules/{key('c')}.wasm", f"stdlib/{key('d')}.o"}
+#: (name, MB, hours since last use) of each product, the budget in MB, and the names kept.
+TRIMS = {
+    "least recently used first, until under budget": (
+        [(f"modules/{key('a')}.wasm", 4, 5), (f"machine-code/{key('b')}.cwasm", 4, 4),
+         (f"modules/{key('c')}.wasm", 4, 3), (f"stdlib/{key('d')}.o", 4, 2)],
+        9, {f"modules/{key('c')}.wasm", f"stdlib/{key('d')}.o"}),
+    "used within the hour: kept over budget": (
+        [(f"modules/{key('a')}.wasm", 4, 2), (f"modules/{key('b')}.wasm", 4, 0.5),
+         (f"machine-code/{key('c')}.cwasm", 4, 0)],
+        1, {f"modules/{key('b')}.wasm", f"machine-code/{key('c')}.cwasm"}),
+}
 
 
-def test_products_used_within_the_hour_are_kept_over_budget(cache: Path) -> None:
-    put(cache, f"modules/{key('a')}.wasm", 4, hours_ago=2)
-    put(cache, f"modules/{key('b')}.wasm", 4, hours_ago=0.5)
-    put(cache, f"machine-code/{key('c')}.cwasm", 4, hours_ago=0)
-    trim_products(budget=1 * MB)
-    assert remaining(cache) == {f"modules/{key('b')}.wasm", f"machine-code/{key('c')}.cwasm"}
+@pytest.mark.parametrize("case", TRIMS.values(), ids=TRIMS.keys())
+def test_products_are_trimmed_to_the_budget(
+        cache: Path, case: tuple[list[tuple[str, int, float]], int, set[str]]) -> None:
+    products, budget, kept = case
+    for name, megabytes, hours_ago in products:
+        put(cache, name, megabytes, hours_ago)
+    trim_products(budget=budget * MB)
+    assert remaining(cache) == kept
 
 
 def test_a_native_build_goes_whole_and_a_recent_object_keeps_it(cache: Path) -> None:
