@@ -29,6 +29,8 @@ PRODUCT_KINDS = ("modules", "machine-code", "native", "program", "stdlib", "init
 _DEFAULT_BUDGET_MB = 1024
 #: A product used this recently may be in use by another build or run, so it is never removed.
 IN_USE_SECONDS = 3600.0
+#: How stale a used product's time may be: it stays protected IN_USE_SECONDS less this.
+_USE_RENEWAL_SECONDS = 600.0
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
@@ -90,12 +92,19 @@ def cached_file(kind: str, key: str, suffix: str, produce: Callable[[], bytes]) 
 
 
 def mark_used(path: Path) -> bool:
-    """Whether the product exists; if it does, it counts as just used, so no trim removes it now
-    (in a cache we may read but not write, it is only read)."""
+    """Whether the product exists; if it does, it counts as used now, so no trim removes it for
+    most of an hour. Its time is renewed only when older than `_USE_RENEWAL_SECONDS`, so a module
+    built and run again and again keeps its stat (the runner's key memo) and costs no write (nor
+    does a cache we may read but not write)."""
     try:
-        os.utime(path)
+        modified = path.stat().st_mtime
     except OSError:
-        return path.exists()
+        return False
+    if modified < time.time() - _USE_RENEWAL_SECONDS:
+        try:
+            os.utime(path)
+        except OSError:
+            pass
     return True
 
 
