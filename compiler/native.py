@@ -6,6 +6,7 @@ program skips mypy entirely.
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import TypeVar
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -61,12 +62,16 @@ class NativeCode:
     type_errors: tuple[TypeErrorNote, ...]
 
 
-def _compiler_fingerprint() -> list[bytes]:
-    sources = []
+@cache
+def _compiler_fingerprint() -> tuple[bytes, ...]:
+    """The compiler's sources, read once, when the first build needs them (all of it is
+    imported by then): a process whose sources are edited while it runs keeps keying its
+    products by the code it runs, not by the code on disk."""
+    sources: list[bytes] = []
     for package in _COMPILER_PACKAGES:
         folder = Path(str(files(package)))
         sources += [path.read_bytes() for path in sorted(folder.glob("*.py"))]
-    return sources
+    return tuple(sources)
 
 
 def _typed_program(script: Path) -> TypedProgram:
