@@ -254,11 +254,11 @@ class ExpressionChecker:
         if callee is not None and not keywords:
             self.calls.append((call.line, fullname))
             self.check_native_arguments(call, callee)
-        elif fullname in facts.PRIMITIVES_BY_FULLNAME and not keywords:
+        elif fullname in facts.PRIMITIVES_BY_FULLNAME and not keywords and facts.name_path(call.callee) is not None:
             if fullname in ("builtins.min", "builtins.max"):
                 for argument in call.args:
                     self.check_fits(argument, self.rtype_of(call), f"{fullname.removeprefix('builtins.')}()")
-        elif fullname != facts.FLOAT_CONSTRUCTOR or keywords:
+        elif fullname != facts.FLOAT_CONSTRUCTOR or keywords or facts.name_path(call.callee) is None:
             self.box(call, f"calls {fullname.removeprefix('builtins.')}")
             if not isinstance(call.callee, NameExpr) and not self.check_expr_structure(call.callee):
                 return False

@@ -388,6 +388,10 @@ class FunctionIR:
     # Every value a PyObject* and every operation CPython's own: for functions that call
     # dynamic code, which a deopt could not re-run (see rtypes.OBJECT).
     boxed: bool = False
+    # What an unboxed function calls without looking it up, as (the names as written, the
+    # fullname mypy found them to hold): `("m.sqrt", "math.sqrt")`, `("fib", "__main__.fib")`.
+    # The runtime checks at each entry from CPython that they still hold it (native.h).
+    bindings: tuple[tuple[str, str], ...] = ()
 
     @property
     def key(self) -> str:

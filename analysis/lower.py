@@ -102,7 +102,7 @@ class FunctionLowerer(StatementLowerer):
             self.builder.terminate(Return(self.coerce(self.constant(None, line), self.return_type, line), line))
         blocks = self.builder.finish(func.fullname)
         function = FunctionIR(func.name, func.name, self.module.fullname, args, self.return_type,
-                              blocks, func.line, self.boxed)
+                              blocks, func.line, self.boxed, tuple(sorted(self.bindings)))
         return insert_cells(function, cell_variables(self.module.path, func)) if self.boxed else function
 
     def lower_block(self, block: Block | None) -> None:
@@ -217,6 +217,7 @@ class FunctionLowerer(StatementLowerer):
         assigning to `i` in the body does not change the iteration."""
         assert isinstance(statement.expr, CallExpr), statement
         line = statement.line
+        self.assume_bound(statement.expr.callee, "builtins.range")
         bounds = [self.coerce(self.lower_expr(arg), INT, line) for arg in statement.expr.args]
         start = bounds[0] if len(bounds) > 1 else self.constant(0, line)
         stop = bounds[1] if len(bounds) > 1 else bounds[0]

@@ -121,6 +121,7 @@ class ExpressionLowerer:
         self.builder = FunctionBuilder()
         self.locals: dict[str, Local] = {}
         self.range_counters = facts.range_counters(func)  # typed Any, they hold ints
+        self.bindings: set[tuple[str, str]] = set()  # FunctionIR.bindings
 
     @abstractmethod
     def store(self, target: Lvalue, value: Register) -> None: ...
@@ -306,12 +307,21 @@ class ExpressionLowerer:
 
     # Calls
 
+    def assume_bound(self, callee: Expression, fullname: str) -> None:
+        """Unboxed code calls what mypy found `callee` to name without looking it up."""
+        path = facts.name_path(callee)
+        if path is None:
+            raise LoweringError(f"line {callee.line}: {fullname} is not called by name")
+        self.bindings.add((path, fullname))
+
     def lower_call(self, call: CallExpr) -> Register:
         args = [self.lower_expr(arg) for arg in call.args]
         callee = facts.module_function(call.callee, self.module)
         if callee is not None:
+            self.assume_bound(call.callee, callee.fullname)
             return self.call_native(callee, args, call.line)
         fullname = facts.callee_fullname(call.callee)
+        self.assume_bound(call.callee, fullname)
         if fullname == facts.FLOAT_CONSTRUCTOR:
             return self.coerce(args[0], FLOAT, call.line)
         primitive = facts.PRIMITIVES_BY_FULLNAME[fullname]

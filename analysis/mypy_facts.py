@@ -133,6 +133,17 @@ def callee_fullname(callee: Expression) -> str:
     return type(callee).__name__
 
 
+def name_path(expr: Expression) -> str | None:
+    """The names a call of `expr` looks up, as written: `math.sqrt` (a global or builtin, then
+    module attributes), `sqrt`; None for any other expression."""
+    if isinstance(expr, NameExpr):
+        return expr.name
+    if isinstance(expr, MemberExpr):
+        base = name_path(expr.expr)
+        return None if base is None else f"{base}.{expr.name}"
+    return None
+
+
 def module_function(callee: Expression, module: MypyFile) -> FuncDef | None:
     """The plain module-level function of `module` that `callee` names, if any."""
     if not isinstance(callee, NameExpr) or not isinstance(callee.node, FuncDef):

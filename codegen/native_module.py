@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import llvmlite.binding as llvm
 from llvmlite import ir
 
-from tpy2wasm.analysis.ir import FunctionIR
+from tpy2wasm.analysis.ir import CallNative, FunctionIR
 from tpy2wasm.analysis.rtypes import NONE
 from tpy2wasm.codegen.arithmetic import from_slot, to_slot
 from tpy2wasm.codegen.boxed_emitter import BoxedEmitter
@@ -26,7 +26,7 @@ from tpy2wasm.codegen.target import TRIPLE, target_machine
 _THUNK_TYPE = ir.FunctionType(VOID, [I64.as_pointer(), PTR])
 _BOXED_TYPE = ir.FunctionType(PTR, [PTR, PTR_PTR, I32])
 """PyObject *f(PyObject *globals, PyObject *const *args, int depth): a boxed function's thunk."""
-_ENTRY_TYPE = ir.LiteralStructType([PTR, PTR, _THUNK_TYPE.as_pointer()])
+_ENTRY_TYPE = ir.LiteralStructType([PTR, PTR, _THUNK_TYPE.as_pointer(), PTR])
 
 
 def native_key(function: FunctionIR) -> str:
@@ -246,15 +246,35 @@ def _table(module: ir.Module, functions: Sequence[FunctionIR], llvm_functions: _
     """`tpy2wasm_native_table`, and the thunks of the unboxed functions it points at."""
     entries = [
         ir.Constant(_ENTRY_TYPE, [strings.pointer(native_key(function)), strings.pointer(signature(function)),
-                                  _entry_point(module, function, llvm_functions[native_key(function)])])
-        for function in functions
+                                  _entry_point(module, function, llvm_functions[native_key(function)]),
+                                  strings.pointer(bindings) if bindings else ir.Constant(PTR, None)])
+        for function, bindings in zip(functions, _bindings(functions))
     ]
     entries.append(ir.Constant(_ENTRY_TYPE, [ir.Constant(PTR, None), ir.Constant(PTR, None),
-                                             ir.Constant(_THUNK_TYPE.as_pointer(), None)]))
+                                             ir.Constant(_THUNK_TYPE.as_pointer(), None), ir.Constant(PTR, None)]))
     table_type = ir.ArrayType(_ENTRY_TYPE, len(entries))
     table = ir.GlobalVariable(module, table_type, "tpy2wasm_native_table")
     table.global_constant = True
     table.initializer = ir.Constant(table_type, entries)
+
+
+def _bindings(functions: Sequence[FunctionIR]) -> list[str]:
+    """native.h's `bindings` of each function: those of the unboxed functions its native code
+    runs (itself, and those it calls directly or through one another), as "path=fullname"
+    words."""
+    index_of = {native_key(function): index for index, function in enumerate(functions)}
+    calls = [{index_of[op.callee] for block in function.blocks for op in block.ops if isinstance(op, CallNative)}
+             for function in functions]
+    texts: list[str] = []
+    for start in range(len(functions)):
+        reached, pending = {start}, [start]
+        while pending:
+            for callee in calls[pending.pop()] - reached:
+                reached.add(callee)
+                pending.append(callee)
+        bindings = sorted({binding for index in reached for binding in functions[index].bindings})
+        texts.append(" ".join(f"{path}={fullname}" for path, fullname in bindings))
+    return texts
 
 
 def _entry_point(module: ir.Module, function: FunctionIR, target: ir.Function) -> ir.Constant:

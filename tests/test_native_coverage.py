@@ -26,7 +26,8 @@ DYNAMIC_HELPERS = {"show", "main"}
 #: The fallbacks each program provokes on purpose, per function: "arguments" (a call whose
 #: values do not fit the hints (bools, big ints, floats for ints) or that do not bind), "deopt" (an
 #: overflow past i64 or an exception to raise, re-run in Python), "depth" (recursion deeper
-#: than native code goes, or to the recursion limit: CPython raises there). Any other
+#: than native code goes, or to the recursion limit: CPython raises there), "rebound" (a
+#: name its native code calls without looking it up was rebound: the Python version looks). Any other
 #: fallback fails the test.
 EXPECTED_FALLBACKS: dict[str, dict[str, set[str]]] = {
     "native_boxed_bigint_globals": {"dive": {"depth"}, "typed_dive": {"depth"}},
@@ -36,6 +37,9 @@ EXPECTED_FALLBACKS: dict[str, dict[str, set[str]]] = {
     "native_boxed_depth_register": {"depth_of": {"depth"}},
     "native_boxed_int_words": {"accumulate": {"deopt"}, "divide": {"arguments"}},
     "native_boxed_print_hints": {"twice": {"arguments"}, "fsum": {"arguments"}},
+    # Called while a name they call was rebound, on purpose.
+    "native_rebound_names": {name: {"rebound"} for name in ("fib", "is_even", "sum_of_squares", "through", "magnitude",
+                                                           "roots", "truncated", "counted")},
     # The calls that do not bind, and values that do not fit the hints; the others bind natively.
     "native_call_binding": {name: {"arguments"} for name in ("scaled", "clamp", "positional", "wide")},
     # Wrong types, arities and int subclasses, on purpose.
@@ -54,15 +58,16 @@ EXPECTED_FALLBACKS: dict[str, dict[str, set[str]]] = {
     "native_ops": {"int_ops": {"deopt"}},
     "native_primitive_context_types": {"big": {"deopt"}},
 }
+NO_CALLS = {"native": 0, "arguments": 0, "deopt": 0, "depth": 0, "direct": 0, "rebound": 0}
 #: Native functions the program never enters natively, and why. The test fails once they are
 #: entered, so that this list shrinks when the runtime learns more.
 NEVER_ENTERED = {
     # Its only caller is the native `outer`, which calls it directly, past the counters.
-    ("native_interop", "inner"): {"native": 0, "arguments": 0, "deopt": 0, "depth": 0, "direct": 0},
+    ("native_interop", "inner"): NO_CALLS,
     # Its only caller is the native `outer`, which calls it directly, past the counters.
-    ("native_traceback_carets", "through"): {"native": 0, "arguments": 0, "deopt": 0, "depth": 0, "direct": 0},
+    ("native_traceback_carets", "through"): NO_CALLS,
     # Likewise: called only from the native `shaped`.
-    ("native_traceback_carets", "call_native"): {"native": 0, "arguments": 0, "deopt": 0, "depth": 0, "direct": 0},
+    ("native_traceback_carets", "call_native"): NO_CALLS,
 }
 #: Per program, the boxed functions that other boxed functions call through their direct entry
 #: (counted as native entries too), and those they never do: a call whose global was rebound to
@@ -129,7 +134,7 @@ def test_every_kernel_runs_natively(program: Path, cache: pytest.Cache) -> None:
             assert counts == NEVER_ENTERED[program.stem, name], name
             continue
         assert counts["native"] > 0, f"{name} never entered its native code: {counts}"
-        fallbacks = {kind for kind in ("arguments", "deopt", "depth") if counts[kind] > 0}
+        fallbacks = {kind for kind in ("arguments", "deopt", "depth", "rebound") if counts[kind] > 0}
         assert fallbacks == expected.get(name, set()), f"{name}: {counts}"
     called_directly, never_directly = DIRECT_CALLS.get(program.stem, (set(), set()))
     for name in called_directly:

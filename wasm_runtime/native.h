@@ -73,8 +73,29 @@ struct tpy_native_entry {
                               o object (a boxed function) */
     tpy_thunk thunk;       /* unpacks slots, calls the function, stores the result in slots[0];
                               for a boxed function, the tpy_boxed_function itself */
+    const char *bindings;  /* what its native code (an unboxed function's, with the unboxed
+                              functions it calls) calls without looking it up, as "path=fullname"
+                              words: "fib=__main__.fib m.sqrt=math.sqrt range=builtins.range"
+                              (NULL: nothing). The path is the names as written: a global or
+                              builtin, then attributes of modules. */
 };
 extern const struct tpy_native_entry tpy2wasm_native_table[];
+
+/* The dicts an entry's bindings were last found good through, with their versions
+ * (native_bindings.c); none before the first check. */
+#define TPY_WATCHED_DICTS 4
+struct tpy_bindings_watch {
+    int count;
+    struct {
+        PyObject *dict;
+        uint64_t version;
+    } dicts[TPY_WATCHED_DICTS];
+};
+/* 1 when the entry's bindings hold in its module, 0 when one was rebound, -1 on an error. */
+int tpy2wasm_bindings_hold(const struct tpy_native_entry *entry, PyObject *globals, PyObject *builtins,
+                           struct tpy_bindings_watch *watched);
+/* Whether `value` is the native function `key` of the module whose globals are `globals`. */
+int tpy2wasm_is_native_function(PyObject *value, const char *key, PyObject *globals);
 
 int tpy2wasm_raise(int which);
 void tpy2wasm_start_native_call(void);

@@ -17,6 +17,7 @@ typedef struct {
     Py_ssize_t parameter_count;
     int boxed; /* the entry is a tpy_boxed_function, not a thunk */
     PyObject *python_version;
+    struct tpy_bindings_watch bindings; /* where the entry's bindings were last found to hold */
 } NativeFunction;
 
 /* How each native function's calls were served, indexed like tpy2wasm_native_table and read by
@@ -28,6 +29,7 @@ typedef struct {
     Py_ssize_t deopt;     /* native calls that deoptimised and re-ran in Python */
     Py_ssize_t depth;     /* calls that went on in Python because native recursion got too deep */
     Py_ssize_t direct;    /* call sites in boxed functions bound to call the direct entry */
+    Py_ssize_t rebound;   /* calls made while a name its native code calls was rebound: Python version */
 } CallCounts;
 static CallCounts *call_counts;
 
@@ -150,8 +152,17 @@ static PyObject *call_bound(NativeFunction *self, PyObject *const *args) {
             return call_python_version(self, args, nargsf, NULL);
         }
     }
-    counts_of(self)->native++;
     PyObject *globals = PyFunction_GET_GLOBALS(self->python_version);
+    PyObject *builtins = ((PyFunctionObject *)self->python_version)->func_builtins;
+    int bound = tpy2wasm_bindings_hold(self->entry, globals, builtins, &self->bindings);
+    if (bound <= 0) {
+        if (bound < 0) {
+            return NULL;
+        }
+        counts_of(self)->rebound++;
+        return call_python_version(self, args, nargsf, NULL);
+    }
+    counts_of(self)->native++;
     size_t journal_mark = tpy2wasm_journal_mark();
     tpy2wasm_status = TPY_OK;
     tpy2wasm_start_native_call();
@@ -283,6 +294,12 @@ int tpy2wasm_is_site_callee(PyObject *value, void *thunk, PyObject *globals, Dir
     return value == site->callee;
 }
 
+int tpy2wasm_is_native_function(PyObject *value, const char *key, PyObject *globals) {
+    NativeFunction *native = (NativeFunction *)value;
+    return Py_TYPE(value) == &NativeFunctionType && strcmp(native->entry->key, key) == 0
+           && PyFunction_GET_GLOBALS(native->python_version) == globals;
+}
+
 static const struct tpy_native_entry *find_entry(const char *key) {
     for (const struct tpy_native_entry *entry = tpy2wasm_native_table; entry->key != NULL; entry++) {
         if (strcmp(entry->key, key) == 0) {
@@ -356,6 +373,7 @@ static PyObject *wrap_function(PyObject *key, PyObject *function) {
     self->boxed = strchr(entry->signature, '>')[1] == 'o';
     Py_INCREF(function);
     self->python_version = function;
+    self->bindings.count = 0;
     PyObject **code = &entry_codes[entry - tpy2wasm_native_table];
     if (*code == NULL) {
         *code = Py_NewRef(PyFunction_GET_CODE(function));
@@ -378,15 +396,15 @@ static PyObject *native(PyObject *module, PyObject *key) {
     return PyCFunction_New(&decorator_method, key);
 }
 
-/* _tpy2wasm.stats(): {key: {"native": n, "arguments": n, "deopt": n, "depth": n, "direct": n}}
+/* _tpy2wasm.stats(): {key: {"native": n, "arguments": n, "deopt": n, "depth": n, "direct": n, "rebound": n}}
  * for every native function of the program. */
 static PyObject *stats(PyObject *module, PyObject *unused) {
     PyObject *result = PyDict_New();
     for (const struct tpy_native_entry *entry = tpy2wasm_native_table; result != NULL && entry->key != NULL; entry++) {
         const CallCounts *counts = &call_counts[entry - tpy2wasm_native_table];
-        PyObject *row = Py_BuildValue("{s:n,s:n,s:n,s:n,s:n}", "native", counts->native, "arguments",
+        PyObject *row = Py_BuildValue("{s:n,s:n,s:n,s:n,s:n,s:n}", "native", counts->native, "arguments",
                                       counts->arguments, "deopt", counts->deopt, "depth", counts->depth, "direct",
-                                      counts->direct);
+                                      counts->direct, "rebound", counts->rebound);
         if (row == NULL || PyDict_SetItemString(result, entry->key, row) < 0) {
             Py_CLEAR(result);
         }
