@@ -102,10 +102,10 @@ def run_cpython_wasm(case: Case) -> Outcome:
 
 
 def run_wasmtime(wasm: Path, case: Case, argv: list[str] | None = None, env: dict[str, str] | None = None,
-                 preopened: dict[str, Path] | None = None) -> Outcome:
+                 preopened: dict[str, Path] | None = None, stdin: bytes | None = None) -> Outcome:
     with tempfile.TemporaryDirectory() as scratch:
         streams = {name: Path(scratch) / name for name in ("stdin", "stdout", "stderr")}
-        streams["stdin"].write_bytes(case.stdin)
+        streams["stdin"].write_bytes(case.stdin if stdin is None else stdin)
         invocation = Invocation(case.argv if argv is None else argv, case.full_env if env is None else env,
                                 preopened or {}, stdin=streams["stdin"], stdout=streams["stdout"],
                                 stderr=streams["stderr"])

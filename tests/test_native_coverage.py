@@ -3,8 +3,9 @@ CPython: every module-level function in them is native, except the dynamic drive
 `show` and `main` (they print), and at run time every native function is entered natively,
 falling back to its Python version only where the program makes it (EXPECTED_FALLBACKS).
 
-The run-time counts come from `_tpy2wasm.stats()` (wasm_runtime/native_function.c), printed at
-exit by a prologue added to a copy of the program.
+The run-time counts come from `_tpy2wasm.stats()` (wasm_runtime/native_function.c), which the
+module prints to stderr as it ends when TPY2WASM_NATIVE_STATS is set: the program runs as the
+differential tests build it, so their build serves both.
 """
 
 from __future__ import annotations
@@ -14,11 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.differential import Case, load_case, run_wasmtime
+from tests.differential import compiled, load_case, run_wasmtime
 from tpy2wasm.analysis.nativeness import check_program
 from tpy2wasm.analysis.typed_ast import build_typed_program
-from tpy2wasm.compiler.pipeline import build_module
-from tpy2wasm.compiler.progress import SilentSteps
 
 TESTS = Path(__file__).parent
 NATIVE_PROGRAMS = [*sorted((TESTS / "programs").glob("native_*.py")), TESTS / "property_data" / "native_ops.py"]
@@ -102,9 +101,6 @@ STAYS_INTERPRETED = {
 #: Standard input for programs that read theirs and have no .stdin sidecar (one i64 overflow).
 STDIN = {"native_ops": b"i 7 -3\ni 9223372036854775807 2\nf 0x1.8p+1 -0x1p-1\nm 5 0x1p+2\n"}
 STATS_MARKER = "tpy2wasm-stats:"
-#: One line, so that line numbers move by one only; it imports nothing the program does not.
-PROLOGUE = f"import atexit as _stats_atexit; _stats_atexit.register(lambda: print({STATS_MARKER!r}, " \
-           "__import__('_tpy2wasm').stats()))\n"
 
 
 @pytest.mark.parametrize("program", NATIVE_PROGRAMS, ids=[path.stem for path in NATIVE_PROGRAMS])
@@ -121,9 +117,8 @@ def test_every_kernel_is_native(program: Path) -> None:
 
 
 @pytest.mark.parametrize("program", NATIVE_PROGRAMS, ids=[path.stem for path in NATIVE_PROGRAMS])
-def test_every_kernel_runs_natively(program: Path, cache: pytest.Cache) -> None:
-    # A folder that stays between runs, so that the copy's build is cached as the original's is.
-    stats = _run_with_stats(program, cache.mkdir("native-stats"))
+def test_every_kernel_runs_natively(program: Path) -> None:
+    stats = _run_with_stats(program)
     expected = EXPECTED_FALLBACKS.get(program.stem, {})
     for name in _kernels(program):
         if (program.stem, name) in STAYS_INTERPRETED:
@@ -157,15 +152,13 @@ def _kernels(program: Path) -> list[str]:
     return [node.name for node in tree.body if isinstance(node, ast.FunctionDef) and node.name not in DYNAMIC_HELPERS]
 
 
-def _run_with_stats(program: Path, folder: Path) -> dict[str, dict[str, int]]:
-    """Runs a copy of the program with the prologue under wasmtime; the counts it printed."""
+def _run_with_stats(program: Path) -> dict[str, dict[str, int]]:
+    """Runs the program under wasmtime with TPY2WASM_NATIVE_STATS set; the counts it printed."""
     case = load_case(program)
-    script = folder / program.name
-    script.write_text(PROLOGUE + program.read_text())
     stdin = STDIN.get(program.stem, case.stdin)
-    outcome = run_wasmtime(build_module(script, case.options, SilentSteps()),
-                           Case(case.name, script, case.args, stdin, case.env, case.options, None))
-    lines = [line for line in outcome.stdout.decode().splitlines() if line.startswith(STATS_MARKER)]
+    outcome = run_wasmtime(compiled(case), case, env={**case.full_env, "TPY2WASM_NATIVE_STATS": "1"},
+                           stdin=stdin)
+    lines = [line for line in outcome.stderr.decode().splitlines() if line.startswith(STATS_MARKER)]
     assert len(lines) == 1, outcome.stderr.decode()
     stats: dict[str, dict[str, int]] = ast.literal_eval(lines[0].removeprefix(STATS_MARKER))
     return stats

@@ -413,6 +413,21 @@ static PyObject *stats(PyObject *module, PyObject *unused) {
     return result;
 }
 
+/* With TPY2WASM_NATIVE_STATS set (and not empty), the counts go to stderr as the module ends,
+ * after finalisation (Py_AtExit: native calls made by __del__ at teardown are counted too), in
+ * the form `repr(stats())` has: "tpy2wasm-stats: {'module.name': {'native': 1, ...}, ...}". */
+static void print_stats_at_exit(void) {
+    fputs("tpy2wasm-stats: {", stderr);
+    for (const struct tpy_native_entry *entry = tpy2wasm_native_table; entry->key != NULL; entry++) {
+        const CallCounts *counts = &call_counts[entry - tpy2wasm_native_table];
+        fprintf(stderr, "%s'%s': {'native': %zd, 'arguments': %zd, 'deopt': %zd, 'depth': %zd, 'direct': %zd, "
+                        "'rebound': %zd}", entry == tpy2wasm_native_table ? "" : ", ", entry->key, counts->native,
+                counts->arguments, counts->deopt, counts->depth, counts->direct, counts->rebound);
+    }
+    fputs("}\n", stderr);
+    fflush(stderr);
+}
+
 PyObject *_Py_Offer_Suggestions(PyObject *exception); /* CPython's Python/suggestions.c */
 
 /* _tpy2wasm.suggestion(error): the name CPython's C printer suggests for a NameError or an
@@ -449,6 +464,10 @@ PyMODINIT_FUNC PyInit__tpy2wasm(void) {
     entry_codes = calloc(entries + 1, sizeof(PyObject *));
     if (call_counts == NULL || entry_codes == NULL) {
         return PyErr_NoMemory();
+    }
+    const char *print_stats = getenv("TPY2WASM_NATIVE_STATS");
+    if (print_stats != NULL && *print_stats != '\0') {
+        Py_AtExit(print_stats_at_exit);
     }
     return PyModule_Create(&module_definition);
 }
