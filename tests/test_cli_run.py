@@ -43,10 +43,13 @@ def side_by_side(folder: Path, script: str, *arguments: bytes, env: dict[bytes, 
     return python, tpy2wasm
 
 
-@pytest.fixture
-def echo(tmp_path: Path) -> Path:
-    (tmp_path / "echo.py").write_text(ECHO_PROGRAM)
-    return tmp_path
+@pytest.fixture(scope="module")
+def echo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder for the echo program's tests, which only read it: it is compiled once (per
+    worker), and each other test runs the cached build."""
+    folder = tmp_path_factory.mktemp("echo")
+    (folder / "echo.py").write_text(ECHO_PROGRAM)
+    return folder
 
 
 def test_undecodable_argv_and_environment_pass_through_as_bytes(echo: Path) -> None:
