@@ -18,6 +18,8 @@ typedef struct {
     int boxed; /* the entry is a tpy_boxed_function, not a thunk */
     PyObject *python_version;
     struct tpy_bindings_watch bindings; /* where the entry's bindings were last found to hold */
+    int code_replaced;     /* its __code__ was set: see native_setattro */
+    int defaults_replaced; /* its __defaults__ or __kwdefaults__ was set */
 } NativeFunction;
 
 /* How each native function's calls were served, indexed like tpy2wasm_native_table and read by
@@ -29,7 +31,8 @@ typedef struct {
     Py_ssize_t deopt;     /* native calls that deoptimised and re-ran in Python */
     Py_ssize_t depth;     /* calls that went on in Python because native recursion got too deep */
     Py_ssize_t direct;    /* call sites in boxed functions bound to call the direct entry */
-    Py_ssize_t rebound;   /* calls made while a name its native code calls was rebound: Python version */
+    Py_ssize_t rebound;   /* calls made while a name its native code calls was rebound, or after its
+                             code was set: Python version */
 } CallCounts;
 static CallCounts *call_counts;
 
@@ -137,6 +140,10 @@ static int bind_arguments(NativeFunction *self, PyObject *const *args, Py_ssize_
  * which gets the same arguments bound the same way. */
 static PyObject *call_bound(NativeFunction *self, PyObject *const *args) {
     size_t nargsf = (size_t)self->parameter_count;
+    if (self->code_replaced) {
+        counts_of(self)->rebound++;
+        return call_python_version(self, args, nargsf, NULL);
+    }
     if (self->boxed) {
         return call_boxed(self, args, nargsf);
     }
@@ -258,8 +265,31 @@ static PyObject *native_getattro(PyObject *self, PyObject *name) {
     return PyObject_GetAttr(python_version, name);
 }
 
+extern uint64_t _pydict_global_version; /* CPython's internal/pycore_dict.h: DICT_NEXT_VERSION */
+
+/* A function whose code the program set no longer does what its native code does: from then on
+ * it runs its Python version, and native code that would call it directly calls it through
+ * CPython. One whose defaults were set still binds calls from CPython with them, but unboxed
+ * callers pass the literal defaults they were compiled with, so their entry checks
+ * (native_bindings.c) no longer find it to be the function they call. The module's globals get
+ * a new version, so that the direct call sites and the entry checks that found it look again. */
 static int native_setattro(PyObject *self, PyObject *name, PyObject *value) {
-    return PyObject_SetAttr(((NativeFunction *)self)->python_version, name, value);
+    NativeFunction *native = (NativeFunction *)self;
+    if (PyObject_SetAttr(native->python_version, name, value) < 0) {
+        return -1;
+    }
+    if (!PyUnicode_Check(name)) {
+        return 0;
+    }
+    int code = PyUnicode_CompareWithASCIIString(name, "__code__") == 0;
+    int defaults = PyUnicode_CompareWithASCIIString(name, "__defaults__") == 0
+                   || PyUnicode_CompareWithASCIIString(name, "__kwdefaults__") == 0;
+    if (code || defaults) {
+        native->code_replaced |= code;
+        native->defaults_replaced |= defaults;
+        ((PyDictObject *)PyFunction_GET_GLOBALS(native->python_version))->ma_version_tag = ++_pydict_global_version;
+    }
+    return 0;
 }
 
 static PyTypeObject NativeFunctionType = {
@@ -291,12 +321,13 @@ int tpy2wasm_is_site_callee(PyObject *value, void *thunk, PyObject *globals, Dir
         counts_of(native)->native++;
         counts_of(native)->direct++;
     }
-    return value == site->callee;
+    return value == site->callee && !native->code_replaced;
 }
 
 int tpy2wasm_is_native_function(PyObject *value, const char *key, PyObject *globals) {
     NativeFunction *native = (NativeFunction *)value;
-    return Py_TYPE(value) == &NativeFunctionType && strcmp(native->entry->key, key) == 0
+    return Py_TYPE(value) == &NativeFunctionType && !native->code_replaced && !native->defaults_replaced
+           && strcmp(native->entry->key, key) == 0
            && PyFunction_GET_GLOBALS(native->python_version) == globals;
 }
 
@@ -374,6 +405,8 @@ static PyObject *wrap_function(PyObject *key, PyObject *function) {
     Py_INCREF(function);
     self->python_version = function;
     self->bindings.count = 0;
+    self->code_replaced = 0;
+    self->defaults_replaced = 0;
     PyObject **code = &entry_codes[entry - tpy2wasm_native_table];
     if (*code == NULL) {
         *code = Py_NewRef(PyFunction_GET_CODE(function));
