@@ -91,7 +91,7 @@ struct tpy_bindings_watch {
         uint64_t version;
     } dicts[TPY_WATCHED_DICTS];
 };
-/* 1 when the entry's bindings hold in its module, 0 when one was rebound, -1 on an error. */
+/* 1 when the entry's bindings (not NULL) hold in its module, 0 when one was rebound, -1 on an error. */
 int tpy2wasm_bindings_hold(const struct tpy_native_entry *entry, PyObject *globals, PyObject *builtins,
                            struct tpy_bindings_watch *watched);
 /* Whether `value` is the native function `key` of the module whose globals are `globals`. */

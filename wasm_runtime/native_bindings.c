@@ -175,9 +175,6 @@ static PyObject *follow(const Binding *binding, PyObject *globals, PyObject *bui
 
 int tpy2wasm_bindings_hold(const struct tpy_native_entry *entry, PyObject *globals, PyObject *builtins,
                            struct tpy_bindings_watch *watched) {
-    if (entry->bindings == NULL) {
-        return 1;
-    }
     int unchanged = watched->count > 0;
     for (int i = 0; i < watched->count; i++) {
         unchanged &= ((PyDictObject *)watched->dicts[i].dict)->ma_version_tag == watched->dicts[i].version;

@@ -161,7 +161,8 @@ static PyObject *call_bound(NativeFunction *self, PyObject *const *args) {
     }
     PyObject *globals = PyFunction_GET_GLOBALS(self->python_version);
     PyObject *builtins = ((PyFunctionObject *)self->python_version)->func_builtins;
-    int bound = tpy2wasm_bindings_hold(self->entry, globals, builtins, &self->bindings);
+    int bound = self->entry->bindings == NULL
+                || tpy2wasm_bindings_hold(self->entry, globals, builtins, &self->bindings);
     if (bound <= 0) {
         if (bound < 0) {
             return NULL;
@@ -373,18 +374,6 @@ PyObject *tpy2wasm_make_function(PyObject *globals, const char *key, const char 
     }
     return function;
 }
-
-/* LOAD_DEREF of a cell variable (analysis/cells.py): a new reference, or CPython's
- * UnboundLocalError when the cell is empty. */
-PyObject *tpy2wasm_cell_get(PyObject *cell, const char *name) {
-    PyObject *value = PyCell_GET(cell);
-    if (value == NULL) {
-        tpy2wasm_unbound_local(name);
-        return NULL;
-    }
-    return Py_NewRef(value);
-}
-
 
 /* __tpy2wasm_native__(key)(function): the decorator's second step. */
 static PyObject *wrap_function(PyObject *key, PyObject *function) {

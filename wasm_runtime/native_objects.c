@@ -184,6 +184,17 @@ void tpy2wasm_unbound_local(const char *name) {
                  "cannot access local variable '%s' where it is not associated with a value", name);
 }
 
+/* LOAD_DEREF of a cell variable (analysis/cells.py): a new reference, or CPython's
+ * UnboundLocalError when the cell is empty. */
+PyObject *tpy2wasm_cell_get(PyObject *cell, const char *name) {
+    PyObject *value = PyCell_GET(cell);
+    if (value == NULL) {
+        tpy2wasm_unbound_local(name);
+        return NULL;
+    }
+    return Py_NewRef(value);
+}
+
 PyObject *tpy2wasm_get_attr(PyObject *object, const char *name, PyObject **cache) {
     PyObject *key = cached_string(name, (int)strlen(name), cache);
     return key == NULL ? NULL : PyObject_GetAttr(object, key);
