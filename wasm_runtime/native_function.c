@@ -162,7 +162,8 @@ static PyObject *call_bound(NativeFunction *self, PyObject *const *args) {
     PyObject *globals = PyFunction_GET_GLOBALS(self->python_version);
     PyObject *builtins = ((PyFunctionObject *)self->python_version)->func_builtins;
     int bound = self->entry->bindings == NULL
-                || tpy2wasm_bindings_hold(self->entry, globals, builtins, &self->bindings);
+                    ? 1
+                    : tpy2wasm_bindings_hold(self->entry, globals, builtins, &self->bindings);
     if (bound <= 0) {
         if (bound < 0) {
             return NULL;
