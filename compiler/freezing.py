@@ -76,12 +76,12 @@ def _compile_stdlib_module(name: str, path: Path, stdlib_dir: Path) -> bytes:
     return compile_source(path.read_bytes(), filename, path)
 
 
-def freeze_program(program: ProgramModules, native_keys: frozenset[str]) -> list[FrozenModule]:
+def freeze_program(program: ProgramModules, native_defs: frozenset[tuple[str, int]]) -> list[FrozenModule]:
     """The user's modules, `__main__`, the two start-up modules of the runtime, the program's
     source lines and the stand-ins for traceback.py's imports (both imported only when a
     traceback is printed), and the `tpy2wasm` a program imports its decorators from
     (wasm_runtime/guest_tpy2wasm.py)."""
-    frozen = [_freeze_user_module(module, native_keys) for module in (program.main, *program.user_modules)]
+    frozen = [_freeze_user_module(module, native_defs) for module in (program.main, *program.user_modules)]
     boot = files("tpy2wasm.wasm_runtime").joinpath("boot.py").read_bytes()
     frozen.append(FrozenModule("_tpy2wasm_boot", compile_source(boot, _BOOT_FILENAME, Path("boot.py")), False))
     manifest = _manifest_source(program).encode("utf-8")
@@ -97,13 +97,13 @@ def freeze_program(program: ProgramModules, native_keys: frozenset[str]) -> list
     return frozen
 
 
-def _freeze_user_module(module: SourceModule, native_keys: frozenset[str]) -> FrozenModule:
+def _freeze_user_module(module: SourceModule, native_defs: frozenset[tuple[str, int]]) -> FrozenModule:
     path = module.path
     try:
         source = path.read_bytes()
     except OSError as error:
         raise CompileError(f"cannot read the source file: {error.strerror}", path=path) from None
-    native_names = {key.rpartition(".")[2] for key in native_keys if key.rpartition(".")[0] == module.name}
+    native_names = {(key.rpartition(".")[2], line) for key, line in native_defs if key.rpartition(".")[0] == module.name}
     if native_names:
         compile_source(source, str(path), path)  # its errors, as python3.11 reports them
         source_or_tree: bytes | ast.Module = _with_native_decorators(ast.parse(source, str(path)), module.name,
@@ -113,12 +113,13 @@ def _freeze_user_module(module: SourceModule, native_keys: frozenset[str]) -> Fr
     return FrozenModule(module.name, compile_source(source_or_tree, str(path), path), module.is_package)
 
 
-def _with_native_decorators(tree: ast.Module, module_name: str, native_names: set[str]) -> ast.Module:
-    """Decorates each native `def` with `@__tpy2wasm_native__("module.name")`, which swaps the
-    function for its native version as the `def` runs (see wasm_runtime/native_function.c).
-    The decorator sits on the `def` line, so line numbers stay the source's."""
+def _with_native_decorators(tree: ast.Module, module_name: str, native_names: set[tuple[str, int]]) -> ast.Module:
+    """Decorates each native `def` (by name and line: another `def` of the name is another
+    function) with `@__tpy2wasm_native__("module.name")`, which swaps the function for its
+    native version as the `def` runs (see wasm_runtime/native_function.c). The decorator sits
+    on the `def` line, so line numbers stay the source's."""
     for statement in tree.body:
-        if isinstance(statement, ast.FunctionDef) and statement.name in native_names:
+        if isinstance(statement, ast.FunctionDef) and (statement.name, statement.lineno) in native_names:
             decorator = ast.Call(ast.Name(NATIVE_DECORATOR, ast.Load()),
                                  [ast.Constant(f"{module_name}.{statement.name}")], [])
             statement.decorator_list.insert(0, ast.fix_missing_locations(ast.copy_location(decorator, statement)))

@@ -57,8 +57,9 @@ class TypeErrorNote:
 @dataclass(frozen=True)
 class NativeCode:
     object_paths: tuple[Path, ...]
-    #: "module.qualname" of every function compiled natively.
-    native_keys: frozenset[str]
+    #: ("module.qualname", line of its `def`) of every function compiled natively: a later `def`
+    #: of the same name in the module is another function.
+    native_defs: frozenset[tuple[str, int]]
     type_errors: tuple[TypeErrorNote, ...]
 
 
@@ -66,8 +67,9 @@ class NativeCode:
 def _compiler_fingerprint() -> tuple[bytes, ...]:
     """The compiler's sources, read once, when the first build needs them (all of it is
     imported by then): a process whose sources are edited while it runs keeps keying its
-    products by the code it runs, not by the code on disk."""
-    sources: list[bytes] = []
+    products by the code it runs, not by the code on disk. This module is one of them: it
+    writes the stored products' format."""
+    sources: list[bytes] = [Path(__file__).read_bytes()]
     for package in _COMPILER_PACKAGES:
         folder = Path(str(files(package)))
         sources += [path.read_bytes() for path in sorted(folder.glob("*.py"))]
@@ -141,10 +143,10 @@ def compile_native(program: ProgramModules, steps: Steps) -> NativeCode:
             for verdict in report.functions for reason in sorted(verdict.reasons)
             if reason.message.startswith(TYPE_ERROR_REASON)
         ]
-        keys = sorted(native_key(function) for function in functions)
-        return json.dumps({"native_keys": keys, "type_errors": type_errors, "objects": len(objects)}).encode()
+        defs = sorted((native_key(function), function.line) for function in functions)
+        return json.dumps({"native_defs": defs, "type_errors": type_errors, "objects": len(objects)}).encode()
 
     built = json.loads(cached_file("native", key, ".json", produce).read_text())
     return NativeCode(tuple(object_path(index) for index in range(built["objects"])),
-                      frozenset(built["native_keys"]),
+                      frozenset((key, line) for key, line in built["native_defs"]),
                       tuple(TypeErrorNote(**note) for note in built["type_errors"]))

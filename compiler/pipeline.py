@@ -92,7 +92,7 @@ def _build_program(script: Path, options: CompileOptions, steps: Steps, warn: Ca
         *runtime_objects(build),
         _libpython_frozen_object(build),
         _stdlib_object(program, build, steps),
-        _program_object(program, native.native_keys),
+        _program_object(program, native.native_defs),
         *native.object_paths,
         _inittab_object(program, build, interop),
         *(interop_objects(build, interop_c_source(interop), interop.is_reactor) if interop.needs_glue else ()),
@@ -166,8 +166,8 @@ def _libpython_frozen_object(build: WasiPython) -> Path:
                        lambda: libpython_frozen_object(freeze_bootstrap(build.stdlib_dir), aliases))
 
 
-def _program_object(program: ProgramModules, native_keys: frozenset[str]) -> Path:
-    frozen = freeze_program(program, native_keys)
+def _program_object(program: ProgramModules, native_defs: frozenset[tuple[str, int]]) -> Path:
+    frozen = freeze_program(program, native_defs)
     key = digest(_TABLE_WRITERS, *(f"{module.name}:{module.is_package}:{module.deflated}" for module in frozen),
                  *(module.code for module in frozen))
     return cached_file("program", key, ".o", lambda: frozen_table_object("tpy2wasm_frozen_program", frozen))
