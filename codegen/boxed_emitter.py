@@ -36,8 +36,9 @@ class BoxedEmitter(RefcountEmitter):
     word a1, ...)` (codegen/direct_calls.py)."""
 
     def __init__(self, function: tir.FunctionIR, llvm_function: ir.Function, entries: direct_calls.BoxedEntries,
-                 strings: StringPool, filename: str, inline_releases: bool) -> None:
+                 strings: StringPool, filename: str, inline_releases: bool, closed: bool) -> None:
         super().__init__(llvm_function, inline_releases)
+        self.closed = closed  # codegen/entry_bindings.py
         self.function = insert_refcounts(function)
         self.entries = entries
         self.strings = strings
@@ -60,6 +61,8 @@ class BoxedEmitter(RefcountEmitter):
         self.result = self.entry_slot(words.slot_type(function.return_type), "result")
         self.handler: str | None = None  # of the block being emitted
         self.callee_loads = direct_calls.callee_loads(self.function)
+        self.callee_names = {op.dest.number: op.name for block in self.function.blocks for op in block.ops
+                             if isinstance(op, tir.LoadGlobal) and op.dest.number in self.callee_loads}
         self.direct_sites: dict[int, ir.GlobalVariable] = {}  # by callee register: one for both versions
         # In the fast version, the word globals this block has loaded since any Python code could
         # run: no op between can change them, so a later load of the name reuses the word.
@@ -127,6 +130,12 @@ class BoxedEmitter(RefcountEmitter):
             self.emit_terminator(block.terminator)
 
     # ---- the fast version and its transfers (codegen/fast_version.py) ----
+
+    @property
+    def callees_bound(self) -> bool:
+        """Whether the version being emitted calls its direct callees without testing their
+        sites: the fast version of a closed function (codegen/entry_bindings.py)."""
+        return self.closed and self.version.fast_words
 
     def known_fast(self, register: tir.Register) -> bool:
         return self.version.fast_words and register.type in WORDS

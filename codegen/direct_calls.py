@@ -17,6 +17,11 @@ which every release skips; any other value is a new reference, called through CP
 CallObject does, so a rebound or monkeypatched name gives CPython's answer. So does a call
 without room in the frame's depth (frame_depth.room): CPython raises RecursionError, or
 native_function.c goes on in the Python version past the boxed depth cap.
+
+The fast version of a closed function (codegen/entry_bindings.py) neither loads nor tests: its
+callees' names are known to hold, checked where it was entered, so the callee register is NULL
+and the call direct while the depth leaves room; past it, the name is loaded to call it
+through CPython.
 """
 
 from __future__ import annotations
@@ -49,6 +54,10 @@ class CallingEmitter(Protocol):
     globals_pointer: ir.Value
     depth: ir.Value
     strings: StringPool
+    callee_names: dict[int, str]  # the global each CallDirect's callee register loads
+
+    @property
+    def callees_bound(self) -> bool: ...
 
     def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value: ...
     def fail_if(self, condition: ir.Value, where: tir.Position, traceback: bool = True) -> None: ...
@@ -84,6 +93,8 @@ def load_callee(emitter: CallingEmitter, op: tir.LoadGlobal, call: tob.CallDirec
     """LOAD_GLOBAL of `call`'s callee: NULL when it is the site's callee (no reference taken),
     else a new reference to the global's value. (No out-parameter: a stack slot whose address a
     call takes would give every call of the function a stack frame.)"""
+    if emitter.callees_bound:
+        return ir.Constant(PTR, None)
     builder = emitter.builder
     site = emitter.direct_site(call)
     version = builder.bitcast(builder.gep(emitter.globals_pointer, [ir.Constant(I32, DICT_VERSION_OFFSET)]),
@@ -124,8 +135,16 @@ def emit_call(emitter: CallingEmitter, op: tob.CallDirect, entries: BoxedEntries
     incoming.append((result, builder.block))
     builder.branch(join)
     builder.position_at_end(generic)
-    bound = builder.load(_field(builder, emitter.direct_site(op), 0))
-    result = _generic_result(emitter, op, builder.select(known, bound, callee))
+    if emitter.callees_bound:  # past the depth ceiling: the global holds the callee
+        callee = emitter.call_runtime("tpy2wasm_load_name", emitter.globals_pointer,
+                                      emitter.strings.pointer(emitter.callee_names[op.callee.number]),
+                                      emitter.cache(NAME_CACHE))
+        emitter.fail_if(builder.icmp_unsigned("==", callee, ir.Constant(PTR, None)), position(op))
+        result = _generic_result(emitter, op, callee)
+        emitter.release(callee)
+    else:
+        bound = builder.load(_field(builder, emitter.direct_site(op), 0))
+        result = _generic_result(emitter, op, builder.select(known, bound, callee))
     emitter.fail_if(words.is_empty(builder, result), position(op))
     incoming.append((result, builder.block))
     builder.branch(join)

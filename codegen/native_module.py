@@ -11,11 +11,12 @@ from dataclasses import dataclass
 import llvmlite.binding as llvm
 from llvmlite import ir
 
-from tpy2wasm.analysis.ir import CallNative, FunctionIR
+from tpy2wasm.analysis.ir import FunctionIR
 from tpy2wasm.analysis.rtypes import NONE
 from tpy2wasm.codegen.arithmetic import from_slot, to_slot
 from tpy2wasm.codegen.boxed_emitter import BoxedEmitter
 from tpy2wasm.codegen.direct_calls import direct_type, emit_thunk
+from tpy2wasm.codegen.entry_bindings import closed_functions, entry_bindings
 from tpy2wasm.codegen.function_emitter import FunctionEmitter
 from tpy2wasm.codegen.int_words import hot_on_words
 from tpy2wasm.codegen.parallel import run_forked
@@ -190,6 +191,7 @@ def _llvm_module(defined: Sequence[FunctionIR], functions: Sequence[FunctionIR],
     # from another module (boxed ones call boxed ones across modules, hidden).
     whole_program = with_table and all(function in defined for function in functions if not function.boxed)
     llvm_functions = _Declarations(module, {native_key(function): function for function in functions})
+    closed = closed_functions(functions)
     for function in defined:
         key = native_key(function)
         if whole_program and not function.boxed:
@@ -203,14 +205,14 @@ def _llvm_module(defined: Sequence[FunctionIR], functions: Sequence[FunctionIR],
             if function.boxed:
                 direct = llvm_functions.direct(native_key(function))
                 BoxedEmitter(function, direct, llvm_functions, strings, filename,
-                             inline_releases=_inline_releases(function)).emit()
+                             inline_releases=_inline_releases(function), closed=function.key in closed).emit()
                 emit_thunk(llvm_function, direct, function)
             else:
                 FunctionEmitter(function, llvm_function, llvm_functions, strings, filename).emit()
         except Exception as error:  # a code generator bug, confined to this function
             raise FunctionEmitError(function, error) from error
     if with_table:
-        _table(module, functions, llvm_functions, strings)
+        _table(module, functions, llvm_functions, strings, closed)
     return module
 
 
@@ -242,13 +244,13 @@ class _Declarations(dict[str, ir.Function]):
 
 
 def _table(module: ir.Module, functions: Sequence[FunctionIR], llvm_functions: _Declarations,
-           strings: StringPool) -> None:
+           strings: StringPool, closed: frozenset[str]) -> None:
     """`tpy2wasm_native_table`, and the thunks of the unboxed functions it points at."""
     entries = [
         ir.Constant(_ENTRY_TYPE, [strings.pointer(native_key(function)), strings.pointer(signature(function)),
                                   _entry_point(module, function, llvm_functions[native_key(function)]),
                                   strings.pointer(bindings) if bindings else ir.Constant(PTR, None)])
-        for function, bindings in zip(functions, _bindings(functions))
+        for function, bindings in zip(functions, entry_bindings(functions, closed))
     ]
     entries.append(ir.Constant(_ENTRY_TYPE, [ir.Constant(PTR, None), ir.Constant(PTR, None),
                                              ir.Constant(_THUNK_TYPE.as_pointer(), None), ir.Constant(PTR, None)]))
@@ -256,25 +258,6 @@ def _table(module: ir.Module, functions: Sequence[FunctionIR], llvm_functions: _
     table = ir.GlobalVariable(module, table_type, "tpy2wasm_native_table")
     table.global_constant = True
     table.initializer = ir.Constant(table_type, entries)
-
-
-def _bindings(functions: Sequence[FunctionIR]) -> list[str]:
-    """native.h's `bindings` of each function: those of the unboxed functions its native code
-    runs (itself, and those it calls directly or through one another), as "path=fullname"
-    words."""
-    index_of = {native_key(function): index for index, function in enumerate(functions)}
-    calls = [{index_of[op.callee] for block in function.blocks for op in block.ops if isinstance(op, CallNative)}
-             for function in functions]
-    texts: list[str] = []
-    for start in range(len(functions)):
-        reached, pending = {start}, [start]
-        while pending:
-            for callee in calls[pending.pop()] - reached:
-                reached.add(callee)
-                pending.append(callee)
-        bindings = sorted({binding for index in reached for binding in functions[index].bindings})
-        texts.append(" ".join(f"{path}={fullname}" for path, fullname in bindings))
-    return texts
 
 
 def _entry_point(module: ir.Module, function: FunctionIR, target: ir.Function) -> ir.Constant:

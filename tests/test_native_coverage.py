@@ -41,6 +41,10 @@ EXPECTED_FALLBACKS: dict[str, dict[str, set[str]]] = {
     # Called while a name they call was rebound, on purpose.
     "native_rebound_names": {name: {"rebound"} for name in ("fib", "is_even", "sum_of_squares", "through", "magnitude",
                                                            "roots", "truncated", "counted")},
+    # Entered while a name their direct calls do not test was rebound or recoded, on purpose;
+    # `depth` recurses past native depth.
+    "native_closed_calls": {**{name: {"rebound"} for name in ("middle", "top", "fib", "is_even")},
+                            "depth": {"depth"}},
     # The calls that do not bind, and values that do not fit the hints; the others bind natively.
     "native_call_binding": {name: {"arguments"} for name in ("scaled", "clamp", "positional", "wide")},
     # Wrong types, arities and int subclasses, on purpose.

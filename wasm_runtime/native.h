@@ -43,6 +43,8 @@ typedef struct {
 } DirectSite;
 _Static_assert(sizeof(DirectSite) == 16, "codegen/runtime_api.py: DIRECT_SITE");
 
+/* 1 when `value` is the site's callee (bound on first sight) and the names its native code calls
+ * without looking them up (codegen/entry_bindings.py) hold, 0 when not, -1 on an error. */
 int tpy2wasm_is_site_callee(PyObject *value, void *thunk, PyObject *globals, DirectSite *site);
 PyObject *tpy2wasm_make_function(PyObject *globals, const char *key, const char *name, int line, PyObject *defaults,
                                  PyObject *kwdefaults, PyObject *annotations, PyObject *closure, PyObject **cache);
@@ -73,8 +75,9 @@ struct tpy_native_entry {
                               o object (a boxed function) */
     tpy_thunk thunk;       /* unpacks slots, calls the function, stores the result in slots[0];
                               for a boxed function, the tpy_boxed_function itself */
-    const char *bindings;  /* what its native code (an unboxed function's, with the unboxed
-                              functions it calls) calls without looking it up, as "path=fullname"
+    const char *bindings;  /* what its native code (an unboxed function's or a closed boxed
+                              one's, with the functions it so calls: codegen/entry_bindings.py)
+                              calls without looking it up, as "path=fullname"
                               words: "fib=__main__.fib m.sqrt=math.sqrt range=builtins.range"
                               (NULL: nothing). The path is the names as written: a global or
                               builtin, then attributes of modules. */

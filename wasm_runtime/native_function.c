@@ -136,11 +136,27 @@ static int bind_arguments(NativeFunction *self, PyObject *const *args, Py_ssize_
     return 1;
 }
 
-/* A call with every parameter, positional: natively if the values fit, else the Python version,
- * which gets the same arguments bound the same way. */
+/* 1 when the names the function's native code calls without looking them up (its entry's
+ * bindings, if any) still hold what the compiler found, 0 when one was rebound, -1 on an error. */
+static int bindings_hold(NativeFunction *self) {
+    if (self->entry->bindings == NULL) {
+        return 1;
+    }
+    PyObject *globals = PyFunction_GET_GLOBALS(self->python_version);
+    PyObject *builtins = ((PyFunctionObject *)self->python_version)->func_builtins;
+    return tpy2wasm_bindings_hold(self->entry, globals, builtins, &self->bindings);
+}
+
+/* A call with every parameter, positional: natively if the values fit and the names its native
+ * code calls are unchanged, else the Python version, which gets the same arguments bound the
+ * same way. */
 static PyObject *call_bound(NativeFunction *self, PyObject *const *args) {
     size_t nargsf = (size_t)self->parameter_count;
-    if (self->code_replaced) {
+    int bound = self->code_replaced ? 0 : bindings_hold(self);
+    if (bound <= 0) {
+        if (bound < 0) {
+            return NULL;
+        }
         counts_of(self)->rebound++;
         return call_python_version(self, args, nargsf, NULL);
     }
@@ -160,17 +176,6 @@ static PyObject *call_bound(NativeFunction *self, PyObject *const *args) {
         }
     }
     PyObject *globals = PyFunction_GET_GLOBALS(self->python_version);
-    PyObject *builtins = ((PyFunctionObject *)self->python_version)->func_builtins;
-    int bound = self->entry->bindings == NULL
-                    ? 1
-                    : tpy2wasm_bindings_hold(self->entry, globals, builtins, &self->bindings);
-    if (bound <= 0) {
-        if (bound < 0) {
-            return NULL;
-        }
-        counts_of(self)->rebound++;
-        return call_python_version(self, args, nargsf, NULL);
-    }
     counts_of(self)->native++;
     size_t journal_mark = tpy2wasm_journal_mark();
     tpy2wasm_status = TPY_OK;
@@ -323,7 +328,10 @@ int tpy2wasm_is_site_callee(PyObject *value, void *thunk, PyObject *globals, Dir
         counts_of(native)->native++;
         counts_of(native)->direct++;
     }
-    return value == site->callee && !native->code_replaced;
+    if (value != site->callee || native->code_replaced) {
+        return 0;
+    }
+    return bindings_hold(native);
 }
 
 int tpy2wasm_is_native_function(PyObject *value, const char *key, PyObject *globals) {

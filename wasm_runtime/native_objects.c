@@ -148,7 +148,11 @@ int64_t tpy2wasm_load_name_word(PyObject *globals, const char *name, NameCache *
  * tests the site's globals_version inline first: the name was found in these very globals. */
 PyObject *tpy2wasm_load_callee(PyObject *globals, const char *name, NameCache *cache, DirectSite *site, void *thunk) {
     PyObject *value = tpy2wasm_load_name(globals, name, cache);
-    if (value == NULL || !tpy2wasm_is_site_callee(value, thunk, globals, site)) {
+    int callee = value == NULL ? 0 : tpy2wasm_is_site_callee(value, thunk, globals, site);
+    if (callee <= 0) {
+        if (callee < 0) {
+            Py_CLEAR(value);
+        }
         return value;
     }
     if (cache->builtins_version == IN_GLOBALS) {
