@@ -14,7 +14,7 @@ from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
-from tpy2wasm.analysis.rtypes import BOOL_WORD, INT_WORD, RType
+from tpy2wasm.analysis.rtypes import BOOL_WORD, FLOAT_WORD, INT_WORD, RType
 from tpy2wasm.codegen import float_words, int_words
 from tpy2wasm.codegen.runtime_api import F64, I32, I64, PTR
 from tpy2wasm.codegen.word_paths import Emitter, compare_with_slow_path, unless_known, with_slow_path
@@ -75,6 +75,14 @@ def word_is_fast(builder: ir.IRBuilder, word: ir.Value, rtype: RType) -> ir.Valu
     if rtype is INT_WORD:
         return int_words.is_small(builder, word)
     return builder.not_(float_words.holds_object(builder, word))
+
+
+def fast_result(builder: ir.IRBuilder, word: ir.Value, rtype: RType) -> ir.Value:
+    """Whether a word a call returned holds its fast form, which no error value is (an int's
+    and a bool's are not fast forms; a float's is a NaN that word_is_fast takes for one)."""
+    if rtype is FLOAT_WORD:
+        return float_words.is_double(builder, word)
+    return word_is_fast(builder, word, rtype)
 
 
 def compare(emitter: Emitter, op: tir.Compare, left: ir.Value, right: ir.Value) -> ir.Value:

@@ -262,6 +262,8 @@ class BoxedEmitter(RefcountEmitter):
             self.builder.store(self.value(op.source), self.local_slot(op.local))
         elif isinstance(op, tir.StoreLocal):
             self.store_local(op.local, self.value(op.source), borrowed=True)
+        elif isinstance(op, tob.ClearLocal) and self.version.fast_words and op.local.type in WORDS:
+            self.builder.store(words.empty(words.slot_type(op.local.type)), self.local_slot(op.local))  # held no object
         elif isinstance(op, tob.ClearLocal):
             self.clear_local(op.local)
         elif isinstance(op, tob.DecRef):
@@ -299,10 +301,7 @@ class BoxedEmitter(RefcountEmitter):
         elif isinstance(op, tir.LoadGlobal) and op.dest is not None and op.dest.number in self.callee_loads:
             self.define(op.dest, direct_calls.load_callee(self, op, self.callee_loads[op.dest.number], self.entries))
         elif isinstance(op, tob.CallDirect):
-            self.define(op.dest, direct_calls.emit_call(self, op, self.entries))
-            if self.known_fast(op.dest):  # a value entering the fast version, after the call's effects
-                word = self.builder.load(self.register_slot(op.dest))
-                self.transfer_unless(bool_words.word_is_fast(self.builder, word, op.dest.type), after=True)
+            direct_calls.emit_call(self, op, self.entries)
         elif isinstance(op, tir.Compare) and op.dest.type is BOOL:  # a branch on two number words
             compare = int_words.compare if op.left.type is op.right.type is INT_WORD else float_words.compare
             self.define_condition(op.dest, compare(self, op, *self.values((op.left, op.right))))
@@ -436,7 +435,7 @@ class BoxedEmitter(RefcountEmitter):
                             self.version.blocks[terminator.if_false])
         elif isinstance(terminator, tir.Return):
             value = (object_ops.constant(self, None) if terminator.value is None else self.value(terminator.value))
-            if terminator.value is not None:
+            if terminator.value is not None and not self.known_fast(terminator.value):
                 self.retain(value)
             builder.store(value, self.result)
             builder.branch(self.version.exit)

@@ -34,8 +34,9 @@ from llvmlite import ir
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.ir_operands import operands
-from tpy2wasm.analysis.rtypes import WORDS
+from tpy2wasm.analysis.rtypes import WORDS, RType
 from tpy2wasm.codegen import frame_depth, words
+from tpy2wasm.codegen.bool_words import fast_result, word_is_fast
 from tpy2wasm.codegen.positions import position
 from tpy2wasm.codegen.runtime_api import DICT_VERSION_OFFSET, I32, I64, NAME_CACHE, PTR, declare
 from tpy2wasm.codegen.strings import StringPool
@@ -59,6 +60,10 @@ class CallingEmitter(Protocol):
     @property
     def callees_bound(self) -> bool: ...
 
+    def known_fast(self, register: tir.Register) -> bool: ...
+    def define(self, register: tir.Register, value: ir.Value) -> None: ...
+    def transfer_unless(self, condition: ir.Value | None, releasing: ir.Value | None = None,
+                        after: bool = False) -> None: ...
     def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value: ...
     def fail_if(self, condition: ir.Value, where: tir.Position, traceback: bool = True) -> None: ...
     def value(self, register: tir.Register) -> ir.Value: ...
@@ -118,22 +123,32 @@ def load_callee(emitter: CallingEmitter, op: tir.LoadGlobal, call: tob.CallDirec
     return callee
 
 
-def emit_call(emitter: CallingEmitter, op: tob.CallDirect, entries: BoxedEntries) -> ir.Value:
-    """The new word or reference `op` computes: the direct entry's result when the callee is the
-    site's and the frame's depth leaves room, else CPython's call."""
+def emit_call(emitter: CallingEmitter, op: tob.CallDirect, entries: BoxedEntries) -> None:
+    """Defines the new word or reference `op` computes: the direct entry's result when the
+    callee is the site's and the frame's depth leaves room, else CPython's call. In the fast
+    version, a result that is not a fast word transfers to the generic version after the call;
+    a fast one, the usual result, is tested once, for both that and an error."""
     builder, new_block = emitter.builder, emitter.llvm_function.append_basic_block
     callee = emitter.value(op.callee)
     known = builder.icmp_unsigned("==", callee, ir.Constant(PTR, None))
     direct, generic, join = new_block("call.direct"), new_block("call.generic"), new_block("call.done")
     builder.cbranch(builder.and_(known, frame_depth.room(builder, emitter.depth)), direct, generic)
-    incoming: list[tuple[ir.Value, ir.Block]] = []
+    fast_word = emitter.known_fast(op.dest)
+    fast_incoming: list[tuple[ir.Value, ir.Block]] = []
+    slow_incoming: list[tuple[ir.Value, ir.Block]] = []
+    slow_join = new_block("call.slow") if fast_word else join
     builder.position_at_end(direct)
     depth = builder.add(emitter.depth, ir.Constant(frame_depth.DEPTH, 1))
     result = builder.call(entries.direct(op.function),
                           [emitter.globals_pointer, depth, *(emitter.value(arg) for arg in op.args)])
+    if fast_word:
+        checked = new_block("call.checked")
+        builder.cbranch(fast_result(builder, result, op.dest.type), join, checked).set_weights([1000, 1])
+        fast_incoming.append((result, builder.block))
+        builder.position_at_end(checked)
     emitter.fail_if(words.is_empty(builder, result), position(op))
-    incoming.append((result, builder.block))
-    builder.branch(join)
+    slow_incoming.append((result, builder.block))
+    builder.branch(slow_join)
     builder.position_at_end(generic)
     if emitter.callees_bound:  # past the depth ceiling: the global holds the callee
         callee = emitter.call_runtime("tpy2wasm_load_name", emitter.globals_pointer,
@@ -146,10 +161,22 @@ def emit_call(emitter: CallingEmitter, op: tob.CallDirect, entries: BoxedEntries
         bound = builder.load(_field(builder, emitter.direct_site(op), 0))
         result = _generic_result(emitter, op, builder.select(known, bound, callee))
     emitter.fail_if(words.is_empty(builder, result), position(op))
-    incoming.append((result, builder.block))
-    builder.branch(join)
-    builder.position_at_end(join)
-    phi = builder.phi(words.slot_type(op.dest.type))
+    slow_incoming.append((result, builder.block))
+    builder.branch(slow_join)
+    builder.position_at_end(slow_join)
+    value = _phi(builder, op.dest.type, slow_incoming)
+    if fast_word:  # a value entering the fast version, after the call's effects
+        emitter.define(op.dest, value)
+        emitter.transfer_unless(word_is_fast(builder, value, op.dest.type), after=True)
+        fast_incoming.append((value, builder.block))
+        builder.branch(join)
+        builder.position_at_end(join)
+        value = _phi(builder, op.dest.type, fast_incoming)
+    emitter.define(op.dest, value)
+
+
+def _phi(builder: ir.IRBuilder, rtype: RType, incoming: list[tuple[ir.Value, ir.Block]]) -> ir.Value:
+    phi = builder.phi(words.slot_type(rtype))
     for value, block in incoming:
         phi.add_incoming(value, block)
     return phi

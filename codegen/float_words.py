@@ -94,6 +94,11 @@ def object_of(builder: ir.IRBuilder, word: ir.Value) -> ir.Value:
     return builder.inttoptr(builder.trunc(builder.bitcast(word, I64), I32), PTR)
 
 
+def is_double(builder: ir.IRBuilder, word: ir.Value) -> ir.Value:
+    """Whether the word is a fast double: neither an object nor FLOAT_ERROR (bits below it)."""
+    return builder.icmp_unsigned("<", builder.bitcast(word, I64), ir.Constant(I64, _ERROR_BITS))
+
+
 def is_error(builder: ir.IRBuilder, word: ir.Value) -> ir.Value:
     return builder.icmp_unsigned("==", builder.bitcast(word, I64), ir.Constant(I64, _ERROR_BITS))
 

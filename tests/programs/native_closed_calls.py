@@ -77,6 +77,22 @@ def halves(x: float, n: int) -> float:
     return t
 
 
+def inverse(x: float) -> float:
+    y = 1 / x
+    z = y
+    del y
+    return z
+
+
+def inverses(x: float) -> float:
+    s = inverse(x)
+    if inverse(x - 1.0) > 100.0:  # the error, were it taken for a double, would compare False
+        s = -s
+    t = s
+    del s
+    return t
+
+
 def depth(n: int) -> int:
     if n == 0:
         return 0
@@ -109,6 +125,11 @@ show("grow", grow(70))
 show("grow big", grow(130))
 show("halves", halves(1.0, 30))
 show("halves int", halves(3, 0))
+show("inverses", inverses(4.0))
+try:
+    inverses(1.0)
+except ZeroDivisionError as error:
+    show("inverses at 1", error)
 show("driver", driver(5))
 
 # Rebound from the module between calls from CPython.
