@@ -93,9 +93,10 @@ def native_objects(functions: Sequence[FunctionIR], filenames: dict[str, str]) -
     """Compiles the functions (`filenames`: module name -> source path, for tracebacks) into
     one or more wasm objects; raises FunctionEmitError naming a function that failed."""
     chunks = _plan(functions)
+    closed = closed_functions(functions)
 
     def chunk_object(index: int) -> bytes:
-        return _optimised_object(_verified(chunks[index], functions, filenames), chunks[index].optimise)
+        return _optimised_object(_verified(chunks[index], functions, filenames, closed), chunks[index].optimise)
 
     parallel = sum(_ops(function) for function in functions) > _PARALLEL_OPS
     return list(run_forked(chunk_object, len(chunks), parallel))
@@ -103,8 +104,9 @@ def native_objects(functions: Sequence[FunctionIR], filenames: dict[str, str]) -
 
 def check_emission(functions: Sequence[FunctionIR], filenames: dict[str, str]) -> None:
     """What native_objects does short of optimising: raises FunctionEmitError the same way."""
+    closed = closed_functions(functions)
     for chunk in _plan(functions):
-        _verified(chunk, functions, filenames)
+        _verified(chunk, functions, filenames, closed)
 
 
 def _ops(function: FunctionIR) -> int:
@@ -154,16 +156,17 @@ def _chunks(indexes: list[int], functions: Sequence[FunctionIR]) -> list[tuple[i
     return [tuple(chunk) for chunk in chunks]
 
 
-def _verified(chunk: _Chunk, functions: Sequence[FunctionIR], filenames: dict[str, str]) -> llvm.ModuleRef:
+def _verified(chunk: _Chunk, functions: Sequence[FunctionIR], filenames: dict[str, str],
+              closed: frozenset[str]) -> llvm.ModuleRef:
     """The chunk's parsed, verified module; when LLVM rejects a module of several functions,
     each is tried alone to name the one at fault."""
     defined = [functions[index] for index in chunk.defined]
     try:
-        return _parsed(_llvm_module(defined, functions, filenames, chunk.with_table))
+        return _parsed(_llvm_module(defined, functions, filenames, chunk.with_table, closed))
     except RuntimeError as error:
         for function in defined if len(defined) > 1 or chunk.with_table else []:
             try:
-                _parsed(_llvm_module([function], functions, filenames, with_table=False))
+                _parsed(_llvm_module([function], functions, filenames, False, closed))
             except RuntimeError as alone:
                 raise FunctionEmitError(function, alone) from None
         if len(defined) == 1:
@@ -181,9 +184,10 @@ def _parsed(module: ir.Module) -> llvm.ModuleRef:
 
 
 def _llvm_module(defined: Sequence[FunctionIR], functions: Sequence[FunctionIR], filenames: dict[str, str],
-                 with_table: bool) -> ir.Module:
+                 with_table: bool, closed: frozenset[str]) -> ir.Module:
     """A module defining `defined`, with every other function of the program it uses
-    declared; internal symbols when it holds the whole program, hidden ones otherwise."""
+    declared; internal symbols when it holds the whole program, hidden ones otherwise.
+    `closed`: the program's closed functions (codegen/entry_bindings.py)."""
     module = ir.Module(name="tpy2wasm_native")
     module.triple = TRIPLE
     strings = StringPool(module)
@@ -191,7 +195,6 @@ def _llvm_module(defined: Sequence[FunctionIR], functions: Sequence[FunctionIR],
     # from another module (boxed ones call boxed ones across modules, hidden).
     whole_program = with_table and all(function in defined for function in functions if not function.boxed)
     llvm_functions = _Declarations(module, {native_key(function): function for function in functions})
-    closed = closed_functions(functions)
     for function in defined:
         key = native_key(function)
         if whole_program and not function.boxed:

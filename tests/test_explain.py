@@ -182,6 +182,7 @@ def test_notes_agree_with_the_emitted_code(program: str) -> None:
     """Every arithmetic and comparison explain calls generic is a call of CPython's operation in
     the LLVM the compiler emits, and every one it calls fast is an inline word operation."""
     from tpy2wasm.codegen.int_words import hot_on_words
+    from tpy2wasm.codegen.entry_bindings import closed_functions
     from tpy2wasm.codegen.native_module import _llvm_module
     from tpy2wasm.compiler.explain import explanation_of
     from tpy2wasm.compiler.native import lowered_program
@@ -191,8 +192,9 @@ def test_notes_agree_with_the_emitted_code(program: str) -> None:
     explanation = explanation_of(lowered)
     boxed = [function for function in lowered.functions if function.boxed]
     assert boxed
+    closed = closed_functions(lowered.functions)
     for function in boxed:
-        llvm = str(_llvm_module([function], lowered.functions, {function.module: str(script)}, with_table=False))
+        llvm = str(_llvm_module([function], lowered.functions, {function.module: str(script)}, False, closed))
         emitted = Counter(re.findall(r'call [^\n]*?@"?([\w.]+)"?\(', llvm))
         notes = [note for note in explanation.operations[f"{function.module}.{function.qualname}"]
                  if note.kind in ("Binary", "Unary", "Compare")]

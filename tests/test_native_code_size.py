@@ -17,6 +17,7 @@ from tpy2wasm.analysis.nativeness import check_program
 from tpy2wasm.analysis.rtypes import NONE
 from tpy2wasm.analysis.typed_ast import build_typed_program
 from tpy2wasm.codegen import native_module
+from tpy2wasm.codegen.entry_bindings import closed_functions
 from tpy2wasm.codegen.native_module import FunctionEmitError
 from tpy2wasm.codegen.parallel import run_forked
 
@@ -46,7 +47,7 @@ def test_boxed_functions_emit_compact_ir(tmp_path: Path) -> None:
     functions, filenames = _generated(tmp_path, 400)
     printers = [function for function in functions if function.qualname.startswith("boxed_printer_")]
     assert len(printers) > 10 and all(function.boxed for function in printers)
-    text = str(native_module._llvm_module(printers, functions, filenames, with_table=False))
+    text = str(native_module._llvm_module(printers, functions, filenames, False, closed_functions(functions)))
     body = [line for line in text.splitlines() if not line.startswith("declare")]
     per_line = len(body) / (len(printers) * BOXED_PRINTER_LINES)
     assert per_line <= MAX_BOXED_IR_LINES_PER_SOURCE_LINE
