@@ -20,12 +20,12 @@ from tpy2wasm.analysis.ir_operands import operands
 from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
 from tpy2wasm.codegen import (
-    bool_words, bounded_counts, direct_calls, fast_version, float_words, frame_depth, int_words, object_ops, range_words, wide_words,
-    word_loads, words,
+    array_calls, bool_words, bounded_counts, direct_calls, fast_version, float_words, frame_depth, int_words,
+    object_ops, range_words, wide_words, word_loads, words,
 )
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter
 from tpy2wasm.codegen.float_constants import float_literal
-from tpy2wasm.codegen.runtime_api import DIRECT_SITE, I1, I32, PTR, declare_function
+from tpy2wasm.codegen.runtime_api import DIRECT_SITE, I1, I32, PTR
 from tpy2wasm.codegen.positions import position, position_pointer
 from tpy2wasm.codegen.strings import StringPool
 
@@ -411,18 +411,9 @@ class BoxedEmitter(RefcountEmitter):
 
     def call_with_array(self, name: str, values: list[ir.Value], *before: ir.Value,
                         after: tuple[ir.Value, ...] = ()) -> ir.Value:
-        """The runtime call `name(*before, array, *after)`, `array` holding `values` on the stack
-        from here to the call's return: a buffer in the entry block would give every call of
-        the function a stack frame, where mostly slow paths pass arrays."""
-        builder = self.builder
-        saved = builder.call(declare_function(self.module, "llvm.stacksave.p0", ir.FunctionType(PTR, [])), [])
-        array = builder.alloca(PTR, size=ir.Constant(I32, max(len(values), 1)), name="arguments")
-        for index, value in enumerate(values):
-            builder.store(value, builder.gep(array, [ir.Constant(I32, index)]))
-        result = self.call_runtime(name, *before, array, *after)
-        restore = declare_function(self.module, "llvm.stackrestore.p0", ir.FunctionType(ir.VoidType(), [PTR]))
-        builder.call(restore, [saved])
-        return result
+        """The runtime call `name(*before, array, *after)`, `array` holding `values` (through a
+        helper that keeps the array off this function's stack: codegen/array_calls.py)."""
+        return array_calls.call_with_array(self.builder, name, values, before, after)
 
     # ---- terminators ----
 

@@ -125,6 +125,7 @@ show("grow", grow(70))
 show("grow big", grow(130))
 show("halves", halves(1.0, 30))
 show("halves int", halves(3, 0))
+show("inverse", inverse(8.0))
 show("inverses", inverses(4.0))
 try:
     inverses(1.0)
