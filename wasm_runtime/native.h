@@ -94,8 +94,9 @@ struct tpy_bindings_watch {
         uint64_t version;
     } dicts[TPY_WATCHED_DICTS];
 };
-/* 1 when the entry's bindings (not NULL) hold in its module, 0 when one was rebound, -1 on an error. */
-int tpy2wasm_bindings_hold(const struct tpy_native_entry *entry, PyObject *globals, PyObject *builtins,
+/* 1 when the entry's bindings (not NULL) hold in the module of its function's Python version,
+ * 0 when one was rebound, -1 on an error. */
+int tpy2wasm_bindings_hold(const struct tpy_native_entry *entry, PyObject *python_version,
                            struct tpy_bindings_watch *watched);
 /* Whether `value` is the native function `key` of the module whose globals are `globals`. */
 int tpy2wasm_is_native_function(PyObject *value, const char *key, PyObject *globals);

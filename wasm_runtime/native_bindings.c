@@ -173,8 +173,10 @@ static PyObject *follow(const Binding *binding, PyObject *globals, PyObject *bui
     return value;
 }
 
-int tpy2wasm_bindings_hold(const struct tpy_native_entry *entry, PyObject *globals, PyObject *builtins,
+int tpy2wasm_bindings_hold(const struct tpy_native_entry *entry, PyObject *python_version,
                            struct tpy_bindings_watch *watched) {
+    PyObject *globals = PyFunction_GET_GLOBALS(python_version);
+    PyObject *builtins = ((PyFunctionObject *)python_version)->func_builtins;
     int unchanged = watched->count > 0;
     for (int i = 0; i < watched->count; i++) {
         unchanged &= ((PyDictObject *)watched->dicts[i].dict)->ma_version_tag == watched->dicts[i].version;

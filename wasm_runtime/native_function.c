@@ -136,15 +136,10 @@ static int bind_arguments(NativeFunction *self, PyObject *const *args, Py_ssize_
     return 1;
 }
 
-/* 1 when the names the function's native code calls without looking them up (its entry's
- * bindings, if any) still hold what the compiler found, 0 when one was rebound, -1 on an error. */
+/* native.h: tpy2wasm_bindings_hold, 1 for an entry without bindings. */
 static int bindings_hold(NativeFunction *self) {
-    if (self->entry->bindings == NULL) {
-        return 1;
-    }
-    PyObject *globals = PyFunction_GET_GLOBALS(self->python_version);
-    PyObject *builtins = ((PyFunctionObject *)self->python_version)->func_builtins;
-    return tpy2wasm_bindings_hold(self->entry, globals, builtins, &self->bindings);
+    return self->entry->bindings == NULL ? 1
+                                         : tpy2wasm_bindings_hold(self->entry, self->python_version, &self->bindings);
 }
 
 /* A call with every parameter, positional: natively if the values fit and the names its native
