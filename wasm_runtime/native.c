@@ -130,10 +130,15 @@ void tpy2wasm_traceback(PyObject *globals, const char *function, const char *fil
     PyObject *entry = NULL;
     PyObject *code = located_code(function, filename, position);
     PyFrameObject *frame = code ? PyFrame_New(PyThreadState_Get(), (PyCodeObject *)code, globals, NULL) : NULL;
-    if (frame) {
-        entry = PyObject_CallFunction((PyObject *)&PyTraceBack_Type, "OOii", traceback ? traceback : Py_None,
-                                      (PyObject *)frame, 0, position->line);
+    /* The type's tp_new, not a call of the type: a call counts against the recursion limit,
+     * and the frame raising RecursionError at the limit must still get its entry. */
+    PyObject *arguments = frame ? Py_BuildValue("(OOii)", traceback ? traceback : Py_None, (PyObject *)frame, 0,
+                                                position->line)
+                                : NULL;
+    if (arguments) {
+        entry = PyTraceBack_Type.tp_new(&PyTraceBack_Type, arguments, NULL);
     }
+    Py_XDECREF(arguments);
     Py_XDECREF(frame);
     Py_XDECREF(code);
     if (entry == NULL) {  /* as _PyTraceback_Add: the new error, chained to the pending one */
