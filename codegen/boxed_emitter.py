@@ -21,7 +21,7 @@ from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
 from tpy2wasm.codegen import (
     array_calls, bool_words, bounded_counts, direct_calls, fast_version, float_words, frame_depth, int_words,
-    object_ops, range_words, wide_words, word_loads, words,
+    object_ops, range_words, tail_loop, wide_words, word_loads, words,
 )
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter
 from tpy2wasm.codegen.float_constants import float_literal
@@ -43,7 +43,7 @@ class BoxedEmitter(RefcountEmitter):
         self.entries = entries
         self.strings = strings
         self.filename = filename
-        self.globals_pointer, self.depth, *self.parameters = llvm_function.args
+        self.globals_pointer, self.entry_depth, *self.parameters = llvm_function.args
         self.start = llvm_function.append_basic_block("start")
         self.versions = fast_version.versions(function, llvm_function)
         self.version = self.versions[-1]  # the one being emitted
@@ -56,6 +56,8 @@ class BoxedEmitter(RefcountEmitter):
         self.assigned_loads: set[word_loads.Site] = set()
         self.site: word_loads.Site = ("", 0)  # of the op being emitted
         self.site_position: tir.Position = position(function.blocks[0].terminator)
+        tail = tail_loop.looping_tail_call(function) if closed and len(self.versions) > 1 else None
+        self.tail_loop = None if tail is None else tail_loop.TailLoop(self, tail, self.entry_depth)
         self.wide = wide_words.wide_registers(self.function) if len(self.versions) > 1 else {}
         self.bounded = bounded_counts.bounded_increments(self.function) if len(self.versions) > 1 else set()
         self.result = self.entry_slot(words.slot_type(function.return_type), "result")
@@ -67,6 +69,14 @@ class BoxedEmitter(RefcountEmitter):
         # In the fast version, the word globals this block has loaded since any Python code could
         # run: no op between can change them, so a later load of the name reuses the word.
         self.loaded_globals: dict[str, ir.Value] = {}
+
+    @property
+    def depth(self) -> ir.Value:
+        return self.depth_at(self.builder)
+
+    def depth_at(self, builder: ir.IRBuilder) -> ir.Value:
+        """The frame's depth (codegen/frame_depth.py): the entry's, or as the tail loop counts it."""
+        return self.entry_depth if self.tail_loop is None else self.tail_loop.depth(builder)
 
     def emit(self) -> None:
         builder = self.builder
@@ -91,7 +101,7 @@ class BoxedEmitter(RefcountEmitter):
             self.emit_version()
         self.emit_exit()
         self.finish_entry(self.start)
-        frame_depth.publish_before_calls(self.llvm_function, self.depth,
+        frame_depth.publish_before_calls(self.llvm_function, self.depth_at,
                                          {self.entries.direct(call.function).name for call in self.callee_loads.values()})
 
     def emit_version(self) -> None:
@@ -112,7 +122,9 @@ class BoxedEmitter(RefcountEmitter):
                     self.forget_register(op.value)  # holds no object; emptied, its value is dead
                     continue
                 moved = None
-                if not _runs_no_python_when_fast(op):
+                if self.tail_loop is not None and self.version.fast_words and op is self.tail_loop.tail.call:
+                    self.tail_loop.jump_back(self, self.version.blocks[self.function.blocks[0].label])
+                if not fast_version.runs_no_python(op):
                     self.loaded_globals.clear()
                 if self.site in borrowed_loads:
                     assert isinstance(op, tir.LoadLocal) and op.dest is not None, op
@@ -186,7 +198,10 @@ class BoxedEmitter(RefcountEmitter):
         for version in self.versions:
             builder.position_at_end(version.exit)
             self.release_everything(words_too=not version.fast_words)
-            builder.ret(builder.load(self.result))
+            result = builder.load(self.result)
+            if self.tail_loop is not None and not version.fast_words:
+                result = self.tail_loop.finish(self, result)
+            builder.ret(result)
 
     # ---- failure ----
 
@@ -226,6 +241,8 @@ class BoxedEmitter(RefcountEmitter):
                 failed_at = self.builder.phi(PTR, "failed_at")
                 self.call_runtime("tpy2wasm_traceback", self.globals_pointer, self.strings.pointer(self.function.name),
                                   self.strings.pointer(self.filename), failed_at)
+                if self.tail_loop is not None:  # a closed function: the handler is its exit
+                    self.tail_loop.add_saved_entries(self)
                 self.builder.branch(self.handler_block(handler))
             self.version.traceback_blocks[handler] = block, failed_at
         return self.version.traceback_blocks[handler]
@@ -428,6 +445,8 @@ class BoxedEmitter(RefcountEmitter):
             value = (object_ops.constant(self, None) if terminator.value is None else self.value(terminator.value))
             if terminator.value is not None and not self.known_fast(terminator.value):
                 self.retain(value)
+            elif terminator.value is not None and self.tail_loop is not None:
+                value = self.tail_loop.fold_return(self, value)
             builder.store(value, self.result)
             builder.branch(self.version.exit)
         elif isinstance(terminator, tir.Raise):
@@ -476,19 +495,3 @@ def _assigned_locals(function: tir.FunctionIR) -> set[str]:
         if isinstance(block.terminator, tir.ForIter):
             assigned.add(block.terminator.item.name)
     return assigned
-
-
-def _runs_no_python_when_fast(op: tir.Op) -> bool:
-    """Whether `op` runs no Python code in a fast version (so cannot change a global): loads,
-    word arithmetic (which transfers rather than call CPython) and the release of a word (which
-    holds no object there)."""
-    if isinstance(op, (tir.LoadConst, tir.LoadLocal, tob.KeepAlive)):
-        return True
-    if isinstance(op, (tir.StoreLocal, tob.ClearLocal)):
-        return op.local.type in WORDS
-    if isinstance(op, tob.DecRef):
-        return op.value.type in WORDS
-    if isinstance(op, tir.LoadGlobal):
-        return op.dest is not None and op.dest.type in WORDS
-    return isinstance(op, (tir.Binary, tir.Unary, tir.Compare)) and op.dest.type in (*WORDS, BOOL) \
-        and all(operand.type in WORDS for operand in operands(op))

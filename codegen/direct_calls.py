@@ -53,9 +53,12 @@ class CallingEmitter(Protocol):
     builder: ir.IRBuilder
     llvm_function: ir.Function
     globals_pointer: ir.Value
-    depth: ir.Value
     strings: StringPool
     callee_names: dict[int, str]  # the global each CallDirect's callee register loads
+
+    @property
+    def depth(self) -> ir.Value:
+        """The frame's depth (codegen/frame_depth.py)."""
 
     @property
     def callees_bound(self) -> bool: ...

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
-from tpy2wasm.analysis.rtypes import RType
+from tpy2wasm.analysis import ir_objects as tob
+from tpy2wasm.analysis.ir_operands import operands
+from tpy2wasm.analysis.rtypes import BOOL, WORDS, RType
 from tpy2wasm.codegen.bool_words import word_is_fast
 from tpy2wasm.codegen.int_words import hot_on_words
 from tpy2wasm.codegen.runtime_api import I1
@@ -54,3 +56,19 @@ def all_fast(builder: ir.IRBuilder, words: list[tuple[ir.Value, RType]]) -> ir.V
     for word, rtype in words:
         result = builder.and_(result, word_is_fast(builder, word, rtype))
     return result
+
+
+def runs_no_python(op: tir.Op) -> bool:
+    """Whether `op` runs no Python code in a fast version (so cannot change a global): loads,
+    word arithmetic (which transfers rather than call CPython) and the release of a word (which
+    holds no object there)."""
+    if isinstance(op, (tir.LoadConst, tir.LoadLocal, tob.KeepAlive)):
+        return True
+    if isinstance(op, (tir.StoreLocal, tob.ClearLocal)):
+        return op.local.type in WORDS
+    if isinstance(op, tob.DecRef):
+        return op.value.type in WORDS
+    if isinstance(op, tir.LoadGlobal):
+        return op.dest is not None and op.dest.type in WORDS
+    return isinstance(op, (tir.Binary, tir.Unary, tir.Compare)) and op.dest.type in (*WORDS, BOOL) \
+        and all(operand.type in WORDS for operand in operands(op))

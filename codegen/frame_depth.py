@@ -10,6 +10,7 @@ and the boxed depth are right wherever Python code can look at them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final
 
 from llvmlite import ir
@@ -58,17 +59,18 @@ def room(builder: ir.IRBuilder, depth: ir.Value) -> ir.Value:
     return result
 
 
-def publish_before_calls(function: ir.Function, depth: ir.Value, direct_entries: set[str]) -> None:
-    """Store `depth` for CPython before each call in `function` that may run Python code: not
-    before intrinsics, direct calls of boxed functions (which hold their own depth) or the
-    RUNS_NO_PYTHON functions."""
+def publish_before_calls(function: ir.Function, depth_at: Callable[[ir.IRBuilder], ir.Value],
+                         direct_entries: set[str]) -> None:
+    """Store the frame's depth (as `depth_at` a position) before each call in `function` that
+    may run Python code: not before intrinsics, direct calls of boxed functions (which hold
+    their own depth) or the RUNS_NO_PYTHON functions."""
     builder = ir.IRBuilder()
     publish = declare(function.module, "tpy2wasm_publish_depth")
     calls = [instruction for block in function.blocks for instruction in block.instructions
              if isinstance(instruction, ir.CallInstr) and _may_run_python(instruction.callee, direct_entries)]
     for call in calls:
         builder.position_before(call)
-        builder.call(publish, [depth])
+        builder.call(publish, [depth_at(builder)])
 
 
 def _may_run_python(callee: ir.Value, direct_entries: set[str]) -> bool:

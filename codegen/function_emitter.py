@@ -57,7 +57,8 @@ class FunctionEmitter:
         self.builder.position_at_end(self.start)
         self.local_slots: dict[str, tuple[ir.AllocaInstr, ir.AllocaInstr]] = {}
         self.unwind = llvm_function.append_basic_block("unwind")
-        self.tail = tail_call(function, lambda callee: callees.get(callee) is llvm_function)
+        self.tail = tail_call(function, lambda call: isinstance(call, tir.CallNative)
+                              and callees.get(call.callee) is llvm_function)
         self.accumulator: ir.AllocaInstr | None = None
         self.budget_slot: ir.AllocaInstr | None = None
         self.reenter: ir.Block | None = None
@@ -151,9 +152,8 @@ class FunctionEmitter:
             self._jump_to_unwind(position(call))
         if combine is not None:
             assert self.accumulator is not None
-            other = combine.left if combine.right == call.dest else combine.right
             folded = arithmetic.checked(self, ACCUMULATORS[combine.operator][1], self.builder.load(self.accumulator),
-                                        self.registers[other.number], position(combine))
+                                        self.registers[self.tail.other.number], position(combine))
             self.builder.store(folded, self.accumulator)
         self._bind_arguments([self.registers[argument.number] for argument in call.args])
         self.builder.store(callee_budget, self.budget_slot)

@@ -84,6 +84,14 @@ def binary(emitter: Emitter, op: tir.Binary, left: ir.Value, right: ir.Value) ->
                           lambda: emitter.call_runtime("tpy2wasm_word_binary", function, left, right), is_error)
 
 
+def fast_binary(builder: ir.IRBuilder, operator: B, left: ir.Value, right: ir.Value) -> tuple[ir.Value, ir.Value | None]:
+    """`left op right` on two small words that need no guard (+ - * & | ^): the result word and
+    the i1 that says it did not overflow (None: it cannot)."""
+    guard, fast = _FAST_BINARY[operator]
+    assert guard is None, operator
+    return fast(builder, left, right)
+
+
 def unary(emitter: Emitter, op: tir.Unary, operand: ir.Value) -> ir.Value:
     builder = emitter.builder
     function = cpython_function(builder.module, UNARY_FUNCTIONS[op.operator], UNARY_FUNCTION)

@@ -1,6 +1,7 @@
-"""Finds the self-call in tail position that `function_emitter.py` turns into a loop:
-`return f(...)`, or `return x + f(...)` / `x * f(...)` on ints with `x` evaluated before the
-call, the call's result used nowhere else."""
+"""Finds the self-call in tail position that becomes a loop (codegen/function_emitter.py for
+unboxed functions, codegen/tail_loop.py for closed boxed ones): `return f(...)`, or
+`return x + f(...)` / `x * f(...)` on ints with `x` evaluated before the call, the call's
+result used nowhere else and nothing but releases between the call and the `+` or `*`."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tpy2wasm.analysis import ir as tir
+from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.ir_operands import operands
-from tpy2wasm.analysis.rtypes import INT
+from tpy2wasm.analysis.rtypes import INT, INT_WORD
 
 #: Accumulating operators of a tail self-call, with their identity and checked intrinsic.
 ACCUMULATORS = {tir.BinaryOperator.ADD: (0, "llvm.sadd.with.overflow"),
                 tir.BinaryOperator.MUL: (1, "llvm.smul.with.overflow")}
-_PURE_OPS = (tir.LoadLocal, tir.LoadConst)
+_RELEASES = (tob.DecRef, tob.KeepAlive)
+SelfCall = tir.CallNative | tob.CallDirect
 
 
 @dataclass(frozen=True)
@@ -22,16 +25,22 @@ class TailCall:
     """The self-call that `return` ends `block` with; `combine` folds the other operand in."""
 
     block: str
-    call: tir.CallNative
+    call: SelfCall
     combine: tir.Binary | None
 
+    @property
+    def other(self) -> tir.Register:
+        """The operand `combine` folds into the call's result."""
+        assert self.combine is not None
+        return self.combine.left if self.combine.right == self.call.dest else self.combine.right
 
-def tail_call(function: tir.FunctionIR, is_self: Callable[[str], bool]) -> TailCall | None:
+
+def tail_call(function: tir.FunctionIR, is_self: Callable[[SelfCall], bool]) -> TailCall | None:
     """The first block that returns a self-call's result, as is or folded by int + or *."""
     used: dict[int, int] = {}
     for block in function.blocks:
         for op in block.ops:
-            if not isinstance(op, (tir.LoadConst, tir.LoadLocal, tir.LoadGlobal)):
+            if not isinstance(op, (tir.LoadConst, tir.LoadLocal, tir.LoadGlobal, *_RELEASES)):
                 for register in operands(op):
                     used[register.number] = used.get(register.number, 0) + 1
         terminator = block.terminator
@@ -41,21 +50,20 @@ def tail_call(function: tir.FunctionIR, is_self: Callable[[str], bool]) -> TailC
             used[terminator.value.number] = used.get(terminator.value.number, 0) + 1
     for block in function.blocks:
         returned = block.terminator.value if isinstance(block.terminator, tir.Return) else None
-        calls = [index for index, op in enumerate(block.ops) if isinstance(op, tir.CallNative)]
+        calls = [index for index, op in enumerate(block.ops) if isinstance(op, (tir.CallNative, tob.CallDirect))]
         if returned is None or not calls:
             continue
         call = block.ops[calls[-1]]
-        assert isinstance(call, tir.CallNative)
-        if not is_self(call.callee) or used.get(call.dest.number) != 1:
+        assert isinstance(call, (tir.CallNative, tob.CallDirect))
+        if not is_self(call) or used.get(call.dest.number) != 1:
             continue
-        after = block.ops[calls[-1] + 1:]
+        after = [op for op in block.ops[calls[-1] + 1:] if not isinstance(op, _RELEASES)]
         if not after and call.dest == returned:
             return TailCall(block.label, call, None)
-        combine = after[-1] if after else None
+        combine = after[0] if len(after) == 1 else None
         if (isinstance(combine, tir.Binary) and combine.dest == returned and combine.operator in ACCUMULATORS
-                and function.return_type is INT and combine.left.type is INT and combine.right.type is INT
-                and call.dest in (combine.left, combine.right) and combine.left != combine.right
-                and all(isinstance(op, _PURE_OPS) for op in after[:-1])):
+                and function.return_type in (INT, INT_WORD)
+                and combine.left.type is combine.right.type is function.return_type
+                and call.dest in (combine.left, combine.right) and combine.left != combine.right):
             return TailCall(block.label, call, combine)
     return None
-

@@ -34,6 +34,8 @@ EXPECTED_FALLBACKS: dict[str, dict[str, set[str]]] = {
     # Recursion through direct calls past the boxed depth cap goes on in Python.
     "native_boxed_direct_calls": {"depth": {"depth"}, "runaway": {"depth"}},
     "native_boxed_depth_register": {"depth_of": {"depth"}},
+    # Past the boxed depth cap, tail loop or not.
+    "native_closed_tail_loop": {name: {"depth"} for name in ("factorial", "sum_to", "count_down")},
     "native_boxed_recursion_limit_traceback": {"count": {"depth"}},
     "native_boxed_int_words": {"accumulate": {"deopt"}, "divide": {"arguments"}},
     "native_boxed_print_hints": {"twice": {"arguments"}, "fsum": {"arguments"}},
@@ -101,6 +103,7 @@ STAYS_INTERPRETED = {
     ("native_boxed_lifetimes", "make"): "no annotations: the object factory",
     ("native_boxed_lifetimes", "things"): "no return annotation: a generator of objects",
     ("native_boxed_fast_version", "make"): "no return annotation: values of any type for a typed local",
+    **{("native_closed_tail_loop", name): "reads the traceback" for name in ("show_exception", "show_limit")},
     ("native_boxed_recursion_limit_traceback", "python_step"): "untyped: a Python frame between native ones",
     ("native_boxed_recursion_limit_traceback", "describe"): "untyped: reads the traceback",
     # Untyped on purpose: Python code that rebinds the globals the native functions read.
