@@ -45,7 +45,7 @@ class BoxedEmitter(RefcountEmitter):
         self.filename = filename
         self.globals_pointer, self.entry_depth, *self.parameters = llvm_function.args
         self.start = llvm_function.append_basic_block("start")
-        self.versions = fast_version.versions(function, llvm_function)
+        self.versions = fast_version.versions(function, llvm_function, closed)
         self.version = self.versions[-1]  # the one being emitted
         self.generic_sites: dict[word_loads.Site, ir.Block] = {}  # where the fast version transfers
         # The i1 slot of each branch condition: a counted range loop's test is used blocks later,

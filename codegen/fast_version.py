@@ -38,12 +38,12 @@ class Version:
     unbound_blocks: dict[str | None, tuple[ir.Block, ir.PhiInstr, ir.PhiInstr]] = field(default_factory=dict)
 
 
-def versions(function: tir.FunctionIR, llvm_function: ir.Function) -> tuple[Version, ...]:
+def versions(function: tir.FunctionIR, llvm_function: ir.Function, closed: bool) -> tuple[Version, ...]:
     """(fast, generic) for a function hot on words, whose time goes to its word operations and
     calls; (generic,) for any other, which the fast version would only make larger."""
     generic = Version(False, {block.label: llvm_function.append_basic_block(block.label)
                               for block in function.blocks}, llvm_function.append_basic_block("exit"))
-    if not hot_on_words(function):
+    if not hot_on_words(function, closed):
         return (generic,)
     fast = Version(True, {block.label: llvm_function.append_basic_block(f"fast.{block.label}")
                           for block in function.blocks}, llvm_function.append_basic_block("fast.exit"))

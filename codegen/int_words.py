@@ -210,17 +210,18 @@ _FAST_BINARY: dict[B, tuple[Guard | None, FastPath]] = {
 }
 
 
-def hot_on_words(function: FunctionIR) -> bool:
-    """A boxed function with int or float words that loops or calls a boxed function directly
-    (recursion too): its time goes to the words' inline fast paths and to its calls, which need
-    LLVM's passes (mem2reg makes the words' slots registers); codegen gives it a fast version,
-    optimises it and lets its releases test for NULL inline, which the passes fold away. (All
-    boxed functions with words would double the compile time of a program of many small
-    printing functions, for code that runs once.)"""
+def hot_on_words(function: FunctionIR, closed: bool) -> bool:
+    """A boxed function with int or float words that loops, calls a boxed function directly
+    (recursion too) or is closed (codegen/entry_bindings.py: word operations only, so a small
+    function that the interpreter calls in its loops): its time goes to the words' inline fast
+    paths and to its calls, which need LLVM's passes (mem2reg makes the words' slots registers);
+    codegen gives it a fast version, optimises it and lets its releases test for NULL inline,
+    which the passes fold away. (All boxed functions with words would double the compile time
+    of a program of many small printing functions, for code that runs once.)"""
     if not function.boxed or not any(op.dest is not None and op.dest.type in WORDS
                                      for block in function.blocks for op in block.ops):
         return False
-    if any(isinstance(op, CallDirect) for block in function.blocks for op in block.ops):
+    if closed or any(isinstance(op, CallDirect) for block in function.blocks for op in block.ops):
         return True
     order = {block.label: index for index, block in enumerate(function.blocks)}
     return any(order[target] <= order[block.label] for block in function.blocks

@@ -92,8 +92,8 @@ class FunctionEmitError(Exception):
 def native_objects(functions: Sequence[FunctionIR], filenames: dict[str, str]) -> list[bytes]:
     """Compiles the functions (`filenames`: module name -> source path, for tracebacks) into
     one or more wasm objects; raises FunctionEmitError naming a function that failed."""
-    chunks = _plan(functions)
     closed = closed_functions(functions)
+    chunks = _plan(functions, closed)
 
     def chunk_object(index: int) -> bytes:
         return _optimised_object(_verified(chunks[index], functions, filenames, closed), chunks[index].optimise)
@@ -105,7 +105,7 @@ def native_objects(functions: Sequence[FunctionIR], filenames: dict[str, str]) -
 def check_emission(functions: Sequence[FunctionIR], filenames: dict[str, str]) -> None:
     """What native_objects does short of optimising: raises FunctionEmitError the same way."""
     closed = closed_functions(functions)
-    for chunk in _plan(functions):
+    for chunk in _plan(functions, closed):
         _verified(chunk, functions, filenames, closed)
 
 
@@ -113,14 +113,15 @@ def _ops(function: FunctionIR) -> int:
     return sum(len(block.ops) + 1 for block in function.blocks)
 
 
-def _plan(functions: Sequence[FunctionIR]) -> list[_Chunk]:
+def _plan(functions: Sequence[FunctionIR], closed: frozenset[str]) -> list[_Chunk]:
     """The unboxed functions' chunks, the boxed ones', then the table's: with the unboxed
     functions when they all fit in one chunk. A huge function is a chunk of its own. Boxed
-    functions hot on words (loops, direct calls) are optimised too, in chunks of their own."""
+    functions hot on words (loops, direct calls, closed) are optimised too, in chunks of their own."""
+    hot = [hot_on_words(function, function.key in closed) for function in functions]
     unboxed = _chunks([index for index, function in enumerate(functions) if not function.boxed], functions)
-    word_loops = _chunks([index for index, function in enumerate(functions) if hot_on_words(function)], functions)
-    boxed = _chunks([index for index, function in enumerate(functions)
-                     if function.boxed and not hot_on_words(function)], functions)
+    word_loops = _chunks([index for index in range(len(functions)) if hot[index]], functions)
+    boxed = _chunks([index for index, function in enumerate(functions) if function.boxed and not hot[index]],
+                    functions)
     table_defines: tuple[int, ...] = ()
     if len(unboxed) == 1 and not _has_huge(unboxed[0], functions):
         table_defines = unboxed.pop()
@@ -131,12 +132,12 @@ def _plan(functions: Sequence[FunctionIR]) -> list[_Chunk]:
     ]
 
 
-def _inline_releases(function: FunctionIR) -> bool:
+def _inline_releases(function: FunctionIR, closed: bool) -> bool:
     """Functions hot on words release inline, as LLVM optimises them. Small boxed functions called from
     interpreted loops (pystone_like's func2: 0.77x with Py_DecRef calls, mostly on empty slots
     at its exit, 1.03x inline) would gain too, but inline releases make boxed code 2.9 times as
     large (tests/test_native_code_size.py: 357 LLVM lines per source line, the limit 160)."""
-    return hot_on_words(function)
+    return hot_on_words(function, closed)
 
 
 def _has_huge(chunk: tuple[int, ...], functions: Sequence[FunctionIR]) -> bool:
@@ -208,7 +209,8 @@ def _llvm_module(defined: Sequence[FunctionIR], functions: Sequence[FunctionIR],
             if function.boxed:
                 direct = llvm_functions.direct(native_key(function))
                 BoxedEmitter(function, direct, llvm_functions, strings, filename,
-                             inline_releases=_inline_releases(function), closed=function.key in closed).emit()
+                             inline_releases=_inline_releases(function, function.key in closed),
+                             closed=function.key in closed).emit()
                 emit_thunk(llvm_function, direct, function)
             else:
                 FunctionEmitter(function, llvm_function, llvm_functions, strings, filename).emit()

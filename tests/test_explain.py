@@ -201,6 +201,6 @@ def test_notes_agree_with_the_emitted_code(program: str) -> None:
         generic = sum(note.generic for note in notes)
         # A function hot on words has a fast version too (codegen/fast_version.py), which
         # emits each generic operation once more and no slow path of a word's.
-        versions = 2 if hot_on_words(function) else 1
+        versions = 2 if hot_on_words(function, function.key in closed) else 1
         assert sum(emitted[call] for call in _GENERIC_CALLS) == generic * versions, function.name
         assert sum(emitted[call] for call in _WORD_SLOW_PATHS) == len(notes) - generic, function.name

@@ -58,7 +58,7 @@ def test_only_unboxed_functions_are_optimised(tmp_path: Path) -> None:
     under any pipeline grows quadratically: huge and boxed functions get no passes, unboxed
     ones O3, in chunks, a huge one alone. (Its boxed functions have no loops on int words.)"""
     functions, _ = _generated(tmp_path, 3000)
-    plan = native_module._plan(functions)
+    plan = native_module._plan(functions, closed_functions(functions))
     by_name = {functions[index].qualname: chunk for chunk in plan for index in chunk.defined}
     assert len(by_name["main"].defined) == 1
     assert not any(by_name[function.qualname].optimise for function in functions if function.boxed)
@@ -70,16 +70,19 @@ def test_only_unboxed_functions_are_optimised(tmp_path: Path) -> None:
 
 def test_boxed_loops_on_int_words_are_optimised(tmp_path: Path) -> None:
     """A typed loop in a function that prints runs on int words' inline fast paths, which
-    need mem2reg; the boxed function around a loop without words does not get the passes."""
+    need mem2reg, and so does a closed function, all word operations (boxed here by its `del`),
+    which the interpreter may call in its loops; the boxed function around a loop without
+    words does not get the passes."""
     script = tmp_path / "loops.py"
     script.write_text("def count(n: int) -> None:\n    i = 0\n    while i < n:\n        i += 1\n    print(i)\n\n"
-                      "def show(text: str) -> None:\n    for letter in text:\n        print(letter)\n")
+                      "def show(text: str) -> None:\n    for letter in text:\n        print(letter)\n\n"
+                      "def scale(x: int) -> int:\n    y = x\n    del y\n    return x * 3 + 1\n")
     typed = build_typed_program(str(script))
     functions = lower_program(typed, check_program(typed))
-    plan = native_module._plan(functions)
+    plan = native_module._plan(functions, closed_functions(functions))
     optimised = {functions[index].qualname: chunk.optimise for chunk in plan for index in chunk.defined}
     assert all(function.boxed for function in functions)
-    assert optimised == {"count": True, "show": False}
+    assert optimised == {"count": True, "show": False, "scale": True}
 
 
 def _square_or_fail(index: int) -> int:
