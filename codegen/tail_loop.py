@@ -147,10 +147,8 @@ class TailLoop:
         operator = self.tail.combine.operator
         accumulated = builder.load(self.accumulator)
         value, valid = int_words.fast_binary(builder, operator, accumulated, result)
-        fast = None if known_small else int_words.is_small(builder, result)
-        fast = fast if valid is None else valid if fast is None else builder.and_(fast, valid)
-        if fast is None:
-            return value
+        assert valid is not None, "+ and * on small words can overflow"
+        fast = valid if known_small else builder.and_(int_words.is_small(builder, result), valid)
         with builder.if_else(fast, likely=True) as (on_small, on_other):
             with on_small:
                 small_block = builder.block
