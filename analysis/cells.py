@@ -3,7 +3,7 @@
 CPython keeps such a local (a name in the code's co_cellvars) in a cell from the frame's
 start, and the nested function reads and writes the same cell, whenever it runs: a lambda
 called later sees the local's value then; a comprehension's `:=` assigns it. This pass, run on a
-lowered boxed function, gives each cell variable `x` a hidden local `$cell.x` holding its cell,
+lowered native function, gives each cell variable `x` a hidden local `$cell.x` holding its cell,
 made at entry (holding the argument, for a parameter), and routes every use of `x` through it:
 
     r = x          ->  c = $cell.x; o = c content of 'x' (UnboundLocalError when empty); r = word o

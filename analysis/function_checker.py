@@ -1,14 +1,12 @@
 """Check one function's signature and statements against the native core's rules.
 
 A function is native when its signature is annotated (no Any) and its body uses only
-constructs `lower.py` translates. It runs on unboxed scalars unless something in it needs
-objects -- a call of dynamic code, a str, try/except -- which makes it boxed (see
-`expression_checker.py`). Whether callees are native is settled by `nativeness.py`.
+constructs `lower.py` translates; its int/float/bool values are words with inline fast paths
+and everything else is an object CPython's own operations work on (see `expression_checker.py`).
 """
 
 from __future__ import annotations
 
-from typing import Callable
 
 from mypy.nodes import (
     ARG_OPT,
@@ -20,7 +18,6 @@ from mypy.nodes import (
     CallExpr,
     ContinueStmt,
     DelStmt,
-    Expression,
     ExpressionStmt,
     ForStmt,
     FuncDef,
@@ -49,15 +46,13 @@ from mypy.types import AnyType, CallableType, Type, TypeOfAny, get_proper_type
 
 from tpy2wasm.analysis import mypy_facts as facts
 from tpy2wasm.analysis import nested_code
-from tpy2wasm.analysis.expression_checker import OBJECTS_STAY, SCALARS, ExpressionChecker, describe_construct
-from tpy2wasm.analysis.rtypes import RType
+from tpy2wasm.analysis.expression_checker import OBJECTS_STAY, ExpressionChecker, describe_construct
 
 
 class FunctionChecker(ExpressionChecker):
     def check(self) -> None:
         self.check_signature()
         self.check_block(self.func.body)
-        self.add_minor_reasons()
 
     def check_signature(self) -> None:
         func = self.func
@@ -72,28 +67,18 @@ class FunctionChecker(ExpressionChecker):
             if argument.initializer is not None and not facts.is_literal(argument.initializer):
                 self.reject(func, f"parameter '{name}' has a default that is not "
                                   "an int/float/bool/None literal")
-            elif argument.initializer is not None:
-                self.check_fits(argument.initializer, facts.scalar_rtype(declared), f"parameter '{name}'")
-            self.check_declared_type(f"parameter '{name}'", declared, facts.scalar_rtype, SCALARS)
-        return_type = signature.ret_type if signature else None
-        self.check_declared_type("return", return_type, facts.return_rtype, SCALARS + "/None")
+            self.check_declared_type(f"parameter '{name}'", declared)
+        self.check_declared_type("return", signature.ret_type if signature else None)
 
-    def check_declared_type(self, what: str, declared: Type | None,
-                            to_rtype: Callable[[Type | None], RType | None], allowed: str) -> None:
+    def check_declared_type(self, what: str, declared: Type | None) -> None:
         proper = get_proper_type(declared)
         if proper is None or (isinstance(proper, AnyType)
                               and proper.type_of_any == TypeOfAny.unannotated):
             self.reject(self.func, f"{what} has no annotation")
         elif isinstance(proper, AnyType):
             self.reject(self.func, f"{what} has type Any")
-        elif to_rtype(declared) is None and facts.is_boxable(declared):
-            self.box(self.func, f"{what} has type {declared}, not {allowed}")
-        elif to_rtype(declared) is None:
+        elif facts.word_type(declared) is None and not facts.is_boxable(declared):
             self.reject(self.func, f"{what} has type {declared}: {OBJECTS_STAY}")
-
-    def return_rtype(self) -> RType | None:
-        signature = self.func.type
-        return facts.return_rtype(signature.ret_type) if isinstance(signature, CallableType) else None
 
     # Statements
 
@@ -138,15 +123,9 @@ class FunctionChecker(ExpressionChecker):
         elif isinstance(statement, WithStmt):
             self.check_with(statement)
         elif isinstance(statement, RaiseStmt):
-            self.box(statement, "raises an exception")
-            for expr in (statement.expr, statement.from_expr):
-                if expr is not None:
-                    self.check_expr_structure(expr)
+            self.check_all([expr for expr in (statement.expr, statement.from_expr) if expr is not None])
         elif isinstance(statement, AssertStmt):
-            self.box(statement, "uses assert")
-            self.check_expr(statement.expr)
-            if statement.msg is not None:
-                self.check_expr_structure(statement.msg)
+            self.check_all([statement.expr, *([statement.msg] if statement.msg is not None else [])])
         elif isinstance(statement, DelStmt):
             self.check_delete(statement)
         elif isinstance(statement, FuncDef):
@@ -161,7 +140,6 @@ class FunctionChecker(ExpressionChecker):
         if isinstance(found, str):
             self.reject(statement, found)
             return
-        self.box(statement, f"defines function '{statement.name}'")
         self.check_all([argument.initializer for argument in statement.arguments if argument.initializer is not None])
 
     def check_assignment(self, statement: AssignmentStmt) -> None:
@@ -172,16 +150,6 @@ class FunctionChecker(ExpressionChecker):
             self.check_target(lvalue)
         if isinstance(statement.rvalue, TempNode):  # `x: int` declares and computes nothing
             return
-        pairs = facts.parallel_pairs(statement.lvalues[0], statement.rvalue) if len(statement.lvalues) == 1 else None
-        if pairs is not None:
-            for target, value in pairs:
-                self.check_fits(value, self.target_rtype(target), "assignment")
-            self.check_all([value for _, value in pairs])
-            return
-        for lvalue in statement.lvalues:
-            if isinstance(lvalue, (TupleExpr, ListExpr)):
-                self.box(statement, "unpacks a sequence")
-            self.check_fits(statement.rvalue, self.target_rtype(lvalue), "assignment")
         self.check_expr(statement.rvalue)
 
     def check_delete(self, statement: DelStmt) -> None:
@@ -189,27 +157,19 @@ class FunctionChecker(ExpressionChecker):
         for target in targets:
             if isinstance(target, NameExpr) and isinstance(target.node, Var) \
                     and facts.module_global(target, self.module) is None:
-                self.box(statement, f"deletes local '{target.name}'")
                 self.check_local(target.name, target.node, target)
-            elif isinstance(target, NameExpr) and isinstance(target.node, Var):
-                self.box(statement, f"deletes global '{target.name}'")
-            else:
+            elif not (isinstance(target, NameExpr) and isinstance(target.node, Var)):
                 self.reject(statement, f"unsupported construct: del of a {describe_construct(target)}")
 
     def check_return(self, statement: ReturnStmt) -> None:
-        if statement.expr is not None and not self.is_none_literal(statement.expr):
-            self.check_fits(statement.expr, self.return_rtype(), "return")
+        if statement.expr is not None:
             self.check_expr(statement.expr)
 
     def check_try(self, statement: TryStmt) -> None:
-        if statement.handlers:
-            self.box(statement, "uses try/except")
-        if statement.finally_body is not None:
-            self.box(statement, "uses try/finally")
         self.check_block(statement.body)
         for classes, name, handler in zip(statement.types, statement.vars, statement.handlers):
             if classes is not None:
-                self.check_expr_structure(classes)
+                self.check_expr(classes)
             if name is not None:  # holds the exception, whatever its class
                 self.checked_locals.add(name.name)
                 self.check_target(name)
@@ -220,26 +180,15 @@ class FunctionChecker(ExpressionChecker):
     def check_with(self, statement: WithStmt) -> None:
         if statement.is_async:
             self.reject(statement, "unsupported construct: async with")
-        self.box(statement, "uses with")
         for manager, target in zip(statement.expr, statement.target):
-            self.check_expr_structure(manager)
+            self.check_expr(manager)
             if target is not None:
                 self.check_target(target)
         self.check_block(statement.body)
 
     def check_for(self, statement: ForStmt) -> None:
         self.check_target(statement.index)
-        if isinstance(statement.index, (TupleExpr, ListExpr)):
-            self.box(statement, "unpacks each item")
-        call = statement.expr
-        if not (isinstance(call, CallExpr) and facts.callee_fullname(call.callee) == "builtins.range"):
-            self.box(statement, "for loop is not over range(...)")
-            self.check_expr(statement.expr)
-        elif not 1 <= len(call.args) <= 3 or any(kind != ARG_POS for kind in call.arg_kinds):
-            self.reject(statement, "range() needs 1 to 3 positional arguments")
-        else:
-            for argument in call.args:
-                self.check_expr(argument)
+        self.check_expr(statement.expr)
         self.check_block(statement.body)
         self.check_block(statement.else_body)
 
@@ -256,13 +205,6 @@ class FunctionChecker(ExpressionChecker):
             node = symbol.node if symbol else None
             if not isinstance(node, Var):
                 self.reject(statement, f"global '{name}' is not a variable")
-            elif facts.scalar_rtype(node.type) is None:
-                self.box(statement, f"declares global '{name}' of type {node.type}, an object")
-
-    def target_rtype(self, lvalue: Lvalue) -> RType | None:
-        if isinstance(lvalue, NameExpr) and isinstance(lvalue.node, Var):
-            return facts.scalar_rtype(lvalue.node.type)
-        return None
 
     def check_target(self, lvalue: Lvalue) -> None:
         if isinstance(lvalue, (TupleExpr, ListExpr)):
@@ -271,15 +213,10 @@ class FunctionChecker(ExpressionChecker):
         elif isinstance(lvalue, StarExpr):
             self.reject(lvalue, "unsupported construct: starred assignment target")
         elif isinstance(lvalue, IndexExpr):
-            self.box(lvalue, "stores an item")
             self.check_all([lvalue.base, lvalue.index])
         elif isinstance(lvalue, MemberExpr):
-            self.box(lvalue, f"stores attribute '{lvalue.name}'")
             self.check_all([lvalue.expr])
         elif not isinstance(lvalue, NameExpr) or not isinstance(lvalue.node, Var):
             self.reject(lvalue, f"unsupported assignment target: {describe_construct(lvalue)}")
         elif facts.module_global(lvalue, self.module) is None:
             self.check_local(lvalue.name, lvalue.node, lvalue)
-
-    def is_none_literal(self, expr: Expression) -> bool:
-        return isinstance(expr, NameExpr) and expr.fullname == "builtins.None"

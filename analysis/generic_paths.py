@@ -111,9 +111,8 @@ class _FunctionReader:
     def note(self, op: ir.Op) -> OperationNote | None:
         if isinstance(op, (ir.Binary, ir.Unary, ir.Compare)):
             return self.arithmetic(op)
-        if isinstance(op, (ir.CallNative, ir.CallPrimitive, objects.CallDirect)):
-            return self.located(op, self.text(op), FAST, "computed inline" if isinstance(op, ir.CallPrimitive)
-                                else "a direct native call")
+        if isinstance(op, objects.CallDirect):
+            return self.located(op, self.text(op), FAST, "a direct native call")
         if isinstance(op, objects.IsSmallRange):
             return self.located(op, self.statement_text(op), FAST,
                                 "counts on int words (range(...) is called once, through CPython)")
@@ -162,7 +161,7 @@ class _FunctionReader:
 
     def boxed_for_a_generic_operation(self, box: objects.Box) -> bool:
         """Whether the word is boxed for operations that are generic anyway (a call's argument,
-        an operand of CPython's `/`) or to be returned (boxed functions return objects): then the
+        an operand of CPython's `/`) or to be returned (a function that returns an object): then the
         boxing is part of those, not a note of its own."""
         def folded(user: ir.Op | ir.Terminator) -> bool:
             if isinstance(user, ir.Return) or (isinstance(user, objects.CallObject) and user.dest in self.counted_ranges):

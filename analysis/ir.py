@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Union, final
 
-from tpy2wasm.analysis.rtypes import FLOAT, INT, NONE, RType
+from tpy2wasm.analysis.rtypes import NONE, RType
 
 
 class ErrorKind(Enum):
@@ -38,21 +38,6 @@ class BinaryOperator(Enum):
     BIT_XOR = "^"
 
 
-# ZeroDivisionError for / // %, ZeroDivisionError or ValueError for **,
-# ValueError for a negative shift count. + - * on ints overflow into a boxed
-# PyLong instead of raising, and float overflow gives inf.
-_RAISING_BINARY_OPERATORS = frozenset(
-    {
-        BinaryOperator.TRUE_DIV,
-        BinaryOperator.FLOOR_DIV,
-        BinaryOperator.MOD,
-        BinaryOperator.POW,
-        BinaryOperator.LSHIFT,
-        BinaryOperator.RSHIFT,
-    }
-)
-
-
 class UnaryOperator(Enum):
     NEG = "-"
     POS = "+"
@@ -67,7 +52,7 @@ class CompareOperator(Enum):
     LE = "<="
     GT = ">"
     GE = ">="
-    # Only on boxed values: identity and membership.
+    # Identity and membership: on objects only.
     IS = "is"
     IS_NOT = "is not"
     IN = "in"
@@ -75,27 +60,9 @@ class CompareOperator(Enum):
 
     @property
     def is_scalar(self) -> bool:
-        """Whether unboxed code can compare with it (identity and membership need objects)."""
+        """Whether words compare with it inline (identity and membership need objects)."""
         return self not in (CompareOperator.IS, CompareOperator.IS_NOT, CompareOperator.IN,
                             CompareOperator.NOT_IN)
-
-
-class Primitive(Enum):
-    """Builtin and math functions implemented directly by the runtime."""
-
-    SQRT = "math.sqrt"  # ValueError on negative input
-    FLOOR = "math.floor"  # ValueError/OverflowError on nan/inf
-    CEIL = "math.ceil"  # ValueError/OverflowError on nan/inf
-    ABS = "abs"
-    MIN = "min"
-    MAX = "max"
-    FLOAT_TO_INT = "int"  # ValueError/OverflowError on nan/inf
-    RANGE_STEP = "range_step"  # a computed range() step, as is; ValueError when it is zero
-
-    @property
-    def error_kind(self) -> ErrorKind:
-        never = (Primitive.ABS, Primitive.MIN, Primitive.MAX)
-        return ErrorKind.NEVER if self in never else ErrorKind.MAY_RAISE
 
 
 @final
@@ -183,8 +150,8 @@ class StoreLocal(Op):
 @final
 @dataclass(frozen=True)
 class LoadGlobal(Op):
-    """Read a module global: unboxed when `dest` is a scalar; when boxed, any name,
-    looked up in the module and then in builtins, as LOAD_GLOBAL does (NameError)."""
+    """Read a module global: any name, looked up in the module and then in builtins, as
+    LOAD_GLOBAL does (NameError); an int word's small int from the site's cache."""
 
     dest: Register
     module: str
@@ -193,8 +160,7 @@ class LoadGlobal(Op):
 
     @property
     def error_kind(self) -> ErrorKind:
-        # NameError, in boxed functions (an unboxed one's global is checked at its entry).
-        return ErrorKind.NEVER if self.dest.type.is_unboxed else ErrorKind.MAY_RAISE
+        return ErrorKind.MAY_RAISE
 
 
 @final
@@ -210,22 +176,21 @@ class StoreGlobal(Op):
 @final
 @dataclass(frozen=True)
 class Binary(Op):
-    """Arithmetic on two operands of one type, which is also the result type,
-    except for `/`: int / int gives a float, correctly rounded by the runtime."""
+    """Arithmetic on words (an inline fast path, CPython's operation otherwise) or objects
+    (CPython's operation): `lower_expr.word_result` gives the result's type."""
 
     dest: Register
     operator: BinaryOperator
     left: Register
     right: Register
     line: int
-    # `x op= y` on boxed values: CPython's in-place operation (lists extend in place).
+    # `x op= y`: CPython's in-place operation (lists extend in place).
     inplace: bool = False
 
     @property
     def error_kind(self) -> ErrorKind:
-        # On words and objects, CPython's operation runs whenever an operand is not a small int.
-        raising = self.operator in _RAISING_BINARY_OPERATORS or not self.left.type.is_unboxed
-        return ErrorKind.MAY_RAISE if raising else ErrorKind.NEVER
+        # CPython's operation runs whenever an operand is not in its fast form.
+        return ErrorKind.MAY_RAISE
 
 
 @final
@@ -238,13 +203,14 @@ class Unary(Op):
 
     @property
     def error_kind(self) -> ErrorKind:
-        return ErrorKind.NEVER if self.operand.type.is_unboxed else ErrorKind.MAY_RAISE
+        return ErrorKind.MAY_RAISE
 
 
 @final
 @dataclass(frozen=True)
 class Compare(Op):
-    """Compare two operands of the same type, giving a bool."""
+    """Compare two words (inline on their fast forms) or objects (CPython's rich comparison),
+    giving a branch condition (BOOL), a bool word or CPython's result object."""
 
     dest: Register
     operator: CompareOperator
@@ -254,51 +220,7 @@ class Compare(Op):
 
     @property
     def error_kind(self) -> ErrorKind:
-        return ErrorKind.NEVER if self.left.type.is_unboxed else ErrorKind.MAY_RAISE
-
-
-@final
-@dataclass(frozen=True)
-class Convert(Op):
-    """Widen a scalar (bool->int, bool->float, int->float) to `dest.type`."""
-
-    dest: Register
-    source: Register
-    line: int
-
-    @property
-    def error_kind(self) -> ErrorKind:
-        # A boxed bigint too large for a double raises OverflowError.
-        overflows = self.source.type == INT and self.dest.type == FLOAT
-        return ErrorKind.MAY_RAISE if overflows else ErrorKind.NEVER
-
-
-@final
-@dataclass(frozen=True)
-class CallNative(Op):
-    """Direct call of another native function, by its fully qualified name."""
-
-    dest: Register
-    callee: str
-    args: tuple[Register, ...]
-    line: int
-
-    @property
-    def error_kind(self) -> ErrorKind:
         return ErrorKind.MAY_RAISE
-
-
-@final
-@dataclass(frozen=True)
-class CallPrimitive(Op):
-    dest: Register
-    primitive: Primitive
-    args: tuple[Register, ...]
-    line: int
-
-    @property
-    def error_kind(self) -> ErrorKind:
-        return self.primitive.error_kind
 
 
 @final
@@ -332,7 +254,7 @@ class Return(Located):
 @dataclass(frozen=True)
 class Raise(Located):
     """`raise exception [from cause]`; with no exception, re-raise the one being handled
-    (bare `raise`), which adds no traceback entry, as in CPython. Boxed functions only."""
+    (bare `raise`), which adds no traceback entry, as in CPython. Native functions only."""
 
     exception: Register | None
     cause: Register | None
@@ -385,13 +307,6 @@ class FunctionIR:
     return_type: RType
     blocks: tuple[BasicBlock, ...]  # blocks[0] is the entry block
     line: int
-    # Every value a PyObject* and every operation CPython's own: for functions that call
-    # dynamic code, which a deopt could not re-run (see rtypes.OBJECT).
-    boxed: bool = False
-    # What an unboxed function calls without looking it up, as (the names as written, the
-    # fullname mypy found them to hold): `("m.sqrt", "math.sqrt")`, `("fib", "__main__.fib")`.
-    # The runtime checks at each entry from CPython that they still hold it (native.h).
-    bindings: tuple[tuple[str, str], ...] = ()
 
     @property
     def key(self) -> str:

@@ -1,6 +1,6 @@
-"""Ops on boxed values (PyObject*), used only by boxed functions (`FunctionIR.boxed`).
+"""Ops on objects (PyObject*) and on words, used by native functions alongside `ir.py`'s.
 
-Each is one CPython operation with CPython's own error behaviour, so a boxed function
+Each is one CPython operation with CPython's own error behaviour, so a native function
 computes exactly what the interpreter would, without a bytecode loop.
 """
 
@@ -184,7 +184,7 @@ class BuildSequence(_Raising):
 @final
 @dataclass(frozen=True)
 class IsTrue(_Raising):
-    """Truthiness as an unboxed bool, for branches (may call __bool__/__len__)."""
+    """Truthiness as a branch condition (may call __bool__/__len__)."""
 
     dest: Register
     value: Register

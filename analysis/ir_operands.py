@@ -11,10 +11,8 @@ def operands(op: ir.Op) -> tuple[ir.Register, ...]:
         return (op.left, op.right)
     if isinstance(op, ir.Unary):
         return (op.operand,)
-    if isinstance(op, (ir.Convert, ir.StoreLocal, ir.StoreGlobal)):
+    if isinstance(op, (ir.StoreLocal, ir.StoreGlobal)):
         return (op.source,)
-    if isinstance(op, (ir.CallPrimitive, ir.CallNative)):
-        return op.args
     if isinstance(op, objects.GetAttr):
         return (op.obj,)
     if isinstance(op, objects.SetAttr):

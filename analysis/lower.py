@@ -36,19 +36,16 @@ from mypy.nodes import (
     WhileStmt,
     WithStmt,
 )
-from mypy.types import CallableType, Type
+from mypy.types import Type
 
 from tpy2wasm.analysis import mypy_facts as facts
 from tpy2wasm.analysis.builder import OpenBlock
 from tpy2wasm.analysis.ir import (
-    BinaryOperator,
-    CallPrimitive,
     CompareOperator,
     ForIter,
     FunctionIR,
     LoadConst,
     Local,
-    Primitive,
     Register,
     Return,
     StoreLocal,
@@ -59,13 +56,12 @@ from tpy2wasm.analysis.ir_objects import (
 from tpy2wasm.analysis.lower_exceptions import Loop
 from tpy2wasm.analysis import lower_nested
 from tpy2wasm.analysis.cells import insert_cells
-from tpy2wasm.analysis.lower_expr import scalar
 from tpy2wasm.analysis.nested_code import cell_variables
-from tpy2wasm.analysis.lower_objects import boxed_return_type
+from tpy2wasm.analysis.lower_objects import return_type
 from tpy2wasm.analysis.lower_statements import StatementLowerer
-from tpy2wasm.analysis.nativeness import COMPILER_FAILURE_REASON, keep_in_interpreter, undecorated_export
+from tpy2wasm.analysis.nativeness import COMPILER_FAILURE_REASON, undecorated_export
 from tpy2wasm.analysis.report import NativenessReport
-from tpy2wasm.analysis.rtypes import BOOL, INT, INT_WORD, NONE, OBJECT, RType
+from tpy2wasm.analysis.rtypes import BOOL, INT_WORD, OBJECT
 from tpy2wasm.analysis.typed_ast import TypedProgram
 
 
@@ -79,11 +75,10 @@ class Counter:
 
 
 class FunctionLowerer(StatementLowerer):
-    def __init__(self, func: FuncDef, module: MypyFile, types: dict[Expression, Type], boxed: bool,
+    def __init__(self, func: FuncDef, module: MypyFile, types: dict[Expression, Type],
                  direct_callees: frozenset[str] = frozenset()) -> None:
-        super().__init__(func, module, types, boxed)
-        assert isinstance(func.type, CallableType), func
-        self.return_type = boxed_return_type(func) if boxed else scalar(func.type.ret_type, "return")
+        super().__init__(func, module, types)
+        self.return_type = return_type(func)
         self.direct_callees = direct_callees
         self.loops = []
         self.active_handlers = []
@@ -95,15 +90,15 @@ class FunctionLowerer(StatementLowerer):
                      for argument in func.arguments)
         self.builder.activate(self.builder.new_block())
         self.lower_block(func.body)
-        if self.return_type in (NONE, OBJECT):  # falling off the end returns None
+        if self.return_type is OBJECT:  # falling off the end returns None
             self.builder.terminate(Return(None, func.end_line or func.line))
-        elif self.boxed and self.builder.current is not None:  # as the None object in the result's word
+        elif self.builder.current is not None:  # as the None object in the result's word
             line = func.end_line or func.line
             self.builder.terminate(Return(self.coerce(self.constant(None, line), self.return_type, line), line))
         blocks = self.builder.finish(func.fullname)
         function = FunctionIR(func.name, func.name, self.module.fullname, args, self.return_type,
-                              blocks, func.line, self.boxed, tuple(sorted(self.bindings)))
-        return insert_cells(function, cell_variables(self.module.path, func)) if self.boxed else function
+                              blocks, func.line)
+        return insert_cells(function, cell_variables(self.module.path, func))
 
     def lower_block(self, block: Block | None) -> None:
         if block is None or block.is_unreachable:
@@ -127,12 +122,10 @@ class FunctionLowerer(StatementLowerer):
             self.lower_if(statement)
         elif isinstance(statement, WhileStmt):
             self.lower_while(statement)
-        elif isinstance(statement, ForStmt) and self.boxed and _is_range_call(statement.expr):
+        elif isinstance(statement, ForStmt) and _is_range_call(statement.expr):
             self.lower_for_range_object(statement)
-        elif isinstance(statement, ForStmt) and self.boxed:
-            self.lower_for_iter(statement)
         elif isinstance(statement, ForStmt):
-            self.lower_for_range(statement)
+            self.lower_for_iter(statement)
         elif isinstance(statement, (BreakStmt, ContinueStmt)):
             loop, leaves = self.loops[-1], isinstance(statement, BreakStmt)
             if self.unwind(len(self.loops), [loop] if leaves else [], loop.handler_depth, line):
@@ -159,7 +152,7 @@ class FunctionLowerer(StatementLowerer):
 
     def lower_return(self, statement: ReturnStmt) -> None:
         value = None
-        if self.return_type != NONE and statement.expr is not None:
+        if statement.expr is not None:
             value = self.lower_as(statement.expr, self.return_type)
         if self.unwind(0, self.loops, 0, statement.line):
             self.builder.terminate(Return(value, statement.line))
@@ -212,30 +205,8 @@ class FunctionLowerer(StatementLowerer):
         self.loops.pop()
         self.builder.goto(continue_target, line)
 
-    def lower_for_range(self, statement: ForStmt) -> None:
-        """`for i in range(start, stop, STEP)` with a hidden counter, so that
-        assigning to `i` in the body does not change the iteration."""
-        assert isinstance(statement.expr, CallExpr), statement
-        line = statement.line
-        self.assume_bound(statement.expr.callee, "builtins.range")
-        bounds = [self.coerce(self.lower_expr(arg), INT, line) for arg in statement.expr.args]
-        start = bounds[0] if len(bounds) > 1 else self.constant(0, line)
-        stop = bounds[1] if len(bounds) > 1 else bounds[0]
-        constant_step = facts.constant_int(statement.expr.args[2]) if len(bounds) == 3 else 1
-        step = self.constant(constant_step, line) if constant_step else self._checked_step(bounds[2], line)
-        body = self.builder.new_block()
-        exhausted, exit_block = self.loop_exits(statement.else_body)
-        counter = self.count(self.hidden_locals(INT), start, stop, step, _sign(constant_step), body, exhausted, line)
-        self.builder.activate(body)
-        self.store(statement.index, self.load(counter.value, line))
-        increment = self.builder.new_block()
-        self.lower_loop_body(statement.body, increment, exit_block, line)
-        self.builder.activate(increment)
-        self.advance(counter, line)
-        self.finish_loop(statement.else_body, exhausted, exit_block, line)
-
     def lower_for_range_object(self, statement: ForStmt) -> None:
-        """`for i in range(...)` in a boxed function: the call is CPython's (so its errors are, and
+        """`for i in range(...)`: the call is CPython's (so its errors are, and
         whatever the name `range` holds is called); an exact range of small ints is then counted
         through on int words with a hidden counter, anything else goes through CPython's iterator.
         Both loop heads enter one body; its end goes back to the head the loop started with."""
@@ -246,7 +217,7 @@ class FunctionLowerer(StatementLowerer):
         small = self.builder.emit_value(IsSmallRange(self.builder.register(BOOL), range_object, direction, line))
         # Zero on the iterator's path too, so every path to the shared body assigns the hidden
         # locals: their loads need no unbound test, and LLVM sees only small words in them.
-        hidden = self.hidden_locals(INT_WORD)
+        hidden = self.hidden_locals()
         zero = self.builder.emit_value(LoadConst(self.builder.register(INT_WORD), 0, line))
         for local in hidden:
             self.builder.emit(StoreLocal(local, zero, line))
@@ -274,10 +245,10 @@ class FunctionLowerer(StatementLowerer):
         self.advance(counter, line)
         self.finish_loop(statement.else_body, exhausted, exit_block, line)
 
-    def hidden_locals(self, rtype: RType) -> tuple[Local, Local, Local]:
-        """A range loop's counter, stop and step."""
+    def hidden_locals(self) -> tuple[Local, Local, Local]:
+        """A range loop's counter, stop and step, on int words."""
         temp = self.builder.temp
-        return temp("counter", rtype), temp("stop", rtype), temp("step", rtype)
+        return temp("counter", INT_WORD), temp("stop", INT_WORD), temp("step", INT_WORD)
 
     def count(self, hidden: tuple[Local, Local, Local], start: Register, stop: Register, step: Register,
               direction: int, body: OpenBlock, exit_block: OpenBlock, line: int) -> Counter:
@@ -310,18 +281,13 @@ class FunctionLowerer(StatementLowerer):
     def advance(self, counter: Counter, line: int) -> None:
         """`counter += step`, then back to the loop head."""
         current, step = self.load(counter.value, line), self.load(counter.step, line)
-        if self.boxed:
-            next_value = self.builder.emit_value(CountAdd(self.builder.register(INT_WORD), current, step, line))
-        else:
-            next_value = self.binary(BinaryOperator.ADD, current, step, INT, line)
+        next_value = self.builder.emit_value(CountAdd(self.builder.register(INT_WORD), current, step, line))
         self.builder.emit(StoreLocal(counter.value, next_value, line))
         self.builder.goto(counter.head, line)
 
     def count_compare(self, operator: CompareOperator, left: Register, right: Register, line: int) -> Register:
-        """A range loop's test: on the small words of a counted range in a boxed function."""
-        if self.boxed:
-            return self.builder.emit_value(CountCompare(self.builder.register(BOOL), operator, left, right, line))
-        return self.compare(operator, left, right, line)
+        """A range loop's test: on the small words of a counted range."""
+        return self.builder.emit_value(CountCompare(self.builder.register(BOOL), operator, left, right, line))
 
     def lower_for_iter(self, statement: ForStmt) -> None:
         """`for x in iterable` through the iterator protocol, as CPython runs it."""
@@ -339,7 +305,7 @@ class FunctionLowerer(StatementLowerer):
         # other target through a temporary, emptied before the store so it holds no extra
         # reference (an unpacked item dies at the unpacking, before the targets are stored).
         target = self.object_local(statement.index)
-        item = self.temp("item", OBJECT) if target is None else target
+        item = self.temp("item") if target is None else target
         head, body = self.builder.new_block(), self.builder.new_block()
         self.builder.goto(head, line)
         self.builder.activate(head)
@@ -358,11 +324,6 @@ class FunctionLowerer(StatementLowerer):
         local = self.local(target.name, target.node)
         return local if local.type is OBJECT else None
 
-    def _checked_step(self, step: Register, line: int) -> Register:
-        """A computed step, which raises ValueError when zero, as range() does."""
-        dest = self.builder.register(INT)
-        return self.builder.emit_value(CallPrimitive(dest, Primitive.RANGE_STEP, (step,), line))
-
 
 def _sign(value: int | None) -> int:
     return 0 if not value else (1 if value > 0 else -1)
@@ -374,38 +335,37 @@ def _is_range_call(expr: Expression) -> bool:
             and 1 <= len(expr.args) <= 3 and all(kind == ARG_POS for kind in expr.arg_kinds))
 
 
-#: LLVM's wasm backend takes minutes on a boxed function much larger than this (every value a
+#: LLVM's wasm backend takes minutes on a native function much larger than this (every value a
 #: stack slot, every operation a branch to its error path), for little gain over the interpreter.
-MAX_BOXED_OPS = 1000
+MAX_OPS = 1000
 
 
 def lower_program(program: TypedProgram, report: NativenessReport) -> list[FunctionIR]:
     """FunctionIR for every native function in the report, in report order. A function whose
-    lowering fails stays in the interpreter (its verdict says why), which boxes its unboxed
-    callers: those are lowered again, as are boxed callers that called its direct entry."""
+    lowering fails stays in the interpreter (its verdict says why), and its callers that called
+    its direct entry are lowered again."""
     lowered: dict[str, FunctionIR] = {}
     while True:
         failed = False
-        boxed = frozenset(f"{verdict.module}.{verdict.qualname}" for verdict in report.native_functions()
-                          if verdict.boxed)
+        native = frozenset(f"{verdict.module}.{verdict.qualname}" for verdict in report.native_functions())
         for verdict in report.native_functions():
             key = f"{verdict.module}.{verdict.qualname}"
-            if key in lowered and lowered[key].boxed == verdict.boxed and direct_callees(lowered[key]) <= boxed:
+            if key in lowered and direct_callees(lowered[key]) <= native:
                 continue
             module = program.modules[verdict.module]
             node = module.names[verdict.name].node
             func = undecorated_export(node) if isinstance(node, Decorator) else node
             assert isinstance(func, FuncDef), verdict
             try:
-                function = FunctionLowerer(func, module, program.types, verdict.boxed, boxed).lower_function()
+                function = FunctionLowerer(func, module, program.types, native).lower_function()
             except Exception as error:  # a lowering bug, confined to this function
-                keep_in_interpreter(report, verdict, f"{COMPILER_FAILURE_REASON}: {type(error).__name__}: {error}")
+                verdict.reject(verdict.line, f"{COMPILER_FAILURE_REASON}: {type(error).__name__}: {error}")
                 failed = True
                 continue
             size = sum(len(block.ops) + 1 for block in function.blocks)
-            if function.boxed and size > MAX_BOXED_OPS:
-                keep_in_interpreter(report, verdict, f"it is too large to compile natively on boxed values "
-                                                     f"({size} operations, more than {MAX_BOXED_OPS})")
+            if size > MAX_OPS:
+                verdict.reject(verdict.line, f"it is too large to compile natively "
+                                             f"({size} operations, more than {MAX_OPS})")
                 failed = True
             else:
                 lowered[key] = function
@@ -414,5 +374,5 @@ def lower_program(program: TypedProgram, report: NativenessReport) -> list[Funct
 
 
 def direct_callees(function: FunctionIR) -> set[str]:
-    """The functions whose direct entries `function` calls: they must stay native and boxed."""
+    """The functions whose direct entries `function` calls: they must stay native."""
     return {op.function for block in function.blocks for op in block.ops if isinstance(op, CallDirect)}

@@ -1,4 +1,4 @@
-"""Lowering of try/except/else/finally, with and raise in boxed functions, and of the jumps that
+"""Lowering of try/except/else/finally, with and raise in native functions, and of the jumps that
 leave them, as CPython 3.11 runs them.
 
 An exception raised in the try body goes to the handler block (the builder's `handler`),

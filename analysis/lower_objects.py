@@ -1,4 +1,4 @@
-"""Lowering of what only boxed functions have: strings, attributes, names of anything
+"""Lowering of objects: strings, attributes, names of anything
 (functions, classes, modules, builtins) and calls of any callable, exactly as CPython
 evaluates them -- the callee first, then the arguments left to right.
 
@@ -21,7 +21,7 @@ from tpy2wasm.analysis.ir import Compare, LoadConst, LoadGlobal, Register, Unary
 from tpy2wasm.analysis.ir_objects import (
     BuildDict, BuildSequence, BuildSlice, CallDirect, CallObject, GetAttr, GetItem, SequenceKind, SetAttr, SetItem,
 )
-from tpy2wasm.analysis.lower_expr import SCALAR_WORDS, ExpressionLowerer, boxed_value_type, word_result
+from tpy2wasm.analysis.lower_expr import ExpressionLowerer, value_type, word_result
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, NUMBER_WORDS, OBJECT, WORDS, RType
 
 #: Unary operators that give an int for an int, a float for a float, a bool for a bool.
@@ -29,19 +29,17 @@ _WORD_UNARY_OPERATORS = {INT_WORD: frozenset({"-", "+", "~"}), FLOAT_WORD: froze
                          BOOL_WORD: frozenset({"not"})}
 
 
-def boxed_return_type(func: FuncDef) -> RType:
-    """What a boxed function's direct entry returns (a None result is the None object)."""
+def return_type(func: FuncDef) -> RType:
+    """What a native function's direct entry returns (a None result is the None object)."""
     assert isinstance(func.type, CallableType), func
-    return boxed_value_type(func.type.ret_type)
+    return value_type(func.type.ret_type)
 
 
 class ObjectLowerer(ExpressionLowerer):
-    #: The fullnames of the module's boxed native functions, whose direct entries calls may use.
+    #: The fullnames of the module's native functions, whose direct entries calls may use.
     direct_callees: frozenset[str] = frozenset()
 
     def lower_node(self, expr: Expression) -> Register:
-        if not self.boxed:
-            return super().lower_node(expr)
         if self.computes_word(expr):
             return self.coerce(self.word(expr), OBJECT, expr.line)
         return self.coerce(self.lower_object_node(expr), OBJECT, expr.line)
@@ -94,9 +92,9 @@ class ObjectLowerer(ExpressionLowerer):
         callee = self.lower_expr(call.callee)
         target = self.direct_target(call)
         if target is not None:
-            args = tuple(self.lower_as(arg, boxed_value_type(parameter.variable.type))
+            args = tuple(self.lower_as(arg, value_type(parameter.variable.type))
                          for arg, parameter in zip(call.args, target.arguments))
-            dest = self.builder.register(boxed_return_type(target))
+            dest = self.builder.register(return_type(target))
             return self.builder.emit_value(CallDirect(dest, callee, target.fullname, args, call.line))
         positional = [self.lower_expr(arg) for arg, kind in zip(call.args, call.arg_kinds) if kind != ARG_NAMED]
         named = [(name, self.lower_expr(arg)) for arg, kind, name in zip(call.args, call.arg_kinds, call.arg_names)
@@ -110,13 +108,10 @@ class ObjectLowerer(ExpressionLowerer):
     def lower_dropped_call(self, call: CallExpr) -> None:
         """A call whose value is dropped: a direct call's word result is not boxed for nothing."""
         with self.builder.at(call):
-            if self.boxed:
-                self.lower_object_node(call)
-            else:
-                self.lower_node(call)
+            self.lower_object_node(call)
 
     def direct_target(self, call: CallExpr) -> FuncDef | None:
-        """The boxed native function of this module that `call` names and gives every parameter
+        """The native function of this module that `call` names and gives every parameter
         positionally, so that it may call its direct entry (docs/value-representation.md, 4)."""
         name = call.callee
         if not (isinstance(name, NameExpr) and isinstance(name.node, FuncDef)
@@ -134,7 +129,7 @@ class ObjectLowerer(ExpressionLowerer):
     def static_word(self, expr: Expression) -> RType | None:
         """The word type of `expr`'s static type: INT_WORD for an int, FLOAT_WORD for a float,
         BOOL_WORD for a bool."""
-        return SCALAR_WORDS.get(facts.scalar_rtype(facts.expression_type(expr, self.types)))
+        return facts.word_type(facts.expression_type(expr, self.types))
 
     def computes_word(self, expr: Expression) -> bool:
         """Whether `expr` is an int or a float made of literals, word locals and arithmetic
@@ -186,7 +181,7 @@ class ObjectLowerer(ExpressionLowerer):
                 return self.load(self.local(expr.name, expr.node), line)
             if isinstance(expr, OpExpr):
                 left, right = self.word(expr.left), self.word(expr.right)
-                return self.binary(facts.BINARY_OPERATORS[expr.op], left, right, word, line)
+                return self.binary(facts.BINARY_OPERATORS[expr.op], left, right, line)
             assert isinstance(expr, UnaryExpr), expr
             operand = self.word(expr.expr)
             dest = self.builder.register(word)
@@ -195,28 +190,28 @@ class ObjectLowerer(ExpressionLowerer):
     def lower_as(self, expr: Expression, rtype: RType) -> Register:
         """`expr` as a value of `rtype` (a returned value, a direct call's argument): computed on
         words when `rtype` is a word and `expr` has a word type, never boxed on the way."""
-        if self.boxed and rtype in WORDS and self.static_word(expr) is not None:
+        if rtype in WORDS and self.static_word(expr) is not None:
             return self.coerce(self.word(expr), rtype, expr.line)
         return self.coerce(self.lower_expr(expr), rtype, expr.line)
 
     def operand(self, expr: Expression) -> Register:
         """An operand of an in-place operation: a word when `expr` computes one."""
-        return self.word(expr) if self.boxed and self.computes_word(expr) else self.lower_expr(expr)
+        return self.word(expr) if self.computes_word(expr) else self.lower_expr(expr)
 
     def assigned_value(self, target: Lvalue, value: Expression) -> Register:
         """The value of `target = value`: a word when the target is a word local (an int stored
         in a float local stays an int, as in CPython: store() converts it)."""
-        if (self.boxed and isinstance(target, NameExpr) and isinstance(target.node, Var) and self.is_local(target)
+        if (isinstance(target, NameExpr) and isinstance(target.node, Var) and self.is_local(target)
                 and self.local(target.name, target.node).type in WORDS and self.static_word(value) is not None):
             return self.word(value)
         return self.lower_expr(value)
 
     def lower_comparison_chain(self, expr: ComparisonExpr, if_true: OpenBlock, if_false: OpenBlock) -> None:
-        """In a boxed function, a chain of ints and floats compares words: the fast path on
+        """A chain of ints and floats compares words: the fast path on
         small ints and doubles, else CPython's rich comparison and the truth of its result, as a
         branch on it does."""
         operators = [facts.COMPARE_OPERATORS[operator] for operator in expr.operators]
-        if not (self.boxed and all(operator.is_scalar for operator in operators)
+        if not (all(operator.is_scalar for operator in operators)
                 and all(self.static_word(operand) in NUMBER_WORDS for operand in expr.operands)):
             super().lower_comparison_chain(expr, if_true, if_false)
             return
@@ -234,8 +229,6 @@ class ObjectLowerer(ExpressionLowerer):
     def condition_value(self, expr: Expression) -> Register:
         """The word a branch tests without an object, when `expr` computes one or a direct call
         returns one."""
-        if not self.boxed:
-            return super().condition_value(expr)
         if self.computes_word(expr):
             return self.word(expr)
         with self.builder.at(expr):

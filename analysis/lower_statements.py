@@ -33,7 +33,6 @@ from tpy2wasm.analysis.ir_objects import (
     ClearLocal, DeleteGlobal, GetAttr, NewAssertionError, SetAttr, UnpackedItem, UnpackSequence,
 )
 from tpy2wasm.analysis.lower_exceptions import ExceptionLowerer
-from tpy2wasm.analysis.lower_expr import scalar
 from tpy2wasm.analysis.rtypes import OBJECT
 
 
@@ -74,7 +73,7 @@ class StatementLowerer(ExceptionLowerer):
             write = lambda result: self.store(target, result)
         operand = self.operand(statement.rvalue)
         operator = facts.BINARY_OPERATORS[statement.op]
-        write(self.binary(operator, current, operand, current.type, line, inplace=True))
+        write(self.binary(operator, current, operand, line, inplace=True))
 
     def store(self, target: Lvalue, value: Register) -> None:
         if isinstance(target, (TupleExpr, ListExpr)):
@@ -89,9 +88,8 @@ class StatementLowerer(ExceptionLowerer):
             self.set_attr(target, value)
             return
         assert isinstance(target, NameExpr) and isinstance(target.node, Var), target
-        global_var = facts.module_global(target, self.module)
-        if global_var is not None:  # an object in the dict, whatever its type, in a boxed function
-            value = self.coerce(value, OBJECT if self.boxed else scalar(global_var.type, "global"), target.line)
+        if facts.module_global(target, self.module) is not None:  # an object in the dict, whatever its type
+            value = self.coerce(value, OBJECT, target.line)
             self.builder.emit(StoreGlobal(self.module.fullname, target.name, value, target.line))
         else:
             local = self.local(target.name, target.node)

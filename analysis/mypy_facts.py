@@ -38,23 +38,8 @@ from mypy.nodes import (
 )
 from mypy.types import AnyType, CallableType, Instance, LiteralType, NoneType, Type, UnionType, get_proper_type
 
-from tpy2wasm.analysis.ir import BinaryOperator, CompareOperator, Primitive, UnaryOperator
-from tpy2wasm.analysis.rtypes import FLOAT, INT, NONE, SCALAR_TYPES_BY_NAME, RType
-
-PRIMITIVES_BY_FULLNAME: Final[dict[str, Primitive]] = {
-    "math.sqrt": Primitive.SQRT,
-    "math.floor": Primitive.FLOOR,
-    "math.ceil": Primitive.CEIL,
-    "builtins.abs": Primitive.ABS,
-    "builtins.min": Primitive.MIN,
-    "builtins.max": Primitive.MAX,
-    "builtins.int": Primitive.FLOAT_TO_INT,
-}
-"""Callables lowered to `CallPrimitive` (or to a no-op/convert when the argument
-already has the result's type, e.g. `int(3)` or `math.floor(3)`)."""
-
-FLOAT_CONSTRUCTOR: Final = "builtins.float"
-"""`float(x)`: lowered to a `Convert`, never a call."""
+from tpy2wasm.analysis.ir import BinaryOperator, CompareOperator, UnaryOperator
+from tpy2wasm.analysis.rtypes import FLOAT_WORD, INT_WORD, WORDS_BY_NAME, RType
 
 BINARY_OPERATORS: Final = {operator.value: operator for operator in BinaryOperator}
 UNARY_OPERATORS: Final = {operator.value: operator for operator in UnaryOperator}
@@ -72,21 +57,21 @@ def is_any(mypy_type: Type | None) -> bool:
     return isinstance(get_proper_type(mypy_type), AnyType)
 
 
-def scalar_rtype(mypy_type: Type | None) -> RType | None:
-    """The runtime type of an int/float/bool mypy type, or None for anything else."""
+def word_type(mypy_type: Type | None) -> RType | None:
+    """The word type of an int/float/bool mypy type, or None for anything else."""
     proper = get_proper_type(mypy_type)
     if isinstance(proper, LiteralType):  # e.g. the argument `3` in `f(3)`
         proper = proper.fallback
     if isinstance(proper, Instance):
-        return SCALAR_TYPES_BY_NAME.get(proper.type.fullname)
+        return WORDS_BY_NAME.get(proper.type.fullname)
     if isinstance(proper, UnionType):  # `1 if c else 2`, `flag and True`: a union of literals of one type
-        rtypes = {scalar_rtype(item) for item in proper.items}
+        rtypes = {word_type(item) for item in proper.items}
         return rtypes.pop() if len(rtypes) == 1 else None
     return None
 
 
 def is_boxable(mypy_type: Type | None) -> bool:
-    """Whether a boxed function may hold the value in a parameter, local or return: a str,
+    """Whether a native function may hold the value in a parameter, local or return: a str,
     None, an exception, a function (a lambda) or Any. Containers and other objects stay in the
     interpreter, whose specialised instructions are faster at them than calls into the C API."""
     proper = get_proper_type(mypy_type)
@@ -95,33 +80,26 @@ def is_boxable(mypy_type: Type | None) -> bool:
     if isinstance(proper, (NoneType, AnyType, CallableType)):
         return True
     if isinstance(proper, UnionType):
-        return all(scalar_rtype(item) is not None or is_boxable(item) for item in proper.items)
+        return all(word_type(item) is not None or is_boxable(item) for item in proper.items)
     return isinstance(proper, Instance) and (proper.type.fullname == "builtins.str"
                                               or proper.type.has_base("builtins.BaseException"))
 
 
 def expression_type(expr: Expression, types: dict[Expression, Type]) -> Type | None:
     """mypy's type of `expr`, except for `**`, which typeshed types as Any: with a float
-    operand it is a float (a negative base with a fractional exponent gives a complex number:
-    native code deopts to CPython for it), and int ** int is an int (a negative exponent
-    gives a float: native code deopts for it too).
+    operand it is a float (a negative base with a fractional exponent gives a complex number),
+    and int ** int is an int (a negative exponent gives a float): native code holds whatever
+    CPython's operation returns, in a word that can hold any object.
     """
     mypy_type = types.get(expr)
     if isinstance(expr, OpExpr) and expr.op == "**" and is_any(mypy_type):
         operands = [types.get(expr.left), types.get(expr.right)]
-        rtypes = [scalar_rtype(operand) for operand in operands]
-        if all(rtype is not None for rtype in rtypes) and FLOAT in rtypes:
-            return operands[rtypes.index(FLOAT)]
-        if rtypes == [INT, INT]:
+        rtypes = [word_type(operand) for operand in operands]
+        if all(rtype is not None for rtype in rtypes) and FLOAT_WORD in rtypes:
+            return operands[rtypes.index(FLOAT_WORD)]
+        if rtypes == [INT_WORD, INT_WORD]:
             return operands[0]
     return mypy_type
-
-
-def return_rtype(mypy_type: Type | None) -> RType | None:
-    """Like `scalar_rtype`, but also accepts None (a procedure)."""
-    if isinstance(get_proper_type(mypy_type), NoneType):
-        return NONE
-    return scalar_rtype(mypy_type)
 
 
 def callee_fullname(callee: Expression) -> str:
@@ -131,25 +109,6 @@ def callee_fullname(callee: Expression) -> str:
     if isinstance(callee, MemberExpr):
         return callee.name
     return type(callee).__name__
-
-
-def name_path(expr: Expression) -> str | None:
-    """The names a call of `expr` looks up, as written: `math.sqrt` (a global or builtin, then
-    module attributes), `sqrt`; None for any other expression."""
-    if isinstance(expr, NameExpr):
-        return expr.name
-    if isinstance(expr, MemberExpr):
-        base = name_path(expr.expr)
-        return None if base is None else f"{base}.{expr.name}"
-    return None
-
-
-def module_function(callee: Expression, module: MypyFile) -> FuncDef | None:
-    """The plain module-level function of `module` that `callee` names, if any."""
-    if not isinstance(callee, NameExpr) or not isinstance(callee.node, FuncDef):
-        return None
-    symbol = module.names.get(callee.name)
-    return callee.node if symbol is not None and symbol.node is callee.node else None
 
 
 def module_global(name: NameExpr, module: MypyFile) -> Var | None:

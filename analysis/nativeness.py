@@ -1,8 +1,8 @@
 """Decide, per function, whether it can be compiled by the native typed core.
 
-Each module-level function is first checked on its own (`FunctionChecker`);
-then calls between candidates are resolved to a fixed point, because calling a
-function that turned out not native, or boxed, makes an unboxed caller boxed.
+Each module-level function is checked on its own (`FunctionChecker`): what it calls, native
+or not, does not change how it runs, since a call site that finds its callee interpreted calls
+it through CPython.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from tpy2wasm.analysis.function_checker import FunctionChecker
 from tpy2wasm.analysis.report import ClassVerdict, FunctionVerdict, NativenessReport
 from tpy2wasm.analysis.typed_ast import TypedProgram
 
-CallGraph = dict[str, list[tuple[int, str]]]
-"""Function fullname -> (line, callee fullname) of each call to a candidate."""
 
 
 def _new_verdict(module: MypyFile, qualname: str, node: Statement) -> FunctionVerdict:
@@ -64,7 +62,7 @@ def _reject_type_errors(verdict: FunctionVerdict, definition: FuncDef, errors: l
             verdict.reject(line, f"{TYPE_ERROR_REASON}: {message}")
 
 
-def _check_module(module: MypyFile, program: TypedProgram, calls: CallGraph,
+def _check_module(module: MypyFile, program: TypedProgram,
                   type_errors: dict[str, list[tuple[int, str]]]) -> list[FunctionVerdict]:
     """Verdicts for the module's functions in source order, then its methods."""
     functions: list[FunctionVerdict] = []
@@ -77,7 +75,6 @@ def _check_module(module: MypyFile, program: TypedProgram, calls: CallGraph,
             checker = FunctionChecker(definition, module, program, verdict)
             checker.check()
             _reject_type_errors(verdict, definition, type_errors.get(os.path.abspath(module.path), []))
-            calls[definition.fullname] = checker.calls
             functions.append(verdict)
         elif name is not None:
             verdict = _new_verdict(module, name, definition)
@@ -94,44 +91,13 @@ def _check_module(module: MypyFile, program: TypedProgram, calls: CallGraph,
     return functions + methods
 
 
-def _propagate_boxed_callees(verdicts: dict[str, FunctionVerdict], calls: CallGraph) -> None:
-    """Box the unboxed callers of functions that are not native or run boxed, until nothing
-    changes: code after such a call cannot deopt, since the re-run would repeat the call."""
-    changed = True
-    while changed:
-        changed = False
-        for caller, callees in calls.items():
-            verdict = verdicts[caller]
-            if not verdict.native or verdict.boxed:
-                continue
-            for line, callee in callees:
-                callee_verdict = verdicts[callee]
-                if callee != caller and (not callee_verdict.native or callee_verdict.boxed):
-                    kind = "runs boxed" if callee_verdict.native else "is not native"
-                    verdict.box(line, f"calls {callee_verdict.qualname}(), which {kind}")
-                    changed = True
-
-
 def check_program(program: TypedProgram) -> NativenessReport:
     """The nativeness verdict of every function and method in the user's modules."""
     report = NativenessReport()
-    calls = report.calls
     type_errors = _type_errors_by_file(program.mypy_errors)
     for module_name in sorted(program.modules):
         module = program.modules[module_name]
-        report.functions.extend(_check_module(module, program, calls, type_errors))
+        report.functions.extend(_check_module(module, program, type_errors))
         report.classes.extend(ClassVerdict(module.fullname, definition.name, module.path, definition.line)
                               for definition in module.defs if isinstance(definition, ClassDef))
-    _propagate_boxed_callees(_verdicts_by_fullname(report), calls)
     return report
-
-
-def keep_in_interpreter(report: NativenessReport, verdict: FunctionVerdict, reason: str) -> None:
-    """A function the compiler failed to lower or emit (a bug of ours, confined to it), or
-    found too large, runs in the interpreter, and so are boxed the unboxed functions that call it."""
-    verdict.reject(verdict.line, reason)
-    _propagate_boxed_callees(_verdicts_by_fullname(report), report.calls)
-
-
-def _verdicts_by_fullname(report: NativenessReport) -> dict[str, FunctionVerdict]:
-    return {f"{verdict.module}.{verdict.qualname}": verdict for verdict in report.functions}

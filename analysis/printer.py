@@ -6,10 +6,7 @@ from tpy2wasm.analysis.ir import (
     BasicBlock,
     Binary,
     Branch,
-    CallNative,
-    CallPrimitive,
     Compare,
-    Convert,
     ErrorKind,
     ForIter,
     FunctionIR,
@@ -89,12 +86,6 @@ def _op_body(op: Op) -> str:
     if isinstance(op, Unary):
         separator = " " if op.operator.value.isalpha() else ""
         return f"{op.operator.value}{separator}{op.operand}"
-    if isinstance(op, Convert):
-        return f"{op.dest.type}({op.source})"
-    if isinstance(op, CallNative):
-        return f"{op.callee}({_join(op.args)})"
-    if isinstance(op, CallPrimitive):
-        return f"{op.primitive.value}({_join(op.args)})"
     return _object_op_body(op)
 
 
@@ -219,8 +210,7 @@ def format_block(block: BasicBlock) -> list[str]:
 
 def format_function(function: FunctionIR) -> str:
     args = ", ".join(f"{arg.name}: {arg.type}" for arg in function.args)
-    boxed = "  # boxed" if function.boxed else ""
-    header = f"def {function.qualname}({args}) -> {function.return_type}:  # line {function.line}{boxed}"
+    header = f"def {function.qualname}({args}) -> {function.return_type}:  # line {function.line}"
     lines = [header]
     for block in function.blocks:
         lines.extend(format_block(block))

@@ -1,4 +1,4 @@
-"""The refcount pass of boxed functions (as mypyc's `transform/refcount.py`): each register
+"""The refcount pass of native functions (as mypyc's `transform/refcount.py`): each register
 holding a reference (an object or an int word) is released right after its last use on
 every path, so temporaries, iterators and generators die where CPython's do.
 

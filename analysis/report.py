@@ -25,16 +25,10 @@ class FunctionVerdict:
     path: str
     line: int
     reasons: list[Reason] = field(default_factory=list)
-    # Why a native function works on boxed objects rather than unboxed scalars.
-    boxed_because: list[Reason] = field(default_factory=list)
 
     @property
     def native(self) -> bool:
         return not self.reasons
-
-    @property
-    def boxed(self) -> bool:
-        return bool(self.boxed_because)
 
     def reject(self, line: int, message: str) -> None:
         """Record a reason once; the same problem on the same line is reported once."""
@@ -42,23 +36,12 @@ class FunctionVerdict:
         if reason not in self.reasons:
             self.reasons.append(reason)
 
-    def box(self, line: int, message: str) -> None:
-        """Record, once, why the function cannot run on unboxed scalars."""
-        reason = Reason(line, message)
-        if reason not in self.boxed_because:
-            self.boxed_because.append(reason)
-
     def render(self) -> list[str]:
         """mypy-style note lines, one per reason (or one saying the function is native)."""
         return self.render_as(self.path)
 
     def render_as(self, path: str) -> list[str]:
         """The note lines, naming the file `path` (e.g. relative to where the user is)."""
-        if self.native and self.boxed:
-            return [
-                f"{path}:{reason.line}: note: {self.qualname}() is native on boxed values: {reason.message}"
-                for reason in sorted(self.boxed_because)
-            ]
         if self.native:
             return [f"{path}:{self.line}: note: {self.qualname}() is native"]
         return [
@@ -84,8 +67,6 @@ class NativenessReport:
 
     functions: list[FunctionVerdict] = field(default_factory=list)
     classes: list[ClassVerdict] = field(default_factory=list)
-    #: function fullname -> (line, callee fullname) of each call to a candidate
-    calls: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
     def verdict(self, module: str, qualname: str) -> FunctionVerdict:
         for verdict in self.functions:

@@ -2,8 +2,8 @@
 
 Usage: python bench/gen_large_program.py LINES OUT.py
 
-The program is many small module-level functions of the kinds real typed code has: unboxed
-int and float kernels with loops and branches, boxed ones that print and format strings, and
+The program is many small module-level functions of the kinds real typed code has: int and
+float kernels with loops and branches, typed ones that print and format strings, and
 untyped ones that stay in the interpreter; `main()` calls a sample of them and prints results,
 so a compiled module can be checked against python3.11.
 """
@@ -38,7 +38,7 @@ def _float_kernel(name: str, rng: random.Random) -> list[str]:
             "    return acc"]
 
 
-def _boxed_printer(name: str, rng: random.Random) -> list[str]:
+def _printer(name: str, rng: random.Random) -> list[str]:
     word = rng.choice(["alpha", "beta", "gamma", "delta"])
     return [f"def {name}(n: int, label: str) -> str:",
             f"    text = label + \"-{word}-\" + str(n)",
@@ -56,7 +56,7 @@ def _untyped(name: str, rng: random.Random) -> list[str]:
 _KINDS: list[tuple[Callable[[str, random.Random], list[str]], str]] = [
     (_int_kernel, "print({name}({arg}))"),
     (_float_kernel, "print(round({name}(1.5, {arg}), 6))"),
-    (_boxed_printer, "print({name}({arg}, 'x'))"),
+    (_printer, "print({name}({arg}, 'x'))"),
     (_untyped, "print({name}([{arg}, 1, 2]))"),
 ]
 

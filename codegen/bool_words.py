@@ -1,4 +1,4 @@
-"""Bool words in boxed functions (rtypes.BOOL_WORD, docs/value-representation.md): 0 or 1 inline,
+"""Bool words in native functions (rtypes.BOOL_WORD, docs/value-representation.md): 0 or 1 inline,
 or any object's pointer (a hint that lied: an int where a bool is declared, or the object a
 rich comparison of lying operands returned), for which the runtime runs CPython's own `not`,
 truth test or comparison (wasm_runtime/native_bool_words.c).

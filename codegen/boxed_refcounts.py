@@ -1,4 +1,4 @@
-"""Reference counting for boxed functions: owned slots for registers and locals, inline
+"""Reference counting for native functions: owned slots for registers and locals, inline
 Py_INCREF, and Py_XDECREF (inline in optimised functions, else a call of CPython's Py_DecRef).
 Where registers are released is the refcount pass's decision (analysis/refcounts.py).
 
@@ -7,7 +7,7 @@ when empty, or a float word, FLOAT_ERROR when empty), which owns a reference onl
 holds an object.
 
 The decrement is mostly a call, not inline code: inline it is a null test, a decrement, a zero
-test and a dealloc call in three blocks at every release, which made boxed functions several
+test and a dealloc call in three blocks at every release, which made native functions several
 times larger for LLVM to optimise, while the call costs little next to the runtime call that
 made the object. Functions hot on words release inline (codegen/native_module.py says when):
 there the calls, mostly on empty slots, cost more."""

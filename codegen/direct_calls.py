@@ -1,14 +1,14 @@
-"""The two entries of a boxed function, and calls between boxed functions that skip CPython
+"""The two entries of a native function, and calls between native functions that skip CPython
 (docs/value-representation.md, section 4).
 
-Each boxed function is one body, its *direct entry* `word f(PyObject *globals, int depth, word
+Each native function is one body, its *direct entry* `word f(PyObject *globals, int depth, word
 a1, ...)`: its frame's depth (codegen/frame_depth.py), parameters borrowed, as words of their
 types (int, float, bool) or PyObject*, and a new word of its return type out, that type's error
 value when an exception is set. The *thunk*, which the NativeFunction object calls from CPython
-(native.h's tpy_boxed_function), turns the argument array into words, calls the direct entry
+(native.h's tpy_thunk), turns the argument array into words, calls the direct entry
 and boxes its result.
 
-A CallDirect in another boxed function calls the direct entry when its callee, loaded first as
+A CallDirect in another native function calls the direct entry when its callee, loaded first as
 CPython's LOAD_GLOBAL is, is the NativeFunction its site is bound to (native.h: DirectSite). The
 load tests inline that the module's globals are unchanged since the name was found there to
 hold it, and then takes no reference: the site keeps one, so the call is right even if the
@@ -43,7 +43,7 @@ from tpy2wasm.codegen.strings import StringPool
 
 
 class BoxedEntries(Protocol):
-    """The LLVM functions of the program's boxed functions, by native key, declared on use."""
+    """The LLVM functions of the program's native functions, by native key, declared on use."""
 
     def thunk(self, key: str) -> ir.Function: ...
     def direct(self, key: str) -> ir.Function: ...

@@ -1,14 +1,10 @@
 """The names native code calls without looking them up, checked once where CPython enters it
 (native.h: tpy_native_entry.bindings; wasm_runtime/native_bindings.c checks them).
 
-Two kinds of native code call by a compiled-in address:
+The fast version of a *closed* function calls the functions of its module directly without
+testing its call sites (codegen/direct_calls.py).
 
-- unboxed functions call `fib(n - 1)`, `abs(x)`, `math.sqrt(x)` and count `range(n)` by
-  themselves (`FunctionIR.bindings`, recorded by the lowering);
-- the fast version of a *closed* boxed function calls the functions of its module directly
-  without testing its call sites (codegen/direct_calls.py), as the unboxed fib does.
-
-A boxed function is closed when no version of it can run Python code, given word parameters in
+A function is closed when no version of it can run Python code, given word parameters in
 their fast form: its ops are word operations (on small words, or the ints and floats CPython's
 own arithmetic makes of them when they overflow), stores of word locals, and direct calls of
 closed functions; no handler, no other global, no call through CPython but the one a direct
@@ -39,10 +35,10 @@ from tpy2wasm.analysis.rtypes import BOOL, WORDS
 
 
 def closed_functions(functions: Sequence[tir.FunctionIR]) -> frozenset[str]:
-    """The keys of the closed boxed functions: those whose own ops qualify, less those calling
+    """The keys of the closed functions: those whose own ops qualify, less those calling
     one that is not, until none does (a recursion is closed unless something in it is not)."""
     closed = {function.key: _direct_callees(function) for function in functions
-              if function.boxed and _runs_no_python(function)}
+              if _runs_no_python(function)}
     changed = True
     while changed:
         changed = False
@@ -54,9 +50,9 @@ def closed_functions(functions: Sequence[tir.FunctionIR]) -> frozenset[str]:
 
 
 def entry_bindings(functions: Sequence[tir.FunctionIR], closed: frozenset[str]) -> list[str]:
-    """native.h's `bindings` of each function, "path=fullname" words: its own and those of the
-    functions its unchecked calls reach (an unboxed function's calls; a closed function's
-    direct calls), which one check at its entry stands for."""
+    """native.h's `bindings` of each function, "path=fullname" words: those of a closed
+    function's direct calls and of the closed functions they reach, which one check at its
+    entry stands for; none for a function that is not closed."""
     by_key = {function.key: function for function in functions}
     texts: list[str] = []
     for function in functions:
@@ -72,7 +68,7 @@ def entry_bindings(functions: Sequence[tir.FunctionIR], closed: frozenset[str]) 
 
 def _own_bindings(function: tir.FunctionIR, closed: frozenset[str]) -> set[tuple[str, str]]:
     if function.key not in closed:
-        return set(function.bindings)
+        return set()
     names = {op.dest.number: op.name for block in function.blocks for op in block.ops
              if isinstance(op, tir.LoadGlobal)}
     return {(names[op.callee.number], op.function) for block in function.blocks for op in block.ops
@@ -80,9 +76,7 @@ def _own_bindings(function: tir.FunctionIR, closed: frozenset[str]) -> set[tuple
 
 
 def _unchecked_callees(function: tir.FunctionIR, closed: frozenset[str]) -> set[str]:
-    if function.key in closed:
-        return _direct_callees(function)
-    return {op.callee for block in function.blocks for op in block.ops if isinstance(op, tir.CallNative)}
+    return _direct_callees(function) if function.key in closed else set()
 
 
 def _direct_callees(function: tir.FunctionIR) -> set[str]:

@@ -1,5 +1,5 @@
-"""The two versions of a boxed function hot on words (int_words.hot_on_words: it loops or calls
-boxed functions directly; docs/value-representation.md,
+"""The two versions of a native function hot on words (int_words.hot_on_words: it loops or calls
+native functions directly; docs/value-representation.md,
 section 2): which functions get a fast version, the blocks of each version, and the test at
 the entry that picks one.
 

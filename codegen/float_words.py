@@ -1,4 +1,4 @@
-"""Float words in boxed functions (rtypes.FLOAT_WORD, docs/value-representation.md): an inline
+"""Float words in native functions (rtypes.FLOAT_WORD, docs/value-representation.md): an inline
 fast path on doubles, and the runtime's slow path (wasm_runtime/native_float_words.c) that runs
 CPython's own operation on the boxed operands whenever one holds an object.
 

@@ -1,9 +1,9 @@
-"""A boxed frame's depth: kept in a register, tested at direct calls, published before calls
+"""A native frame's depth: kept in a register, tested at direct calls, published before calls
 that may run Python code (the protocol: wasm_runtime/native_depth.c).
 
-The direct entry of a boxed function takes its frame's depth (CPython's count of frames with
+The direct entry of a native function takes its frame's depth (CPython's count of frames with
 it); a direct call passes depth + 1 while `room` holds. Nothing is stored on the way in or out
-of a frame: `publish_before_calls`, run on each boxed function once it is emitted, stores the
+of a frame: `publish_before_calls`, run on each native function once it is emitted, stores the
 depth before every call out of it that may run Python code, so CPython's recursion counter
 and the boxed depth are right wherever Python code can look at them.
 """
@@ -44,7 +44,7 @@ make no container objects and release nothing), so need no published depth."""
 
 
 def room(builder: ir.IRBuilder, depth: ir.Value) -> ir.Value:
-    """Whether a frame at `depth` may call a boxed function directly: inline against the
+    """Whether a frame at `depth` may call a native function directly: inline against the
     ceiling, asking the runtime only after a call out has made it forget it."""
     module = builder.module
     below = builder.icmp_signed("<", depth, builder.load(runtime_int(module, "tpy2wasm_native_ceiling")))
@@ -62,7 +62,7 @@ def room(builder: ir.IRBuilder, depth: ir.Value) -> ir.Value:
 def publish_before_calls(function: ir.Function, depth_at: Callable[[ir.IRBuilder], ir.Value],
                          direct_entries: set[str]) -> None:
     """Store the frame's depth (as `depth_at` a position) before each call in `function` that
-    may run Python code: not before intrinsics, direct calls of boxed functions (which hold
+    may run Python code: not before intrinsics, direct calls of native functions (which hold
     their own depth) or the RUNS_NO_PYTHON functions."""
     builder = ir.IRBuilder()
     publish = declare(function.module, "tpy2wasm_publish_depth")

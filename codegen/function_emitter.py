@@ -1,315 +1,499 @@
-"""Lowers one FunctionIR to an LLVM function on unboxed values.
+"""Lowers a FunctionIR to LLVM: int, float and bool values in words with inline fast paths
+(codegen/int_words.py, float_words.py, bool_words.py), every other value a PyObject*, and every
+operation on objects a call of the C runtime's CPython step (wasm_runtime/native_objects.c),
+with reference counting.
 
-Every fallible step branches to one unwind block per function: the runtime has already set
-the status (ERROR with a Python exception, or DEOPT); an ERROR adds this function's frame to
-the traceback at the position that failed. Locals live in allocas (LLVM's mem2reg makes them
-registers), each with a "bound" flag: reading an unbound local deopts, so CPython raises
-the UnboundLocalError.
-
-A self-call in tail position -- `return f(...)`, or `return x + f(...)` / `x * f(...)` on ints,
-the call evaluated last -- becomes a jump back to the body, as a C compiler's tail recursion
-elimination does, with the pending `x` folded into an accumulator that every return applies.
-The jump still counts as one call deeper (the depth budget falls by one and can run out there),
-an ERROR adds one traceback entry per eliminated frame, and the accumulator's checked
-operations deopt on overflow: reassociated, Python's exact result fits in i64 whenever they
-do not overflow, and a deopt only reruns the call in CPython.
+Each object register and each local owns one reference in a stack slot; the refcount pass
+(analysis/refcounts.py) places the releases of registers, a local's value is released when
+it is stored over or deleted, and the function's exit releases whatever is left.
+An op that fails adds this frame's traceback entry at its position and jumps to
+its block's handler, or out of the function.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
+from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.ir_operands import operands
-from tpy2wasm.analysis.rtypes import NONE
-from tpy2wasm.codegen import arithmetic
-from tpy2wasm.codegen.runtime_api import (
-    DICT_VERSION_OFFSET, GLOBAL_CACHE, I1, I32, I64, KIND_LETTERS, PTR, STATUS_ERROR, Raise, declare, llvm_type, runtime_int,
+from tpy2wasm.analysis.refcounts import insert_refcounts
+from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
+from tpy2wasm.codegen import (
+    array_calls, bool_words, bounded_counts, direct_calls, fast_version, float_words, frame_depth, int_words,
+    object_ops, range_words, tail_loop, wide_words, word_loads, words,
 )
+from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter
 from tpy2wasm.codegen.float_constants import float_literal
+from tpy2wasm.codegen.runtime_api import DIRECT_SITE, I1, I32, PTR
 from tpy2wasm.codegen.positions import position, position_pointer
 from tpy2wasm.codegen.strings import StringPool
-from tpy2wasm.codegen.tail_calls import ACCUMULATORS, tail_call
 
-_I64_MIN, _I64_MAX = -(2**63), 2**63 - 1
 
-class FunctionEmitter:
-    """Emits the body of one native function; `emit()` is the only entry point."""
 
-    def __init__(self, function: tir.FunctionIR, llvm_function: ir.Function,
-                 callees: dict[str, ir.Function], strings: StringPool, filename: str) -> None:
-        self.function = function
-        self.llvm_function = llvm_function
-        self.callees = callees
+class FunctionEmitter(RefcountEmitter):
+    """Emits one function's body, its direct entry `word f(PyObject *globals, int depth,
+    word a1, ...)` (codegen/direct_calls.py)."""
+
+    def __init__(self, function: tir.FunctionIR, llvm_function: ir.Function, entries: direct_calls.BoxedEntries,
+                 strings: StringPool, filename: str, inline_releases: bool, closed: bool) -> None:
+        super().__init__(llvm_function, inline_releases)
+        self.closed = closed  # codegen/entry_bindings.py
+        self.function = insert_refcounts(function)
+        self.entries = entries
         self.strings = strings
         self.filename = filename
-        self.module: ir.Module = llvm_function.module
-        self.globals_pointer = llvm_function.args[0]
-        # Native calls left before the deepest allowed, passed down in a register.
-        self.depth_budget = llvm_function.args[1]
-        self.registers: dict[int, ir.Value] = {}
-        # The entry block holds only allocas; it branches to `start` once the body is emitted.
-        self.allocas = llvm_function.append_basic_block("allocas")
+        self.globals_pointer, self.entry_depth, *self.parameters = llvm_function.args
         self.start = llvm_function.append_basic_block("start")
-        self.blocks = {block.label: llvm_function.append_basic_block(block.label) for block in function.blocks}
-        self.builder = ir.IRBuilder(self.allocas)
-        self.failed_at = self.builder.alloca(PTR, name="failed_at")
-        self.builder.position_at_end(self.start)
-        self.local_slots: dict[str, tuple[ir.AllocaInstr, ir.AllocaInstr]] = {}
-        self.unwind = llvm_function.append_basic_block("unwind")
-        self.tail = tail_call(function, lambda call: isinstance(call, tir.CallNative)
-                              and callees.get(call.callee) is llvm_function)
-        self.accumulator: ir.AllocaInstr | None = None
-        self.budget_slot: ir.AllocaInstr | None = None
-        self.reenter: ir.Block | None = None
-        if self.tail is not None:
-            with self.builder.goto_entry_block():
-                self.budget_slot = self.builder.alloca(I32, name="depth_budget")
-                if self.tail.combine is not None:
-                    self.accumulator = self.builder.alloca(I64, name="accumulator")
-                    identity = ACCUMULATORS[self.tail.combine.operator][0]
-                    self.builder.store(ir.Constant(I64, identity), self.accumulator)
-            self.reenter = llvm_function.append_basic_block("reenter")
+        self.versions = fast_version.versions(function, llvm_function, closed)
+        self.version = self.versions[-1]  # the one being emitted
+        self.generic_sites: dict[word_loads.Site, ir.Block] = {}  # where the fast version transfers
+        # The i1 slot of each branch condition: a counted range loop's test is used blocks later,
+        # and a slot reaches the generic version when the fast one transfers in between.
+        self.condition_slots: dict[int, ir.AllocaInstr] = {}
+        # Registers of the block being emitted that borrow a word local's reference (word_loads).
+        self.borrowed: dict[int, tuple[ir.Value, tir.Local]] = {}
+        self.assigned_loads: set[word_loads.Site] = set()
+        self.site: word_loads.Site = ("", 0)  # of the op being emitted
+        self.site_position: tir.Position = position(function.blocks[0].terminator)
+        tail = tail_loop.looping_tail_call(function) if closed and len(self.versions) > 1 else None
+        self.tail_loop = None if tail is None else tail_loop.TailLoop(self, tail, self.entry_depth)
+        self.wide = wide_words.wide_registers(self.function) if len(self.versions) > 1 else {}
+        self.bounded = bounded_counts.bounded_increments(self.function) if len(self.versions) > 1 else set()
+        self.result = self.entry_slot(words.slot_type(function.return_type), "result")
+        self.handler: str | None = None  # of the block being emitted
+        self.callee_loads = direct_calls.callee_loads(self.function)
+        self.callee_names = {op.dest.number: op.name for block in self.function.blocks for op in block.ops
+                             if isinstance(op, tir.LoadGlobal) and op.dest.number in self.callee_loads}
+        self.direct_sites: dict[int, ir.GlobalVariable] = {}  # by callee register: one for both versions
+        # In the fast version, the word globals this block has loaded since any Python code could
+        # run: no op between can change them, so a later load of the name reuses the word.
+        self.loaded_globals: dict[str, ir.Value] = {}
 
-    # ---- helpers the arithmetic module uses ----
+    @property
+    def depth(self) -> ir.Value:
+        return self.depth_at(self.builder)
 
-    def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value:
-        return self.builder.call(declare(self.module, name), list(arguments))
-
-    def fail_if_status(self, status: ir.Value, where: tir.Position) -> None:
-        """Continues only when `status` is OK; otherwise unwinds (the runtime set the status)."""
-        failed = self.builder.icmp_signed("!=", status, ir.Constant(I32, 0))
-        self._branch_to_unwind_if(failed, where)
-
-    def deopt_if(self, condition: ir.Value, where: tir.Position) -> None:
-        with self.builder.if_then(condition, likely=False):
-            self.call_runtime("tpy2wasm_deopt")
-            self._jump_to_unwind(where)
-        # if_then left an unreachable position after the branch: nothing to do
-
-    def raise_if(self, condition: ir.Value, error: Raise, where: tir.Position) -> None:
-        with self.builder.if_then(condition, likely=False):
-            self.call_runtime("tpy2wasm_raise", ir.Constant(I32, int(error)))
-            self._jump_to_unwind(where)
-
-    def out_slot(self, llvm_type_: ir.Type) -> ir.AllocaInstr:
-        """A stack slot for a runtime helper's result, allocated in the prologue."""
-        with self.builder.goto_entry_block():
-            return self.builder.alloca(llvm_type_)
-
-    # ---- the function ----
+    def depth_at(self, builder: ir.IRBuilder) -> ir.Value:
+        """The frame's depth (codegen/frame_depth.py): the entry's, or as the tail loop counts it."""
+        return self.entry_depth if self.tail_loop is None else self.tail_loop.depth(builder)
 
     def emit(self) -> None:
-        self._bind_arguments(self.llvm_function.args[2:])
-        exhausted = self.builder.icmp_signed("<=", self.depth_budget, ir.Constant(I32, 0))
-        with self.builder.if_then(exhausted, likely=False):
-            self.call_runtime("tpy2wasm_depth_exhausted")
-            self._return_undefined()
-        if self.budget_slot is not None:
-            self.builder.store(self.depth_budget, self.budget_slot)
-        self.builder.branch(self.blocks[self.function.blocks[0].label])
-        for block in self.function.blocks:
-            self.builder.position_at_end(self.blocks[block.label])
-            if self.tail is not None and block.label == self.tail.block:
-                self._emit_tail_block(block)
-                continue
-            for op in block.ops:
-                self._emit_op(op)
-            self._emit_terminator(block.terminator)
-        if self.reenter is not None:
-            # A new frame: the arguments are bound (by the tail call), every other local is not.
-            self.builder.position_at_end(self.reenter)
-            arguments = {argument.name for argument in self.function.args}
-            for name, (_, bound_slot) in self.local_slots.items():
-                if name not in arguments:
-                    self.builder.store(ir.Constant(I1, 0), bound_slot)
-            self.builder.branch(self.blocks[self.function.blocks[0].label])
-        self._emit_unwind()
-        self.builder.position_at_end(self.allocas)
-        self.builder.branch(self.start)
-
-    def _bind_arguments(self, values: list[ir.Value]) -> None:
-        for argument, value in zip(self.function.args, values):
-            value_slot, bound_slot = self._local_slot(argument)
-            self.builder.store(value, value_slot)
-            self.builder.store(ir.Constant(I1, 1), bound_slot)
-
-    def _current_budget(self) -> ir.Value:
-        return self.depth_budget if self.budget_slot is None else self.builder.load(self.budget_slot)
-
-    def _emit_tail_block(self, block: tir.BasicBlock) -> None:
-        """The block ending in the tail self-call: fold, count the frame, rebind, jump back."""
-        assert self.tail is not None and self.reenter is not None and self.budget_slot is not None
-        call, combine = self.tail.call, self.tail.combine
-        for op in block.ops:
-            if op is not call and op is not combine:
-                self._emit_op(op)
-        budget = self.builder.load(self.budget_slot)
-        callee_budget = self.builder.sub(budget, ir.Constant(I32, 1))
-        exhausted = self.builder.icmp_signed("<=", callee_budget, ir.Constant(I32, 0))
-        with self.builder.if_then(exhausted, likely=False):
-            self.call_runtime("tpy2wasm_depth_exhausted")
-            self._jump_to_unwind(position(call))
-        if combine is not None:
-            assert self.accumulator is not None
-            folded = arithmetic.checked(self, ACCUMULATORS[combine.operator][1], self.builder.load(self.accumulator),
-                                        self.registers[self.tail.other.number], position(combine))
-            self.builder.store(folded, self.accumulator)
-        self._bind_arguments([self.registers[argument.number] for argument in call.args])
-        self.builder.store(callee_budget, self.budget_slot)
-        self.builder.branch(self.reenter)
-
-    def _local_slot(self, local: tir.Local) -> tuple[ir.AllocaInstr, ir.AllocaInstr]:
-        if local.name not in self.local_slots:
-            with self.builder.goto_entry_block():
-                value = self.builder.alloca(llvm_type(local.type), name=local.name)
-                bound = self.builder.alloca(I1, name=f"{local.name}.bound")
-                self.builder.store(ir.Constant(I1, 0), bound)
-            self.local_slots[local.name] = (value, bound)
-        return self.local_slots[local.name]
-
-    def _emit_op(self, op: tir.Op) -> None:
-        value: ir.Value | None
-        if isinstance(op, tir.LoadConst):
-            value = self._constant(op)
-        elif isinstance(op, tir.LoadLocal):
-            value_slot, bound_slot = self._local_slot(op.local)
-            self.deopt_if(self.builder.not_(self.builder.load(bound_slot)), position(op))
-            value = self.builder.load(value_slot)
-        elif isinstance(op, tir.StoreLocal):
-            value_slot, bound_slot = self._local_slot(op.local)
-            self.builder.store(self.registers[op.source.number], value_slot)
-            self.builder.store(ir.Constant(I1, 1), bound_slot)
-            value = None
-        elif isinstance(op, tir.LoadGlobal):
-            value = self._load_global(op)
-        elif isinstance(op, tir.StoreGlobal):
-            self._store_global(op)
-            value = None
-        elif isinstance(op, tir.CallNative):
-            callee_budget = self.builder.sub(self._current_budget(), ir.Constant(I32, 1))
-            arguments = [self.globals_pointer, callee_budget, *(self.registers[arg.number] for arg in op.args)]
-            value = self.builder.call(self.callees[op.callee], arguments)
-            self.fail_if_status(self.builder.load(self._status()), position(op))
-        else:
-            value = arithmetic.emit(self, op, [self.registers[r.number] for r in operands(op)])
-        if op.dest is not None and value is not None and op.dest.type is not NONE:
-            self.registers[op.dest.number] = value
-
-    def _constant(self, op: tir.LoadConst) -> ir.Value | None:
-        if op.value is None:
-            return None
-        if isinstance(op.value, float):
-            return float_literal(self.builder, self.allocas, op.value)
-        if isinstance(op.value, bool):
-            return ir.Constant(llvm_type(op.dest.type), op.value)
-        assert isinstance(op.value, int), "strings are constants of boxed functions only"
-        if _I64_MIN <= op.value <= _I64_MAX:
-            return ir.Constant(I64, op.value)
-        self.call_runtime("tpy2wasm_deopt")  # a literal beyond i64: CPython runs the function
-        self._jump_to_unwind(position(op))
-        self.builder.position_at_end(self.llvm_function.append_basic_block("after_big_literal"))
-        return ir.Constant(I64, 0)
-
-    def _global_cache(self, name: str) -> ir.GlobalVariable:
-        cache = ir.GlobalVariable(self.module, GLOBAL_CACHE, self.module.get_unique_name(f"global.{name}"))
-        cache.linkage = "internal"
-        cache.initializer = ir.Constant(GLOBAL_CACHE, None)
-        return cache
-
-    def _load_global(self, op: tir.LoadGlobal) -> ir.Value:
-        """Inline: reuse the cached bits while the dict is the same, at the same version."""
         builder = self.builder
-        cache = self._global_cache(op.name)
-        fields = [builder.gep(cache, [ir.Constant(I32, 0), ir.Constant(I32, index)]) for index in range(4)]
-        version_pointer = builder.bitcast(builder.gep(self.globals_pointer, [ir.Constant(I32, DICT_VERSION_OFFSET)]),
-                                          I64.as_pointer())
-        hit = builder.and_(builder.icmp_unsigned("==", builder.load(fields[1]), self.globals_pointer),
-                           builder.icmp_unsigned("==", builder.load(fields[2]), builder.load(version_pointer)))
-        slot = self.out_slot(I64)
-        with builder.if_else(hit, likely=True) as (cached, missed):
-            with cached:
-                builder.store(builder.load(fields[3]), slot)
-            with missed:
-                kind = ir.Constant(I32, ord(KIND_LETTERS[op.dest.type]))
-                status = self.call_runtime("tpy2wasm_load_global", self.globals_pointer, cache,
-                                           self.strings.pointer(op.name), kind, slot)
-                self.fail_if_status(status, position(op))
-        return arithmetic.from_slot(builder, builder.load(slot), op.dest.type)
-
-    def _store_global(self, op: tir.StoreGlobal) -> None:
-        bits = arithmetic.to_slot(self.builder, self.registers[op.source.number], op.source.type)
-        kind = ir.Constant(I32, ord(KIND_LETTERS[op.source.type]))
-        status = self.call_runtime("tpy2wasm_store_global", self.globals_pointer, self._global_cache(op.name),
-                                   self.strings.pointer(op.name), kind, bits)
-        self.fail_if_status(status, position(op))
-
-    def _emit_terminator(self, terminator: tir.Terminator) -> None:
-        if isinstance(terminator, tir.Goto):
-            self.builder.branch(self.blocks[terminator.target])
-        elif isinstance(terminator, tir.Branch):
-            condition = self.registers[terminator.condition.number]
-            self.builder.cbranch(condition, self.blocks[terminator.if_true], self.blocks[terminator.if_false])
-        else:
-            assert isinstance(terminator, tir.Return), f"{terminator} needs a boxed function"
-            if self.function.return_type is NONE or terminator.value is None:
-                self._return_value(None)
-            elif self.accumulator is not None and self.tail is not None and self.tail.combine is not None:
-                intrinsic = ACCUMULATORS[self.tail.combine.operator][1]
-                self._return_value(arithmetic.checked(self, intrinsic, self.builder.load(self.accumulator),
-                                                      self.registers[terminator.value.number], position(terminator)))
+        builder.position_at_end(self.start)
+        assigned = _assigned_locals(self.function)
+        for argument, value in zip(self.function.args, self.parameters):
+            if argument.name in assigned:
+                self.store_local(argument, value, borrowed=True)
             else:
-                self._return_value(self.registers[terminator.value.number])
+                self.borrow_local(argument, value)
+        first = self.function.blocks[0].label
+        if len(self.versions) == 1:
+            builder.branch(self.versions[0].blocks[first])
+        else:  # the fast version when every parameter's word is fast
+            fast, generic = self.versions
+            parameter_words = [(value, argument.type) for argument, value in zip(self.function.args, self.parameters)
+                               if argument.type in WORDS]
+            builder.cbranch(fast_version.all_fast(builder, parameter_words), fast.blocks[first], generic.blocks[first])
+        self.assigned_loads = word_loads.assigned_loads(self.function)
+        for version in self.versions:
+            self.version = version
+            self.emit_version()
+        self.emit_exit()
+        self.finish_entry(self.start)
+        frame_depth.publish_before_calls(self.llvm_function, self.depth_at,
+                                         {self.entries.direct(call.function).name for call in self.callee_loads.values()})
 
-    def _emit_unwind(self) -> None:
-        self.builder.position_at_end(self.unwind)
-        is_error = self.builder.icmp_signed("==", self.builder.load(self._status()), ir.Constant(I32, STATUS_ERROR))
-        with self.builder.if_then(is_error):
-            self.call_runtime("tpy2wasm_traceback", self.globals_pointer, self.strings.pointer(self.function.name),
-                              self.strings.pointer(self.filename), self.builder.load(self.failed_at))
-            if self.tail is not None and self.budget_slot is not None:
-                self._traceback_eliminated_frames()
-        self._return_undefined()
-
-    def _traceback_eliminated_frames(self) -> None:
-        """One entry per frame the tail call replaced, each at the tail call's line."""
-        assert self.tail is not None and self.budget_slot is not None
+    def emit_version(self) -> None:
         builder = self.builder
-        frames = builder.sub(self.depth_budget, builder.load(self.budget_slot))
-        before = builder.block
-        loop = self.llvm_function.append_basic_block("unwind.frames")
-        done = self.llvm_function.append_basic_block("unwind.frames.done")
-        builder.cbranch(builder.icmp_signed(">", frames, ir.Constant(I32, 0)), loop, done)
-        builder.position_at_end(loop)
-        left = builder.phi(I32)
-        left.add_incoming(frames, before)
-        self.call_runtime("tpy2wasm_traceback", self.globals_pointer, self.strings.pointer(self.function.name),
-                          self.strings.pointer(self.filename), position_pointer(self.module, position(self.tail.call)))
-        remaining = builder.sub(left, ir.Constant(I32, 1))
-        left.add_incoming(remaining, loop)
-        builder.cbranch(builder.icmp_signed(">", remaining, ir.Constant(I32, 0)), loop, done)
-        builder.position_at_end(done)
+        borrowed_loads = word_loads.borrowed_loads(self.function) if not self.version.fast_words else set()
+        for block in self.function.blocks:
+            self.handler = block.handler
+            self.borrowed = {}
+            self.loaded_globals = {}
+            builder.position_at_end(self.version.blocks[block.label])
+            moved: tir.Register | None = None
+            for index, (op, following) in enumerate(zip(block.ops, (*block.ops[1:], None))):
+                self.site, self.site_position = (block.label, index), position(op)
+                self.land_transfers()
+                if isinstance(op, tob.DecRef) and (op.value == moved or op.value.number in self.borrowed):
+                    continue  # moved into a local, or never owned
+                if isinstance(op, tob.DecRef) and self.known_fast(op.value):
+                    self.forget_register(op.value)  # holds no object; emptied, its value is dead
+                    continue
+                moved = None
+                if self.tail_loop is not None and self.version.fast_words and op is self.tail_loop.tail.call:
+                    self.tail_loop.jump_back(self, self.version.blocks[self.function.blocks[0].label])
+                if not fast_version.runs_no_python(op):
+                    self.loaded_globals.clear()
+                if self.site in borrowed_loads:
+                    assert isinstance(op, tir.LoadLocal) and op.dest is not None, op
+                    self.borrowed[op.dest.number] = (self.load_local(op.local, position(op), retain=False), op.local)
+                elif isinstance(op, tir.StoreLocal) and isinstance(following, tob.DecRef) \
+                        and following.value == op.source and not self.known_fast(op.source):
+                    # the source's last use: move, not copy
+                    moved = op.source
+                    self.store_local(op.local, self.value(moved))
+                    self.forget_register(moved)
+                else:
+                    self.emit_op(op)
+            self.site = (block.label, len(block.ops))
+            self.land_transfers()
+            self.emit_terminator(block.terminator)
 
-    def _status(self) -> ir.GlobalVariable:
-        return runtime_int(self.module, "tpy2wasm_status")
+    # ---- the fast version and its transfers (codegen/fast_version.py) ----
 
-    def _branch_to_unwind_if(self, condition: ir.Value, where: tir.Position) -> None:
-        with self.builder.if_then(condition, likely=False):
-            self._jump_to_unwind(where)
+    @property
+    def callees_bound(self) -> bool:
+        """Whether the version being emitted calls its direct callees without testing their
+        sites: the fast version of a closed function (codegen/entry_bindings.py)."""
+        return self.closed and self.version.fast_words
 
-    def _jump_to_unwind(self, where: tir.Position) -> None:
-        self.builder.store(position_pointer(self.module, where), self.failed_at)
-        self.builder.branch(self.unwind)
+    def known_fast(self, register: tir.Register) -> bool:
+        return self.version.fast_words and register.type in WORDS
 
-    def _return_value(self, value: ir.Value | None) -> None:
-        if self.function.return_type is NONE:
-            self.builder.ret_void()
+    def transfer_unless(self, condition: ir.Value | None, releasing: ir.Value | None = None,
+                        after: bool = False) -> None:
+        """(word_paths.Emitter's) `after`: to the op after this one, which has defined its result:
+        a call is not made twice."""
+        if condition is None:
+            return
+        assert self.version.fast_words, "only the fast version transfers"
+        builder = self.builder
+        label, index = self.site
+        site = (label, index + 1) if after else self.site
+        if site not in self.generic_sites:
+            self.generic_sites[site] = self.llvm_function.append_basic_block("generic.{}.{}".format(*site))
+        target = self.generic_sites[site]
+        live_wide = [number for number, live in self.wide.items() if live.holds(site)]
+        if releasing is not None or live_wide:
+            path = self.llvm_function.append_basic_block("transfer")
+            with builder.goto_block(path):
+                if releasing is not None:
+                    self.release(releasing)
+                for number in live_wide:  # the generic version reads words (wide_words.py)
+                    slot = self.register_slots[number]
+                    builder.store(wide_words.word_of_wide(self, builder.load(slot), self.site_position), slot)
+                builder.branch(target)
+            target = path
+        go_on = self.llvm_function.append_basic_block("fast")
+        builder.cbranch(condition, go_on, target).set_weights([1000, 1])
+        builder.position_at_end(go_on)
+
+    def land_transfers(self) -> None:
+        """In the generic version, start the block the fast version transfers to at this op,
+        if any; the registers that borrow a local's reference load it again there."""
+        if self.version.fast_words or self.site not in self.generic_sites:
+            return
+        block = self.generic_sites[self.site]
+        self.builder.branch(block)
+        self.builder.position_at_end(block)
+        self.borrowed = {number: (self.builder.load(self.local_slot(local)), local)
+                         for number, (_, local) in self.borrowed.items()}
+
+    def emit_exit(self) -> None:
+        """Each version's exit: the fast version's words hold no objects, so it releases only
+        the object slots; its return does not test what every word slot holds."""
+        builder = self.builder
+        for version in self.versions:
+            builder.position_at_end(version.exit)
+            self.release_everything(words_too=not version.fast_words)
+            result = builder.load(self.result)
+            if self.tail_loop is not None and not version.fast_words:
+                result = self.tail_loop.finish(self, result)
+            builder.ret(result)
+
+    # ---- failure ----
+
+    def fail_if_null(self, value: ir.Value, where: tir.Position) -> ir.Value:
+        self.fail_if(self.builder.icmp_unsigned("==", value, ir.Constant(PTR, None)), where)
+        return value
+
+    def fail_if(self, condition: ir.Value, where: tir.Position, traceback: bool = True) -> None:
+        """Branch to the failure path when `condition` holds, and go on in a new block."""
+        builder = self.builder
+        go_on = self.llvm_function.append_basic_block("ok")
+        target = self.failure_target(where, traceback)
+        builder.cbranch(condition, target, go_on).set_weights([1, 1000])
+        builder.position_at_end(go_on)
+
+    def fail(self, where: tir.Position, traceback: bool = True) -> None:
+        """Jump to the handler with the exception set, adding this frame to its traceback."""
+        self.builder.branch(self.failure_target(where, traceback))
+
+    def failure_target(self, where: tir.Position, traceback: bool) -> ir.Block:
+        """Where the current block goes on failure: the handler's one traceback block, told
+        the position by a phi (no block or store per failure site), or the handler itself."""
+        if not traceback:
+            return self.handler_block(self.handler)
+        block, failed_at = self.traceback_block(self.handler)
+        failed_at.add_incoming(position_pointer(self.module, where), self.builder.block)
+        return block
+
+    def handler_block(self, handler: str | None) -> ir.Block:
+        return self.version.exit if handler is None else self.version.blocks[handler]
+
+    def traceback_block(self, handler: str | None) -> tuple[ir.Block, ir.PhiInstr]:
+        """The handler's shared traceback block and the phi of the failed position."""
+        if handler not in self.version.traceback_blocks:
+            block = self.llvm_function.append_basic_block(f"traceback.{handler}")
+            with self.builder.goto_block(block):
+                failed_at = self.builder.phi(PTR, "failed_at")
+                self.call_runtime("tpy2wasm_traceback", self.globals_pointer, self.strings.pointer(self.function.name),
+                                  self.strings.pointer(self.filename), failed_at)
+                if self.tail_loop is not None:  # a closed function: the handler is its exit
+                    self.tail_loop.add_saved_entries(self)
+                self.builder.branch(self.handler_block(handler))
+            self.version.traceback_blocks[handler] = block, failed_at
+        return self.version.traceback_blocks[handler]
+
+    def unbound_block(self) -> tuple[ir.Block, ir.PhiInstr, ir.PhiInstr]:
+        """The handler's shared block raising UnboundLocalError, told the name by a phi;
+        its traceback position is the phi of the positions of the loads that lead to it."""
+        if self.handler not in self.version.unbound_blocks:
+            block = self.llvm_function.append_basic_block(f"unbound.{self.handler}")
+            with self.builder.goto_block(block):
+                name = self.builder.phi(PTR, "name")
+                failed_at = self.builder.phi(PTR, "unbound_at")
+                self.call_runtime("tpy2wasm_unbound_local", name)
+                tb_block, tb_failed_at = self.traceback_block(self.handler)
+                tb_failed_at.add_incoming(failed_at, block)
+                self.builder.branch(tb_block)
+            self.version.unbound_blocks[self.handler] = block, name, failed_at
+        return self.version.unbound_blocks[self.handler]
+
+    # ---- ops ----
+
+    def value(self, register: tir.Register) -> ir.Value:
+        if register.type is BOOL:
+            return self.builder.load(self.condition_slots[register.number])
+        if register.number in self.borrowed:
+            return self.borrowed[register.number][0]
+        return self.builder.load(self.register_slot(register))
+
+    def values(self, registers: Iterable[tir.Register]) -> list[ir.Value]:
+        return [self.value(register) for register in registers]
+
+    def emit_op(self, op: tir.Op) -> None:
+        if isinstance(op, tir.StoreLocal) and self.known_fast(op.source):  # owns nothing, nor did the local
+            self.builder.store(self.value(op.source), self.local_slot(op.local))
+        elif isinstance(op, tir.StoreLocal):
+            self.store_local(op.local, self.value(op.source), borrowed=True)
+        elif isinstance(op, tob.ClearLocal) and self.version.fast_words and op.local.type in WORDS:
+            self.builder.store(words.empty(words.slot_type(op.local.type)), self.local_slot(op.local))  # held no object
+        elif isinstance(op, tob.ClearLocal):
+            self.clear_local(op.local)
+        elif isinstance(op, tob.DecRef):
+            self.release_register(op.value)
+        elif isinstance(op, tob.KeepAlive):
+            pass  # only the refcount pass reads it
+        elif isinstance(op, tir.StoreGlobal):
+            status = self.call_runtime("tpy2wasm_store_name", self.globals_pointer, self.strings.pointer(op.name),
+                                       self.cache(), self.value(op.source))
+            self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
+        elif isinstance(op, tob.DeleteGlobal):
+            status = self.call_runtime("tpy2wasm_delete_name", self.globals_pointer, self.strings.pointer(op.name),
+                                       self.cache())
+            self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
+        elif isinstance(op, tob.SetAttr):
+            status = self.call_runtime("tpy2wasm_set_attr", self.value(op.obj), self.strings.pointer(op.name),
+                                       self.cache(), self.value(op.value))
+            self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
+        elif isinstance(op, tob.SetItem):
+            status = self.call_runtime("PyObject_SetItem", *self.values((op.obj, op.index, op.value)))
+            self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
+        elif isinstance(op, tob.CellSet):
+            self.call_runtime("PyCell_Set", self.value(op.cell),
+                              ir.Constant(PTR, None) if op.value is None else self.value(op.value))
+        elif isinstance(op, tob.LeaveHandler):
+            self.call_runtime("tpy2wasm_leave_handler", self.value(op.saved))
+        elif isinstance(op, tob.RestoreException):
+            self.call_runtime("tpy2wasm_restore", self.value(op.exception))
+        elif isinstance(op, tob.IsTrue) and op.value.type in WORDS:
+            self.define_condition(op.dest, bool_words.truth(self, op, self.value(op.value)))
+        elif isinstance(op, (tob.IsTrue, tob.ExceptionMatches, tob.ExitSuppresses)):
+            self.emit_condition(op)
+        elif isinstance(op, (tob.IsSmallRange, tob.CountCompare)):
+            self.define_condition(op.dest, range_words.condition(self, op, self.values(operands(op))))
+        elif isinstance(op, tir.LoadGlobal) and op.dest is not None and op.dest.number in self.callee_loads:
+            self.define(op.dest, direct_calls.load_callee(self, op, self.callee_loads[op.dest.number], self.entries))
+        elif isinstance(op, tob.CallDirect):
+            direct_calls.emit_call(self, op, self.entries)
+        elif isinstance(op, tir.Compare) and op.dest.type is BOOL:  # a branch on two number words
+            compare = int_words.compare if op.left.type is op.right.type is INT_WORD else float_words.compare
+            self.define_condition(op.dest, compare(self, op, *self.values((op.left, op.right))))
+        elif op.dest is not None and op.dest.type in WORDS:
+            self.define(op.dest, self.word_of(op))
         else:
-            self.builder.ret(value)
+            assert op.dest is not None, op
+            value = self.object_of(op)
+            self.define(op.dest, value if op.error_kind is tir.ErrorKind.NEVER else self.fail_if_null(value, position(op)))
 
-    def _return_undefined(self) -> None:
-        if self.function.return_type is NONE:
-            self.builder.ret_void()
+    def emit_condition(self, op: tob.IsTrue | tob.ExceptionMatches | tob.ExitSuppresses) -> None:
+        if isinstance(op, tob.IsTrue):
+            status = self.call_runtime("PyObject_IsTrue", self.value(op.value))
+        elif isinstance(op, tob.ExitSuppresses):
+            status = self.call_runtime("tpy2wasm_exit_suppresses", *self.values((op.exit, op.exception)))
         else:
-            self.builder.ret(ir.Constant(llvm_type(self.function.return_type), ir.Undefined))
+            status = self.call_runtime("tpy2wasm_exception_matches", self.value(op.exception),
+                                       self.value(op.classes))
+        self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
+        self.define_condition(op.dest, self.builder.icmp_signed(">", status, ir.Constant(I32, 0)))
 
+    def define_condition(self, register: tir.Register, value: ir.Value) -> None:
+        if register.number not in self.condition_slots:
+            self.condition_slots[register.number] = self.entry_slot(I1, f"c{register.number}")
+        self.builder.store(value, self.condition_slots[register.number])
+
+    def object_of(self, op: tir.Op) -> ir.Value:
+        """The new reference an op computes (NULL when it raised)."""
+        return object_ops.object_of(self, op)
+
+    def word_of(self, op: tir.Op) -> ir.Value:
+        """The new int, float or bool word an op computes (it fails on an error itself)."""
+        assert op.dest is not None, op
+        if op.dest.type is BOOL_WORD and not isinstance(op, (tir.LoadLocal, tob.ToWord)):
+            return self.bool_word_of(op)
+        kind = float_words if op.dest.type is FLOAT_WORD else int_words
+        if isinstance(op, tir.LoadConst) and isinstance(op.value, float):
+            return float_literal(self.builder, self.allocas, op.value)
+        if isinstance(op, tir.LoadConst):
+            assert isinstance(op.value, int), op
+            word = int_words.constant(op.value)
+            if word is not None:
+                return word
+            if self.known_fast(op.dest):  # a big int is never fast
+                self.transfer_unless(ir.Constant(I1, 0))
+            big = self.fail_if_null(object_ops.constant(self, op.value), position(op))
+            return int_words.word_of_new_object(self.builder, big)
+        if isinstance(op, tir.LoadLocal):
+            return self.load_local(op.local, position(op))
+        if isinstance(op, tir.LoadGlobal) and self.known_fast(op.dest) and op.name in self.loaded_globals:
+            return self.loaded_globals[op.name]
+        if isinstance(op, tir.LoadGlobal):
+            word = object_ops.load_global_word(self, op.name)
+            self.fail_if(int_words.is_error(self.builder, word), position(op))
+            if self.known_fast(op.dest):  # a value entering the fast version
+                self.transfer_unless(bool_words.word_is_fast(self.builder, word, op.dest.type), releasing=word)
+                self.loaded_globals[op.name] = word
+            return word
+        if isinstance(op, tir.Binary) and self.version.fast_words and op.dest.number in self.wide:
+            return wide_words.wide_result(self, op, *self.values((op.left, op.right)))
+        if isinstance(op, tir.Binary) and self.version.fast_words and {op.left.number, op.right.number} & self.wide.keys():
+            return wide_words.masked(self, op)
+        if isinstance(op, tir.Binary) and self.version.fast_words and op.dest.number in self.bounded:
+            return self.builder.add(*self.values((op.left, op.right)), flags=["nsw"])  # small: no check
+        if isinstance(op, tir.Binary):
+            return kind.binary(self, op, *self.values((op.left, op.right)))
+        if isinstance(op, tir.Unary):
+            return kind.unary(self, op, self.value(op.operand))
+        if isinstance(op, tob.ToWord):
+            word = self.call_runtime(words.FROM_OBJECT[op.dest.type], self.value(op.value))
+            if self.known_fast(op.dest):  # a value entering the fast version
+                self.transfer_unless(bool_words.word_is_fast(self.builder, word, op.dest.type), releasing=word)
+            return word
+        if isinstance(op, (tob.RangeBound, tob.CountAdd)):  # small by construction
+            return range_words.word(self, op, self.values(operands(op)))
+        raise TypeError(f"no word lowering for {op!r}")
+
+    def bool_word_of(self, op: tir.Op) -> ir.Value:
+        if isinstance(op, tir.LoadConst):
+            assert isinstance(op.value, bool), op
+            return bool_words.constant(op.value)
+        if isinstance(op, tir.Compare):
+            return bool_words.compare(self, op, *self.values((op.left, op.right)))
+        if isinstance(op, tir.Unary):
+            return bool_words.negate(self, op, self.value(op.operand))
+        raise TypeError(f"no bool word lowering for {op!r}")
+
+    def load_local(self, local: tir.Local, where: tir.Position, retain: bool = True) -> ir.Value:
+        """A new reference to the local's value (borrowed when not `retain`); UnboundLocalError
+        when its slot is empty, unless every path assigns it first."""
+        builder = self.builder
+        value = builder.load(self.local_slot(local))
+        retain = retain and not (self.version.fast_words and local.type in WORDS)
+        if self.site in self.assigned_loads:
+            if retain:
+                self.retain(value)
+            return value
+        unbound, name, unbound_at = self.unbound_block()
+        name.add_incoming(self.strings.pointer(local.name), builder.block)
+        unbound_at.add_incoming(position_pointer(self.module, where), builder.block)
+        bound = self.llvm_function.append_basic_block("bound")
+        builder.cbranch(words.is_empty(builder, value), unbound, bound).set_weights([1, 1000])
+        builder.position_at_end(bound)
+        if retain:
+            self.retain(value)
+        return value
+
+    def call_with_array(self, name: str, values: list[ir.Value], *before: ir.Value,
+                        after: tuple[ir.Value, ...] = ()) -> ir.Value:
+        """The runtime call `name(*before, array, *after)`, `array` holding `values` (through a
+        helper that keeps the array off this function's stack: codegen/array_calls.py)."""
+        return array_calls.call_with_array(self.builder, name, values, before, after)
+
+    # ---- terminators ----
+
+    def emit_terminator(self, terminator: tir.Terminator) -> None:
+        builder = self.builder
+        if isinstance(terminator, tir.Goto):
+            builder.branch(self.version.blocks[terminator.target])
+        elif isinstance(terminator, tir.Branch):
+            builder.cbranch(self.value(terminator.condition), self.version.blocks[terminator.if_true],
+                            self.version.blocks[terminator.if_false])
+        elif isinstance(terminator, tir.Return):
+            value = (object_ops.constant(self, None) if terminator.value is None else self.value(terminator.value))
+            if terminator.value is not None and not self.known_fast(terminator.value):
+                self.retain(value)
+            elif terminator.value is not None and self.tail_loop is not None:
+                value = self.tail_loop.fold_return(self, value)
+            builder.store(value, self.result)
+            builder.branch(self.version.exit)
+        elif isinstance(terminator, tir.Raise):
+            exception, cause = (ir.Constant(PTR, None) if register is None else self.value(register)
+                                for register in (terminator.exception, terminator.cause))
+            self.call_runtime("tpy2wasm_raise_object", exception, cause)
+            self.fail(position(terminator), traceback=terminator.exception is not None)
+        elif isinstance(terminator, tir.Unwind):
+            self.fail(position(terminator), traceback=False)
+        else:
+            self.emit_for_iter(terminator)
+
+    def emit_for_iter(self, terminator: tir.ForIter) -> None:
+        builder = self.builder
+        item = self.call_runtime("tpy2wasm_iter_next", self.value(terminator.iterator))
+        store, ended = (self.llvm_function.append_basic_block(name) for name in ("for.item", "for.end"))
+        builder.cbranch(builder.icmp_unsigned("!=", item, ir.Constant(PTR, None)), store, ended)
+        builder.position_at_end(ended)  # exhausted, or raised
+        self.fail_if(builder.icmp_unsigned("!=", self.call_runtime("PyErr_Occurred"), ir.Constant(PTR, None)),
+                     position(terminator))
+        builder.branch(self.version.blocks[terminator.exit])
+        builder.position_at_end(store)
+        self.store_local(terminator.item, item)
+        builder.branch(self.version.blocks[terminator.body])
+
+    def direct_site(self, call: tob.CallDirect) -> ir.GlobalVariable:
+        """The DIRECT_SITE of a CallDirect: its callee's load and the call share it."""
+        if call.callee.number not in self.direct_sites:
+            self.direct_sites[call.callee.number] = self.cache(DIRECT_SITE)
+        return self.direct_sites[call.callee.number]
+
+    def cache(self, cache_type: ir.Type = PTR) -> ir.GlobalVariable:
+        """A per-site cache the runtime fills (a PyObject* for interned names, constants and
+        keyword names; a NameCache for a global's lookup)."""
+        variable = ir.GlobalVariable(self.module, cache_type, self.module.get_unique_name("cache"))
+        variable.linkage = "internal"
+        variable.initializer = ir.Constant(cache_type, None)
+        return variable
+
+
+def _assigned_locals(function: tir.FunctionIR) -> set[str]:
+    """The locals the function stores to or deletes (the others keep their argument)."""
+    assigned: set[str] = set()
+    for block in function.blocks:
+        assigned.update(op.local.name for op in block.ops if isinstance(op, (tir.StoreLocal, tob.ClearLocal)))
+        if isinstance(block.terminator, tir.ForIter):
+            assigned.add(block.terminator.item.name)
+    return assigned

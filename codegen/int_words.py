@@ -1,4 +1,4 @@
-"""Int words in boxed functions (rtypes.INT_WORD, docs/value-representation.md): an inline fast
+"""Int words in native functions (rtypes.INT_WORD, docs/value-representation.md): an inline fast
 path on small ints (`v << 1`), and the runtime's slow path (wasm_runtime/native_words.c) that
 runs CPython's own operation whenever an operand holds an object or the result does not fit.
 
@@ -211,15 +211,14 @@ _FAST_BINARY: dict[B, tuple[Guard | None, FastPath]] = {
 
 
 def hot_on_words(function: FunctionIR, closed: bool) -> bool:
-    """A boxed function with int or float words that loops, calls a boxed function directly
+    """A function with int or float words that loops, calls a native function directly
     (recursion too) or is closed (codegen/entry_bindings.py: word operations only, so a small
     function that the interpreter calls in its loops): its time goes to the words' inline fast
     paths and to its calls, which need LLVM's passes (mem2reg makes the words' slots registers);
     codegen gives it a fast version, optimises it and lets its releases test for NULL inline,
-    which the passes fold away. (All boxed functions with words would double the compile time
-    of a program of many small printing functions, for code that runs once.)"""
-    if not function.boxed or not any(op.dest is not None and op.dest.type in WORDS
-                                     for block in function.blocks for op in block.ops):
+    which the passes fold away. (All functions with words would double the compile time of a
+    program of many small printing functions, for code that runs once.)"""
+    if not any(op.dest is not None and op.dest.type in WORDS for block in function.blocks for op in block.ops):
         return False
     if closed or any(isinstance(op, CallDirect) for block in function.blocks for op in block.ops):
         return True

@@ -1,6 +1,6 @@
-"""The program's native functions as one wasm object: the functions themselves, a thunk per
-function that the C wrapper calls with unboxed argument slots, and `tpy2wasm_native_table`
-(native.h), which the `__tpy2wasm_native__` decorator looks functions up in.
+"""The program's native functions as wasm objects: each function's direct entry (words in and
+out, codegen/direct_calls.py), its thunk (objects in and out), which CPython's calls enter, and
+`tpy2wasm_native_table` (native.h), which the `__tpy2wasm_native__` decorator looks functions up in.
 """
 
 from __future__ import annotations
@@ -12,21 +12,17 @@ import llvmlite.binding as llvm
 from llvmlite import ir
 
 from tpy2wasm.analysis.ir import FunctionIR
-from tpy2wasm.analysis.rtypes import NONE
-from tpy2wasm.codegen.arithmetic import from_slot, to_slot
-from tpy2wasm.codegen.boxed_emitter import BoxedEmitter
+from tpy2wasm.codegen.function_emitter import FunctionEmitter
 from tpy2wasm.codegen.direct_calls import direct_type, emit_thunk
 from tpy2wasm.codegen.entry_bindings import closed_functions, entry_bindings
-from tpy2wasm.codegen.function_emitter import FunctionEmitter
 from tpy2wasm.codegen.int_words import hot_on_words
 from tpy2wasm.codegen.parallel import run_forked
-from tpy2wasm.codegen.runtime_api import I32, I64, KIND_LETTERS, PTR, PTR_PTR, VOID, llvm_type, runtime_int
+from tpy2wasm.codegen.runtime_api import I32, PTR, PTR_PTR
 from tpy2wasm.codegen.strings import StringPool
 from tpy2wasm.codegen.target import TRIPLE, target_machine
 
-_THUNK_TYPE = ir.FunctionType(VOID, [I64.as_pointer(), PTR])
-_BOXED_TYPE = ir.FunctionType(PTR, [PTR, PTR_PTR, I32])
-"""PyObject *f(PyObject *globals, PyObject *const *args, int depth): a boxed function's thunk."""
+_THUNK_TYPE = ir.FunctionType(PTR, [PTR, PTR_PTR, I32])
+"""PyObject *f(PyObject *globals, PyObject *const *args, int depth): a function's thunk."""
 _ENTRY_TYPE = ir.LiteralStructType([PTR, PTR, _THUNK_TYPE.as_pointer(), PTR])
 
 
@@ -36,12 +32,9 @@ def native_key(function: FunctionIR) -> str:
 
 
 def signature(function: FunctionIR) -> str:
-    """native.h's signature: a boxed function's thunk takes and returns objects, whatever its
-    direct entry makes of them."""
-    if function.boxed:
-        return f"{'o' * len(function.args)}>o"
-    parameters = "".join(KIND_LETTERS[arg.type] for arg in function.args)
-    return f"{parameters}>{KIND_LETTERS[function.return_type]}"
+    """native.h's signature: a function's thunk takes and returns objects, whatever its direct
+    entry makes of them."""
+    return f"{'o' * len(function.args)}>o"
 
 
 def _symbol(function: FunctionIR) -> str:
@@ -49,8 +42,7 @@ def _symbol(function: FunctionIR) -> str:
 
 
 #: How many IR ops of functions go into one LLVM module: LLVM's time grows faster than the
-#: size of a module, so a large program is compiled as several objects. When every unboxed
-#: function fits in one (every benchmark's do), they stay internal, free to inline one another.
+#: size of a module, so a large program is compiled as several objects.
 _CHUNK_OPS = 4000
 #: A function with more IR ops than this is not optimised (no passes, and instruction selection
 #: without optimisation): LLVM's register allocation and scheduling grow quadratically on it
@@ -66,11 +58,10 @@ class _Chunk:
     """The functions one LLVM module defines (indexes into the program's), whether it holds
     the table, and whether LLVM optimises it.
 
-    Unboxed functions are optimised (O3), and boxed ones only when they loop on int words.
-    Another boxed function spends its time in the runtime's calls, which no optimisation of
-    its own speeds up, and mem2reg would give each of its N stack slots a phi at each of the M
-    failure edges into its shared traceback block: O1 made boxed code twice as large and 8
-    times slower to compile as none at all."""
+    Functions hot on words (codegen/int_words.py) are optimised (O3). Another function spends
+    its time in the runtime's calls, which no optimisation of its own speeds up, and mem2reg
+    would give each of its N stack slots a phi at each of the M failure edges into its shared
+    traceback block: O1 made such code twice as large and 8 times slower to compile as none."""
 
     defined: tuple[int, ...]
     with_table: bool
@@ -114,28 +105,23 @@ def _ops(function: FunctionIR) -> int:
 
 
 def _plan(functions: Sequence[FunctionIR], closed: frozenset[str]) -> list[_Chunk]:
-    """The unboxed functions' chunks, the boxed ones', then the table's: with the unboxed
-    functions when they all fit in one chunk. A huge function is a chunk of its own. Boxed
-    functions hot on words (loops, direct calls, closed) are optimised too, in chunks of their own."""
+    """The chunks of the functions hot on words (loops, direct calls, closed), optimised unless
+    they hold a huge function, then the other functions' chunks, then the table's. A huge
+    function is a chunk of its own."""
     hot = [hot_on_words(function, function.key in closed) for function in functions]
-    unboxed = _chunks([index for index, function in enumerate(functions) if not function.boxed], functions)
     word_loops = _chunks([index for index in range(len(functions)) if hot[index]], functions)
-    boxed = _chunks([index for index, function in enumerate(functions) if function.boxed and not hot[index]],
-                    functions)
-    table_defines: tuple[int, ...] = ()
-    if len(unboxed) == 1 and not _has_huge(unboxed[0], functions):
-        table_defines = unboxed.pop()
+    others = _chunks([index for index in range(len(functions)) if not hot[index]], functions)
     return [
-        *(_Chunk(chunk, False, not _has_huge(chunk, functions)) for chunk in [*unboxed, *word_loops]),
-        *(_Chunk(chunk, False, False) for chunk in boxed),
-        _Chunk(table_defines, True, True),
+        *(_Chunk(chunk, False, not _has_huge(chunk, functions)) for chunk in word_loops),
+        *(_Chunk(chunk, False, False) for chunk in others),
+        _Chunk((), True, False),
     ]
 
 
 def _inline_releases(function: FunctionIR, closed: bool) -> bool:
-    """Functions hot on words release inline, as LLVM optimises them. Small boxed functions called from
+    """Functions hot on words release inline, as LLVM optimises them. Other small functions called from
     interpreted loops (pystone_like's func2: 0.77x with Py_DecRef calls, mostly on empty slots
-    at its exit, 1.03x inline) would gain too, but inline releases make boxed code 2.9 times as
+    at its exit, 1.03x inline) would gain too, but inline releases make their code 2.9 times as
     large (tests/test_native_code_size.py: 357 LLVM lines per source line, the limit 160)."""
     return hot_on_words(function, closed)
 
@@ -187,33 +173,24 @@ def _parsed(module: ir.Module) -> llvm.ModuleRef:
 def _llvm_module(defined: Sequence[FunctionIR], functions: Sequence[FunctionIR], filenames: dict[str, str],
                  with_table: bool, closed: frozenset[str]) -> ir.Module:
     """A module defining `defined`, with every other function of the program it uses
-    declared; internal symbols when it holds the whole program, hidden ones otherwise.
+    declared (hidden symbols: functions call one another across modules).
     `closed`: the program's closed functions (codegen/entry_bindings.py)."""
     module = ir.Module(name="tpy2wasm_native")
     module.triple = TRIPLE
     strings = StringPool(module)
-    # Only unboxed functions call unboxed functions: with all of them here, none is called
-    # from another module (boxed ones call boxed ones across modules, hidden).
-    whole_program = with_table and all(function in defined for function in functions if not function.boxed)
     llvm_functions = _Declarations(module, {native_key(function): function for function in functions})
     for function in defined:
         key = native_key(function)
-        if whole_program and not function.boxed:
-            llvm_functions[key].linkage = "internal"
-        else:
-            for llvm_function in (llvm_functions[key], *([llvm_functions.direct(key)] if function.boxed else [])):
-                llvm_function.visibility = "hidden"
+        for llvm_function in (llvm_functions[key], llvm_functions.direct(key)):
+            llvm_function.visibility = "hidden"
     for function in defined:
-        llvm_function, filename = llvm_functions[native_key(function)], filenames[function.module]
+        thunk, filename = llvm_functions[native_key(function)], filenames[function.module]
         try:
-            if function.boxed:
-                direct = llvm_functions.direct(native_key(function))
-                BoxedEmitter(function, direct, llvm_functions, strings, filename,
-                             inline_releases=_inline_releases(function, function.key in closed),
-                             closed=function.key in closed).emit()
-                emit_thunk(llvm_function, direct, function)
-            else:
-                FunctionEmitter(function, llvm_function, llvm_functions, strings, filename).emit()
+            direct = llvm_functions.direct(native_key(function))
+            FunctionEmitter(function, direct, llvm_functions, strings, filename,
+                         inline_releases=_inline_releases(function, function.key in closed),
+                         closed=function.key in closed).emit()
+            emit_thunk(thunk, direct, function)
         except Exception as error:  # a code generator bug, confined to this function
             raise FunctionEmitError(function, error) from error
     if with_table:
@@ -222,8 +199,8 @@ def _llvm_module(defined: Sequence[FunctionIR], functions: Sequence[FunctionIR],
 
 
 class _Declarations(dict[str, ir.Function]):
-    """The LLVM function of each native function (a boxed one's thunk), declared in the module
-    on first use; `direct` gives a boxed function's direct entry."""
+    """The LLVM function of each native function (its thunk), declared in the module on first
+    use; `direct` gives its direct entry."""
 
     def __init__(self, module: ir.Module, functions: dict[str, FunctionIR]) -> None:
         super().__init__()
@@ -242,18 +219,16 @@ class _Declarations(dict[str, ir.Function]):
 
     def __missing__(self, key: str) -> ir.Function:
         function = self._functions[key]
-        function_type = _BOXED_TYPE if function.boxed else ir.FunctionType(
-            llvm_type(function.return_type), [PTR, I32, *(llvm_type(arg.type) for arg in function.args)])
-        self[key] = ir.Function(self._module, function_type, _symbol(function))
+        self[key] = ir.Function(self._module, _THUNK_TYPE, _symbol(function))
         return self[key]
 
 
 def _table(module: ir.Module, functions: Sequence[FunctionIR], llvm_functions: _Declarations,
            strings: StringPool, closed: frozenset[str]) -> None:
-    """`tpy2wasm_native_table`, and the thunks of the unboxed functions it points at."""
+    """`tpy2wasm_native_table`: each function's key, signature, thunk and entry bindings."""
     entries = [
         ir.Constant(_ENTRY_TYPE, [strings.pointer(native_key(function)), strings.pointer(signature(function)),
-                                  _entry_point(module, function, llvm_functions[native_key(function)]),
+                                  llvm_functions[native_key(function)],
                                   strings.pointer(bindings) if bindings else ir.Constant(PTR, None)])
         for function, bindings in zip(functions, entry_bindings(functions, closed))
     ]
@@ -263,32 +238,6 @@ def _table(module: ir.Module, functions: Sequence[FunctionIR], llvm_functions: _
     table = ir.GlobalVariable(module, table_type, "tpy2wasm_native_table")
     table.global_constant = True
     table.initializer = ir.Constant(table_type, entries)
-
-
-def _entry_point(module: ir.Module, function: FunctionIR, target: ir.Function) -> ir.Constant:
-    """What the table points at: a boxed function's thunk (native.h tells the two kinds apart by
-    the signature's 'o' return kind), or the thunk of an unboxed one."""
-    if function.boxed:
-        return target.bitcast(_THUNK_TYPE.as_pointer())
-    return _thunk(module, function, target).bitcast(_THUNK_TYPE.as_pointer())
-
-
-def _thunk(module: ir.Module, function: FunctionIR, target: ir.Function) -> ir.Function:
-    """void thunk(uint64_t *slots, PyObject *globals): slots in, result to slots[0]."""
-    thunk = ir.Function(module, _THUNK_TYPE, f"{_symbol(function)}.thunk")
-    thunk.linkage = "internal"
-    slots, globals_pointer = thunk.args
-    builder = ir.IRBuilder(thunk.append_basic_block("entry"))
-    arguments = [
-        from_slot(builder, builder.load(builder.gep(slots, [ir.Constant(I64, index)])), arg.type)
-        for index, arg in enumerate(function.args)
-    ]
-    budget = builder.load(runtime_int(module, "tpy2wasm_depth_budget"))
-    result = builder.call(target, [globals_pointer, budget, *arguments])
-    if function.return_type is not NONE:
-        builder.store(to_slot(builder, result, function.return_type), slots)
-    builder.ret_void()
-    return thunk
 
 
 def _optimised_object(module: llvm.ModuleRef, optimise: bool) -> bytes:

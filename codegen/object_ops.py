@@ -1,4 +1,4 @@
-"""The new reference each operation on objects computes in a boxed function: one call of the
+"""The new reference each operation on objects computes in a native function: one call of the
 runtime (codegen/runtime_api.py) or of CPython's C API per operation, NULL when it raised.
 """
 

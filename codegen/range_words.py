@@ -1,4 +1,4 @@
-"""The counted `for i in range(...)` loops of boxed functions on int words (analysis/lower.py's
+"""The counted `for i in range(...)` loops of native functions on int words (analysis/lower.py's
 lower_for_range_object): the runtime says whether the range is one of small ints and gives its
 bounds (wasm_runtime/native_range_words.c); counting then is plain machine arithmetic on the
 tagged words, with no slow path, because those bounds keep the counter within small ints."""

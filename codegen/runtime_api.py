@@ -5,12 +5,10 @@ Mirrors wasm_runtime/native.h and the helpers in wasm_runtime/native*.c.
 
 from __future__ import annotations
 
-from enum import IntEnum
 from typing import Final
 
 from llvmlite import ir
 
-from tpy2wasm.analysis.rtypes import BOOL, FLOAT, INT, NONE, OBJECT, RType
 
 I1: Final = ir.IntType(1)
 I8: Final = ir.IntType(8)
@@ -23,8 +21,6 @@ PTR: Final = I8.as_pointer()
 PTR_PTR: Final = PTR.as_pointer()
 """PyObject** : argument arrays, out parameters and per-site caches."""
 
-GLOBAL_CACHE: Final = ir.LiteralStructType([PTR, PTR, I64, I64])
-"""native.h's GlobalCache {name, dict, version, bits}."""
 #: Where a PyDictObject keeps ma_version_tag on wasm32 (native.c asserts it).
 DICT_VERSION_OFFSET: Final = 16
 
@@ -36,46 +32,10 @@ NAME_IN_GLOBALS: Final = 0
 DIRECT_SITE: Final = ir.LiteralStructType([PTR, I64])
 """native.h's DirectSite {callee, globals_version}."""
 
-STATUS_ERROR: Final = 1
-"""tpy2wasm_status after a Python exception (native.h: TPY_ERROR)."""
-
-
-class Raise(IntEnum):
-    """Exceptions by index, as native.h numbers them."""
-
-    INT_ZERO_DIVISION = 0
-    TRUE_ZERO_DIVISION = 1
-    FLOAT_ZERO_DIVISION = 2
-    FLOAT_FLOOR_ZERO_DIVISION = 3
-    FLOAT_MODULO_ZERO = 4
-    NEGATIVE_SHIFT = 5
-    MATH_DOMAIN = 6
-    INT_MODULO_ZERO = 7
-    RANGE_STEP_ZERO = 8
-
-
-class Rounding(IntEnum):
-    """How tpy2wasm_float_to_int rounds (native_ops.c)."""
-
-    FLOOR = 0
-    CEIL = 1
-    TRUNCATE = 2
-
-
 #: name -> (return type, parameter types) of each runtime function.
 FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
-    "tpy2wasm_depth_exhausted": (I32, ()),
-    "tpy2wasm_raise": (I32, (I32,)),
-    "tpy2wasm_deopt": (I32, ()),
     "tpy2wasm_traceback": (VOID, (PTR, PTR, PTR, PTR)),
-    "tpy2wasm_load_global": (I32, (PTR, GLOBAL_CACHE.as_pointer(), PTR, I32, I64.as_pointer())),
-    "tpy2wasm_store_global": (I32, (PTR, GLOBAL_CACHE.as_pointer(), PTR, I32, I64)),
-    "tpy2wasm_int_true_divide": (I32, (I64, I64, F64.as_pointer())),
-    "tpy2wasm_int_power": (I32, (I64, I64, I64.as_pointer())),
-    "tpy2wasm_float_floor_divide": (I32, (F64, F64, I32, F64.as_pointer())),
-    "tpy2wasm_float_power": (I32, (F64, F64, F64.as_pointer())),
-    "tpy2wasm_float_to_int": (I32, (F64, I32, I64.as_pointer())),
-    # Boxed functions (native_objects.c): a PTR result is a new reference, NULL on error.
+    # Objects (native_objects.c): a PTR result is a new reference, NULL on error.
     "Py_DecRef": (VOID, (PTR,)),
     "_Py_Dealloc": (VOID, (PTR,)),
     "tpy2wasm_str_constant": (PTR, (PTR, I32, PTR_PTR)),
@@ -98,14 +58,14 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_not_in": (PTR, (PTR, PTR)),
     "tpy2wasm_call": (PTR, (PTR, PTR_PTR, I32, I32, PTR, PTR_PTR)),
     "tpy2wasm_call_owned": (PTR, (PTR, PTR_PTR, I32)),
-    # Direct calls between boxed functions (native_function.c, codegen/direct_calls.py).
+    # Direct calls between native functions (native_function.c, codegen/direct_calls.py).
     "tpy2wasm_load_callee": (PTR, (PTR, PTR, NAME_CACHE.as_pointer(), DIRECT_SITE.as_pointer(), PTR)),
     "PyErr_Occurred": (PTR, ()),
     "tpy2wasm_make_function": (PTR, (PTR, PTR, PTR, I32, PTR, PTR, PTR, PTR, PTR_PTR)),
     "PyCell_New": (PTR, (PTR,)),
     "PyCell_Set": (I32, (PTR, PTR)),
     "tpy2wasm_cell_get": (PTR, (PTR, PTR)),
-    # Boxed frames' depth (native_depth.c, codegen/frame_depth.py).
+    # Native frames' depth (native_depth.c, codegen/frame_depth.py).
     "tpy2wasm_native_room": (I32, (I32,)),
     "tpy2wasm_publish_depth": (VOID, (I32,)),
     "tpy2wasm_build_sequence": (PTR, (PTR_PTR, I32, I32)),
@@ -156,29 +116,12 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_range_step": (I64, (PTR,)),
 }
 
-#: The one-letter kinds of native.h's signatures, per runtime type.
-KIND_LETTERS: Final[dict[RType, str]] = {INT: "i", FLOAT: "f", BOOL: "b", NONE: "n", OBJECT: "o"}
-
-_LLVM_TYPES: Final[dict[RType, ir.Type]] = {INT: I64, FLOAT: F64, BOOL: I1, OBJECT: PTR}
-
-
-def llvm_type(rtype: RType) -> ir.Type:
-    """The unboxed LLVM type of a value of `rtype` (None has no value: void)."""
-    return _LLVM_TYPES.get(rtype, VOID)
-
-
 def runtime_int(module: ir.Module, name: str) -> ir.GlobalVariable:
-    """An `int` the C runtime defines (tpy2wasm_status, tpy2wasm_depth_budget,
-    tpy2wasm_native_ceiling), declared once."""
-    return runtime_variable(module, name, I32)
-
-
-def runtime_variable(module: ir.Module, name: str, llvm_type: ir.Type) -> ir.GlobalVariable:
-    """A variable the C runtime defines, declared once."""
+    """An `int` the C runtime defines (tpy2wasm_native_ceiling), declared once."""
     variable = module.globals.get(name)
     if isinstance(variable, ir.GlobalVariable):
         return variable
-    return ir.GlobalVariable(module, llvm_type, name)
+    return ir.GlobalVariable(module, I32, name)
 
 
 def declare(module: ir.Module, name: str) -> ir.Function:

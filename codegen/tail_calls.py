@@ -1,5 +1,5 @@
-"""Finds the self-call in tail position that becomes a loop (codegen/function_emitter.py for
-unboxed functions, codegen/tail_loop.py for closed boxed ones): `return f(...)`, or
+"""Finds the self-call in tail position that becomes a loop in a closed function's fast version
+(codegen/tail_loop.py): `return f(...)`, or
 `return x + f(...)` / `x * f(...)` on ints with `x` evaluated before the call, the call's
 result used nowhere else and nothing but releases between the call and the `+` or `*`."""
 
@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.ir_operands import operands
-from tpy2wasm.analysis.rtypes import INT, INT_WORD
+from tpy2wasm.analysis.rtypes import INT_WORD
 
 #: Accumulating operators of a tail self-call, with their identity and checked intrinsic.
 ACCUMULATORS = {tir.BinaryOperator.ADD: (0, "llvm.sadd.with.overflow"),
                 tir.BinaryOperator.MUL: (1, "llvm.smul.with.overflow")}
 _RELEASES = (tob.DecRef, tob.KeepAlive)
-SelfCall = tir.CallNative | tob.CallDirect
 
 
 @dataclass(frozen=True)
@@ -25,7 +24,7 @@ class TailCall:
     """The self-call that `return` ends `block` with; `combine` folds the other operand in."""
 
     block: str
-    call: SelfCall
+    call: tob.CallDirect
     combine: tir.Binary | None
 
     @property
@@ -35,7 +34,7 @@ class TailCall:
         return self.combine.left if self.combine.right == self.call.dest else self.combine.right
 
 
-def tail_call(function: tir.FunctionIR, is_self: Callable[[SelfCall], bool]) -> TailCall | None:
+def tail_call(function: tir.FunctionIR, is_self: Callable[[tob.CallDirect], bool]) -> TailCall | None:
     """The first block that returns a self-call's result, as is or folded by int + or *."""
     used: dict[int, int] = {}
     for block in function.blocks:
@@ -50,11 +49,11 @@ def tail_call(function: tir.FunctionIR, is_self: Callable[[SelfCall], bool]) -> 
             used[terminator.value.number] = used.get(terminator.value.number, 0) + 1
     for block in function.blocks:
         returned = block.terminator.value if isinstance(block.terminator, tir.Return) else None
-        calls = [index for index, op in enumerate(block.ops) if isinstance(op, (tir.CallNative, tob.CallDirect))]
+        calls = [index for index, op in enumerate(block.ops) if isinstance(op, tob.CallDirect)]
         if returned is None or not calls:
             continue
         call = block.ops[calls[-1]]
-        assert isinstance(call, (tir.CallNative, tob.CallDirect))
+        assert isinstance(call, tob.CallDirect)
         if not is_self(call) or used.get(call.dest.number) != 1:
             continue
         after = [op for op in block.ops[calls[-1] + 1:] if not isinstance(op, _RELEASES)]
@@ -62,7 +61,7 @@ def tail_call(function: tir.FunctionIR, is_self: Callable[[SelfCall], bool]) -> 
             return TailCall(block.label, call, None)
         combine = after[0] if len(after) == 1 else None
         if (isinstance(combine, tir.Binary) and combine.dest == returned and combine.operator in ACCUMULATORS
-                and function.return_type in (INT, INT_WORD)
+                and function.return_type is INT_WORD
                 and combine.left.type is combine.right.type is function.return_type
                 and call.dest in (combine.left, combine.right) and combine.left != combine.right):
             return TailCall(block.label, call, combine)

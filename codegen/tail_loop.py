@@ -1,4 +1,4 @@
-"""A closed boxed function's self-call in tail position as a loop (codegen/tail_calls.py finds
+"""A closed native function's self-call in tail position as a loop (codegen/tail_calls.py finds
 it; codegen/entry_bindings.py says which functions are closed).
 
 In the fast version of a closed function, the call of `return f(args)` or `return x + f(args)`
@@ -55,7 +55,7 @@ class LoopingEmitter(Protocol):
 
 def looping_tail_call(function: tir.FunctionIR) -> TailCall | None:
     """The tail self-call of a closed function, which loops in its fast version."""
-    return tail_call(function, lambda call: isinstance(call, tob.CallDirect) and call.function == function.key)
+    return tail_call(function, lambda call: call.function == function.key)
 
 
 class TailLoop:
@@ -168,7 +168,7 @@ class TailLoop:
 
     def add_saved_entries(self, emitter: LoopingEmitter) -> None:
         """The saved frames' traceback entries, each at the call's line, for the exception
-        leaving the function (codegen/boxed_emitter.py adds them where it adds its own)."""
+        leaving the function (codegen/function_emitter.py adds them where it adds its own)."""
         builder = emitter.builder
         saved = builder.sub(self.depth(builder), self.entry_depth)
         before = builder.block

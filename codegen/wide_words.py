@@ -1,6 +1,6 @@
 """Int sums and products that a mask brings back to a small int, in a function's fast version:
 `(h * 0x5BD1E995) & MASK` with `h < 2**32` passes the 63 bits of a small word, where the fast
-version would transfer for good, but fits an i64, as the unboxed code computes it.
+version would transfer for good, but fits an i64, as C would compute it.
 
 A *wide* register is an int word register defined by `+`, `-` or `*` of two int words, whose only
 use is a `&` later in its block, with nothing in between but loads of constants, locals and

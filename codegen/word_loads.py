@@ -1,4 +1,4 @@
-"""Loads of word locals (int and float words) in a boxed function that can skip work, which in
+"""Loads of word locals (int and float words) in a native function that can skip work, which in
 a loop on words is most of each operation's cost:
 
 - a load of a local that every path to it assigns first needs no test for an unbound local;

@@ -1,4 +1,4 @@
-"""What boxed code needs to know of each kind of slot: the LLVM type of a PyObject*, an int, float
+"""What native code needs to know of each kind of slot: the LLVM type of a PyObject*, an int, float
 or bool word, its empty value (NULL, WORD_ERROR, FLOAT_ERROR, BOOL_ERROR: also what an unbound
 local holds), and the object it holds, if any, for retain and release."""
 

@@ -31,7 +31,7 @@ _REACTOR = ("-mexec-model=reactor",)
 #: What `link` does to the same objects; part of a linked module's cache key, so a change to
 #: the flags or to the rewriting after the link never serves a module built the old way.
 LINK_RECIPE = (*_LINK_FLAGS, *_WASI_EMULATION, "data zero runs packed", "code immediates shortened, twin functions merged")
-_RUNTIME_SOURCES = ("main.c", "small_alloc.c", "frozen_code.c", "native.c", "native_ops.c", "native_function.c",
+_RUNTIME_SOURCES = ("main.c", "small_alloc.c", "frozen_code.c", "native.c", "native_function.c",
                     "native_objects.c", "native_depth.c", "native_bindings.c", "native_words.c", "native_float_words.c",
                     "native_bool_words.c", "native_range_words.c", "native_statements.c")
 

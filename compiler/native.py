@@ -19,9 +19,7 @@ from mypy.version import __version__ as mypy_version
 from tpy2wasm import __version__
 from tpy2wasm.analysis.ir import FunctionIR
 from tpy2wasm.analysis.lower import lower_program
-from tpy2wasm.analysis.nativeness import (
-    COMPILER_FAILURE_REASON, TYPE_ERROR_REASON, check_program, keep_in_interpreter,
-)
+from tpy2wasm.analysis.nativeness import COMPILER_FAILURE_REASON, TYPE_ERROR_REASON, check_program
 from tpy2wasm.analysis.report import NativenessReport
 from tpy2wasm.analysis.typed_ast import TypedProgram, build_typed_program
 from tpy2wasm.codegen.native_module import FunctionEmitError, check_emission, native_key, native_objects
@@ -116,8 +114,8 @@ def _emitted(typed: TypedProgram, report: NativenessReport, filenames: dict[str,
         try:
             return functions, emit(functions, names)
         except FunctionEmitError as failure:
-            keep_in_interpreter(report, report.verdict(failure.function.module, failure.function.qualname),
-                                f"{COMPILER_FAILURE_REASON}: {failure}")
+            verdict = report.verdict(failure.function.module, failure.function.qualname)
+            verdict.reject(verdict.line, f"{COMPILER_FAILURE_REASON}: {failure}")
 
 
 def compile_native(program: ProgramModules, steps: Steps) -> NativeCode:

@@ -8,8 +8,8 @@ starting with a header line:
     [ir]         expected printed FunctionIR of every native function, in report
                  order, separated by blank lines
 
-Each `tests/ir/*.test` file tests the passes over boxed functions: [source], then
-[ir], the printed IR of its boxed functions (the passes' input), and [refcounts],
+Each `tests/ir/*.test` file tests the passes over native functions: [source], then
+[ir], the printed IR of its native functions (the passes' input), and [refcounts],
 that IR after the refcount pass (analysis/refcounts.py).
 
 Lines before `[source]` are a free-form description. To rewrite the expected
@@ -58,7 +58,7 @@ def analyse(source: str, directory: Path, passes: bool) -> dict[str, str]:
     program = build_typed_program(str(main_path))
     report = check_program(program)
     rendered_report = report.render().replace(str(main_path), "main.py")
-    functions = [function for function in lower_program(program, report) if function.boxed or not passes]
+    functions = lower_program(program, report)
     return {"report": rendered_report, "ir": "\n".join(format_function(function) for function in functions),
             "refcounts": "\n".join(format_function(insert_refcounts(function)) for function in functions)}
 

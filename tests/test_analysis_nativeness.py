@@ -13,8 +13,7 @@ from tpy2wasm.analysis.typed_ast import build_typed_program
 
 NATIVE: list[tuple[int, str]] = []
 
-# (case id, source, {qualname: expected reasons as (line, message); [] means native, and a
-# message "boxed: ..." is a reason a native function works on boxed objects})
+# (case id, source, {qualname: expected reasons as (line, message); NATIVE means native})
 CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
     ("scalars", """
         def f(a: int, b: float, c: bool) -> float:
@@ -41,8 +40,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
     ("non_scalar_return", """
         def f() -> str:
             return "a"
-        """, {"f": [(1, 'boxed: return has type str, not int/float/bool/None'),
-                    (2, 'boxed: uses a str')]}),
+        """, {"f": NATIVE}),
     ("star_args_and_defaults", """
         def f(*args: int, k: int = 1) -> None:
             pass
@@ -55,20 +53,17 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
         def f() -> int:
             xs = [1]
             return 0
-        """, {"f": [(2, 'boxed: builds a list'),
-                    (2, "local 'xs' has type list[int]: containers and objects stay in the interpreter, which is faster at them")]}),
+        """, {"f": [(2, "local 'xs' has type list[int]: containers and objects stay in the interpreter, which is faster at them")]}),
     ("uses_any", """
         from typing import Any
         def f(a: int, b: Any) -> int:
             return a + b
-        """, {"f": [(2, "parameter 'b' has type Any"),
-                    (3, 'boxed: uses a value of type Any')]}),
+        """, {"f": [(2, "parameter 'b' has type Any")]}),
     ("calls_eval_and_print", """
         def f() -> None:
             print(1)
             eval("1")
-        """, {"f": [(2, 'boxed: calls print'),
-                    (3, 'boxed: calls eval')]}),
+        """, {"f": NATIVE}),
     ("statements_on_objects", """
         def f(a: int) -> int:
             try:
@@ -83,11 +78,8 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
             def inner() -> int:
                 return a
             return inner()
-        """, {"f": [(2, 'boxed: uses try/finally'),
-                    (6, 'boxed: calls open'),
-                    (6, 'boxed: uses with'),
-                    (8, 'boxed: uses assert')],
-              "g": [(11, "boxed: defines function 'inner'"), (13, 'boxed: calls inner')]}),
+        """, {"f": NATIVE,
+              "g": NATIVE}),
     ("for_loops", """
         def ok(n: int) -> int:
             t = 0
@@ -106,7 +98,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
             else:
                 pass
         """, {"ok": NATIVE,
-              "over_list": [(7, 'boxed: for loop is not over range(...)')],
+              "over_list": NATIVE,
               "variable_step": NATIVE,
               "loop_else": NATIVE}),
     ("range_counters", """
@@ -121,7 +113,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
             _ = "x"
             return n
         """, {"counted": NATIVE,
-              "reused": [(7, "boxed: local '_' has type Any"), (9, "boxed: uses a str")]}),
+              "reused": NATIVE}),
     ("globals", """
         limit: int = 3
         table: dict[str, int] = {}
@@ -132,8 +124,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
             global table
             return len(table)
         """, {"ok": NATIVE,
-              "bad": [(7, "boxed: declares global 'table' of type dict[str, int], an object"),
-                    (8, 'boxed: calls len')]}),
+              "bad": NATIVE}),
     ("expressions", """
         import math
         def ok(a: int, b: float) -> float:
@@ -148,11 +139,9 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
         def membership(a: int) -> bool:
             return a in (1, 2)
         """, {"ok": NATIVE,
-              "strings": [(6, 'boxed: calls str'),
-                    (6, "boxed: local 's' has type str, not int/float/bool")],
-              "lambdas": [(9, "boxed: local 'f' has type def () -> int, not int/float/bool"),
-                    (9, "boxed: makes a lambda")],
-              "membership": [(12, "boxed: uses 'in'")]}),
+              "strings": NATIVE,
+              "lambdas": NATIVE,
+              "membership": NATIVE}),
     ("fixed_point", """
         def leaf(x: int) -> int:
             return len(str(x))
@@ -162,10 +151,9 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
             return middle(1) * 2
         def recursive(n: int) -> int:
             return n if n < 2 else recursive(n - 1)
-        """, {"leaf": [(2, 'boxed: calls len'),
-                    (2, 'boxed: calls str')],
-              "middle": [(4, 'boxed: calls leaf(), which runs boxed')],
-              "top": [(6, 'boxed: calls middle(), which runs boxed')],
+        """, {"leaf": NATIVE,
+              "middle": NATIVE,
+              "top": NATIVE,
               "recursive": NATIVE}),
     ("recursion_defaults_dead_code", """
         def count(a: int, b: int = 3) -> int:
@@ -179,8 +167,8 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
             return mutual_a(n)
         """, {"count": NATIVE,
               "early": NATIVE,
-              "mutual_a": [(7, 'boxed: calls len')],
-              "mutual_b": [(9, 'boxed: calls mutual_a(), which runs boxed')]}),
+              "mutual_a": NATIVE,
+              "mutual_b": NATIVE}),
     ("methods_decorators_nested", """
         import functools
         class C:
@@ -194,7 +182,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
                 return 1
             return 2
         """, {"cached": [(5, "decorated functions are not compiled natively yet")],
-              "outer": [(9, "boxed: defines function 'inner'")],
+              "outer": NATIVE,
               "C.m": [(3, "methods are not compiled natively yet")]}),
     ("generators_and_union", """
         from typing import Iterator
@@ -205,7 +193,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
         """, {"gen": [(2, 'generators and async functions are not native'),
                     (2, 'return has type typing.Iterator[int]: containers and objects stay in the interpreter, which is faster at them'),
                     (3, 'expression statement that is not a call')],
-              "union": [(5, 'boxed: expression has type int | float, not int/float/bool')]}),
+              "union": NATIVE}),
 ]
 
 
@@ -220,9 +208,7 @@ def check_source(source: str, tmp_path: Path) -> NativenessReport:
 def test_nativeness(source: str, expected: dict[str, list[tuple[int, str]]],
                     tmp_path: Path) -> None:
     report = check_source(source, tmp_path)
-    actual = {verdict.qualname: sorted([*verdict.reasons, *(Reason(reason.line, f"boxed: {reason.message}")
-                                                            for reason in verdict.boxed_because)])
-              for verdict in report.functions}
+    actual = {verdict.qualname: sorted(verdict.reasons) for verdict in report.functions}
     assert actual == {name: sorted(Reason(*reason) for reason in reasons)
                       for name, reasons in expected.items()}
 

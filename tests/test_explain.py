@@ -159,7 +159,7 @@ def test_any_word_type_has_the_fast_path_and_objects_say_where_they_come_from() 
     ops += [Box(r[6], r[5], 3, position=_at(3, 4, 5)),
             ir.Binary(r[7], ir.BinaryOperator.TRUE_DIV, r[6], r[6], 3, position=_at(3, 4, 9))]
     block = ir.BasicBlock("L0", tuple(ops), ir.Return(None, 3))
-    function = ir.FunctionIR("f", "f", "__main__", (x, y, n), OBJECT, (block,), 1, boxed=True)
+    function = ir.FunctionIR("f", "f", "__main__", (x, y, n), OBJECT, (block,), 1)
     notes = [(note.line, note.column, note.operation, note.path, note.reason)
              for note in operation_notes(function, source, {"x": "float", "y": "Any", "n": "int"})]
     assert notes == [
@@ -169,7 +169,7 @@ def test_any_word_type_has_the_fast_path_and_objects_say_where_they_come_from() 
     ]
 
 
-#: The runtime functions the boxed emitter calls for an operation: CPython's generic operation on
+#: The runtime functions the emitter calls for an operation: CPython's generic operation on
 #: objects, or the slow path of an inline fast path on words (overflow, or an object in the word).
 _GENERIC_CALLS = ("tpy2wasm_binary_op", "tpy2wasm_unary_op", "tpy2wasm_compare_op", "tpy2wasm_is",
                   "tpy2wasm_is_not", "tpy2wasm_in", "tpy2wasm_not_in")
@@ -190,10 +190,9 @@ def test_notes_agree_with_the_emitted_code(program: str) -> None:
     script = DIAGNOSTICS / program
     lowered = lowered_program(script)
     explanation = explanation_of(lowered)
-    boxed = [function for function in lowered.functions if function.boxed]
-    assert boxed
+    assert lowered.functions
     closed = closed_functions(lowered.functions)
-    for function in boxed:
+    for function in lowered.functions:
         llvm = str(_llvm_module([function], lowered.functions, {function.module: str(script)}, False, closed))
         emitted = Counter(re.findall(r'call [^\n]*?@"?([\w.]+)"?\(', llvm))
         notes = [note for note in explanation.operations[f"{function.module}.{function.qualname}"]

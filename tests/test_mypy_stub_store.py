@@ -19,7 +19,7 @@ PROGRAMS = Path(__file__).parent / "programs"
 def _decisions(program: TypedProgram) -> tuple[list[tuple[object, ...]], list[str]]:
     """What the compiler makes of mypy's analysis: the verdicts, and the IR of the native functions."""
     report = check_program(program)
-    verdicts: list[tuple[object, ...]] = sorted((v.qualname, sorted(v.reasons), sorted(v.boxed_because)) for v in report.functions)
+    verdicts: list[tuple[object, ...]] = sorted((v.qualname, sorted(v.reasons)) for v in report.functions)
     return verdicts, [format_function(function) for function in lower_program(program, report)]
 
 

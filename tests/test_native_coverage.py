@@ -22,51 +22,34 @@ from tpy2wasm.analysis.typed_ast import build_typed_program
 TESTS = Path(__file__).parent
 NATIVE_PROGRAMS = [*sorted((TESTS / "programs").glob("native_*.py")), TESTS / "property_data" / "native_ops.py"]
 DYNAMIC_HELPERS = {"show", "main"}
-#: The fallbacks each program provokes on purpose, per function: "arguments" (a call whose
-#: values do not fit the hints (bools, big ints, floats for ints) or that do not bind), "deopt" (an
-#: overflow past i64 or an exception to raise, re-run in Python), "depth" (recursion deeper
-#: than native code goes, or to the recursion limit: CPython raises there), "rebound" (a
-#: name its native code calls without looking it up was rebound, or its code or defaults were
-#: set: the Python version runs). Any other fallback fails the test.
+#: The fallbacks each program provokes on purpose, per function: "arguments" (a call that does
+#: not bind: the Python version raises CPython's TypeError), "depth" (recursion deeper than
+#: native code goes, or to the recursion limit: CPython raises there), "rebound" (a name its
+#: native code calls without looking it up was rebound, or its code was set: the Python version
+#: runs). Any other fallback fails the test.
 EXPECTED_FALLBACKS: dict[str, dict[str, set[str]]] = {
     "native_boxed_bigint_globals": {"dive": {"depth"}, "typed_dive": {"depth"}},
     "native_boxed_deep_mixed": {"countdown": {"depth"}, "through": {"depth"}, "runaway": {"depth"}},
-    # Recursion through direct calls past the boxed depth cap goes on in Python.
+    # Recursion through direct calls past the native depth cap goes on in Python.
     "native_boxed_direct_calls": {"depth": {"depth"}, "runaway": {"depth"}},
     "native_boxed_depth_register": {"depth_of": {"depth"}},
-    # Past the boxed depth cap, tail loop or not.
+    # Past the native depth cap, tail loop or not.
     "native_closed_tail_loop": {name: {"depth"} for name in ("factorial", "sum_to", "count_down")},
     "native_boxed_recursion_limit_traceback": {"count": {"depth"}},
-    "native_boxed_int_words": {"accumulate": {"deopt"}, "divide": {"arguments"}},
-    "native_boxed_print_hints": {"twice": {"arguments"}, "fsum": {"arguments"}},
-    # Called after their code or defaults were set, or those of a function they call, on purpose.
-    "native_altered_functions": {name: {"rebound"} for name in ("scaled", "with_default", "with_both")},
-    # Called while a name they call was rebound, on purpose.
-    "native_rebound_names": {name: {"rebound"} for name in ("fib", "is_even", "sum_of_squares", "through", "magnitude",
-                                                           "roots", "truncated", "counted")},
+    # Called after their code was set, or that of a function they call, on purpose.
+    "native_altered_functions": {name: {"rebound"} for name in ("scaled", "with_both")},
+    # Called while a name their fast version calls without looking it up was rebound, on purpose.
+    "native_rebound_names": {name: {"rebound"} for name in ("fib", "is_even")},
     # Entered while a name their direct calls do not test was rebound or recoded, on purpose;
     # `depth` recurses past native depth.
     "native_closed_calls": {**{name: {"rebound"} for name in ("middle", "top", "fib", "is_even")},
                             "depth": {"depth"}},
-    # The calls that do not bind, and values that do not fit the hints; the others bind natively.
+    # The calls that do not bind, on purpose; the others bind natively.
     "native_call_binding": {name: {"arguments"} for name in ("scaled", "clamp", "positional", "wide")},
-    # Wrong types, arities and int subclasses, on purpose.
-    "native_exact_arity_calls": {name: {"arguments"} for name in ("add", "half", "pick", "keep")},
-    "native_control_flow": {name: {"deopt"} for name in ("range_sum_down", "power_table", "factorial", "fourth_powers")},
-    "native_float_grid": {name: {"deopt"} for name in ("power", "mixed", "math_ops")},
-    # Unboxed assignments past 64 bits (fib_pairs: a `for _` loop, unboxed); a big int argument.
-    "native_statements": {"chained": {"deopt"}, "big_words": {"arguments", "deopt"}, "walrus": {"arguments"},
-                          "fib_pairs": {"deopt"}},
-    "native_int_grid": {
-        **{name: {"arguments", "deopt"} for name in ("add", "sub", "mul", "floordiv", "mod", "truediv", "neg_abs")},
-        **{name: {"arguments"} for name in ("bits", "compare", "chained")},
-        "shl": {"deopt"}, "power": {"deopt"},
-    },
-    "native_interop": {"double": {"arguments"}, "scaled": {"deopt"}},
-    "native_ops": {"int_ops": {"deopt"}},
-    "native_primitive_context_types": {"big": {"deopt"}},
+    # Wrong arities, on purpose.
+    "native_exact_arity_calls": {name: {"arguments"} for name in ("add", "pick", "keep")},
 }
-NO_CALLS = {"native": 0, "arguments": 0, "deopt": 0, "depth": 0, "direct": 0, "rebound": 0}
+NO_CALLS = {"native": 0, "arguments": 0, "depth": 0, "direct": 0, "rebound": 0}
 #: Native functions the program never enters natively, and why. The test fails once they are
 #: entered, so that this list shrinks when the runtime learns more.
 NEVER_ENTERED = {
@@ -95,7 +78,8 @@ STAYS_INTERPRETED = {
     ("native_function_attributes", "describe"): "a decorated function",
     **{("native_boxed_callee_loads", name): "rebinds or deletes a global function"
        for name in ("rebinding", "deleting", "rebind_walk")},
-    ("native_deep_expressions", "too_large_for_boxed"): "more IR operations than the boxed cap",
+    **{("native_deep_expressions", name): "more IR operations than the native cap"
+       for name in ("unboxed", "deep_unboxed", "too_large_for_boxed")},
     ("native_lambdas_comprehensions", "two_on_a_line"): "two lambdas on a line: which code is whose",
     # The generators, iterators and objects whose lifetimes the native functions show.
     ("native_boxed_early_close", "numbers"): "a generator",
@@ -141,7 +125,7 @@ def test_every_kernel_runs_natively(program: Path) -> None:
             assert counts == NEVER_ENTERED[program.stem, name], name
             continue
         assert counts["native"] > 0, f"{name} never entered its native code: {counts}"
-        fallbacks = {kind for kind in ("arguments", "deopt", "depth", "rebound") if counts[kind] > 0}
+        fallbacks = {kind for kind in ("arguments", "depth", "rebound") if counts[kind] > 0}
         assert fallbacks == expected.get(name, set()), f"{name}: {counts}"
     called_directly, never_directly = DIRECT_CALLS.get(program.stem, (set(), set()))
     for name in called_directly:

@@ -1,11 +1,10 @@
-/* Whether the names an unboxed function's native code calls without looking them up still hold
+/* Whether the names a closed function's native code calls without looking them up still hold
  * what the compiler found them to hold (native.h: tpy_native_entry.bindings).
  *
- * Unboxed code calls `fib(n - 1)`, `abs(x)`, `math.sqrt(x)` and counts `range(n)` by itself:
+ * The fast version of a closed function calls `fib(n - 1)` directly (codegen/entry_bindings.py):
  * nothing it does can rebind a name, so looking the names up at each call would only cost. A
- * program may rebind one before the call (`globals()["fib"] = ...`, `builtins.max = ...`,
- * `math.sqrt = ...`); then the call goes to the Python version, which looks them up as CPython
- * does (native_function.c). The names are looked up again only after a dict they were found
+ * program may rebind one before the call (`globals()["fib"] = ...`); then the call goes to the
+ * Python version, which looks them up as CPython does (native_function.c). The names are looked up again only after a dict they were found
  * through changed: each dict's version (a fresh one on every change, never reused) is kept.
  */
 #include "native.h"
@@ -108,35 +107,6 @@ static ParsedBindings *parsed(const struct tpy_native_entry *entry) {
     return result;
 }
 
-/* Whether `value` is the object `fullname` names in a program that rebound nothing: a native
- * function of `globals`' module, the builtin types the compiler counts or converts with, or a
- * function of a C module (builtins, math), which only that module makes. */
-static int is_genuine(PyObject *value, const char *fullname, PyObject *globals) {
-    static const struct {
-        const char *fullname;
-        PyTypeObject *type;
-    } types[] = {{"builtins.range", &PyRange_Type}, {"builtins.int", &PyLong_Type}, {"builtins.float", &PyFloat_Type}};
-    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
-        if (strcmp(fullname, types[i].fullname) == 0) {
-            return value == (PyObject *)types[i].type;
-        }
-    }
-    if (tpy2wasm_is_native_function(value, fullname, globals)) {
-        return 1;
-    }
-    if (!PyCFunction_CheckExact(value)) {
-        return 0;
-    }
-    PyCFunctionObject *function = (PyCFunctionObject *)value;
-    const char *dot = strrchr(fullname, '.');
-    Py_ssize_t module_length;
-    const char *module = function->m_module != NULL && PyUnicode_Check(function->m_module)
-                             ? PyUnicode_AsUTF8AndSize(function->m_module, &module_length)
-                             : NULL;
-    return module != NULL && dot != NULL && module_length == dot - fullname
-           && memcmp(module, fullname, (size_t)module_length) == 0 && strcmp(function->m_ml->ml_name, dot + 1) == 0;
-}
-
 static int watch(struct tpy_bindings_watch *found, PyObject *dict) {
     for (int i = 0; i < found->count; i++) {
         if (found->dicts[i].dict == dict) {
@@ -193,7 +163,7 @@ int tpy2wasm_bindings_hold(const struct tpy_native_entry *entry, PyObject *pytho
     int complete = watch(&found, globals);
     for (Py_ssize_t i = 0; i < bindings->count; i++) {
         PyObject *value = follow(&bindings->bindings[i], globals, builtins, &found, &complete);
-        if (value == NULL || !is_genuine(value, bindings->bindings[i].fullname, globals)) {
+        if (value == NULL || !tpy2wasm_is_native_function(value, bindings->bindings[i].fullname, globals)) {
             return 0;
         }
     }

@@ -1,9 +1,9 @@
 /* Native functions as real Python callables, and the `_tpy2wasm` module that makes them.
  *
  * The compiler decorates each native function's `def` with `__tpy2wasm_native__(key)`. The
- * decorator wraps the Python function in a NativeFunction, which it calls whenever arguments
- * do not fit the hints, or the native call deoptimises, and whose attributes it shows as its
- * own (native_getattro).
+ * decorator wraps the Python function in a NativeFunction, which calls it where native code
+ * does not go (a call that does not bind, a name its native code calls rebound, recursion past
+ * the native frames' cap), and whose attributes it shows as its own (native_getattro).
  */
 #include "native.h"
 
@@ -15,7 +15,6 @@ typedef struct {
     vectorcallfunc vectorcall;
     const struct tpy_native_entry *entry;
     Py_ssize_t parameter_count;
-    int boxed; /* the entry is a tpy_boxed_function, not a thunk */
     PyObject *python_version;
     struct tpy_bindings_watch bindings; /* where the entry's bindings were last found to hold */
     int code_replaced;     /* its __code__ was set: see native_setattro */
@@ -27,10 +26,9 @@ typedef struct {
  * silently falls back to its Python version every time. */
 typedef struct {
     Py_ssize_t native;    /* calls from CPython that entered the native code, and direct call sites bound */
-    Py_ssize_t arguments; /* calls whose arguments did not fit the hints: Python version */
-    Py_ssize_t deopt;     /* native calls that deoptimised and re-ran in Python */
+    Py_ssize_t arguments; /* calls that do not bind (arity, keywords): Python version, which raises */
     Py_ssize_t depth;     /* calls that went on in Python because native recursion got too deep */
-    Py_ssize_t direct;    /* call sites in boxed functions bound to call the direct entry */
+    Py_ssize_t direct;    /* call sites in native functions bound to call the direct entry */
     Py_ssize_t rebound;   /* calls made while a name its native code calls was rebound, or after its
                              code was set: Python version */
 } CallCounts;
@@ -48,7 +46,7 @@ static PyObject *call_python_version(NativeFunction *self, PyObject *const *args
     return PyObject_Vectorcall(self->python_version, args, nargsf, kwnames);
 }
 
-/* After a deopt for depth, the deep recursion continues in Python: while the Python version
+/* Past the native frames' cap, the deep recursion continues in Python: while the Python version
  * runs, the module global names the Python function, so its recursive calls are ordinary
  * Python-to-Python calls that use no C stack, as in CPython. Afterwards the global names the
  * native function again, unless the program rebound it meanwhile. */
@@ -70,23 +68,6 @@ static PyObject *call_python_version_deeply(NativeFunction *self, PyObject *cons
         PyErr_Restore(type, value, traceback);
     }
     Py_DECREF(name);
-    return result;
-}
-
-static PyObject *call_boxed(NativeFunction *self, PyObject *const *args, size_t nargsf) {
-    if (tpy2wasm_boxed_depth_exhausted()) {
-        counts_of(self)->depth++;
-        return call_python_version_deeply(self, args, nargsf);
-    }
-    struct tpy_stretch saved;
-    int depth = tpy2wasm_enter_stretch(&saved);
-    if (depth < 0) {
-        return NULL;
-    }
-    counts_of(self)->native++;
-    PyObject *result =
-        ((tpy_boxed_function)self->entry->thunk)(PyFunction_GET_GLOBALS(self->python_version), args, depth);
-    tpy2wasm_leave_stretch(&saved, depth);
     return result;
 }
 
@@ -142,9 +123,9 @@ static int bindings_hold(NativeFunction *self) {
                                          : tpy2wasm_bindings_hold(self->entry, self->python_version, &self->bindings);
 }
 
-/* A call with every parameter, positional: natively if the values fit and the names its native
- * code calls are unchanged, else the Python version, which gets the same arguments bound the
- * same way. */
+/* A call with every parameter, positional: natively while the names its native code calls are
+ * unchanged, else the Python version, which gets the same arguments bound the same way. Past the
+ * native frames' cap (native_depth.c), the recursion goes on in the Python version. */
 static PyObject *call_bound(NativeFunction *self, PyObject *const *args) {
     size_t nargsf = (size_t)self->parameter_count;
     int bound = self->code_replaced ? 0 : bindings_hold(self);
@@ -155,48 +136,19 @@ static PyObject *call_bound(NativeFunction *self, PyObject *const *args) {
         counts_of(self)->rebound++;
         return call_python_version(self, args, nargsf, NULL);
     }
-    if (self->boxed) {
-        return call_boxed(self, args, nargsf);
+    if (tpy2wasm_native_depth_exhausted()) {
+        counts_of(self)->depth++;
+        return call_python_version_deeply(self, args, nargsf);
     }
-    /* Not zeroed whole: each parameter's slot is written by its unboxing, the result's by the
-     * thunk (slots[0] stays 0 for a None result). Zeroing them was a `memory.fill` on every
-     * call, which the engine runs as a call out of Wasm. */
-    uint64_t slots[self->parameter_count + 1];
-    slots[0] = 0;
-    const char *signature = self->entry->signature;
-    for (Py_ssize_t i = 0; i < self->parameter_count; i++) {
-        if (!tpy2wasm_unbox(signature[i], args[i], &slots[i])) {
-            counts_of(self)->arguments++;
-            return call_python_version(self, args, nargsf, NULL);
-        }
-    }
-    PyObject *globals = PyFunction_GET_GLOBALS(self->python_version);
-    counts_of(self)->native++;
-    size_t journal_mark = tpy2wasm_journal_mark();
-    tpy2wasm_status = TPY_OK;
-    tpy2wasm_start_native_call();
-    self->entry->thunk(slots, globals);
-    /* Read the outcome before the journal releases values: a __del__ may run native code. */
-    int status = tpy2wasm_status;
-    int deopt_for_depth = tpy2wasm_deopt_for_depth;
-    tpy2wasm_status = TPY_OK;
-    if (status == TPY_ERROR) {
-        tpy2wasm_journal_commit(journal_mark);
+    struct tpy_stretch saved;
+    int depth = tpy2wasm_enter_stretch(&saved);
+    if (depth < 0) {
         return NULL;
     }
-    if (status == TPY_DEOPT) {
-        if (tpy2wasm_journal_undo(journal_mark) < 0) {
-            return NULL;
-        }
-        if (deopt_for_depth) {
-            counts_of(self)->depth++;
-            return call_python_version_deeply(self, args, nargsf);
-        }
-        counts_of(self)->deopt++;
-        return call_python_version(self, args, nargsf, NULL);
-    }
-    tpy2wasm_journal_commit(journal_mark);
-    return tpy2wasm_box(signature[self->parameter_count + 1], slots[0]);
+    counts_of(self)->native++;
+    PyObject *result = self->entry->thunk(PyFunction_GET_GLOBALS(self->python_version), args, depth);
+    tpy2wasm_leave_stretch(&saved, depth);
+    return result;
 }
 
 static PyObject *native_vectorcall(PyObject *callable, PyObject *const *given, size_t nargsf, PyObject *kwnames) {
@@ -271,9 +223,8 @@ extern uint64_t _pydict_global_version; /* CPython's internal/pycore_dict.h: DIC
 
 /* A function whose code the program set no longer does what its native code does: from then on
  * it runs its Python version, and native code that would call it directly calls it through
- * CPython. One whose defaults were set still binds calls from CPython with them, but unboxed
- * callers pass the literal defaults they were compiled with, so their entry checks
- * (native_bindings.c) no longer find it to be the function they call. The module's globals get
+ * CPython. One whose defaults were set still binds calls from CPython with them, but the entry
+ * checks (native_bindings.c) no longer find it to be the function compiled code calls. The module's globals get
  * a new version, so that the direct call sites and the entry checks that found it look again. */
 static int native_setattro(PyObject *self, PyObject *name, PyObject *value) {
     NativeFunction *native = (NativeFunction *)self;
@@ -310,13 +261,13 @@ static PyTypeObject NativeFunctionType = {
 };
 
 /* Whether `value` is the callee of a direct call site (native.h: DirectSite): the site binds, once,
- * the first NativeFunction it sees of the boxed function whose thunk is `thunk`, over `globals`,
+ * the first NativeFunction it sees of the native function whose thunk is `thunk`, over `globals`,
  * and keeps a reference to it, so a call the load found it for stays right whatever the
  * arguments do to the name. Stats count direct calls by the sites bound, not call by call (two
  * counters at each call cost 8 Wasm instructions). */
 int tpy2wasm_is_site_callee(PyObject *value, void *thunk, PyObject *globals, DirectSite *site) {
     NativeFunction *native = (NativeFunction *)value;
-    if (site->callee == NULL && Py_TYPE(value) == &NativeFunctionType && native->boxed
+    if (site->callee == NULL && Py_TYPE(value) == &NativeFunctionType
         && (void *)native->entry->thunk == thunk && PyFunction_GET_GLOBALS(native->python_version) == globals) {
         Py_INCREF(value);
         site->callee = value;
@@ -394,7 +345,6 @@ static PyObject *wrap_function(PyObject *key, PyObject *function) {
     self->vectorcall = native_vectorcall;
     self->entry = entry;
     self->parameter_count = (Py_ssize_t)(strchr(entry->signature, '>') - entry->signature);
-    self->boxed = strchr(entry->signature, '>')[1] == 'o';
     Py_INCREF(function);
     self->python_version = function;
     self->bindings.count = 0;
@@ -422,15 +372,15 @@ static PyObject *native(PyObject *module, PyObject *key) {
     return PyCFunction_New(&decorator_method, key);
 }
 
-/* _tpy2wasm.stats(): {key: {"native": n, "arguments": n, "deopt": n, "depth": n, "direct": n, "rebound": n}}
+/* _tpy2wasm.stats(): {key: {"native": n, "arguments": n, "depth": n, "direct": n, "rebound": n}}
  * for every native function of the program. */
 static PyObject *stats(PyObject *module, PyObject *unused) {
     PyObject *result = PyDict_New();
     for (const struct tpy_native_entry *entry = tpy2wasm_native_table; result != NULL && entry->key != NULL; entry++) {
         const CallCounts *counts = &call_counts[entry - tpy2wasm_native_table];
-        PyObject *row = Py_BuildValue("{s:n,s:n,s:n,s:n,s:n,s:n}", "native", counts->native, "arguments",
-                                      counts->arguments, "deopt", counts->deopt, "depth", counts->depth, "direct",
-                                      counts->direct, "rebound", counts->rebound);
+        PyObject *row = Py_BuildValue("{s:n,s:n,s:n,s:n,s:n}", "native", counts->native, "arguments",
+                                      counts->arguments, "depth", counts->depth, "direct", counts->direct,
+                                      "rebound", counts->rebound);
         if (row == NULL || PyDict_SetItemString(result, entry->key, row) < 0) {
             Py_CLEAR(result);
         }
@@ -446,9 +396,9 @@ static void print_stats_at_exit(void) {
     fputs("tpy2wasm-stats: {", stderr);
     for (const struct tpy_native_entry *entry = tpy2wasm_native_table; entry->key != NULL; entry++) {
         const CallCounts *counts = &call_counts[entry - tpy2wasm_native_table];
-        fprintf(stderr, "%s'%s': {'native': %zd, 'arguments': %zd, 'deopt': %zd, 'depth': %zd, 'direct': %zd, "
-                        "'rebound': %zd}", entry == tpy2wasm_native_table ? "" : ", ", entry->key, counts->native,
-                counts->arguments, counts->deopt, counts->depth, counts->direct, counts->rebound);
+        fprintf(stderr, "%s'%s': {'native': %zd, 'arguments': %zd, 'depth': %zd, 'direct': %zd, 'rebound': %zd}",
+                entry == tpy2wasm_native_table ? "" : ", ", entry->key, counts->native, counts->arguments,
+                counts->depth, counts->direct, counts->rebound);
     }
     fputs("}\n", stderr);
     fflush(stderr);

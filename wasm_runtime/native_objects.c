@@ -1,5 +1,5 @@
 /* What boxed native functions call: each helper is one step of CPython 3.11's ceval.c on
- * PyObject* values, with the same results, errors and messages, so a boxed function behaves
+ * PyObject* values, with the same results, errors and messages, so a native function behaves
  * exactly as the interpreter running its bytecode would. Helpers return a new reference, or
  * NULL (an int < 0) with the exception set. */
 #include "native.h"
@@ -66,7 +66,7 @@ PyObject *tpy2wasm_singleton(int which) {
 /* A LOAD_GLOBAL site's cache: the value found while both dicts keep their versions (a dict's
  * version changes with every change to it), as CPython 3.11's LOAD_GLOBAL_MODULE/BUILTIN do.
  * A value found in the globals needs only theirs: its builtins_version is IN_GLOBALS (no dict
- * has version 0: each version is a global counter's next value). Boxed code tests that case
+ * has version 0: each version is a global counter's next value). Native code tests that case
  * inline (codegen/object_ops.py: NAME_CACHE and DICT_VERSION_OFFSET mirror this layout). */
 typedef struct {
     PyObject *name;
@@ -128,7 +128,7 @@ PyObject *tpy2wasm_load_name(PyObject *globals, const char *name, NameCache *cac
 }
 
 /* LOAD_GLOBAL of an int word: a new word of the global's value (WORD_ERROR with NameError),
- * its small int kept in the cache too, for boxed code's inline test (object_ops.load_global). */
+ * its small int kept in the cache too, for native code's inline test (object_ops.load_global). */
 int64_t tpy2wasm_load_name_word(PyObject *globals, const char *name, NameCache *cache) {
     PyObject *value = tpy2wasm_load_name(globals, name, cache);
     if (value == NULL) {
@@ -144,7 +144,7 @@ int64_t tpy2wasm_load_name_word(PyObject *globals, const char *name, NameCache *
 
 /* LOAD_GLOBAL of the function a direct call calls (codegen/direct_calls.py): a new reference to
  * the global's value; NULL when it holds the site's callee, which the site keeps alive, so the
- * caller holds no reference; NULL with NameError set when it is not defined. The boxed code
+ * caller holds no reference; NULL with NameError set when it is not defined. The native code
  * tests the site's globals_version inline first: the name was found in these very globals. */
 PyObject *tpy2wasm_load_callee(PyObject *globals, const char *name, NameCache *cache, DirectSite *site, void *thunk) {
     PyObject *value = tpy2wasm_load_name(globals, name, cache);
@@ -362,7 +362,7 @@ PyObject *tpy2wasm_build_sequence(PyObject *const *items, int count, int is_list
 }
 
 /* FOR_ITER: a new reference to the next item; NULL when exhausted, or with an exception set
- * (boxed code asks PyErr_Occurred then: a status and an out-parameter would give every call of
+ * (native code asks PyErr_Occurred then: a status and an out-parameter would give every call of
  * a function with a loop a stack frame). */
 PyObject *tpy2wasm_iter_next(PyObject *iterator) {
     PyObject *item = (*Py_TYPE(iterator)->tp_iternext)(iterator);

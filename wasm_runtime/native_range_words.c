@@ -1,4 +1,4 @@
-/* The runtime side of counted `for i in range(...)` loops in boxed functions
+/* The runtime side of counted `for i in range(...)` loops in native functions
  * (codegen/range_words.py): whether what `range(...)` returned can be counted through on int
  * words, and its bounds as small words.
  *

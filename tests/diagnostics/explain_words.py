@@ -1,5 +1,6 @@
 """A typed loop in a function that prints: the loop runs on int words (no notes), the print,
-the f-string and the stdlib call go through CPython."""
+the f-string and the stdlib call go through CPython. A conditional expression holds its value
+in an object, boxing int words into it (a note each)."""
 
 import math
 

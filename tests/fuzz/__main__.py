@@ -82,7 +82,7 @@ def _check_seed(stats: RunStats, out: Path, minimise_seconds: float) -> str:
 
 
 def _measure_native_share(first_seed: int, count: int, per_program: int) -> None:
-    native = boxed = typed = 0
+    native = typed = 0
     with tempfile.TemporaryDirectory() as scratch:
         for seed in range(first_seed, first_seed + max(1, count // per_program)):
             program = generate_program(seed, per_program)
@@ -92,9 +92,7 @@ def _measure_native_share(first_seed: int, count: int, per_program: int) -> None
             for name in program.typed_functions:
                 typed += 1
                 native += verdicts[name].native
-                boxed += verdicts[name].native and verdicts[name].boxed
-    print(f"{native} of {typed} typed generated functions native ({100 * native / typed:.1f}%), "
-          f"{boxed} of them on boxed values")
+    print(f"{native} of {typed} typed generated functions native ({100 * native / typed:.1f}%)")
 
 
 def _record_failure(folder: Path, source: str, comparison: Comparison, budget: float) -> None:

@@ -5,8 +5,9 @@ there is no recursion and the cost stays bounded), and a driver that calls every
 its own try/except and prints the result's repr or the exception, then the globals. Some calls
 lie about the hints (a float, str or big int where int is declared) through an untyped helper,
 some functions are untyped, and some globals are set to a value their hint does not allow.
-Functions are "unboxed" (int/float/bool only) or "boxed" (may also print, use str, try/except
-and raise), so both native modes are exercised. Handlers may re-raise or raise another exception
+Functions are scalar-only (int/float/bool, which native code may compile closed: a fast
+version that runs no Python code) or "boxed" (may also print, use str, try/except and raise),
+so both shapes of native code are exercised. Handlers may re-raise or raise another exception
 (`from` the caught one), so exceptions cross typed and untyped callers; some programs end with a
 call that is not caught, so the traceback through native frames is compared too.
 """

@@ -38,8 +38,7 @@ def test_generation_is_reproducible() -> None:
 
 
 def test_generated_typed_functions_are_native(tmp_path: Path) -> None:
-    """The programs test native code, not the interpreter: the typed functions compile natively,
-    and both modes (unboxed and boxed) occur."""
+    """The programs test native code, not the interpreter: the typed functions compile natively."""
     program = generate_program(1, FUNCTIONS_PER_PROGRAM)
     script = tmp_path / "fuzz_native.py"
     script.write_text(program.source)
@@ -47,7 +46,6 @@ def test_generated_typed_functions_are_native(tmp_path: Path) -> None:
     typed = [verdicts[name] for name in program.typed_functions]
     native = [verdict for verdict in typed if verdict.native]
     assert len(native) >= 0.9 * len(typed), [line for verdict in typed if not verdict.native for line in verdict.render()]
-    assert any(verdict.boxed for verdict in native) and any(not verdict.boxed for verdict in native)
 
 
 def test_minimise_keeps_only_what_the_failure_needs() -> None:

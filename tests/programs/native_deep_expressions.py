@@ -1,5 +1,5 @@
 # Deep expressions: 1,000 and 2,500 terms (CPython's compiler accepts up to 2,999 in a
-# script), at module level and in typed functions, unboxed and boxed. The compiler's own walks
+# script), at module level and in typed functions of ints and of strs. The compiler's own walks
 # over the tree must not fail where CPython's do not.
 
 
