@@ -15,7 +15,7 @@ hold it, and then takes no reference: the site keeps one, so the call is right e
 arguments rebind the name, as CPython calls what it loaded. The callee register then holds NULL,
 which every release skips; any other value is a new reference, called through CPython, as
 CallObject does, so a rebound or monkeypatched name gives CPython's answer. So does a call
-without room in the frame's depth (frame_depth.room): CPython raises RecursionError, or
+without room in the frame's depth (frame_depth.branch_on_room): CPython raises RecursionError, or
 native_function.c goes on in the Python version past the boxed depth cap.
 
 The fast version of a closed function (codegen/entry_bindings.py) neither loads nor tests: its
@@ -135,7 +135,10 @@ def emit_call(emitter: CallingEmitter, op: tob.CallDirect, entries: BoxedEntries
     callee = emitter.value(op.callee)
     known = builder.icmp_unsigned("==", callee, ir.Constant(PTR, None))
     direct, generic, join = new_block("call.direct"), new_block("call.generic"), new_block("call.done")
-    builder.cbranch(builder.and_(known, frame_depth.room(builder, emitter.depth)), direct, generic)
+    check_room = new_block("call.room")
+    builder.cbranch(known, check_room, generic).set_weights([1000, 1])
+    builder.position_at_end(check_room)
+    frame_depth.branch_on_room(builder, emitter.depth, direct, generic)
     fast_word = emitter.known_fast(op.dest)
     fast_incoming: list[tuple[ir.Value, ir.Block]] = []
     slow_incoming: list[tuple[ir.Value, ir.Block]] = []

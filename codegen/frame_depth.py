@@ -15,7 +15,7 @@ from typing import Final
 
 from llvmlite import ir
 
-from tpy2wasm.codegen.runtime_api import I1, I32, declare, runtime_int
+from tpy2wasm.codegen.runtime_api import I32, declare, runtime_int
 
 DEPTH: Final = I32
 """The LLVM type of a frame's depth."""
@@ -43,20 +43,18 @@ RUNS_NO_PYTHON: Final = frozenset({
 make no container objects and release nothing), so need no published depth."""
 
 
-def room(builder: ir.IRBuilder, depth: ir.Value) -> ir.Value:
-    """Whether a frame at `depth` may call a native function directly: inline against the
-    ceiling, asking the runtime only after a call out has made it forget it."""
+def branch_on_room(builder: ir.IRBuilder, depth: ir.Value, room: ir.Block, no_room: ir.Block) -> None:
+    """Ends the block in a branch to `room` when a frame at `depth` may call a native function
+    directly, else to `no_room`: inline against the ceiling, asking the runtime only after a
+    call out has made it forget it. (Branches, not an i1: a phi of the two answers, and-ed with
+    another test, cost fib(37) 4% more Wasm instructions.)"""
     module = builder.module
     below = builder.icmp_signed("<", depth, builder.load(runtime_int(module, "tpy2wasm_native_ceiling")))
-    start = builder.block
-    with builder.if_then(builder.not_(below), likely=False):
-        asked = builder.icmp_signed("!=", builder.call(declare(module, "tpy2wasm_native_room"), [depth]),
-                                    ir.Constant(I32, 0))
-        asked_in = builder.block
-    result = builder.phi(I1)
-    result.add_incoming(below, start)
-    result.add_incoming(asked, asked_in)
-    return result
+    ask = builder.append_basic_block("room.ask")
+    builder.cbranch(below, room, ask).set_weights([1000, 1])
+    builder.position_at_end(ask)
+    asked = builder.call(declare(module, "tpy2wasm_native_room"), [depth])
+    builder.cbranch(builder.icmp_signed("!=", asked, ir.Constant(I32, 0)), room, no_room)
 
 
 def publish_before_calls(function: ir.Function, depth_at: Callable[[ir.IRBuilder], ir.Value],

@@ -83,16 +83,17 @@ class TailLoop:
         builder, call, combine = emitter.builder, self.tail.call, self.tail.combine
         assert isinstance(call, tob.CallDirect), call
         depth = self.depth(builder)
-        looping = frame_depth.room(builder, depth)
         folded: ir.Value | None = None
+        loop = emitter.llvm_function.append_basic_block("tail.loop")
+        go_on = emitter.llvm_function.append_basic_block("tail.call")
         if combine is not None:
             folded, valid = int_words.fast_binary(builder, combine.operator, builder.load(self.accumulator),
                                                   emitter.value(self.tail.other))
             if valid is not None:
-                looping = builder.and_(looping, valid)
-        loop = emitter.llvm_function.append_basic_block("tail.loop")
-        go_on = emitter.llvm_function.append_basic_block("tail.call")
-        builder.cbranch(looping, loop, go_on).set_weights([1000, 1])
+                check_room = emitter.llvm_function.append_basic_block("tail.room")
+                builder.cbranch(valid, check_room, go_on).set_weights([1000, 1])
+                builder.position_at_end(check_room)
+        frame_depth.branch_on_room(builder, depth, loop, go_on)
         builder.position_at_end(loop)
         arguments = [emitter.value(argument) for argument in call.args]
         parameters = {argument.name for argument in emitter.function.args}
