@@ -46,20 +46,16 @@ struct tpy_native_entry {
     tpy_thunk thunk;
     const char *bindings;  /* what a closed function's native code, with the functions it so
                               calls (codegen/entry_bindings.py), calls without looking it up,
-                              as "path=fullname" words: "fib=__main__.fib is_even=__main__.is_even"
-                              (NULL: nothing). The path is the name as written, a global. */
+                              as "name=fullname" words: "fib=__main__.fib is_even=__main__.is_even"
+                              (NULL: nothing). The name is a global of the function's module. */
 };
 extern const struct tpy_native_entry tpy2wasm_native_table[];
 
-/* The dicts an entry's bindings were last found good through, with their versions
- * (native_bindings.c); none before the first check. */
-#define TPY_WATCHED_DICTS 4
+/* The module globals an entry's bindings were last found good in, with their version
+ * (native_bindings.c); globals NULL before the first check. */
 struct tpy_bindings_watch {
-    int count;
-    struct {
-        PyObject *dict;
-        uint64_t version;
-    } dicts[TPY_WATCHED_DICTS];
+    PyObject *globals;
+    uint64_t version;
 };
 /* 1 when the entry's bindings (not NULL) hold in the module of its function's Python version,
  * 0 when one was rebound, -1 on an error. */

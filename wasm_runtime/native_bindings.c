@@ -4,17 +4,19 @@
  * The fast version of a closed function calls `fib(n - 1)` directly (codegen/entry_bindings.py):
  * nothing it does can rebind a name, so looking the names up at each call would only cost. A
  * program may rebind one before the call (`globals()["fib"] = ...`); then the call goes to the
- * Python version, which looks them up as CPython does (native_function.c). The names are looked up again only after a dict they were found
- * through changed: each dict's version (a fresh one on every change, never reused) is kept.
+ * Python version, which looks them up as CPython does (native_function.c). The names, globals of
+ * the function's module (a name found only in builtins holds no native function), are looked up
+ * again only after the globals changed: their dict's version (a fresh one on every change,
+ * never reused) is kept.
  */
 #include "native.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* A binding's path as interned names, and the fullname it must hold: parsed once per entry. */
+/* A binding: the interned global name and the fullname it must hold, parsed once per entry. */
 typedef struct {
-    PyObject *names; /* tuple of str */
+    PyObject *name;
     const char *fullname;
 } Binding;
 
@@ -25,41 +27,25 @@ typedef struct {
 
 static ParsedBindings *parsed_bindings; /* indexed like tpy2wasm_native_table */
 
-/* The binding of the word at `word` ("m.sqrt=math.sqrt", ended by a space or NUL); 0 on an error. */
+/* The binding of the word at `word` ("fib=__main__.fib", ended by a space or NUL); 0 on an error. */
 static int parse_binding(const char *word, Binding *binding) {
     const char *equals = strchr(word, '=');
     const char *end = strchr(equals, ' ');
     size_t fullname_length = end == NULL ? strlen(equals + 1) : (size_t)(end - equals - 1);
-    Py_ssize_t count = 1;
-    for (const char *c = word; c < equals; c++) {
-        count += *c == '.';
-    }
     char *fullname = malloc(fullname_length + 1);
-    PyObject *names = PyTuple_New(count);
-    const char *name = word;
-    for (Py_ssize_t i = 0; names != NULL && i < count; i++) {
-        const char *dot = memchr(name, '.', (size_t)(equals - name));
-        const char *name_end = dot == NULL ? equals : dot;
-        PyObject *text = PyUnicode_FromStringAndSize(name, name_end - name);
-        if (text == NULL) {
-            Py_CLEAR(names);
-            break;
-        }
-        PyUnicode_InternInPlace(&text);
-        PyTuple_SET_ITEM(names, i, text);
-        name = name_end + 1;
-    }
-    if (fullname == NULL || names == NULL) {
+    PyObject *name = PyUnicode_FromStringAndSize(word, equals - word);
+    if (fullname == NULL || name == NULL) {
         free(fullname);
-        Py_XDECREF(names);
+        Py_XDECREF(name);
         if (!PyErr_Occurred()) {
             PyErr_NoMemory();
         }
         return 0;
     }
+    PyUnicode_InternInPlace(&name);
     memcpy(fullname, equals + 1, fullname_length);
     fullname[fullname_length] = '\0';
-    *binding = (Binding){names, fullname};
+    *binding = (Binding){name, fullname};
     return 1;
 }
 
@@ -93,7 +79,7 @@ static ParsedBindings *parsed(const struct tpy_native_entry *entry) {
     for (Py_ssize_t i = 0; i < count; i++) {
         if (!parse_binding(word, &bindings[i])) {
             while (i-- > 0) {
-                Py_DECREF(bindings[i].names);
+                Py_DECREF(bindings[i].name);
                 free((char *)bindings[i].fullname);
             }
             free(bindings);
@@ -107,68 +93,25 @@ static ParsedBindings *parsed(const struct tpy_native_entry *entry) {
     return result;
 }
 
-static int watch(struct tpy_bindings_watch *found, PyObject *dict) {
-    for (int i = 0; i < found->count; i++) {
-        if (found->dicts[i].dict == dict) {
-            return 1;
-        }
-    }
-    if (found->count == TPY_WATCHED_DICTS) {
-        return 0;
-    }
-    found->dicts[found->count].dict = dict;
-    found->dicts[found->count].version = ((PyDictObject *)dict)->ma_version_tag;
-    found->count++;
-    return 1;
-}
-
-/* The value `binding` finds, borrowed (NULL: not found or not through exact modules); each dict
- * it looks in is added to `found` (`*complete` cleared when there is no room to keep one). */
-static PyObject *follow(const Binding *binding, PyObject *globals, PyObject *builtins,
-                        struct tpy_bindings_watch *found, int *complete) {
-    PyObject *first = PyTuple_GET_ITEM(binding->names, 0);
-    PyObject *value = PyDict_GetItem(globals, first);
-    if (value == NULL && PyDict_Check(builtins)) {
-        *complete &= watch(found, builtins);
-        value = PyDict_GetItem(builtins, first);
-    }
-    for (Py_ssize_t i = 1; value != NULL && i < PyTuple_GET_SIZE(binding->names); i++) {
-        if (!PyModule_CheckExact(value)) {
-            return NULL;
-        }
-        PyObject *dict = PyModule_GetDict(value);
-        *complete &= watch(found, dict);
-        value = PyDict_GetItem(dict, PyTuple_GET_ITEM(binding->names, i));
-    }
-    return value;
-}
-
 int tpy2wasm_bindings_hold(const struct tpy_native_entry *entry, PyObject *python_version,
                            struct tpy_bindings_watch *watched) {
     PyObject *globals = PyFunction_GET_GLOBALS(python_version);
-    PyObject *builtins = ((PyFunctionObject *)python_version)->func_builtins;
-    int unchanged = watched->count > 0;
-    for (int i = 0; i < watched->count; i++) {
-        unchanged &= ((PyDictObject *)watched->dicts[i].dict)->ma_version_tag == watched->dicts[i].version;
-    }
-    if (unchanged) {
+    uint64_t version = ((PyDictObject *)globals)->ma_version_tag;
+    if (watched->globals == globals && watched->version == version) {
         return 1;
     }
-    watched->count = 0;
+    watched->globals = NULL;
     ParsedBindings *bindings = parsed(entry);
     if (bindings == NULL) {
         return -1;
     }
-    struct tpy_bindings_watch found = {.count = 0};
-    int complete = watch(&found, globals);
     for (Py_ssize_t i = 0; i < bindings->count; i++) {
-        PyObject *value = follow(&bindings->bindings[i], globals, builtins, &found, &complete);
+        PyObject *value = PyDict_GetItem(globals, bindings->bindings[i].name);
         if (value == NULL || !tpy2wasm_is_native_function(value, bindings->bindings[i].fullname, globals)) {
             return 0;
         }
     }
-    if (complete) { /* else looked up again at the next call */
-        *watched = found;
-    }
+    watched->globals = globals;
+    watched->version = version;
     return 1;
 }

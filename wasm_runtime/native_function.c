@@ -347,7 +347,7 @@ static PyObject *wrap_function(PyObject *key, PyObject *function) {
     self->parameter_count = (Py_ssize_t)(strchr(entry->signature, '>') - entry->signature);
     Py_INCREF(function);
     self->python_version = function;
-    self->bindings.count = 0;
+    self->bindings.globals = NULL;
     self->code_replaced = 0;
     self->defaults_replaced = 0;
     PyObject **code = &entry_codes[entry - tpy2wasm_native_table];

@@ -90,6 +90,14 @@ def main():
         print("NameError:", error)
     namespace["square"] = square_again
     print(sum_of_squares(6), through(6))
+    del namespace["fib"]  # found in builtins now, as CPython looks names up
+    builtins.fib = lambda n: 7
+    print(original_fib(6))
+    builtins.fib = original_fib
+    print(original_fib(9))
+    del builtins.fib
+    namespace["fib"] = original_fib
+    print(original_fib(11))
 
     print(magnitude(-5), roots(4.0), truncated(2.5), counted(5))
     namespace["abs"] = lambda x: 1000  # a global shadows the builtin
