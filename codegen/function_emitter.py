@@ -23,7 +23,7 @@ from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
 from tpy2wasm.codegen import (
     array_calls, bool_words, bounded_counts, direct_calls, fast_version, float_words, frame_depth, int_words,
-    object_ops, range_words, tail_loop, wide_words, word_loads, words,
+    object_ops, range_words, tail_calls, tail_loop, wide_words, word_loads, words,
 )
 from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter
 from tpy2wasm.codegen.float_constants import float_literal
@@ -58,7 +58,7 @@ class FunctionEmitter(RefcountEmitter):
         self.assigned_loads: set[word_loads.Site] = set()
         self.site: word_loads.Site = ("", 0)  # of the op being emitted
         self.site_position: tir.Position = position(function.blocks[0].terminator)
-        tail = tail_loop.looping_tail_call(function) if closed and len(self.versions) > 1 else None
+        tail = tail_calls.tail_call(function) if closed and len(self.versions) > 1 else None
         self.tail_loop = None if tail is None else tail_loop.TailLoop(self, tail, self.entry_depth)
         self.wide = wide_words.wide_registers(self.function) if len(self.versions) > 1 else {}
         self.bounded = bounded_counts.bounded_increments(self.function) if len(self.versions) > 1 else set()

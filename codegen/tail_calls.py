@@ -5,7 +5,6 @@ result used nowhere else and nothing but releases between the call and the `+` o
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from tpy2wasm.analysis import ir as tir
@@ -34,7 +33,7 @@ class TailCall:
         return self.combine.left if self.combine.right == self.call.dest else self.combine.right
 
 
-def tail_call(function: tir.FunctionIR, is_self: Callable[[tob.CallDirect], bool]) -> TailCall | None:
+def tail_call(function: tir.FunctionIR) -> TailCall | None:
     """The first block that returns a self-call's result, as is or folded by int + or *."""
     used: dict[int, int] = {}
     for block in function.blocks:
@@ -54,7 +53,7 @@ def tail_call(function: tir.FunctionIR, is_self: Callable[[tob.CallDirect], bool
             continue
         call = block.ops[calls[-1]]
         assert isinstance(call, tob.CallDirect)
-        if not is_self(call) or used.get(call.dest.number) != 1:
+        if call.function != function.key or used.get(call.dest.number) != 1:
             continue
         after = [op for op in block.ops[calls[-1] + 1:] if not isinstance(op, _RELEASES)]
         if not after and call.dest == returned:

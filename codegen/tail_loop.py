@@ -33,7 +33,7 @@ from tpy2wasm.codegen import frame_depth, int_words, words
 from tpy2wasm.codegen.positions import position, position_pointer
 from tpy2wasm.codegen.runtime_api import I32, I64
 from tpy2wasm.codegen.strings import StringPool
-from tpy2wasm.codegen.tail_calls import ACCUMULATORS, TailCall, tail_call
+from tpy2wasm.codegen.tail_calls import ACCUMULATORS, TailCall
 
 _NO_FRAMES = ir.Constant(I32, 0)
 
@@ -52,10 +52,6 @@ class LoopingEmitter(Protocol):
     def local_slot(self, local: tir.Local) -> ir.AllocaInstr: ...
     def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value: ...
 
-
-def looping_tail_call(function: tir.FunctionIR) -> TailCall | None:
-    """The tail self-call of a closed function, which loops in its fast version."""
-    return tail_call(function, lambda call: call.function == function.key)
 
 
 class TailLoop:
