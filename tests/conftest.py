@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 from pathlib import Path
 
 import pytest
 
 WEB_TESTS = Path(__file__).parent / "web"
+
+# A suite started in the background of a shell (`.ci/run &`, nohup) inherits SIGINT ignored, and
+# so would every program the Ctrl-C tests start: CPython keeps an ignored SIGINT ignored. A
+# handler of our own is reset to the default in each child, as a terminal's Ctrl-C finds it.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(scope="session")
