@@ -94,7 +94,7 @@ class CallObject(_Raising):
 @final
 @dataclass(frozen=True)
 class CallDirect(_Raising):
-    """`callee(*args)` where `callee` is the module global `function` names, a boxed native
+    """`callee(*args)` where `callee` is the module global `function` names, a native
     function of this module given every parameter positionally: a call of its direct entry on
     words (`args` have its parameters' types, `dest` its return's) while the global still names
     that function's native object; else CPython's call of `callee` on the boxed arguments, as

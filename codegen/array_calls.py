@@ -3,7 +3,7 @@ through a helper of the module per runtime function and count: the helper holds 
 its own stack, so the native function that calls it keeps no stack frame.
 
 An array on the native function's stack, even allocated only where the call is made, makes the
-function save the stack pointer on entry and restore it on every return: per call of a boxed
+function save the stack pointer on entry and restore it on every return: per call of a native
 recursive fib, five more Wasm instructions, one of them a store of the global stack pointer.
 """
 

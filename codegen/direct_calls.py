@@ -16,7 +16,7 @@ arguments rebind the name, as CPython calls what it loaded. The callee register 
 which every release skips; any other value is a new reference, called through CPython, as
 CallObject does, so a rebound or monkeypatched name gives CPython's answer. So does a call
 without room in the frame's depth (frame_depth.branch_on_room): CPython raises RecursionError, or
-native_function.c goes on in the Python version past the boxed depth cap.
+native_function.c goes on in the Python version past the native depth cap.
 
 The fast version of a closed function (codegen/entry_bindings.py) neither loads nor tests: its
 callees' names are known to hold, checked where it was entered, so the callee register is NULL
@@ -42,7 +42,7 @@ from tpy2wasm.codegen.runtime_api import DICT_VERSION_OFFSET, I32, I64, NAME_CAC
 from tpy2wasm.codegen.strings import StringPool
 
 
-class BoxedEntries(Protocol):
+class NativeEntries(Protocol):
     """The LLVM functions of the program's native functions, by native key, declared on use."""
 
     def thunk(self, key: str) -> ir.Function: ...
@@ -97,7 +97,7 @@ def callee_loads(function: tir.FunctionIR) -> dict[int, tob.CallDirect]:
     return calls
 
 
-def load_callee(emitter: CallingEmitter, op: tir.LoadGlobal, call: tob.CallDirect, entries: BoxedEntries) -> ir.Value:
+def load_callee(emitter: CallingEmitter, op: tir.LoadGlobal, call: tob.CallDirect, entries: NativeEntries) -> ir.Value:
     """LOAD_GLOBAL of `call`'s callee: NULL when it is the site's callee (no reference taken),
     else a new reference to the global's value. (No out-parameter: a stack slot whose address a
     call takes would give every call of the function a stack frame.)"""
@@ -126,7 +126,7 @@ def load_callee(emitter: CallingEmitter, op: tir.LoadGlobal, call: tob.CallDirec
     return callee
 
 
-def emit_call(emitter: CallingEmitter, op: tob.CallDirect, entries: BoxedEntries) -> None:
+def emit_call(emitter: CallingEmitter, op: tob.CallDirect, entries: NativeEntries) -> None:
     """Defines the new word or reference `op` computes: the direct entry's result when the
     callee is the site's and the frame's depth leaves room, else CPython's call. In the fast
     version, a result that is not a fast word transfers to the generic version after the call;

@@ -5,7 +5,7 @@ The direct entry of a native function takes its frame's depth (CPython's count o
 it); a direct call passes depth + 1 while `room` holds. Nothing is stored on the way in or out
 of a frame: `publish_before_calls`, run on each native function once it is emitted, stores the
 depth before every call out of it that may run Python code, so CPython's recursion counter
-and the boxed depth are right wherever Python code can look at them.
+and the native depth are right wherever Python code can look at them.
 """
 
 from __future__ import annotations

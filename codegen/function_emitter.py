@@ -25,7 +25,7 @@ from tpy2wasm.codegen import (
     array_calls, bool_words, bounded_counts, direct_calls, fast_version, float_words, frame_depth, int_words,
     object_ops, range_words, tail_calls, tail_loop, wide_words, word_loads, words,
 )
-from tpy2wasm.codegen.boxed_refcounts import RefcountEmitter
+from tpy2wasm.codegen.refcount_slots import RefcountEmitter
 from tpy2wasm.codegen.float_constants import float_literal
 from tpy2wasm.codegen.runtime_api import DIRECT_SITE, I1, I32, PTR
 from tpy2wasm.codegen.positions import position, position_pointer
@@ -37,7 +37,7 @@ class FunctionEmitter(RefcountEmitter):
     """Emits one function's body, its direct entry `word f(PyObject *globals, int depth,
     word a1, ...)` (codegen/direct_calls.py)."""
 
-    def __init__(self, function: tir.FunctionIR, llvm_function: ir.Function, entries: direct_calls.BoxedEntries,
+    def __init__(self, function: tir.FunctionIR, llvm_function: ir.Function, entries: direct_calls.NativeEntries,
                  strings: StringPool, filename: str, inline_releases: bool, closed: bool) -> None:
         super().__init__(llvm_function, inline_releases)
         self.closed = closed  # codegen/entry_bindings.py

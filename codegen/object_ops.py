@@ -105,7 +105,7 @@ def object_of(emitter: ObjectEmitter, op: tir.Op) -> ir.Value:
         return call("tpy2wasm_catch")
     if isinstance(op, tob.EnterHandler):
         return call("tpy2wasm_enter_handler", emitter.value(op.exception))
-    raise TypeError(f"no boxed lowering for {op!r}")
+    raise TypeError(f"no lowering for {op!r}")
 
 
 def load_global(emitter: ObjectEmitter, name: str) -> ir.Value:

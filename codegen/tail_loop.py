@@ -10,7 +10,7 @@ compiler's tail recursion elimination does: parameters rebound, every other loca
 call is made as any other.
 
 The saved frames still count. The depth lives in a slot, which calls and the publication to
-CPython (codegen/frame_depth.py) read, so RecursionError and the boxed depth cap fall where they
+CPython (codegen/frame_depth.py) read, so RecursionError and the native depth cap fall where they
 would; an exception leaving the function gets one traceback entry per saved frame, at the
 call's line, after the innermost frame's own. The fast version's returns fold the accumulator
 into their small word; the generic version's exit folds it into whatever the innermost frame

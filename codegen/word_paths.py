@@ -1,5 +1,5 @@
 """How an operation on words is emitted around its fast path: the protocol the word modules
-(int_words, float_words, bool_words) see of the boxed emitter, and the two ways an operation
+(int_words, float_words, bool_words) see of the emitter, and the two ways an operation
 leaves its fast path (docs/value-representation.md, section 2).
 
 - In the **generic version** of a function a word may hold an object: each operation tests its

@@ -51,7 +51,7 @@ def format_case(sections: dict[str, str], names: tuple[str, ...]) -> str:
 
 
 def analyse(source: str, directory: Path, passes: bool) -> dict[str, str]:
-    """The report and IR sections produced for `source` (with `passes`, of its boxed functions
+    """The report and IR sections produced for `source` (with `passes`, of its native functions
     only, and after the passes)."""
     main_path = directory / "main.py"
     main_path.write_text(source)

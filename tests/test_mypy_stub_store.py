@@ -29,7 +29,7 @@ def _user_types(program: TypedProgram) -> list[tuple[int, int, str]]:
 
 def test_a_stored_analysis_gives_what_a_build_from_source_gives(tmp_path: Path) -> None:
     store = tmp_path / "store"
-    for name in ("native_boxed_int_words", "native_boxed_exc_chaining"):
+    for name in ("native_int_words", "native_exc_chaining"):
         script = tmp_path / f"{name}.py"
         shutil.copyfile(PROGRAMS / f"{name}.py", script)
         from_source = build_typed_program(str(script))

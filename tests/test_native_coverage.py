@@ -28,14 +28,14 @@ DYNAMIC_HELPERS = {"show", "main"}
 #: native code calls without looking it up was rebound, or its code was set: the Python version
 #: runs). Any other fallback fails the test.
 EXPECTED_FALLBACKS: dict[str, dict[str, set[str]]] = {
-    "native_boxed_bigint_globals": {"dive": {"depth"}, "typed_dive": {"depth"}},
-    "native_boxed_deep_mixed": {"countdown": {"depth"}, "through": {"depth"}, "runaway": {"depth"}},
+    "native_bigint_globals": {"dive": {"depth"}, "typed_dive": {"depth"}},
+    "native_deep_mixed": {"countdown": {"depth"}, "through": {"depth"}, "runaway": {"depth"}},
     # Recursion through direct calls past the native depth cap goes on in Python.
-    "native_boxed_direct_calls": {"depth": {"depth"}, "runaway": {"depth"}},
-    "native_boxed_depth_register": {"depth_of": {"depth"}},
+    "native_direct_calls": {"depth": {"depth"}, "runaway": {"depth"}},
+    "native_depth_register": {"depth_of": {"depth"}},
     # Past the native depth cap, tail loop or not.
     "native_closed_tail_loop": {name: {"depth"} for name in ("factorial", "sum_to", "count_down")},
-    "native_boxed_recursion_limit_traceback": {"count": {"depth"}},
+    "native_recursion_limit_traceback": {"count": {"depth"}},
     # Called after their code was set, or that of a function they call, on purpose.
     "native_altered_functions": {name: {"rebound"} for name in ("scaled", "with_both")},
     # Called while a name their fast version calls without looking it up was rebound, on purpose.
@@ -60,36 +60,36 @@ NEVER_ENTERED = {
     # Likewise: called only from the native `shaped`.
     ("native_traceback_carets", "call_native"): NO_CALLS,
 }
-#: Per program, the boxed functions that other boxed functions call through their direct entry
+#: Per program, the native functions that other native functions call through their direct entry
 #: (counted as native entries too), and those they never do: a call whose global was rebound to
 #: another function's native object goes through CPython.
 DIRECT_CALLS: dict[str, tuple[set[str], set[str]]] = {
-    "native_boxed_direct_calls": (
+    "native_direct_calls": (
         {"add", "scale", "both", "greet", "nothing", "half", "twice", "divide", "ratio", "depth", "runaway", "target"},
         {"alternative"},
     ),
-    "native_boxed_direct_calls_uncaught": ({"parse", "scaled"}, set()),
+    "native_direct_calls_uncaught": ({"parse", "scaled"}, set()),
     # `other` is only called where `target` was loaded before the arguments rebound it.
-    "native_boxed_callee_loads": ({"target", "abs", "bump", "walk"}, {"other"}),
+    "native_callee_loads": ({"target", "abs", "bump", "walk"}, {"other"}),
 }
 #: Functions of these programs that stay in the interpreter on purpose, and why. The test fails
 #: once they become native, so that this list shrinks as the compiler learns more.
 STAYS_INTERPRETED = {
     ("native_function_attributes", "describe"): "a decorated function",
-    **{("native_boxed_callee_loads", name): "rebinds or deletes a global function"
+    **{("native_callee_loads", name): "rebinds or deletes a global function"
        for name in ("rebinding", "deleting", "rebind_walk")},
     **{("native_deep_expressions", name): "more IR operations than the native cap"
        for name in ("unboxed", "deep_unboxed", "too_large_for_boxed")},
     ("native_lambdas_comprehensions", "two_on_a_line"): "two lambdas on a line: which code is whose",
     # The generators, iterators and objects whose lifetimes the native functions show.
-    ("native_boxed_early_close", "numbers"): "a generator",
+    ("native_early_close", "numbers"): "a generator",
     ("native_finally_with", "watched"): "a generator",
-    ("native_boxed_lifetimes", "make"): "no annotations: the object factory",
-    ("native_boxed_lifetimes", "things"): "no return annotation: a generator of objects",
-    ("native_boxed_fast_version", "make"): "no return annotation: values of any type for a typed local",
+    ("native_lifetimes", "make"): "no annotations: the object factory",
+    ("native_lifetimes", "things"): "no return annotation: a generator of objects",
+    ("native_fast_version", "make"): "no return annotation: values of any type for a typed local",
     **{("native_closed_tail_loop", name): "reads the traceback" for name in ("show_exception", "show_limit")},
-    ("native_boxed_recursion_limit_traceback", "python_step"): "untyped: a Python frame between native ones",
-    ("native_boxed_recursion_limit_traceback", "describe"): "untyped: reads the traceback",
+    ("native_recursion_limit_traceback", "python_step"): "untyped: a Python frame between native ones",
+    ("native_recursion_limit_traceback", "describe"): "untyped: reads the traceback",
     # Untyped on purpose: Python code that rebinds the globals the native functions read.
     **{("native_global_reloads", name): "no return annotation: rebinds a global"
        for name in ("bump", "bump_to_big")},

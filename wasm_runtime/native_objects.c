@@ -1,4 +1,4 @@
-/* What boxed native functions call: each helper is one step of CPython 3.11's ceval.c on
+/* What native functions call: each helper is one step of CPython 3.11's ceval.c on
  * PyObject* values, with the same results, errors and messages, so a native function behaves
  * exactly as the interpreter running its bytecode would. Helpers return a new reference, or
  * NULL (an int < 0) with the exception set. */

@@ -1,4 +1,4 @@
-"""Exceptions the fuzzer's generator now makes: raised in typed (native, boxed) functions, caught
+"""Exceptions the fuzzer's generator now makes: raised in typed (native) functions, caught
 by typed and untyped callers, as a subclass, as a base or in a tuple; re-raised bare, raised
 `from` the caught one; and finally one not caught, whose chained traceback runs through native frames."""
 

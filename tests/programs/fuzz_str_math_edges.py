@@ -1,5 +1,5 @@
 """The str methods, conversions and math functions the fuzzer's generator now puts in typed
-(native, boxed) functions, at the edges where they raise or round: each through a typed
+(native) functions, at the edges where they raise or round: each through a typed
 function's parameters, so the native code passes i64 edges, big ints, nan, inf and -0.0."""
 
 import math

@@ -1,10 +1,8 @@
-"""Closed functions (codegen/entry_bindings.py): boxed functions that run no Python code call one
+"""Closed functions (codegen/entry_bindings.py): native functions that run no Python code call one
 another directly without testing their call sites, trusting the check of the names they call
 where they are entered. A program that rebinds, deletes or recodes one of those names between
 calls, from the module or from a function that calls them directly, gets what CPython gives;
-deep recursion, overflow into big ints and values that lie about their hints too.
-
-(`del` of a local keeps each function boxed.)"""
+deep recursion, overflow into big ints and values that lie about their hints too."""
 
 import sys
 

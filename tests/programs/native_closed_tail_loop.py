@@ -1,10 +1,8 @@
 """The self-call in tail position of a closed function loops (codegen/tail_loop.py): `return
 f(...)`, `return x + f(...)`, `return x * f(...)`. The frames it saves still count: results
 (folded into big ints past 63 bits), RecursionError at the limit, the traceback entries of an
-exception from deep down, recursion past the boxed depth cap, and results that are not small
-ints (a bool, a big int, a float from `**`) all equal CPython's.
-
-(`del` of a local keeps each function boxed.)"""
+exception from deep down, recursion past the native depth cap, and results that are not small
+ints (a bool, a big int, a float from `**`) all equal CPython's."""
 
 import sys
 import traceback

@@ -1,4 +1,4 @@
-"""A boxed function's direct call loads its callee as LOAD_GLOBAL does, before the arguments:
+"""A native function's direct call loads its callee as LOAD_GLOBAL does, before the arguments:
 arguments that rebind or delete the name (the call still goes to what was loaded), a name left
 only in builtins, globals changed between calls, and a recursion whose name is rebound halfway."""
 

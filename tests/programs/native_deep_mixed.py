@@ -1,4 +1,4 @@
-"""Deep recursion through boxed native functions, alone and alternating with interpreted ones,
+"""Deep recursion through native functions, alone and alternating with interpreted ones,
 under a raised recursion limit: past the C-stack cap it goes on in Python, never trapping."""
 
 import sys

@@ -1,4 +1,4 @@
-"""Bool words in functions that print (boxed functions): bool locals, True/False, `not` and
+"""Bool words in functions that print: bool locals, True/False, `not` and
 comparisons of numbers as values and in branches; and values whose hints lie (an int, a str,
 None, a list, an object whose __bool__ raises, a comparison that returns no bool) where a bool
 is declared, answered as CPython answers."""

@@ -1,4 +1,4 @@
-"""An exception raised three direct calls deep between boxed native functions, with a
+"""An exception raised three direct calls deep between native functions, with a
 conversion of a lying argument on the way, ends the program: the traceback shows every frame."""
 
 

@@ -1,6 +1,6 @@
 """Boxed native functions (they print) calling each other directly, on words: int, float, bool,
 str and None arguments and results, hints that lie, exceptions through the frames, recursion to
-the limit and past the boxed depth cap, and globals rebound at module level or monkeypatched,
+the limit and past the native depth cap, and globals rebound at module level or monkeypatched,
 after which a call goes through CPython to whatever the name holds."""
 
 import sys
