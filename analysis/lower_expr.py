@@ -223,14 +223,15 @@ class ExpressionLowerer:
                            on_true, on_false)
 
     def select(self, line: int, branch: Callable[[OpenBlock, OpenBlock], None],
-               on_true: Callable[[], Register], on_false: Callable[[], Register]) -> Register:
-        """Evaluate `on_true` or `on_false` depending on `branch`, joining via a temporary."""
-        result = self.temp("select")
+               on_true: Callable[[], Register], on_false: Callable[[], Register],
+               rtype: RType = OBJECT) -> Register:
+        """Evaluate `on_true` or `on_false` depending on `branch`, joining via a temporary of `rtype`."""
+        result = self.builder.temp("select", rtype)
         yes, no, join = self.builder.new_block(), self.builder.new_block(), self.builder.new_block()
         branch(yes, no)
         for block, lower_value in ((yes, on_true), (no, on_false)):
             self.builder.activate(block)
-            value = self.coerce(lower_value(), OBJECT, line)
+            value = self.coerce(lower_value(), rtype, line)
             self.builder.emit(StoreLocal(result, value, line))
             self.builder.goto(join, line)
         self.builder.activate(join)

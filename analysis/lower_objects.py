@@ -9,7 +9,7 @@ do comparisons of ints and floats that decide a branch."""
 from __future__ import annotations
 
 from mypy.nodes import (
-    ARG_NAMED, ARG_OPT, ARG_POS, LDEF, CallExpr, ComparisonExpr, DictExpr, Expression, FloatExpr, FuncDef, IndexExpr,
+    ARG_NAMED, ARG_OPT, ARG_POS, LDEF, CallExpr, ComparisonExpr, ConditionalExpr, DictExpr, Expression, FloatExpr, FuncDef, IndexExpr,
     ListExpr, Lvalue, MemberExpr, NameExpr, OpExpr, SliceExpr, StrExpr, TupleExpr, UnaryExpr, Var,
 )
 from mypy.types import CallableType
@@ -134,13 +134,14 @@ class ObjectLowerer(ExpressionLowerer):
     def computes_word(self, expr: Expression) -> bool:
         """Whether `expr` is an int or a float made of literals, word locals and arithmetic
         operators on them, or a bool made of True, False, bool locals, `not` and a comparison of
-        two numbers."""
+        two numbers; or a conditional expression of a word type, whose branches become words of
+        that type (an int in a float one stays an int, as CPython keeps it)."""
         word = self.static_word(expr)
         if word is None:
             return False
         if facts.constant_int(expr) is not None:
             return word is INT_WORD
-        if isinstance(expr, FloatExpr) or _bool_literal(expr) is not None:
+        if isinstance(expr, (FloatExpr, ConditionalExpr)) or _bool_literal(expr) is not None:
             return True
         if isinstance(expr, ComparisonExpr):
             return (len(expr.operators) == 1 and facts.COMPARE_OPERATORS[expr.operators[0]].is_scalar
@@ -182,6 +183,10 @@ class ObjectLowerer(ExpressionLowerer):
             if isinstance(expr, OpExpr):
                 left, right = self.word(expr.left), self.word(expr.right)
                 return self.binary(facts.BINARY_OPERATORS[expr.op], left, right, line)
+            if isinstance(expr, ConditionalExpr):
+                condition, if_expr, else_expr = expr.cond, expr.if_expr, expr.else_expr
+                return self.select(line, lambda yes, no: self.lower_condition(condition, yes, no),
+                                   lambda: self.lower_as(if_expr, word), lambda: self.lower_as(else_expr, word), word)
             assert isinstance(expr, UnaryExpr), expr
             operand = self.word(expr.expr)
             dest = self.builder.register(word)

@@ -39,7 +39,7 @@ from mypy.nodes import (
 from mypy.types import AnyType, CallableType, Instance, LiteralType, NoneType, Type, UnionType, get_proper_type
 
 from tpy2wasm.analysis.ir import BinaryOperator, CompareOperator, UnaryOperator
-from tpy2wasm.analysis.rtypes import FLOAT_WORD, INT_WORD, WORDS_BY_NAME, RType
+from tpy2wasm.analysis.rtypes import BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS, WORDS_BY_NAME, RType
 
 BINARY_OPERATORS: Final = {operator.value: operator for operator in BinaryOperator}
 UNARY_OPERATORS: Final = {operator.value: operator for operator in UnaryOperator}
@@ -64,9 +64,11 @@ def word_type(mypy_type: Type | None) -> RType | None:
         proper = proper.fallback
     if isinstance(proper, Instance):
         return WORDS_BY_NAME.get(proper.type.fullname)
-    if isinstance(proper, UnionType):  # `1 if c else 2`, `flag and True`: a union of literals of one type
+    if isinstance(proper, UnionType):  # `1 if c else 2.5`, `flag and True`, `x: int | float`
+        # The widest member's word holds the others as objects, as `float` admits an int.
         rtypes = {word_type(item) for item in proper.items}
-        return rtypes.pop() if len(rtypes) == 1 else None
+        return next((rtype for rtype in (FLOAT_WORD, INT_WORD, BOOL_WORD) if rtype in rtypes), None) \
+            if rtypes <= set(WORDS) else None
     return None
 
 

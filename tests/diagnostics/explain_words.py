@@ -1,6 +1,6 @@
 """A typed loop in a function that prints: the loop runs on int words (no notes), the print,
-the f-string and the stdlib call go through CPython. A conditional expression holds its value
-in an object, boxing int words into it (a note each)."""
+the f-string and the stdlib call go through CPython. A conditional expression of int type
+keeps its value in an int word (no notes either)."""
 
 import math
 
