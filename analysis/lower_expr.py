@@ -96,6 +96,10 @@ class ExpressionLowerer:
     @abstractmethod
     def store(self, target: Lvalue, value: Register) -> None: ...
 
+    @abstractmethod
+    def lower_as(self, expr: Expression, rtype: RType) -> Register:
+        """`expr` as a value of `rtype`, computed on words where it can be (lower_objects)."""
+
     def register(self, rtype: RType) -> Register:
         return self.builder.register(rtype)
 
@@ -207,20 +211,21 @@ class ExpressionLowerer:
         dest = self.register(OBJECT)
         return self.builder.emit_value(Unary(dest, facts.UNARY_OPERATORS[expr.op], operand, expr.line))
 
-    def lower_boolean_value(self, expr: OpExpr) -> Register:
-        """`a and b` / `a or b` as a value: `a` is evaluated once, `b` only if needed."""
-        left = self.lower_expr(expr.left)
+    def lower_boolean_value(self, expr: OpExpr, rtype: RType = OBJECT) -> Register:
+        """`a and b` / `a or b` as a value of `rtype` (a word of the expression's word type:
+        lower_objects): `a` is evaluated once, `b` only if needed."""
+        left = self.lower_as(expr.left, rtype)
         condition = self.truth(left, expr.line)
 
         def lower_right() -> Register:
-            return self.lower_expr(expr.right)
+            return self.lower_as(expr.right, rtype)
 
         def keep_left() -> Register:
             return left
 
         on_true, on_false = (lower_right, keep_left) if expr.op == "and" else (keep_left, lower_right)
         return self.select(expr.line, lambda yes, no: self.builder.branch(condition, yes, no, expr.line),
-                           on_true, on_false)
+                           on_true, on_false, rtype)
 
     def select(self, line: int, branch: Callable[[OpenBlock, OpenBlock], None],
                on_true: Callable[[], Register], on_false: Callable[[], Register],

@@ -134,14 +134,16 @@ class ObjectLowerer(ExpressionLowerer):
     def computes_word(self, expr: Expression) -> bool:
         """Whether `expr` is an int or a float made of literals, word locals and arithmetic
         operators on them, or a bool made of True, False, bool locals, `not` and a comparison of
-        two numbers; or a conditional expression of a word type, whose branches become words of
-        that type (an int in a float one stays an int, as CPython keeps it)."""
+        two numbers; or a conditional expression or `and`/`or` of a word type, whose operands
+        become words of that type (an int in a float one stays an int, as CPython keeps it)."""
         word = self.static_word(expr)
         if word is None:
             return False
         if facts.constant_int(expr) is not None:
             return word is INT_WORD
         if isinstance(expr, (FloatExpr, ConditionalExpr)) or _bool_literal(expr) is not None:
+            return True
+        if isinstance(expr, OpExpr) and expr.op in facts.BOOLEAN_OPERATORS:
             return True
         if isinstance(expr, ComparisonExpr):
             return (len(expr.operators) == 1 and facts.COMPARE_OPERATORS[expr.operators[0]].is_scalar
@@ -180,6 +182,8 @@ class ObjectLowerer(ExpressionLowerer):
             if isinstance(expr, NameExpr):
                 assert isinstance(expr.node, Var), expr
                 return self.load(self.local(expr.name, expr.node), line)
+            if isinstance(expr, OpExpr) and expr.op in facts.BOOLEAN_OPERATORS:
+                return self.lower_boolean_value(expr, word)
             if isinstance(expr, OpExpr):
                 left, right = self.word(expr.left), self.word(expr.right)
                 return self.binary(facts.BINARY_OPERATORS[expr.op], left, right, line)

@@ -72,3 +72,24 @@ def either(x: int | float, flag: bool | int) -> float:
 
 
 print(either(3, True), either(3, 0), either(2.5, 1), either(2 ** 70, False), type(either(3, True)).__name__)
+
+
+def first_set(a: int, b: int, c: float) -> float:
+    return a and b or c
+
+
+def both(p: bool, q: bool, n: int) -> bool:
+    ok = p and q or n > 3
+    return ok and not (p or q)
+
+
+def limit(n: int, cap: int) -> int:
+    total = 0
+    for i in range(n):
+        total += (i % 7 and cap) or i
+    return total
+
+
+print(first_set(0, 5, 2.5), first_set(3, 0, 2.5), first_set(3, 4, 2.5), first_set(2 ** 70, 1, 0.5),
+      first_set("", 1, 0.5), first_set(1, [], 0.25), type(first_set(0, 5, 2)).__name__)
+print(both(True, False, 5), both(False, False, 5), both(True, True, 1), both(0, [], 9), limit(50, 2 ** 62))
