@@ -9,8 +9,8 @@ do comparisons of ints and floats that decide a branch."""
 from __future__ import annotations
 
 from mypy.nodes import (
-    ARG_NAMED, ARG_OPT, ARG_POS, LDEF, CallExpr, ComparisonExpr, ConditionalExpr, DictExpr, Expression, FloatExpr, FuncDef, IndexExpr,
-    ListExpr, Lvalue, MemberExpr, NameExpr, OpExpr, SliceExpr, StrExpr, TupleExpr, UnaryExpr, Var,
+    ARG_NAMED, ARG_OPT, ARG_POS, LDEF, CallExpr, ComparisonExpr, ConditionalExpr, DictExpr, Expression, FloatExpr,
+    FuncDef, IndexExpr, ListExpr, Lvalue, MemberExpr, NameExpr, OpExpr, SliceExpr, StrExpr, TupleExpr, UnaryExpr, Var,
 )
 from mypy.types import CallableType
 
