@@ -113,11 +113,12 @@ def run_wasmtime(wasm: Path, case: Case, argv: list[str] | None = None, env: dic
         return Outcome(streams["stdout"].read_bytes(), streams["stderr"].read_bytes(), exit_code)
 
 
-def run_node(wasm: Path, case: Case, node: str, runner: Path = NODE_RUNNER) -> Outcome:
-    """Runs under Node, by default through node:wasi; `runner`: another script taking the same request."""
+def run_node(wasm: Path, case: Case, node: str, runner: Path = NODE_RUNNER, flags: tuple[str, ...] = ()) -> Outcome:
+    """Runs under Node, by default through node:wasi; `runner`: another script taking the same request;
+    `flags`: Node's (V8's) own."""
     request = json.dumps({"wasm": str(wasm), "argv": case.argv, "env": case.full_env})
     result = subprocess.run(
-        [node, "--no-warnings", str(runner), request], input=case.stdin,
+        [node, "--no-warnings", *flags, str(runner), request], input=case.stdin,
         env={"PATH": os.environ.get("PATH", "")}, capture_output=True, timeout=TIMEOUT_SECONDS,
     )
     return Outcome(result.stdout, result.stderr, result.returncode)

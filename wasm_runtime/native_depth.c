@@ -24,7 +24,7 @@
  */
 #include "native.h"
 
-/* Native frames under way, including those of enclosing stretches, when last published. */
+/* Native frames under way in units (below), including those of enclosing stretches, when last published. */
 int tpy2wasm_native_depth;
 /* A direct call from a frame at a smaller depth may go on natively (0: ask tpy2wasm_native_room). */
 int tpy2wasm_native_ceiling;
@@ -32,11 +32,17 @@ int tpy2wasm_native_ceiling;
 static int stretch_base;
 static PyThreadState *stretch_thread;
 
-/* Native calls nest on the C stack (a Python frame in CPython does not), and so do the
- * interpreter frames of Python functions they call: past this many native frames the recursion
- * goes on in Python (native_function.c). Node's default stack (984 KiB) carries 600 levels of
- * native and Python calls alternating, even in its baseline compiler's larger frames. */
-#define NATIVE_DEPTH_CAP 250
+/* The Wasm engine's stack is small on Node and in browsers (V8: 984 KiB). Measured under Node 20 by
+ * lowering --stack-size until the module trapped: a native frame takes tens of bytes, but a native
+ * frame that an interpreted one calls (a stretch entered from CPython) brings the C frames of the
+ * interpreter's call with it: 3.3 KiB per level of native and Python calls alternating once V8's
+ * optimising tier has compiled the eval loop, 1.3 KiB in its baseline tier. So depth is charged in
+ * units, a native frame 1 and a stretch's entry STRETCH_ENTRY_UNITS; past NATIVE_DEPTH_CAP units
+ * the recursion goes on in Python (native_function.c), whose calls of Python functions take no C
+ * stack. tests/programs/native_deep_mixed.py, at any depth, then needs 300 KiB in the optimising
+ * tier (850 KiB when each entry was one unit of 250), and a recursion of native frames alone 100. */
+#define NATIVE_DEPTH_CAP 500
+#define STRETCH_ENTRY_UNITS 6
 
 int tpy2wasm_native_depth_exhausted(void) {
     return tpy2wasm_native_depth >= NATIVE_DEPTH_CAP;
@@ -51,7 +57,7 @@ int tpy2wasm_enter_stretch(struct tpy_stretch *saved) {
     saved->base = stretch_base;
     saved->thread = stretch_thread;
     int depth = thread->recursion_limit - thread->recursion_remaining;
-    tpy2wasm_native_depth++;
+    tpy2wasm_native_depth += STRETCH_ENTRY_UNITS;
     stretch_base = depth - tpy2wasm_native_depth;
     stretch_thread = thread;
     tpy2wasm_native_ceiling = 0;

@@ -101,7 +101,7 @@ def main() -> None:
     for n in (100, 145, 146, 147, 148, 400):
         show_limit(n)
     sys.setrecursionlimit(10000)
-    print(sum_to(3000), count_down(5000, 0), factorial(400) % 1000003)
+    print(sum_to(3000), count_down(5000, 0), factorial(900) % 1000003)
     print(halves(2**53, 2), halves(5, 3), halves(7, 0))
 
 
