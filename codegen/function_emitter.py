@@ -38,8 +38,8 @@ class FunctionEmitter(RefcountEmitter):
     word a1, ...)` (codegen/direct_calls.py)."""
 
     def __init__(self, function: tir.FunctionIR, llvm_function: ir.Function, entries: direct_calls.NativeEntries,
-                 strings: StringPool, filename: str, inline_releases: bool, closed: bool) -> None:
-        super().__init__(llvm_function, inline_releases)
+                 strings: StringPool, filename: str, closed: bool) -> None:
+        super().__init__(llvm_function)
         self.closed = closed  # codegen/entry_bindings.py
         self.function = insert_refcounts(function)
         self.entries = entries
@@ -83,6 +83,7 @@ class FunctionEmitter(RefcountEmitter):
     def emit(self) -> None:
         builder = self.builder
         builder.position_at_end(self.start)
+        self.version = self.versions[0]  # the start, before either version: it releases as the first does
         assigned = _assigned_locals(self.function)
         for argument, value in zip(self.function.args, self.parameters):
             if argument.name in assigned:
@@ -193,11 +194,16 @@ class FunctionEmitter(RefcountEmitter):
         self.borrowed = {number: (self.builder.load(self.local_slot(local)), local)
                          for number, (_, local) in self.borrowed.items()}
 
+    def releases_inline(self) -> bool:
+        """In the fast version only (codegen/refcount_slots.py says why)."""
+        return self.version.fast_words
+
     def emit_exit(self) -> None:
         """Each version's exit: the fast version's words hold no objects, so it releases only
         the object slots; its return does not test what every word slot holds."""
         builder = self.builder
         for version in self.versions:
+            self.version = version
             builder.position_at_end(version.exit)
             self.release_everything(words_too=not version.fast_words)
             result = builder.load(self.result)

@@ -118,14 +118,6 @@ def _plan(functions: Sequence[FunctionIR], closed: frozenset[str]) -> list[_Chun
     ]
 
 
-def _inline_releases(function: FunctionIR, closed: bool) -> bool:
-    """Functions hot on words release inline, as LLVM optimises them. Other small functions called from
-    interpreted loops (pystone_like's func2: 0.77x with Py_DecRef calls, mostly on empty slots
-    at its exit, 1.03x inline) would gain too, but inline releases make their code 2.9 times as
-    large (tests/test_native_code_size.py: 357 LLVM lines per source line, the limit 160)."""
-    return hot_on_words(function, closed)
-
-
 def _has_huge(chunk: tuple[int, ...], functions: Sequence[FunctionIR]) -> bool:
     return any(_ops(functions[index]) > _HUGE_FUNCTION_OPS for index in chunk)
 
@@ -187,9 +179,7 @@ def _llvm_module(defined: Sequence[FunctionIR], functions: Sequence[FunctionIR],
         thunk, filename = llvm_functions[native_key(function)], filenames[function.module]
         try:
             direct = llvm_functions.direct(native_key(function))
-            FunctionEmitter(function, direct, llvm_functions, strings, filename,
-                         inline_releases=_inline_releases(function, function.key in closed),
-                         closed=function.key in closed).emit()
+            FunctionEmitter(function, direct, llvm_functions, strings, filename, closed=function.key in closed).emit()
             emit_thunk(thunk, direct, function)
         except Exception as error:  # a code generator bug, confined to this function
             raise FunctionEmitError(function, error) from error

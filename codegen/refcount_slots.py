@@ -9,8 +9,10 @@ holds an object.
 The decrement is mostly a call, not inline code: inline it is a null test, a decrement, a zero
 test and a dealloc call in three blocks at every release, which made native functions several
 times larger for LLVM to optimise, while the call costs little next to the runtime call that
-made the object. Functions hot on words release inline (codegen/native_module.py says when):
-there the calls, mostly on empty slots, cost more."""
+made the object. The fast versions of functions hot on words (codegen/fast_version.py) release
+inline: there the calls, mostly on empty slots, cost more. Their generic versions, entered only
+when a value does not fit the fast path, call: releasing inline there too made a function twice
+the code for LLVM to optimise."""
 
 from __future__ import annotations
 
@@ -22,10 +24,8 @@ from tpy2wasm.codegen.runtime_api import I32, PTR, declare
 
 
 class RefcountEmitter:
-    def __init__(self, llvm_function: ir.Function, inline_releases: bool) -> None:
+    def __init__(self, llvm_function: ir.Function) -> None:
         self.llvm_function = llvm_function
-        # A release is inline code (else a call of Py_DecRef): see xdecref.
-        self.inline_releases = inline_releases
         self.module: ir.Module = llvm_function.module
         # The entry block holds the slots; it branches to the body once that is emitted.
         self.allocas = llvm_function.append_basic_block("allocas")
@@ -33,6 +33,10 @@ class RefcountEmitter:
         self.register_slots: dict[int, ir.AllocaInstr] = {}
         self.local_slots: dict[str, ir.AllocaInstr] = {}
         self.borrowed_locals: set[str] = set()
+
+    def releases_inline(self) -> bool:
+        """Whether a release here is inline code, else a call of Py_DecRef (see xdecref)."""
+        return False
 
     def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value:
         return self.builder.call(declare(self.module, name), list(arguments))
@@ -103,7 +107,7 @@ class RefcountEmitter:
             if words_too or slot.type.pointee == PTR:
                 value = self.builder.load(slot)
                 holds, held = words.held_object(self.builder, value)
-                if holds is None and not self.inline_releases:
+                if holds is None and not self.releases_inline():
                     self.call_runtime("Py_DecRef", value)
                     continue
                 if holds is None:
@@ -138,10 +142,10 @@ class RefcountEmitter:
         self.builder.store(self.builder.add(self.builder.load(count), ir.Constant(I32, 1)), count)
 
     def xdecref(self, value: ir.Value) -> None:
-        """Py_XDECREF: inline when `inline_releases` (in a function LLVM optimises, the passes
+        """Py_XDECREF: inline when `releases_inline()` (in a function LLVM optimises, the passes
         fold the NULL test of a slot they prove empty, where they could not drop a call);
         else a call of Py_DecRef, which keeps large unoptimised code small."""
-        if not self.inline_releases:
+        if not self.releases_inline():
             self.call_runtime("Py_DecRef", value)
             return
         with self.builder.if_then(self.builder.icmp_unsigned("!=", value, ir.Constant(PTR, None))):
