@@ -42,6 +42,9 @@ RUNS_NO_PYTHON: Final = frozenset({
 """Runtime functions that run no Python code (no __del__ or garbage collection either: they
 make no container objects and release nothing), so need no published depth."""
 
+PUBLISH_THEIR_DEPTH: Final = frozenset({"tpy2wasm_release_at", "tpy2wasm_dealloc_at"})
+"""Runtime functions given the frame's depth, which they publish themselves."""
+
 
 def branch_on_room(builder: ir.IRBuilder, depth: ir.Value, room: ir.Block, no_room: ir.Block) -> None:
     """Ends the block in a branch to `room` when a frame at `depth` may call a native function
@@ -61,7 +64,7 @@ def publish_before_calls(function: ir.Function, depth_at: Callable[[ir.IRBuilder
                          direct_entries: set[str]) -> None:
     """Store the frame's depth (as `depth_at` a position) before each call in `function` that
     may run Python code: not before intrinsics, direct calls of native functions (which hold
-    their own depth) or the RUNS_NO_PYTHON functions."""
+    their own depth), the RUNS_NO_PYTHON functions or those that PUBLISH_THEIR_DEPTH."""
     builder = ir.IRBuilder()
     publish = declare(function.module, "tpy2wasm_publish_depth")
     calls = [instruction for block in function.blocks for instruction in block.instructions
@@ -73,4 +76,5 @@ def publish_before_calls(function: ir.Function, depth_at: Callable[[ir.IRBuilder
 
 def _may_run_python(callee: ir.Value, direct_entries: set[str]) -> bool:
     name = getattr(callee, "name", "")
-    return not (name.startswith("llvm.") or name in direct_entries or name in RUNS_NO_PYTHON)
+    return not (name.startswith("llvm.") or name in direct_entries or name in RUNS_NO_PYTHON
+                or name in PUBLISH_THEIR_DEPTH)

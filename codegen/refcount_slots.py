@@ -1,5 +1,5 @@
 """Reference counting for native functions: owned slots for registers and locals, inline
-Py_INCREF, and Py_XDECREF (inline in optimised functions, else a call of CPython's Py_DecRef).
+Py_INCREF, and Py_XDECREF (inline in fast versions, else a call of tpy2wasm_release_at).
 Where registers are released is the refcount pass's decision (analysis/refcounts.py).
 
 A slot holds a PyObject* (NULL when empty) or a word (codegen/words.py: an int word, WORD_ERROR
@@ -34,8 +34,17 @@ class RefcountEmitter:
         self.local_slots: dict[str, ir.AllocaInstr] = {}
         self.borrowed_locals: set[str] = set()
 
+    def depth_at(self, builder: ir.IRBuilder) -> ir.Value:
+        """The frame's depth where `builder` is, which a release publishes (a __del__ may run
+        Python code: codegen/frame_depth.py); the function emitter knows it."""
+        raise NotImplementedError
+
+    def release_call(self, value: ir.Value) -> None:
+        """Py_XDECREF by a call, the depth published in the same call."""
+        self.call_runtime("tpy2wasm_release_at", value, self.depth_at(self.builder))
+
     def releases_inline(self) -> bool:
-        """Whether a release here is inline code, else a call of Py_DecRef (see xdecref)."""
+        """Whether a release here is inline code, else a call (see xdecref)."""
         return False
 
     def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value:
@@ -108,12 +117,12 @@ class RefcountEmitter:
                 value = self.builder.load(slot)
                 holds, held = words.held_object(self.builder, value)
                 if holds is None and not self.releases_inline():
-                    self.call_runtime("Py_DecRef", value)
+                    self.release_call(value)
                     continue
                 if holds is None:
                     holds = self.builder.icmp_unsigned("!=", value, ir.Constant(PTR, None))
                 with self.builder.if_then(holds):
-                    self.call_runtime("Py_DecRef", held)
+                    self.release_call(held)
 
     def retain(self, value: ir.Value) -> None:
         """A new reference for a borrowed object or word (not empty)."""
@@ -131,7 +140,7 @@ class RefcountEmitter:
             self.xdecref(value)
             return
         with self.builder.if_then(holds):
-            self.call_runtime("Py_DecRef", held)
+            self.release_call(held)
 
     def refcount(self, value: ir.Value) -> ir.Value:
         """ob_refcnt, the first field of every object (a 32-bit Py_ssize_t on wasm32)."""
@@ -144,14 +153,14 @@ class RefcountEmitter:
     def xdecref(self, value: ir.Value) -> None:
         """Py_XDECREF: inline when `releases_inline()` (in a function LLVM optimises, the passes
         fold the NULL test of a slot they prove empty, where they could not drop a call);
-        else a call of Py_DecRef, which keeps large unoptimised code small."""
+        else a call, which keeps large unoptimised code small."""
         if not self.releases_inline():
-            self.call_runtime("Py_DecRef", value)
+            self.release_call(value)
             return
         with self.builder.if_then(self.builder.icmp_unsigned("!=", value, ir.Constant(PTR, None))):
             count = self.refcount(value)
             remaining = self.builder.sub(self.builder.load(count), ir.Constant(I32, 1))
             self.builder.store(remaining, count)
             with self.builder.if_then(self.builder.icmp_signed("==", remaining, ir.Constant(I32, 0))):
-                self.call_runtime("_Py_Dealloc", value)
+                self.call_runtime("tpy2wasm_dealloc_at", value, self.depth_at(self.builder))
 

@@ -68,6 +68,9 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     # Native frames' depth (native_depth.c, codegen/frame_depth.py).
     "tpy2wasm_native_room": (I32, (I32,)),
     "tpy2wasm_publish_depth": (VOID, (I32,)),
+    # Py_XDECREF and _Py_Dealloc after publishing the depth they are given.
+    "tpy2wasm_release_at": (VOID, (PTR, I32)),
+    "tpy2wasm_dealloc_at": (VOID, (PTR, I32)),
     "tpy2wasm_build_sequence": (PTR, (PTR_PTR, I32, I32)),
     "PyObject_IsTrue": (I32, (PTR,)),
     "tpy2wasm_get_item": (PTR, (PTR, PTR)),

@@ -79,6 +79,19 @@ void tpy2wasm_publish_depth(int depth) {
     tpy2wasm_native_ceiling = 0;
 }
 
+/* A release in native code, which may run a __del__: the depth published first, in one call
+ * (a release site is a third of a large function's calls: codegen/refcount_slots.py). */
+void tpy2wasm_release_at(PyObject *object, int depth) {
+    tpy2wasm_publish_depth(depth);
+    Py_XDECREF(object);
+}
+
+/* The inline release's last step, once the count reached zero. */
+void tpy2wasm_dealloc_at(PyObject *object, int depth) {
+    tpy2wasm_publish_depth(depth);
+    _Py_Dealloc(object);
+}
+
 int tpy2wasm_native_room(int depth) {
     int limit = stretch_thread->recursion_limit;
     int stack = stretch_base + NATIVE_DEPTH_CAP;
