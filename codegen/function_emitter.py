@@ -25,7 +25,7 @@ from tpy2wasm.codegen import (
     array_calls, bool_words, bounded_counts, direct_calls, fast_version, float_words, frame_depth, int_words,
     object_ops, range_words, tail_calls, tail_loop, wide_words, word_loads, words,
 )
-from tpy2wasm.codegen.refcount_slots import RefcountEmitter
+from tpy2wasm.codegen.refcount_slots import RefcountEmitter, assigned_locals
 from tpy2wasm.codegen.float_constants import float_literal
 from tpy2wasm.codegen.runtime_api import DIRECT_SITE, I1, I32, PTR
 from tpy2wasm.codegen.positions import position, position_pointer
@@ -84,7 +84,7 @@ class FunctionEmitter(RefcountEmitter):
         builder = self.builder
         builder.position_at_end(self.start)
         self.version = self.versions[0]  # the start, before either version: it releases as the first does
-        assigned = _assigned_locals(self.function)
+        assigned = assigned_locals(self.function)
         for argument, value in zip(self.function.args, self.parameters):
             if argument.name in assigned:
                 self.store_local(argument, value, borrowed=True)
@@ -494,12 +494,3 @@ class FunctionEmitter(RefcountEmitter):
         variable.initializer = ir.Constant(cache_type, None)
         return variable
 
-
-def _assigned_locals(function: tir.FunctionIR) -> set[str]:
-    """The locals the function stores to or deletes (the others keep their argument)."""
-    assigned: set[str] = set()
-    for block in function.blocks:
-        assigned.update(op.local.name for op in block.ops if isinstance(op, (tir.StoreLocal, tob.ClearLocal)))
-        if isinstance(block.terminator, tir.ForIter):
-            assigned.add(block.terminator.item.name)
-    return assigned

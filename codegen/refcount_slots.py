@@ -19,6 +19,7 @@ from __future__ import annotations
 from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
+from tpy2wasm.analysis.ir_objects import ClearLocal
 from tpy2wasm.codegen import words
 from tpy2wasm.codegen.runtime_api import I32, PTR, declare
 
@@ -91,9 +92,10 @@ class RefcountEmitter:
         self.replace(self.local_slot(local), value)
 
     def borrow_local(self, local: tir.Local, value: ir.Value) -> None:
-        """Hold an argument in a local the function never stores to, on the caller's reference:
-        as CPython's frame takes its arguments over from the caller's stack, the call adds no
-        reference (sys.getrefcount inside equals CPython's), and the exit releases none."""
+        """Hold an argument in a local the function never stores to (assigned_locals), on the
+        caller's reference: as CPython's frame takes its arguments over from the caller's stack,
+        the call adds no reference (sys.getrefcount inside equals CPython's), and the exit
+        releases none."""
         self.builder.store(value, self.local_slot(local))
         self.borrowed_locals.add(local.name)
 
@@ -164,3 +166,12 @@ class RefcountEmitter:
             with self.builder.if_then(self.builder.icmp_signed("==", remaining, ir.Constant(I32, 0))):
                 self.call_runtime("tpy2wasm_dealloc_at", value, self.depth_at(self.builder))
 
+
+def assigned_locals(function: tir.FunctionIR) -> set[str]:
+    """The locals the function stores to or deletes (the others keep their argument)."""
+    assigned: set[str] = set()
+    for block in function.blocks:
+        assigned.update(op.local.name for op in block.ops if isinstance(op, (tir.StoreLocal, ClearLocal)))
+        if isinstance(block.terminator, tir.ForIter):
+            assigned.add(block.terminator.item.name)
+    return assigned
