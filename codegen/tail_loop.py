@@ -51,6 +51,7 @@ class LoopingEmitter(Protocol):
     def value(self, register: tir.Register) -> ir.Value: ...
     def local_slot(self, local: tir.Local) -> ir.AllocaInstr: ...
     def call_runtime(self, name: str, *arguments: ir.Value) -> ir.Value: ...
+    def release(self, value: ir.Value) -> None: ...
 
 
 
@@ -153,10 +154,7 @@ class TailLoop:
                 function = int_words.cpython_function(emitter.module, int_words.NUMBER_FUNCTIONS[operator][0],
                                                       int_words.BINARY_FUNCTION)
                 slow = emitter.call_runtime("tpy2wasm_word_binary", function, accumulated, result)
-                holds, held = words.held_object(builder, result)
-                assert holds is not None
-                with builder.if_then(holds):
-                    emitter.call_runtime("Py_DecRef", held)
+                emitter.release(result)
                 other_block = builder.block
         phi = builder.phi(I64)
         phi.add_incoming(value, small_block)
