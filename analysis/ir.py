@@ -172,6 +172,10 @@ class StoreGlobal(Op):
     line: int
     dest: None = field(default=None, init=False, repr=False)
 
+    @property
+    def error_kind(self) -> ErrorKind:
+        return ErrorKind.MAY_RAISE  # the module's dict may fail to grow (the emitter tests the status)
+
 
 @final
 @dataclass(frozen=True)
