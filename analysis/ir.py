@@ -4,7 +4,9 @@ A function is a list of basic blocks; each block holds straight-line ops and
 ends in exactly one terminator. Ops write their result to a fresh `Register`
 (single assignment); Python locals are mutable `Local` slots accessed through
 LoadLocal/StoreLocal, so control-flow joins need no phi nodes. Every op knows
-its source line and whether it may raise, which codegen needs for error paths.
+its source line and whether it may raise (its error kind); the exceptions pass
+(analysis/exceptions.py) gives each op and terminator that may raise its error edge, the one
+place codegen reads where a failure goes.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Union, final
 
-from tpy2wasm.analysis.rtypes import NONE, RType
+from tpy2wasm.analysis.rtypes import FLOAT_WORD, INT_WORD, NONE, RType, is_small_int
 
 
 class ErrorKind(Enum):
@@ -98,12 +100,27 @@ class Position:
     end_column: int
 
 
+@final
+@dataclass(frozen=True)
+class ErrorEdge:
+    """Where an op or terminator that raised goes: `handler`, the block that takes the
+    exception, or out of the function (None), with this frame's traceback entry added."""
+
+    handler: str | None
+
+
 @dataclass(frozen=True)
 class Located:
     """Where the op or terminator came from: the span of the expression (or statement) it
-    was lowered for, stamped by the builder; None for hand-made IR. Not part of its identity."""
+    was lowered for, stamped by the builder; None for hand-made IR. Not part of its identity.
+    `error`: its error edge, from the exceptions pass; None before it, and for what cannot raise."""
 
     position: Position | None = field(default=None, kw_only=True, compare=False, repr=False)
+    error: ErrorEdge | None = field(default=None, kw_only=True, compare=False, repr=False)
+
+    @property
+    def error_kind(self) -> ErrorKind:
+        return ErrorKind.NEVER
 
 
 class Op(Located):
@@ -117,25 +134,39 @@ class Op(Located):
         dest = self.dest
         return NONE if dest is None else dest.type
 
-    @property
-    def error_kind(self) -> ErrorKind:
-        return ErrorKind.NEVER
-
 
 @final
 @dataclass(frozen=True)
 class LoadConst(Op):
+    """A literal: None and bools are CPython's singletons, a float word or a small int word is
+    a constant; any other needs an object, made (and cached) on first use, which may fail."""
+
     dest: Register
     value: int | float | bool | str | None
     line: int
+
+    @property
+    def error_kind(self) -> ErrorKind:
+        if self.value is None or isinstance(self.value, bool) or (self.dest.type is FLOAT_WORD):
+            return ErrorKind.NEVER
+        small = isinstance(self.value, int) and self.dest.type is INT_WORD and is_small_int(self.value)
+        return ErrorKind.NEVER if small else ErrorKind.MAY_RAISE
 
 
 @final
 @dataclass(frozen=True)
 class LoadLocal(Op):
+    """Read a local; UnboundLocalError when it may be unbound here (the exceptions pass clears
+    `may_be_unbound` where every path to the load assigns the local first)."""
+
     dest: Register
     local: Local
     line: int
+    may_be_unbound: bool = True
+
+    @property
+    def error_kind(self) -> ErrorKind:
+        return ErrorKind.MAY_RAISE if self.may_be_unbound else ErrorKind.NEVER
 
 
 @final
@@ -264,6 +295,10 @@ class Raise(Located):
     cause: Register | None
     line: int
 
+    @property
+    def error_kind(self) -> ErrorKind:
+        return ErrorKind.MAY_RAISE
+
 
 @final
 @dataclass(frozen=True)
@@ -271,6 +306,10 @@ class Unwind(Located):
     """Go on propagating the exception already set (after a handler's cleanup)."""
 
     line: int
+
+    @property
+    def error_kind(self) -> ErrorKind:
+        return ErrorKind.MAY_RAISE
 
 
 @final
@@ -285,8 +324,23 @@ class ForIter(Located):
     exit: str
     line: int
 
+    @property
+    def error_kind(self) -> ErrorKind:
+        return ErrorKind.MAY_RAISE
+
 
 Terminator = Union[Goto, Branch, Return, Raise, Unwind, ForIter]
+
+
+def successors(terminator: Terminator) -> tuple[str, ...]:
+    """The blocks a terminator goes to normally (an exception's go by error edges)."""
+    if isinstance(terminator, Goto):
+        return (terminator.target,)
+    if isinstance(terminator, Branch):
+        return (terminator.if_true, terminator.if_false)
+    if isinstance(terminator, ForIter):
+        return (terminator.body, terminator.exit)
+    return ()
 
 
 @final

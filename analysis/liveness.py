@@ -2,8 +2,9 @@
 mypyc's `analysis/dataflow.py` runs for its refcount pass).
 
 A register is live at a point when some path from there reads it before it is defined again.
-An op may raise anywhere in its block, so everything live at the block's handler is live
-throughout the block, as if the handler were one more successor.
+It runs after the exceptions pass (analysis/exceptions.py): an op that may raise anywhere in
+its block goes to its error edge's handler, so everything live there is live throughout the
+block, as if the handler were one more successor.
 """
 
 from __future__ import annotations
@@ -11,20 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tpy2wasm.analysis import ir
+from tpy2wasm.analysis.exceptions import error_handlers
 from tpy2wasm.analysis.ir_operands import operands, terminator_operands
 
 Registers = frozenset[ir.Register]
-
-
-def successors(terminator: ir.Terminator) -> tuple[str, ...]:
-    """The blocks a terminator goes to normally (not its block's handler)."""
-    if isinstance(terminator, ir.Goto):
-        return (terminator.target,)
-    if isinstance(terminator, ir.Branch):
-        return (terminator.if_true, terminator.if_false)
-    if isinstance(terminator, ir.ForIter):
-        return (terminator.body, terminator.exit)
-    return ()
 
 
 @dataclass(frozen=True)
@@ -53,7 +44,7 @@ def analyse_liveness(function: ir.FunctionIR) -> Liveness:
     while changed:
         changed = False
         for block in reversed(function.blocks):
-            following = [*successors(block.terminator), *([] if block.handler is None else [block.handler])]
+            following = [*ir.successors(block.terminator), *error_handlers(block)]
             out = frozenset().union(*(live_in[label] for label in following))
             entry = uses[block.label] | (out - defs[block.label])
             if entry != live_in[block.label] or out != live_out[block.label]:

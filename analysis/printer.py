@@ -174,11 +174,18 @@ def _object_op_body(op: Op) -> str:
 
 
 def format_op(op: Op) -> str:
-    """One line: `r3 = r1 + r2 :: int  # line 4`, `!` marking ops that may raise."""
+    """One line: `r3 = r1 + r2 :: int  # line 4`, `!raises` marking ops that may raise, and
+    `-> L5` (or `-> exit`) their error edge, once the exceptions pass has given them one."""
     body = _op_body(op)
     text = body if op.dest is None else f"{op.dest} = {body} :: {op.type}"
     raises = "  !raises" if op.error_kind is ErrorKind.MAY_RAISE else ""
-    return f"{text}{raises}  # line {op.line}"
+    return f"{text}{raises}{_edge(op)}  # line {op.line}"
+
+
+def _edge(item: Op | Terminator) -> str:
+    if item.error is None:
+        return ""
+    return f" -> {'exit' if item.error.handler is None else item.error.handler}"
 
 
 def format_terminator(terminator: Terminator) -> str:
@@ -197,7 +204,8 @@ def format_terminator(terminator: Terminator) -> str:
     else:
         assert isinstance(terminator, Unwind), terminator
         text = "unwind"
-    return f"{text}  # line {terminator.line}"
+    raises = "  !raises" if terminator.error is not None else ""
+    return f"{text}{raises}{_edge(terminator)}  # line {terminator.line}"
 
 
 def format_block(block: BasicBlock) -> list[str]:

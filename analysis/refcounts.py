@@ -5,7 +5,8 @@ every path, so temporaries, iterators and generators die where CPython's do.
 Every register owns one reference from its definition. The pass inserts `DecRef`:
 - after the op that reads a register for the last time, or that defines one never read;
 - at the start of a block, for the registers live at the end of a predecessor (or, for a
-  handler, where an op of a block it protects may fail) but not live in the block: the iterator of a
+  handler, where an error edge to it leaves: analysis/exceptions.py, the pass that runs first)
+  but not live in the block: the iterator of a
   `for` loop when it is exhausted, left by `break` or `return` (their `KeepAlive` holds it to
   the jump), or left by an exception. A handler releases them after taking the exception.
 
@@ -22,17 +23,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from tpy2wasm.analysis import ir
-from tpy2wasm.analysis.ir_objects import (
-    CatchException, ClearLocal, CountAdd, CountCompare, DecRef, IsSmallRange, KeepAlive, LeaveHandler, RangeBound,
-    RestoreException, ToWord, UnpackedItem,
-)
+from tpy2wasm.analysis.ir_objects import CatchException, DecRef
 from tpy2wasm.analysis.ir_operands import operands, terminator_operands
-from tpy2wasm.analysis.liveness import Registers, analyse_liveness, successors
+from tpy2wasm.analysis.liveness import Registers, analyse_liveness
 
-
-#: Ops that never fail (any other may, in the emitter: a failed allocation, an unbound local).
-_INFALLIBLE = (ir.StoreLocal, ClearLocal, LeaveHandler, RestoreException, KeepAlive, DecRef, ToWord, IsSmallRange,
-               RangeBound, CountCompare, CountAdd, UnpackedItem)
 
 
 def holds_reference(register: ir.Register) -> bool:
@@ -48,21 +42,21 @@ def insert_refcounts(function: ir.FunctionIR) -> ir.FunctionIR:
         ops, live_at_failures = _release_after_last_uses(block, liveness.live_out[block.label])
         blocks.append((block, ops))
         at_end = liveness.live_out[block.label] | set(terminator_operands(block.terminator))
-        for label in successors(block.terminator):
+        for label in ir.successors(block.terminator):
             entry_releases[label] |= at_end - liveness.live_in[label]
-        if block.handler is not None:
-            entry_releases[block.handler] |= live_at_failures - liveness.live_in[block.handler]
+        for handler, live in live_at_failures.items():
+            entry_releases[handler] |= live - liveness.live_in[handler]
     return replace(function, blocks=tuple(
         replace(block, ops=_with_entry_releases(ops, entry_releases[block.label], block))
         for block, ops in blocks))
 
 
-def _release_after_last_uses(block: ir.BasicBlock, live_out: Registers) -> tuple[list[ir.Op], Registers]:
-    """The block's ops with a DecRef after each last use, and every register live where an
-    op or the terminator may fail (what an exception raised in the block leaves behind)."""
+def _release_after_last_uses(block: ir.BasicBlock, live_out: Registers) -> tuple[list[ir.Op], dict[str, Registers]]:
+    """The block's ops with a DecRef after each last use, and, by handler, every register live
+    where an error edge to it leaves (what an exception raised in the block leaves behind)."""
     live = set(live_out) | set(terminator_operands(block.terminator))
-    fails = isinstance(block.terminator, (ir.ForIter, ir.Raise, ir.Unwind))
-    live_at_failures = set(live) if fails else set()
+    live_at_failures: dict[str, set[ir.Register]] = {}
+    _add_failure(live_at_failures, block.terminator, live)
     reversed_ops: list[ir.Op] = []
     for op in reversed(block.ops):
         dying = [register for register in dict.fromkeys(operands(op)) if register not in live]
@@ -73,9 +67,14 @@ def _release_after_last_uses(block: ir.BasicBlock, live_out: Registers) -> tuple
         if op.dest is not None:
             live.discard(op.dest)
         live.update(operands(op))
-        if not isinstance(op, _INFALLIBLE):
-            live_at_failures |= live
-    return reversed_ops[::-1], frozenset(live_at_failures)
+        _add_failure(live_at_failures, op, live)
+    return reversed_ops[::-1], {handler: frozenset(live) for handler, live in live_at_failures.items()}
+
+
+def _add_failure(live_at_failures: dict[str, set[ir.Register]], item: ir.Op | ir.Terminator,
+                 live: set[ir.Register]) -> None:
+    if item.error is not None and item.error.handler is not None:
+        live_at_failures.setdefault(item.error.handler, set()).update(live)
 
 
 def _with_entry_releases(ops: list[ir.Op], released: set[ir.Register], block: ir.BasicBlock) -> tuple[ir.Op, ...]:

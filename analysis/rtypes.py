@@ -47,6 +47,15 @@ BOOL_WORD: Final = RType("bool word", is_unboxed=False, llvm_type="i32")
 """Python bool, as one i32 (docs/value-representation.md): 0 or 1, or any
 object's pointer holding a reference (never 0 or 1: objects are aligned), 2 when empty."""
 
+SMALL_INT_LIMIT: Final = 2**62
+"""An int word's small ints are those in [-SMALL_INT_LIMIT, SMALL_INT_LIMIT): 63 bits, tag bit clear."""
+
+
+def is_small_int(value: int) -> bool:
+    """Whether an int word holds `value` without an object."""
+    return -SMALL_INT_LIMIT <= value < SMALL_INT_LIMIT
+
+
 NUMBER_WORDS: Final = (INT_WORD, FLOAT_WORD)
 """The words arithmetic and order comparisons compute on."""
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
-from tpy2wasm.analysis.liveness import successors
+from tpy2wasm.analysis.exceptions import error_handlers
 from tpy2wasm.analysis.rtypes import INT_WORD
 
 Facts = frozenset[str]
@@ -58,7 +58,7 @@ def _is_one(value: object) -> bool:
 
 def _known_on_entry(function: tir.FunctionIR) -> dict[str, Facts]:
     everything = frozenset(local.name for local in _int_locals(function))
-    handlers = {block.handler for block in function.blocks if block.handler is not None}
+    handlers: set[str] = set().union(*(error_handlers(block) for block in function.blocks))
     known: dict[str, Facts] = {block.label: everything for block in function.blocks}
     known[function.blocks[0].label] = frozenset()
     for label in handlers:
@@ -103,7 +103,7 @@ def _outgoing(block: tir.BasicBlock, facts_in: Facts) -> list[tuple[str, Facts]]
                 (terminator.if_false, frozenset(facts))]
     if isinstance(terminator, tir.ForIter):
         return [(terminator.body, frozenset(facts - {terminator.item.name})), (terminator.exit, frozenset(facts))]
-    return [(target, frozenset(facts)) for target in successors(terminator)]
+    return [(target, frozenset(facts)) for target in tir.successors(terminator)]
 
 
 def _int_locals(function: tir.FunctionIR) -> set[tir.Local]:

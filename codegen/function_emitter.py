@@ -6,8 +6,8 @@ with reference counting.
 Each object register and each local owns one reference in a stack slot; the refcount pass
 (analysis/refcounts.py) places the releases of registers, a local's value is released when
 it is stored over or deleted, and the function's exit releases whatever is left.
-An op that fails adds this frame's traceback entry at its position and jumps to
-its block's handler, or out of the function.
+An op that fails adds this frame's traceback entry at its position and goes where its error
+edge says (analysis/exceptions.py): to a handler, or out of the function.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from llvmlite import ir
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.ir_operands import operands
+from tpy2wasm.analysis.exceptions import insert_error_edges
 from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
 from tpy2wasm.codegen import (
@@ -41,7 +42,7 @@ class FunctionEmitter(RefcountEmitter):
                  strings: StringPool, filename: str, closed: bool) -> None:
         super().__init__(llvm_function)
         self.closed = closed  # codegen/entry_bindings.py
-        self.function = insert_refcounts(function)
+        self.function = insert_refcounts(insert_error_edges(function))
         self.entries = entries
         self.strings = strings
         self.filename = filename
@@ -55,15 +56,14 @@ class FunctionEmitter(RefcountEmitter):
         self.condition_slots: dict[int, ir.AllocaInstr] = {}
         # Registers of the block being emitted that borrow a word local's reference (word_loads).
         self.borrowed: dict[int, tuple[ir.Value, tir.Local]] = {}
-        self.assigned_loads: set[word_loads.Site] = set()
         self.site: word_loads.Site = ("", 0)  # of the op being emitted
         self.site_position: tir.Position = position(function.blocks[0].terminator)
-        tail = tail_calls.tail_call(function) if closed and len(self.versions) > 1 else None
+        tail = tail_calls.tail_call(self.function) if closed and len(self.versions) > 1 else None
         self.tail_loop = None if tail is None else tail_loop.TailLoop(self, tail, self.entry_depth)
         self.wide = wide_words.wide_registers(self.function) if len(self.versions) > 1 else {}
         self.bounded = bounded_counts.bounded_increments(self.function) if len(self.versions) > 1 else set()
         self.result = self.entry_slot(words.slot_type(function.return_type), "result")
-        self.handler: str | None = None  # of the block being emitted
+        self.error: tir.ErrorEdge | None = None  # of the op or terminator being emitted
         self.callee_loads = direct_calls.callee_loads(self.function)
         self.callee_names = {op.dest.number: op.name for block in self.function.blocks for op in block.ops
                              if isinstance(op, tir.LoadGlobal) and op.dest.number in self.callee_loads}
@@ -98,7 +98,6 @@ class FunctionEmitter(RefcountEmitter):
             parameter_words = [(value, argument.type) for argument, value in zip(self.function.args, self.parameters)
                                if argument.type in WORDS]
             builder.cbranch(fast_version.all_fast(builder, parameter_words), fast.blocks[first], generic.blocks[first])
-        self.assigned_loads = word_loads.assigned_loads(self.function)
         for version in self.versions:
             self.version = version
             self.emit_version()
@@ -111,13 +110,12 @@ class FunctionEmitter(RefcountEmitter):
         builder = self.builder
         borrowed_loads = word_loads.borrowed_loads(self.function) if not self.version.fast_words else set()
         for block in self.function.blocks:
-            self.handler = block.handler
             self.borrowed = {}
             self.loaded_globals = {}
             builder.position_at_end(self.version.blocks[block.label])
             moved: tir.Register | None = None
             for index, (op, following) in enumerate(zip(block.ops, (*block.ops[1:], None))):
-                self.site, self.site_position = (block.label, index), position(op)
+                self.site, self.site_position, self.error = (block.label, index), position(op), op.error
                 self.land_transfers()
                 if isinstance(op, tob.DecRef) and (op.value == moved or op.value.number in self.borrowed):
                     continue  # moved into a local, or never owned
@@ -131,7 +129,7 @@ class FunctionEmitter(RefcountEmitter):
                     self.loaded_globals.clear()
                 if self.site in borrowed_loads:
                     assert isinstance(op, tir.LoadLocal) and op.dest is not None, op
-                    self.borrowed[op.dest.number] = (self.load_local(op.local, position(op), retain=False), op.local)
+                    self.borrowed[op.dest.number] = (self.load_local(op, retain=False), op.local)
                 elif isinstance(op, tir.StoreLocal) and isinstance(following, tob.DecRef) \
                         and following.value == op.source and not self.known_fast(op.source):
                     # the source's last use: move, not copy
@@ -140,7 +138,7 @@ class FunctionEmitter(RefcountEmitter):
                     self.forget_register(moved)
                 else:
                     self.emit_op(op)
-            self.site = (block.label, len(block.ops))
+            self.site, self.error = (block.label, len(block.ops)), block.terminator.error
             self.land_transfers()
             self.emit_terminator(block.terminator)
 
@@ -232,9 +230,10 @@ class FunctionEmitter(RefcountEmitter):
     def failure_target(self, where: tir.Position, traceback: bool) -> ir.Block:
         """Where the current block goes on failure: the handler's one traceback block, told
         the position by a phi (no block or store per failure site), or the handler itself."""
+        assert self.error is not None, "a failure path of an op that declares it cannot raise"
         if not traceback:
-            return self.handler_block(self.handler)
-        block, failed_at = self.traceback_block(self.handler)
+            return self.handler_block(self.error.handler)
+        block, failed_at = self.traceback_block(self.error.handler)
         failed_at.add_incoming(position_pointer(self.module, where), self.builder.block)
         return block
 
@@ -258,17 +257,19 @@ class FunctionEmitter(RefcountEmitter):
     def unbound_block(self) -> tuple[ir.Block, ir.PhiInstr, ir.PhiInstr]:
         """The handler's shared block raising UnboundLocalError, told the name by a phi;
         its traceback position is the phi of the positions of the loads that lead to it."""
-        if self.handler not in self.version.unbound_blocks:
-            block = self.llvm_function.append_basic_block(f"unbound.{self.handler}")
+        assert self.error is not None, "an unbound test of a load that declares it cannot raise"
+        handler = self.error.handler
+        if handler not in self.version.unbound_blocks:
+            block = self.llvm_function.append_basic_block(f"unbound.{handler}")
             with self.builder.goto_block(block):
                 name = self.builder.phi(PTR, "name")
                 failed_at = self.builder.phi(PTR, "unbound_at")
                 self.call_runtime("tpy2wasm_unbound_local", name)
-                tb_block, tb_failed_at = self.traceback_block(self.handler)
+                tb_block, tb_failed_at = self.traceback_block(handler)
                 tb_failed_at.add_incoming(failed_at, block)
                 self.builder.branch(tb_block)
-            self.version.unbound_blocks[self.handler] = block, name, failed_at
-        return self.version.unbound_blocks[self.handler]
+            self.version.unbound_blocks[handler] = block, name, failed_at
+        return self.version.unbound_blocks[handler]
 
     # ---- ops ----
 
@@ -375,7 +376,7 @@ class FunctionEmitter(RefcountEmitter):
             big = self.fail_if_null(object_ops.constant(self, op.value), position(op))
             return int_words.word_of_new_object(self.builder, big)
         if isinstance(op, tir.LoadLocal):
-            return self.load_local(op.local, position(op))
+            return self.load_local(op)
         if isinstance(op, tir.LoadGlobal) and self.known_fast(op.dest) and op.name in self.loaded_globals:
             return self.loaded_globals[op.name]
         if isinstance(op, tir.LoadGlobal):
@@ -414,19 +415,19 @@ class FunctionEmitter(RefcountEmitter):
             return bool_words.negate(self, op, self.value(op.operand))
         raise TypeError(f"no bool word lowering for {op!r}")
 
-    def load_local(self, local: tir.Local, where: tir.Position, retain: bool = True) -> ir.Value:
+    def load_local(self, op: tir.LoadLocal, retain: bool = True) -> ir.Value:
         """A new reference to the local's value (borrowed when not `retain`); UnboundLocalError
-        when its slot is empty, unless every path assigns it first."""
-        builder = self.builder
+        when its slot is empty, where it may be unbound (analysis/exceptions.py)."""
+        builder, local = self.builder, op.local
         value = builder.load(self.local_slot(local))
         retain = retain and not (self.version.fast_words and local.type in WORDS)
-        if self.site in self.assigned_loads:
+        if not op.may_be_unbound:
             if retain:
                 self.retain(value)
             return value
         unbound, name, unbound_at = self.unbound_block()
         name.add_incoming(self.strings.pointer(local.name), builder.block)
-        unbound_at.add_incoming(position_pointer(self.module, where), builder.block)
+        unbound_at.add_incoming(position_pointer(self.module, position(op)), builder.block)
         bound = self.llvm_function.append_basic_block("bound")
         builder.cbranch(words.is_empty(builder, value), unbound, bound).set_weights([1, 1000])
         builder.position_at_end(bound)

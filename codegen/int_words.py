@@ -16,9 +16,9 @@ from collections.abc import Callable
 from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
-from tpy2wasm.analysis.ir import Branch, ForIter, FunctionIR, Goto, Terminator
+from tpy2wasm.analysis.ir import FunctionIR, successors
 from tpy2wasm.analysis.ir_objects import CallDirect
-from tpy2wasm.analysis.rtypes import WORDS
+from tpy2wasm.analysis.rtypes import WORDS, is_small_int
 from tpy2wasm.analysis.ir import BinaryOperator as B
 from tpy2wasm.analysis.ir import CompareOperator as C
 from tpy2wasm.analysis.ir import UnaryOperator as U
@@ -28,7 +28,6 @@ from tpy2wasm.codegen.word_paths import Emitter, all_of, compare_with_slow_path,
 #: The word that says an exception is set (NULL with the tag); also an unbound local's.
 WORD_ERROR = ir.Constant(I64, 1)
 _ZERO, _ONE = ir.Constant(I64, 0), ir.Constant(I64, 1)
-_SMALL_LIMIT = 2**62
 
 #: CPython's operation for each operator, `x op y` and `x op= y` (the in-place one can differ
 #: only for an object a lying hint let in, such as a list).
@@ -65,7 +64,7 @@ def object_of(builder: ir.IRBuilder, word: ir.Value) -> ir.Value:
 
 def constant(value: int) -> ir.Constant | None:
     """The word of a small int literal; None when it needs an object."""
-    return ir.Constant(I64, value * 2) if -_SMALL_LIMIT <= value < _SMALL_LIMIT else None
+    return ir.Constant(I64, value * 2) if is_small_int(value) else None
 
 
 def word_of_new_object(builder: ir.IRBuilder, value: ir.Value) -> ir.Value:
@@ -224,14 +223,5 @@ def hot_on_words(function: FunctionIR, closed: bool) -> bool:
         return True
     order = {block.label: index for index, block in enumerate(function.blocks)}
     return any(order[target] <= order[block.label] for block in function.blocks
-               for target in jump_targets(block.terminator))
+               for target in successors(block.terminator))
 
-
-def jump_targets(terminator: Terminator) -> tuple[str, ...]:
-    if isinstance(terminator, Goto):
-        return (terminator.target,)
-    if isinstance(terminator, Branch):
-        return (terminator.if_true, terminator.if_false)
-    if isinstance(terminator, ForIter):
-        return (terminator.body, terminator.exit)
-    return ()

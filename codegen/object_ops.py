@@ -35,7 +35,7 @@ class ObjectEmitter(Protocol):
     def call_with_array(self, name: str, values: list[ir.Value], *before: ir.Value,
                         after: tuple[ir.Value, ...] = ()) -> ir.Value: ...
     def cache(self, cache_type: ir.Type = PTR) -> ir.GlobalVariable: ...
-    def load_local(self, local: tir.Local, where: tir.Position, retain: bool = True) -> ir.Value: ...
+    def load_local(self, op: tir.LoadLocal, retain: bool = True) -> ir.Value: ...
     def retain(self, value: ir.Value) -> None: ...
 
 
@@ -44,7 +44,7 @@ def object_of(emitter: ObjectEmitter, op: tir.Op) -> ir.Value:
     if isinstance(op, tir.LoadConst):
         return constant(emitter, op.value)
     if isinstance(op, tir.LoadLocal):
-        return emitter.load_local(op.local, position(op))
+        return emitter.load_local(op)
     if isinstance(op, tir.LoadGlobal):
         return load_global(emitter, op.name)
     if isinstance(op, tir.Binary):
