@@ -34,9 +34,10 @@ from llvmlite import ir
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.ir_operands import operands
-from tpy2wasm.analysis.rtypes import WORDS, RType
+from tpy2wasm.analysis.rtypes import INT_WORD, WORDS, RType
 from tpy2wasm.codegen import frame_depth, words
 from tpy2wasm.codegen.bool_words import fast_result, word_is_fast
+from tpy2wasm.codegen.early_returns import EarlyReturn
 from tpy2wasm.codegen.positions import position
 from tpy2wasm.codegen.runtime_api import DICT_VERSION_OFFSET, I32, I64, NAME_CACHE, PTR, declare
 from tpy2wasm.codegen.strings import StringPool
@@ -47,6 +48,7 @@ class NativeEntries(Protocol):
 
     def thunk(self, key: str) -> ir.Function: ...
     def direct(self, key: str) -> ir.Function: ...
+    def early_return(self, key: str) -> EarlyReturn | None: ...
 
 
 class CallingEmitter(Protocol):
@@ -144,9 +146,16 @@ def emit_call(emitter: CallingEmitter, op: tob.CallDirect, entries: NativeEntrie
     slow_incoming: list[tuple[ir.Value, ir.Block]] = []
     slow_join = new_block("call.slow") if fast_word else join
     builder.position_at_end(direct)
+    arguments = [emitter.value(arg) for arg in op.args]
+    early = entries.early_return(op.function) if fast_word else None
+    if early is not None and all(emitter.known_fast(op.args[index]) and op.args[index].type is INT_WORD
+                                 for index in early.parameters):  # codegen/early_returns.py
+        called = new_block("call.made")
+        fast_incoming.append((early.value.word(arguments), builder.block))
+        builder.cbranch(early.applies(builder, arguments), join, called)
+        builder.position_at_end(called)
     depth = builder.add(emitter.depth, ir.Constant(frame_depth.DEPTH, 1))
-    result = builder.call(entries.direct(op.function),
-                          [emitter.globals_pointer, depth, *(emitter.value(arg) for arg in op.args)])
+    result = builder.call(entries.direct(op.function), [emitter.globals_pointer, depth, *arguments])
     if fast_word:
         checked = new_block("call.checked")
         builder.cbranch(fast_result(builder, result, op.dest.type), join, checked).set_weights([1000, 1])

@@ -15,6 +15,7 @@ from tpy2wasm.analysis.ir import FunctionIR
 from tpy2wasm.codegen.function_emitter import FunctionEmitter
 from tpy2wasm.codegen.direct_calls import direct_type, emit_thunk
 from tpy2wasm.codegen.entry_bindings import closed_functions, entry_bindings
+from tpy2wasm.codegen.early_returns import EarlyReturn, early_return
 from tpy2wasm.codegen.int_words import hot_on_words
 from tpy2wasm.codegen.parallel import run_forked
 from tpy2wasm.codegen.runtime_api import I32, PTR, PTR_PTR
@@ -197,6 +198,7 @@ class _Declarations(dict[str, ir.Function]):
         self._module = module
         self._functions = functions
         self._direct: dict[str, ir.Function] = {}
+        self._early_returns: dict[str, EarlyReturn | None] = {}
 
     def thunk(self, key: str) -> ir.Function:
         return self[key]
@@ -206,6 +208,11 @@ class _Declarations(dict[str, ir.Function]):
             function = self._functions[key]
             self._direct[key] = ir.Function(self._module, direct_type(function), f"{_symbol(function)}.direct")
         return self._direct[key]
+
+    def early_return(self, key: str) -> EarlyReturn | None:
+        if key not in self._early_returns:
+            self._early_returns[key] = early_return(self._functions[key])
+        return self._early_returns[key]
 
     def __missing__(self, key: str) -> ir.Function:
         function = self._functions[key]
