@@ -147,7 +147,7 @@ class LoadConst(Op):
 
     @property
     def error_kind(self) -> ErrorKind:
-        if self.value is None or isinstance(self.value, bool) or (self.dest.type is FLOAT_WORD):
+        if self.value is None or isinstance(self.value, bool) or self.dest.type is FLOAT_WORD:
             return ErrorKind.NEVER
         small = isinstance(self.value, int) and self.dest.type is INT_WORD and is_small_int(self.value)
         return ErrorKind.NEVER if small else ErrorKind.MAY_RAISE

@@ -90,6 +90,10 @@ class _FunctionWriter:
         self.lines.append(f"def {self.name}({params}){returns}:")
         if self.written_globals:
             self.lines.append(f"    global {', '.join(self.written_globals)}")
+        if self.recursive and self.returns == "int" and self.rng.random() < 0.5:
+            # a base case first, of the form fast callers test inline (codegen/early_returns.py)
+            self.emit(1, f"if n {self.rng.choice(('<', '<=', '=='))} {self.rng.choice((0, 1, 2))}:")
+            self.emit(2, f"return {self.rng.choice(('n', str(self.rng.randrange(-3, 4))))}")
         for index in range(self.rng.randrange(1, 4)):
             kind = self.rng.choice((*SCALARS, "str") if self.boxed else SCALARS)
             local = f"v{index}"
