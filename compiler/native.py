@@ -1,5 +1,6 @@
 """The native step of the pipeline: analyse the program with mypy, lower what can be native to
-the typed IR, and compile it with llvmlite. Cached by the program's sources, so an unchanged
+the typed IR, and compile it with llvmlite (codegen/function_emitter.py runs the passes over
+each function's IR first: analysis/exceptions.py, then analysis/refcounts.py). Cached by the program's sources, so an unchanged
 program skips mypy entirely.
 """
 

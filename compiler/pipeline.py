@@ -1,8 +1,9 @@
 """The whole compiler on one screen: from a script to one standalone WASI module.
 
     find the toolchain -> discover the program's modules -> compile typed functions natively
-    -> freeze the modules (native defs decorated) -> emit the data objects -> build the C runtime
-    -> link
+    (compiler/native.py: mypy -> nativeness -> typed IR -> per function, the exceptions pass,
+    the refcount pass and LLVM) -> freeze the modules (native defs decorated) -> emit the data
+    objects -> build the C runtime -> link
 
 Every product is cached by a hash of its inputs, so an edited program rebuilds only what
 its edit touched, and an unchanged one is a cache hit down to the linked module.
