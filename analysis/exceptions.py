@@ -27,7 +27,7 @@ from tpy2wasm.analysis import ir
 from tpy2wasm.analysis.ir_objects import ClearLocal
 
 Site = tuple[str, int]
-"""(block label, op index)."""
+"""(block label, op index): where an op sits, for this pass and codegen's analyses."""
 
 _Item = TypeVar("_Item", ir.Op, ir.Terminator)
 
@@ -84,10 +84,8 @@ def _out_edges(block: ir.BasicBlock, assigned: frozenset[str]) -> list[tuple[str
     terminator = block.terminator
     if block.handler is not None and terminator.error_kind is ir.ErrorKind.MAY_RAISE:
         edges.append((block.handler, assigned))
-    into_body = frozenset({terminator.item.name}) if isinstance(terminator, ir.ForIter) else frozenset()
-    for target in ir.successors(terminator):
-        edges.append((target, assigned | into_body if isinstance(terminator, ir.ForIter) and target == terminator.body
-                       else assigned))
+    body, item = (terminator.body, {terminator.item.name}) if isinstance(terminator, ir.ForIter) else (None, set())
+    edges += [(target, assigned | item if target == body else assigned) for target in ir.successors(terminator)]
     return edges
 
 

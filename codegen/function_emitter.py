@@ -19,7 +19,7 @@ from llvmlite import ir
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.ir_operands import operands
-from tpy2wasm.analysis.exceptions import insert_error_edges
+from tpy2wasm.analysis.exceptions import Site, insert_error_edges
 from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
 from tpy2wasm.codegen import (
@@ -50,13 +50,13 @@ class FunctionEmitter(RefcountEmitter):
         self.start = llvm_function.append_basic_block("start")
         self.versions = fast_version.versions(function, llvm_function, closed)
         self.version = self.versions[-1]  # the one being emitted
-        self.generic_sites: dict[word_loads.Site, ir.Block] = {}  # where the fast version transfers
+        self.generic_sites: dict[Site, ir.Block] = {}  # where the fast version transfers
         # The i1 slot of each branch condition: a counted range loop's test is used blocks later,
         # and a slot reaches the generic version when the fast one transfers in between.
         self.condition_slots: dict[int, ir.AllocaInstr] = {}
         # Registers of the block being emitted that borrow a word local's reference (word_loads).
         self.borrowed: dict[int, tuple[ir.Value, tir.Local]] = {}
-        self.site: word_loads.Site = ("", 0)  # of the op being emitted
+        self.site: Site = ("", 0)  # of the op being emitted
         self.site_position: tir.Position = position(function.blocks[0].terminator)
         tail = tail_calls.tail_call(self.function) if closed and len(self.versions) > 1 else None
         self.tail_loop = None if tail is None else tail_loop.TailLoop(self, tail, self.entry_depth)

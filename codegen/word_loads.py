@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis.ir_objects import ClearLocal, DecRef
+from tpy2wasm.analysis.exceptions import Site
 from tpy2wasm.analysis.rtypes import WORDS
-
-Site = tuple[str, int]
-"""(block label, op index)."""
 
 
 def borrowed_loads(function: tir.FunctionIR) -> set[Site]:
