@@ -15,7 +15,7 @@ Unlike mypyc's pass, this one does not split a block after each op that may rais
 branch on the op's error value. Codegen finds an op's failure inside the op's own lowering,
 often on a slow path off an inline fast one (an int `+` that overflows goes to CPython, whose
 NULL is the failure), so the edge is data on the op, and a block stays the straight-line unit
-that codegen's per-block analyses reason over (codegen/word_loads.py, codegen/wide_words.py).
+that codegen's per-block analyses reason over (codegen/borrowed_loads.py, codegen/wide_words.py).
 """
 
 from __future__ import annotations

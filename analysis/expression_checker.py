@@ -45,7 +45,7 @@ from tpy2wasm.analysis import nested_code
 from tpy2wasm.analysis.report import FunctionVerdict
 from tpy2wasm.analysis.typed_ast import TypedProgram
 
-OBJECTS_STAY = "containers and objects stay in the interpreter, which is faster at them"
+OBJECTS_STAY = "dicts, sets, tuples and other objects stay in the interpreter, which is faster at them"
 
 
 def describe_construct(node: Node) -> str:

@@ -24,12 +24,14 @@ from tpy2wasm.analysis import ir
 from tpy2wasm.analysis import ir_objects as objects
 from tpy2wasm.analysis import mypy_facts as facts
 from tpy2wasm.analysis.ir_operands import operands, terminator_operands
+from tpy2wasm.analysis.rtypes import INT_WORD
 
 FAST = "fast"
 GENERIC = "generic"
 
 #: The longest operation text shown; longer source spans are cut with "...".
 _MAX_TEXT = 32
+_ITERATES = "iterates through CPython's iterator protocol (a list's iterator steps in place)"
 _F_STRING = re.compile(r"^[rRbB]?[fF][rR]?['\"]")
 
 
@@ -90,9 +92,11 @@ class _FunctionReader:
         # a method looked up to be called (`math.gcd` of `math.gcd(...)`) is part of the call
         self.callees = {user.callee for users in self.users.values() for user in users
                         if isinstance(user, objects.CallObject)}
-        # what `range(...)` returned in a `for` loop counted on int words: its call and the
-        # iterator the loop falls back on are part of the loop's note
-        self.counted_ranges = {op.value for op in self.definitions.values() if isinstance(op, objects.IsSmallRange)}
+        # what `range(...)` returned in a `for` loop counted on int words, where the loop falls
+        # back on calling it: the call and its iterator are part of the loop's note
+        counted_callees = {op.callee for op in self.definitions.values() if isinstance(op, objects.IsCountedRange)}
+        self.counted_ranges = {op.dest for op in self.definitions.values()
+                               if isinstance(op, objects.CallObject) and op.callee in counted_callees}
 
     def notes(self) -> list[OperationNote]:
         """One note per operation in the source: the first op lowered for it says what it does
@@ -101,8 +105,7 @@ class _FunctionReader:
         for block in self.function.blocks:
             notes = [self.note(op) for op in block.ops]
             if isinstance(block.terminator, ir.ForIter) and not self.counted_fallback(block.terminator.iterator):
-                notes.append(self.located(block.terminator, self.statement_text(block.terminator), GENERIC,
-                                          "iterates through CPython's iterator protocol"))
+                notes.append(self.located(block.terminator, self.statement_text(block.terminator), GENERIC, _ITERATES))
             for note in notes:
                 if note is not None:
                     found.setdefault((note.line, note.column, note.operation, note.path), note)
@@ -113,9 +116,9 @@ class _FunctionReader:
             return self.arithmetic(op)
         if isinstance(op, objects.CallDirect):
             return self.located(op, self.text(op), FAST, "a direct native call")
-        if isinstance(op, objects.IsSmallRange):
+        if isinstance(op, objects.IsCountedRange):
             return self.located(op, self.statement_text(op), FAST,
-                                "counts on int words (range(...) is called once, through CPython)")
+                                "counts on int words (no range object while `range` is the builtin)")
         if isinstance(op, objects.CallObject) and op.dest in self.counted_ranges:
             return None
         if isinstance(op, objects.CallObject):
@@ -129,6 +132,13 @@ class _FunctionReader:
             return self.located(op, self.text(op), GENERIC, "an attribute lookup in CPython")
         if isinstance(op, objects.SetAttr):
             return self.located(op, self.statement_text(op), GENERIC, f"stores attribute '{op.name}' through CPython")
+        if isinstance(op, objects.Length):
+            return self.located(op, self.text(op), FAST, "reads a list's or tuple's size inline (anything else through CPython)")
+        if isinstance(op, objects.GetItem) and op.index.type is INT_WORD:
+            return self.located(op, self.text(op), FAST, "reads a list's item in place (any other container through CPython)")
+        if isinstance(op, objects.SetItem) and op.index.type is INT_WORD:
+            return self.located(op, self.statement_text(op), FAST,
+                                "stores a list's item in place (any other container through CPython)")
         if isinstance(op, objects.GetItem):
             return self.located(op, self.text(op), GENERIC, "an item lookup in CPython")
         if isinstance(op, objects.SetItem):
@@ -140,7 +150,7 @@ class _FunctionReader:
         if isinstance(op, objects.UnpackSequence):
             return self.located(op, self.statement_text(op), GENERIC, "unpacks an object through CPython")
         if isinstance(op, objects.GetIter) and not self.counted_fallback(op.dest):
-            return self.located(op, self.statement_text(op), GENERIC, "iterates through CPython's iterator protocol")
+            return self.located(op, self.statement_text(op), GENERIC, _ITERATES)
         if isinstance(op, objects.CellGet):
             return self.located(op, op.name, GENERIC, "reads a local that a lambda or comprehension shares (a cell)")
         if isinstance(op, objects.IsTrue) and not is_word(op.value):  # a word's truth is inline

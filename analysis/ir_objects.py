@@ -63,6 +63,10 @@ class BuildDict(_Raising):
 @final
 @dataclass(frozen=True)
 class GetItem(_Raising):
+    """`obj[index]` as a value of `dest`'s type (a word converted as ToWord does). An int
+    word `index` into an exact list reads the item in place (codegen/list_items.py); anything
+    else is CPython's subscript on the boxed index."""
+
     dest: Register
     obj: Register
     index: Register
@@ -72,6 +76,9 @@ class GetItem(_Raising):
 @final
 @dataclass(frozen=True)
 class SetItem(_Raising):
+    """`obj[index] = value`; a word `value` is boxed for the store (CPython's small ints, a
+    new float), an int word `index` into an exact list stores in place (codegen/list_items.py)."""
+
     obj: Register
     index: Register
     value: Register
@@ -88,6 +95,19 @@ class CallObject(_Raising):
     callee: Register
     args: tuple[Register, ...]
     keywords: tuple[str, ...]
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class Length(_Raising):
+    """`callee(obj)` where the source calls `len`, as an int word: while `callee` (what the name
+    `len` holds) is the builtin, an exact list's or tuple's size read inline; anything else is
+    CPython's call, its result converted as ToWord does (codegen/list_items.py)."""
+
+    dest: Register
+    callee: Register
+    obj: Register
     line: int
 
 
@@ -269,40 +289,25 @@ class NewAssertionError(_Raising):
 
 @final
 @dataclass(frozen=True)
-class IsSmallRange(Op):
-    """Whether `value` (what `range(...)` returned) is a `range` object a `for` loop can count
-    through on int words (rtypes.INT_WORD): exactly a range, whose start, stop and step are ints
-    within +-2**61, its step of sign `step_sign` when the source says it (a literal step; 0: any).
-    Then the counter, from start up to before stop + step, is always a small word and adding the
-    step cannot overflow; otherwise the loop goes through CPython's iterator."""
+class IsCountedRange(Op):
+    """Whether `for i in callee(*args)` can count on int words (rtypes.INT_WORD) without making
+    the range: `callee` is the builtin `range` itself, and every argument a small int word within
+    +-2**61, the step (a third) not zero and of sign `step_sign` when the source says it (a
+    literal step; 0: any). Then making the range could show no effect, the counter from start up
+    to before stop + step is always a small word, and adding the step cannot overflow; otherwise
+    the loop calls `callee` and goes through CPython's iterator."""
 
     dest: Register
-    value: Register
+    callee: Register
+    args: tuple[Register, ...]
     step_sign: int
-    line: int
-
-
-class RangePart(Enum):
-    START = "start"
-    STOP = "stop"
-    STEP = "step"
-
-
-@final
-@dataclass(frozen=True)
-class RangeBound(Op):
-    """The start, stop or step of a range IsSmallRange accepted, as a small int word."""
-
-    dest: Register
-    range: Register
-    part: RangePart
     line: int
 
 
 @final
 @dataclass(frozen=True)
 class CountCompare(Op):
-    """`left op right` on the small int words of a counted range loop (IsSmallRange bounds
+    """`left op right` on the small int words of a counted range loop (IsCountedRange bounds
     them): a comparison of the machine words, with no slow path."""
 
     dest: Register
@@ -316,7 +321,7 @@ class CountCompare(Op):
 @dataclass(frozen=True)
 class CountAdd(Op):
     """`counter + step` in a counted range loop: a machine add of small int words that cannot
-    overflow (IsSmallRange bounds them), with no slow path."""
+    overflow (IsCountedRange bounds them), with no slow path."""
 
     dest: Register
     counter: Register

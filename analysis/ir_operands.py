@@ -25,6 +25,8 @@ def operands(op: ir.Op) -> tuple[ir.Register, ...]:
         return (op.obj, op.index)
     if isinstance(op, objects.SetItem):
         return (op.obj, op.index, op.value)
+    if isinstance(op, objects.Length):
+        return (op.callee, op.obj)
     if isinstance(op, (objects.CallObject, objects.CallDirect)):
         return (op.callee, *op.args)
     if isinstance(op, objects.BuildSequence):
@@ -53,10 +55,8 @@ def operands(op: ir.Op) -> tuple[ir.Register, ...]:
         return (op.exit,)
     if isinstance(op, objects.ExitSuppresses):
         return (op.exit, op.exception)
-    if isinstance(op, objects.IsSmallRange):
-        return (op.value,)
-    if isinstance(op, objects.RangeBound):
-        return (op.range,)
+    if isinstance(op, objects.IsCountedRange):
+        return (op.callee, *op.args)
     if isinstance(op, objects.CountCompare):
         return (op.left, op.right)
     if isinstance(op, objects.CountAdd):

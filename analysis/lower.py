@@ -51,7 +51,7 @@ from tpy2wasm.analysis.ir import (
     StoreLocal,
 )
 from tpy2wasm.analysis.ir_objects import (
-    CallDirect, ClearLocal, CountAdd, CountCompare, GetIter, IsSmallRange, RangeBound, RangePart,
+    CallDirect, CallObject, ClearLocal, CountAdd, CountCompare, GetIter, IsCountedRange,
 )
 from tpy2wasm.analysis.lower_exceptions import Loop
 from tpy2wasm.analysis import lower_nested
@@ -122,8 +122,8 @@ class FunctionLowerer(StatementLowerer):
             self.lower_if(statement)
         elif isinstance(statement, WhileStmt):
             self.lower_while(statement)
-        elif isinstance(statement, ForStmt) and _is_range_call(statement.expr):
-            self.lower_for_range_object(statement)
+        elif isinstance(statement, ForStmt) and self.is_range_call(statement.expr):
+            self.lower_for_range(statement)
         elif isinstance(statement, ForStmt):
             self.lower_for_iter(statement)
         elif isinstance(statement, (BreakStmt, ContinueStmt)):
@@ -205,16 +205,19 @@ class FunctionLowerer(StatementLowerer):
         self.loops.pop()
         self.builder.goto(continue_target, line)
 
-    def lower_for_range_object(self, statement: ForStmt) -> None:
-        """`for i in range(...)`: the call is CPython's (so its errors are, and
-        whatever the name `range` holds is called); an exact range of small ints is then counted
-        through on int words with a hidden counter, anything else goes through CPython's iterator.
-        Both loop heads enter one body; its end goes back to the head the loop started with."""
-        assert isinstance(statement.expr, CallExpr), statement
-        line, args = statement.line, statement.expr.args
-        range_object = self.lower_expr(statement.expr)
-        direction = _sign(facts.constant_int(args[2]) if len(args) == 3 else 1)
-        small = self.builder.emit_value(IsSmallRange(self.builder.register(BOOL), range_object, direction, line))
+    def lower_for_range(self, statement: ForStmt) -> None:
+        """`for i in range(...)` on int arguments: the name `range` and the arguments are
+        evaluated as CPython does; while `range` is the builtin and the arguments small, the loop
+        counts on int words with a hidden counter and no range object (IsCountedRange), else it
+        calls what `range` holds and goes through CPython's iterator. Both loop heads enter one
+        body; its end goes back to the head the loop started with."""
+        call = statement.expr
+        assert isinstance(call, CallExpr), statement
+        line = statement.line
+        callee = self.lower_expr(call.callee)
+        args = [self.word(arg) for arg in call.args]
+        direction = _sign(facts.constant_int(call.args[2]) if len(call.args) == 3 else 1)
+        small = self.builder.emit_value(IsCountedRange(self.builder.register(BOOL), callee, tuple(args), direction, line))
         # Zero on the iterator's path too, so every path to the shared body assigns the hidden
         # locals: their loads need no unbound test, and LLVM sees only small words in them.
         hidden = self.hidden_locals()
@@ -225,14 +228,18 @@ class FunctionLowerer(StatementLowerer):
         exhausted, exit_block = self.loop_exits(statement.else_body)
         self.builder.branch(small, counted, iterated, line)
         self.builder.activate(counted)
-        start, stop, step = (self.builder.emit_value(RangeBound(self.builder.register(INT_WORD), range_object, part,
-                                                                line)) for part in RangePart)
+        zero_or_start, *rest = args
+        start = zero if len(args) == 1 else zero_or_start
+        stop = zero_or_start if len(args) == 1 else rest[0]
+        step = args[2] if len(args) == 3 else self.builder.emit_value(LoadConst(self.builder.register(INT_WORD), 1, line))
         item = self.builder.new_block()
         counter = self.count(hidden, start, stop, step, direction, item, exhausted, line)
         self.builder.activate(item)
         self.store(statement.index, self.load(counter.value, line))
         self.builder.goto(body, line)
         self.builder.activate(iterated)
+        boxed = tuple(self.coerce(arg, OBJECT, line) for arg in args)
+        range_object = self.builder.emit_value(CallObject(self.register(OBJECT), callee, boxed, (), line))
         iterator = self.builder.emit_value(GetIter(self.register(OBJECT), range_object, line))
         next_item = self.next_item(iterator, statement, exhausted, line)
         self.builder.goto(body, line)
@@ -244,6 +251,13 @@ class FunctionLowerer(StatementLowerer):
         self.builder.activate(increment)
         self.advance(counter, line)
         self.finish_loop(statement.else_body, exhausted, exit_block, line)
+
+    def is_range_call(self, expr: Expression) -> bool:
+        """`range(...)` with 1 to 3 positional int arguments, `range` being the builtin where
+        mypy looks."""
+        return (isinstance(expr, CallExpr) and facts.callee_fullname(expr.callee) == "builtins.range"
+                and 1 <= len(expr.args) <= 3 and all(kind == ARG_POS for kind in expr.arg_kinds)
+                and all(self.static_word(arg) is INT_WORD for arg in expr.args))
 
     def hidden_locals(self) -> tuple[Local, Local, Local]:
         """A range loop's counter, stop and step, on int words."""
@@ -304,7 +318,10 @@ class FunctionLowerer(StatementLowerer):
         # The item goes straight into an object local, as FOR_ITER then STORE_FAST; into any
         # other target through a temporary, emptied before the store so it holds no extra
         # reference (an unpacked item dies at the unpacking, before the targets are stored).
-        target = self.object_local(statement.index)
+        # A word local's word is read from the temporary before it is emptied: no Python code
+        # runs between, and the read needs no reference of its own (codegen/borrowed_loads.py).
+        local = self.target_local(statement.index)
+        target = local if local is not None and local.type is OBJECT else None
         item = self.temp("item") if target is None else target
         head, body = self.builder.new_block(), self.builder.new_block()
         self.builder.goto(head, line)
@@ -313,26 +330,21 @@ class FunctionLowerer(StatementLowerer):
         self.builder.activate(body)
         if target is None:
             value = self.load(item, line)
+            if local is not None:
+                value = self.coerce(value, local.type, line)
             self.builder.emit(ClearLocal(item, line))
             self.store(statement.index, value)
         return head
 
-    def object_local(self, target: Lvalue) -> Local | None:
-        """The local `target` names, when it holds objects."""
+    def target_local(self, target: Lvalue) -> Local | None:
+        """The local `target` names, if it is one."""
         if not (isinstance(target, NameExpr) and isinstance(target.node, Var) and self.is_local(target)):
             return None
-        local = self.local(target.name, target.node)
-        return local if local.type is OBJECT else None
+        return self.local(target.name, target.node)
 
 
 def _sign(value: int | None) -> int:
     return 0 if not value else (1 if value > 0 else -1)
-
-
-def _is_range_call(expr: Expression) -> bool:
-    """`range(...)` with 1 to 3 positional arguments, `range` being the builtin where mypy looks."""
-    return (isinstance(expr, CallExpr) and facts.callee_fullname(expr.callee) == "builtins.range"
-            and 1 <= len(expr.args) <= 3 and all(kind == ARG_POS for kind in expr.arg_kinds))
 
 
 #: LLVM's wasm backend takes minutes on a native function much larger than this (every value a

@@ -19,7 +19,8 @@ from tpy2wasm.analysis import lower_nested, nested_code
 from tpy2wasm.analysis.builder import OpenBlock
 from tpy2wasm.analysis.ir import Compare, LoadConst, LoadGlobal, Register, Unary
 from tpy2wasm.analysis.ir_objects import (
-    BuildDict, BuildSequence, BuildSlice, CallDirect, CallObject, GetAttr, GetItem, SequenceKind, SetAttr, SetItem,
+    BuildDict, BuildSequence, BuildSlice, CallDirect, CallObject, GetAttr, GetItem, Length, SequenceKind, SetAttr,
+    SetItem,
 )
 from tpy2wasm.analysis.lower_expr import ExpressionLowerer, value_type, word_result
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, NUMBER_WORDS, OBJECT, WORDS, RType
@@ -57,8 +58,8 @@ class ObjectLowerer(ExpressionLowerer):
         if isinstance(expr, CallExpr):
             return self.lower_object_call(expr)
         if isinstance(expr, IndexExpr):
-            obj, index = self.lower_expr(expr.base), self.lower_expr(expr.index)
-            return self.get_item(obj, index, line)
+            obj = self.lower_expr(expr.base)
+            return self.get_item(obj, self.item_index(expr.index), line)
         if isinstance(expr, SliceExpr):
             start, stop, step = (self.constant(None, line) if part is None else self.lower_expr(part)
                                  for part in (expr.begin_index, expr.end_index, expr.stride))
@@ -74,8 +75,15 @@ class ObjectLowerer(ExpressionLowerer):
             return lower_nested.nested_scope(self, expr)
         return super().lower_node(expr)
 
-    def get_item(self, obj: Register, index: Register, line: int) -> Register:
-        return self.builder.emit_value(GetItem(self.register(OBJECT), obj, index, line))
+    def get_item(self, obj: Register, index: Register, line: int, rtype: RType = OBJECT) -> Register:
+        """`obj[index]` as a value of `rtype`: an item read as a word needs no object when it
+        is an exact float, bool or small int (codegen/list_items.py)."""
+        return self.builder.emit_value(GetItem(self.register(rtype), obj, index, line))
+
+    def item_index(self, index: Expression) -> Register:
+        """An index: an int word when it is an int, which a list's item is read at without an
+        object; anything else (a slice, a key) as an object."""
+        return self.word(index) if self.static_word(index) is INT_WORD else self.lower_expr(index)
 
     def set_item(self, obj: Register, index: Register, value: Register, line: int) -> None:
         self.builder.emit(SetItem(obj, index, value, line))
@@ -90,6 +98,9 @@ class ObjectLowerer(ExpressionLowerer):
 
     def lower_object_call(self, call: CallExpr) -> Register:
         callee = self.lower_expr(call.callee)
+        if facts.callee_fullname(call.callee) == "builtins.len" and call.arg_kinds == [ARG_POS]:
+            obj = self.lower_expr(call.args[0])
+            return self.builder.emit_value(Length(self.builder.register(INT_WORD), callee, obj, call.line))
         target = self.direct_target(call)
         if target is not None:
             args = tuple(self.lower_as(arg, value_type(parameter.variable.type))
@@ -168,6 +179,9 @@ class ObjectLowerer(ExpressionLowerer):
                 # the global's small int comes from the site's cache, no object in hand
                 return self.builder.emit_value(LoadGlobal(self.builder.register(word), self.module.fullname,
                                                           expr.name, line))
+            if isinstance(expr, IndexExpr):  # the item read straight into a word
+                obj = self.lower_expr(expr.base)
+                return self.get_item(obj, self.item_index(expr.index), line, word)
             if not self.computes_word(expr):
                 return self.coerce(self.lower_object_node(expr), word, line)
             literal: int | float | bool | None = facts.constant_int(expr)
@@ -209,7 +223,10 @@ class ObjectLowerer(ExpressionLowerer):
 
     def assigned_value(self, target: Lvalue, value: Expression) -> Register:
         """The value of `target = value`: a word when the target is a word local (an int stored
-        in a float local stays an int, as in CPython: store() converts it)."""
+        in a float local stays an int, as in CPython: store() converts it), or an item and the
+        value computes a word (boxed by the store, or kept in place by a list's item)."""
+        if isinstance(target, IndexExpr):
+            return self.operand(value)
         if (isinstance(target, NameExpr) and isinstance(target.node, Var) and self.is_local(target)
                 and self.local(target.name, target.node).type in WORDS and self.static_word(value) is not None):
             return self.word(value)
@@ -238,7 +255,7 @@ class ObjectLowerer(ExpressionLowerer):
     def condition_value(self, expr: Expression) -> Register:
         """The word a branch tests without an object, when `expr` computes one or a direct call
         returns one."""
-        if self.computes_word(expr):
+        if self.computes_word(expr) or (isinstance(expr, IndexExpr) and self.static_word(expr) is not None):
             return self.word(expr)
         with self.builder.at(expr):
             value = self.lower_object_node(expr)

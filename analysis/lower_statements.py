@@ -33,6 +33,7 @@ from tpy2wasm.analysis.ir_objects import (
     ClearLocal, DeleteGlobal, GetAttr, NewAssertionError, SetAttr, UnpackedItem, UnpackSequence,
 )
 from tpy2wasm.analysis.lower_exceptions import ExceptionLowerer
+from tpy2wasm.analysis.lower_expr import word_result
 from tpy2wasm.analysis.rtypes import OBJECT
 
 
@@ -60,9 +61,12 @@ class StatementLowerer(ExceptionLowerer):
         its value read, then `v`, the in-place operation, and the store."""
         target, line = statement.lvalue, statement.line
         write: Callable[[Register], None]
-        if isinstance(target, IndexExpr):
-            obj, index = self.lower_expr(target.base), self.lower_expr(target.index)
-            current = self.get_item(obj, index, line)
+        if isinstance(target, IndexExpr):  # an int or float item read as a word, for a word operation
+            obj, index = self.lower_expr(target.base), self.item_index(target.index)
+            item_word, operand_word = self.static_word(target), self.static_word(statement.rvalue)
+            computes_word = item_word is not None and operand_word is not None \
+                and word_result(facts.BINARY_OPERATORS[statement.op], item_word, operand_word) is item_word
+            current = self.get_item(obj, index, line, item_word if computes_word and item_word else OBJECT)
             write = lambda result: self.set_item(obj, index, result, line)
         elif isinstance(target, MemberExpr):
             owner = self.lower_expr(target.expr)
@@ -79,13 +83,12 @@ class StatementLowerer(ExceptionLowerer):
         if isinstance(target, (TupleExpr, ListExpr)):
             self.unpack(target.items, value, target.line)
             return
-        if isinstance(target, (IndexExpr, MemberExpr)):  # an item or attribute is an object
-            value = self.coerce(value, OBJECT, target.line)
         if isinstance(target, IndexExpr):  # the value first, then the container and the index
-            self.set_item(self.lower_expr(target.base), self.lower_expr(target.index), value, target.line)
+            obj = self.lower_expr(target.base)
+            self.set_item(obj, self.item_index(target.index), value, target.line)
             return
-        if isinstance(target, MemberExpr):
-            self.set_attr(target, value)
+        if isinstance(target, MemberExpr):  # an attribute is an object
+            self.set_attr(target, self.coerce(value, OBJECT, target.line))
             return
         assert isinstance(target, NameExpr) and isinstance(target.node, Var), target
         if facts.module_global(target, self.module) is not None:  # an object in the dict, whatever its type

@@ -74,8 +74,9 @@ def word_type(mypy_type: Type | None) -> RType | None:
 
 def is_boxable(mypy_type: Type | None) -> bool:
     """Whether a native function may hold the value in a parameter, local or return: a str,
-    None, an exception, a function (a lambda) or Any. Containers and other objects stay in the
-    interpreter, whose specialised instructions are faster at them than calls into the C API."""
+    a list (whose items native code reads and stores in place), None, an exception, a function
+    (a lambda) or Any. Other containers and objects stay in the interpreter, whose specialised
+    instructions are faster at them than calls into the C API."""
     proper = get_proper_type(mypy_type)
     if isinstance(proper, LiteralType):
         proper = proper.fallback
@@ -83,7 +84,7 @@ def is_boxable(mypy_type: Type | None) -> bool:
         return True
     if isinstance(proper, UnionType):
         return all(word_type(item) is not None or is_boxable(item) for item in proper.items)
-    return isinstance(proper, Instance) and (proper.type.fullname == "builtins.str"
+    return isinstance(proper, Instance) and (proper.type.fullname in ("builtins.str", "builtins.list")
                                               or proper.type.has_base("builtins.BaseException"))
 
 

@@ -47,13 +47,13 @@ from tpy2wasm.analysis.ir_objects import (
     GetItem,
     GetIter,
     MakeFunction,
-    IsSmallRange,
+    IsCountedRange,
     IsTrue,
+    Length,
     KeepAlive,
     LeaveHandler,
     NewAssertionError,
     NewCell,
-    RangeBound,
     RestoreException,
     SetAttr,
     SetItem,
@@ -103,6 +103,8 @@ def _object_op_body(op: Op) -> str:
         return f"{op.obj}[{op.index}]"
     if isinstance(op, SetItem):
         return f"{op.obj}[{op.index}] = {op.value}"
+    if isinstance(op, Length):
+        return f"len {op.callee}({op.obj})"
     if isinstance(op, CallObject):
         positional = op.args[:len(op.args) - len(op.keywords)]
         keywords = op.args[len(positional):]
@@ -143,11 +145,9 @@ def _object_op_body(op: Op) -> str:
         return f"{op.exit} suppresses {op.exception}"
     if isinstance(op, NewAssertionError):
         return f"AssertionError({_join(op.args)})"
-    if isinstance(op, IsSmallRange):
+    if isinstance(op, IsCountedRange):
         step = {1: ", step > 0", -1: ", step < 0"}.get(op.step_sign, "")
-        return f"small range {op.value}{step}"
-    if isinstance(op, RangeBound):
-        return f"{op.range}.{op.part.value}"
+        return f"counted range {op.callee}({_join(op.args)}){step}"
     if isinstance(op, CountCompare):
         return f"count {op.left} {op.operator.value} {op.right}"
     if isinstance(op, CountAdd):

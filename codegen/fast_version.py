@@ -7,8 +7,8 @@ Both versions are emitted from the same IR into one LLVM function and keep every
 local in the same stack slots, in the same word formats, with the same references owned at every
 op boundary. So a transfer from the fast version to the generic one (codegen/word_paths.py) is
 one branch to the block where the generic version emits the same op; the only values the
-generic version holds outside slots -- the registers that borrow a word local's reference
-(codegen/word_loads.py) -- are loaded again from their locals there.
+generic version holds outside slots -- the registers that borrow a local's reference
+(codegen/borrowed_loads.py) -- are loaded again from their locals there.
 """
 
 from __future__ import annotations

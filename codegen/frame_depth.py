@@ -34,10 +34,6 @@ RUNS_NO_PYTHON: Final = frozenset({
     "tpy2wasm_float_constant",
     "tpy2wasm_singleton",
     "tpy2wasm_float_floor_divmod",
-    "tpy2wasm_small_range",
-    "tpy2wasm_range_start",
-    "tpy2wasm_range_stop",
-    "tpy2wasm_range_step",
 })
 """Runtime functions that run no Python code (no __del__ or garbage collection either: they
 make no container objects and release nothing), so need no published depth."""

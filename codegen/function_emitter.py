@@ -24,7 +24,7 @@ from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
 from tpy2wasm.codegen import (
     array_calls, bool_words, bounded_counts, direct_calls, fast_version, float_words, frame_depth, int_words,
-    object_ops, range_words, tail_calls, tail_loop, wide_words, word_loads, words,
+    borrowed_loads, list_items, object_ops, object_words, range_words, tail_calls, tail_loop, wide_words, words,
 )
 from tpy2wasm.codegen.refcount_slots import RefcountEmitter, assigned_locals
 from tpy2wasm.codegen.float_constants import float_literal
@@ -54,7 +54,7 @@ class FunctionEmitter(RefcountEmitter):
         # The i1 slot of each branch condition: a counted range loop's test is used blocks later,
         # and a slot reaches the generic version when the fast one transfers in between.
         self.condition_slots: dict[int, ir.AllocaInstr] = {}
-        # Registers of the block being emitted that borrow a word local's reference (word_loads).
+        # Registers of the block being emitted that borrow a local's reference (borrowed_loads).
         self.borrowed: dict[int, tuple[ir.Value, tir.Local]] = {}
         self.site: Site = ("", 0)  # of the op being emitted
         self.site_position: tir.Position = position(function.blocks[0].terminator)
@@ -108,7 +108,7 @@ class FunctionEmitter(RefcountEmitter):
 
     def emit_version(self) -> None:
         builder = self.builder
-        borrowed_loads = word_loads.borrowed_loads(self.function) if not self.version.fast_words else set()
+        borrowed = borrowed_loads.borrowed_loads(self.function, words_too=not self.version.fast_words)
         for block in self.function.blocks:
             self.borrowed = {}
             self.loaded_globals = {}
@@ -127,7 +127,7 @@ class FunctionEmitter(RefcountEmitter):
                     self.tail_loop.jump_back(self, self.version.blocks[self.function.blocks[0].label])
                 if not fast_version.runs_no_python(op):
                     self.loaded_globals.clear()
-                if self.site in borrowed_loads:
+                if self.site in borrowed:
                     assert isinstance(op, tir.LoadLocal) and op.dest is not None, op
                     self.borrowed[op.dest.number] = (self.load_local(op, retain=False), op.local)
                 elif isinstance(op, tir.StoreLocal) and isinstance(following, tob.DecRef) \
@@ -308,9 +308,8 @@ class FunctionEmitter(RefcountEmitter):
             status = self.call_runtime("tpy2wasm_set_attr", self.value(op.obj), self.strings.pointer(op.name),
                                        self.cache(), self.value(op.value))
             self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
-        elif isinstance(op, tob.SetItem):
-            status = self.call_runtime("PyObject_SetItem", *self.values((op.obj, op.index, op.value)))
-            self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
+        elif isinstance(op, (tob.GetItem, tob.SetItem, tob.Length)):
+            list_items.emit(self, op)
         elif isinstance(op, tob.CellSet):
             self.call_runtime("PyCell_Set", self.value(op.cell),
                               ir.Constant(PTR, None) if op.value is None else self.value(op.value))
@@ -322,7 +321,7 @@ class FunctionEmitter(RefcountEmitter):
             self.define_condition(op.dest, bool_words.truth(self, op, self.value(op.value)))
         elif isinstance(op, (tob.IsTrue, tob.ExceptionMatches, tob.ExitSuppresses)):
             self.emit_condition(op)
-        elif isinstance(op, (tob.IsSmallRange, tob.CountCompare)):
+        elif isinstance(op, (tob.IsCountedRange, tob.CountCompare)):
             self.define_condition(op.dest, range_words.condition(self, op, self.values(operands(op))))
         elif isinstance(op, tir.LoadGlobal) and op.dest is not None and op.dest.number in self.callee_loads:
             self.define(op.dest, direct_calls.load_callee(self, op, self.callee_loads[op.dest.number], self.entries))
@@ -397,11 +396,11 @@ class FunctionEmitter(RefcountEmitter):
         if isinstance(op, tir.Unary):
             return kind.unary(self, op, self.value(op.operand))
         if isinstance(op, tob.ToWord):
-            word = self.call_runtime(words.FROM_OBJECT[op.dest.type], self.value(op.value))
+            word = object_words.word_of_object(self, self.value(op.value), op.dest.type)
             if self.known_fast(op.dest):  # a value entering the fast version
                 self.transfer_unless(bool_words.word_is_fast(self.builder, word, op.dest.type), releasing=word)
             return word
-        if isinstance(op, (tob.RangeBound, tob.CountAdd)):  # small by construction
+        if isinstance(op, tob.CountAdd):  # small by construction
             return range_words.word(self, op, self.values(operands(op)))
         raise TypeError(f"no word lowering for {op!r}")
 
@@ -470,7 +469,7 @@ class FunctionEmitter(RefcountEmitter):
 
     def emit_for_iter(self, terminator: tir.ForIter) -> None:
         builder = self.builder
-        item = self.call_runtime("tpy2wasm_iter_next", self.value(terminator.iterator))
+        item = list_items.next_item(self, self.value(terminator.iterator))
         store, ended = (self.llvm_function.append_basic_block(name) for name in ("for.item", "for.end"))
         builder.cbranch(builder.icmp_unsigned("!=", item, ir.Constant(PTR, None)), store, ended)
         builder.position_at_end(ended)  # exhausted, or raised

@@ -11,8 +11,7 @@ from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
-from tpy2wasm.codegen import int_words, words
-from tpy2wasm.codegen.positions import position
+from tpy2wasm.codegen import int_words, object_words
 from tpy2wasm.codegen.runtime_api import DICT_VERSION_OFFSET, I32, I64, NAME_CACHE, NAME_IN_GLOBALS, PTR
 from tpy2wasm.codegen.strings import StringPool
 
@@ -25,6 +24,7 @@ _OBJECT_TESTS = {tir.CompareOperator.IS: "tpy2wasm_is", tir.CompareOperator.IS_N
 class ObjectEmitter(Protocol):
     builder: ir.IRBuilder
     module: ir.Module
+    llvm_function: ir.Function
     strings: StringPool
     globals_pointer: ir.Value
     function: tir.FunctionIR
@@ -37,6 +37,7 @@ class ObjectEmitter(Protocol):
     def cache(self, cache_type: ir.Type = PTR) -> ir.GlobalVariable: ...
     def load_local(self, op: tir.LoadLocal, retain: bool = True) -> ir.Value: ...
     def retain(self, value: ir.Value) -> None: ...
+    def known_fast(self, register: tir.Register) -> bool: ...
 
 
 def object_of(emitter: ObjectEmitter, op: tir.Op) -> ir.Value:
@@ -65,8 +66,6 @@ def object_of(emitter: ObjectEmitter, op: tir.Op) -> ir.Value:
     if isinstance(op, tob.BuildDict):
         return emitter.call_with_array("tpy2wasm_build_dict", emitter.values(op.items),
                                        after=(ir.Constant(I32, len(op.items) // 2),))
-    if isinstance(op, tob.GetItem):
-        return call("tpy2wasm_get_item", *emitter.values((op.obj, op.index)))
     if isinstance(op, tob.GetAttr):
         return call("tpy2wasm_get_attr", emitter.value(op.obj), emitter.strings.pointer(op.name), emitter.cache())
     if isinstance(op, tob.CallObject):
@@ -100,7 +99,7 @@ def object_of(emitter: ObjectEmitter, op: tir.Op) -> ir.Value:
     if isinstance(op, tob.NewAssertionError):
         return call("tpy2wasm_assertion_error", *(emitter.values(op.args) or [ir.Constant(PTR, None)]))
     if isinstance(op, tob.Box):
-        return call(words.BOX[op.value.type], emitter.value(op.value))
+        return object_words.boxed(emitter, emitter.value(op.value), op.value.type, emitter.known_fast(op.value))
     if isinstance(op, tob.CatchException):
         return call("tpy2wasm_catch")
     if isinstance(op, tob.EnterHandler):

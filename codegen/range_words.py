@@ -1,37 +1,54 @@
 """The counted `for i in range(...)` loops of native functions on int words (analysis/lower.py's
-lower_for_range_object): the runtime says whether the range is one of small ints and gives its
-bounds (wasm_runtime/native_range_words.c); counting then is plain machine arithmetic on the
-tagged words, with no slow path, because those bounds keep the counter within small ints."""
+lower_for_range): the loop counts without a range object while the name `range` holds the builtin
+and its arguments are small words within +-2**61 (a test of the callee's address and of the
+words, inline); counting then is plain machine arithmetic on the tagged words, with no slow
+path, because those bounds keep the counter within small ints."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from llvmlite import ir
 
+from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
-from tpy2wasm.codegen.word_paths import Emitter
-from tpy2wasm.codegen.runtime_api import I32, I64
+from tpy2wasm.codegen import int_words
+from tpy2wasm.codegen.object_words import cpython_object
+from tpy2wasm.codegen.runtime_api import I64
 
-_BOUND_FUNCTIONS = {tob.RangePart.START: "tpy2wasm_range_start", tob.RangePart.STOP: "tpy2wasm_range_stop",
-                    tob.RangePart.STEP: "tpy2wasm_range_step"}
 #: The tag bit of an int word: clear on the small ints a counted loop computes.
 _UNTAGGED = ir.Constant(I64, -2)
+#: A word v * 2 with |v| < 2**61 is one with word + 2**62 below 2**63, unsigned.
+_COUNTED_OFFSET, _COUNTED_SPAN = ir.Constant(I64, 2**62), ir.Constant(I64, 2**63)
 
 
-def condition(emitter: Emitter, op: tob.IsSmallRange | tob.CountCompare, operands: list[ir.Value]) -> ir.Value:
-    """The i1 of a range test: whether the range is counted on words, or the counter's test."""
+class Emitter(Protocol):
+    builder: ir.IRBuilder
+    module: ir.Module
+
+    def known_fast(self, register: tir.Register) -> bool: ...
+
+
+def condition(emitter: Emitter, op: tob.IsCountedRange | tob.CountCompare, operands: list[ir.Value]) -> ir.Value:
+    """The i1 of a range test: whether the loop counts on words, or the counter's test."""
     builder = emitter.builder
-    if isinstance(op, tob.IsSmallRange):
-        small = emitter.call_runtime("tpy2wasm_small_range", *operands, ir.Constant(I32, op.step_sign))
-        return builder.icmp_signed("!=", small, ir.Constant(I32, 0))
-    return builder.icmp_signed(op.operator.value, *operands)
+    if isinstance(op, tob.CountCompare):
+        return builder.icmp_signed(op.operator.value, *operands)
+    callee, *words = operands
+    counted = builder.icmp_unsigned("==", callee, cpython_object(emitter.module, "PyRange_Type"))
+    for register, word in zip(op.args, words):
+        within = builder.icmp_unsigned("<", builder.add(word, _COUNTED_OFFSET), _COUNTED_SPAN)
+        if not emitter.known_fast(register):
+            within = builder.and_(within, int_words.is_small(builder, word))
+        counted = builder.and_(counted, within)
+    if len(words) == 3:
+        zero = ir.Constant(I64, 0)
+        step_ok = builder.icmp_signed({1: ">", -1: "<"}.get(op.step_sign, "!="), words[2], zero)
+        counted = builder.and_(counted, step_ok)
+    return counted
 
 
-def word(emitter: Emitter, op: tob.RangeBound | tob.CountAdd, operands: list[ir.Value]) -> ir.Value:
-    """A bound of a counted range, or the counter's next value: small words, owning nothing. The
-    tag bit is cleared for LLVM's sake (it then knows the words hold no object to release)."""
-    builder = emitter.builder
-    if isinstance(op, tob.RangeBound):
-        value = emitter.call_runtime(_BOUND_FUNCTIONS[op.part], *operands)
-    else:
-        value = builder.add(*operands)
-    return builder.and_(value, _UNTAGGED)
+def word(emitter: Emitter, op: tob.CountAdd, operands: list[ir.Value]) -> ir.Value:
+    """The counter's next value: a small word, owning nothing. The tag bit is cleared for LLVM's
+    sake (it then knows the words hold no object to release)."""
+    return emitter.builder.and_(emitter.builder.add(*operands), _UNTAGGED)

@@ -77,7 +77,10 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "PySlice_New": (PTR, (PTR, PTR, PTR)),
     "tpy2wasm_build_dict": (PTR, (PTR_PTR, I32)),
     "tpy2wasm_set_attr": (I32, (PTR, PTR, PTR_PTR, PTR)),
-    "PyObject_SetItem": (I32, (PTR, PTR, PTR)),
+    "tpy2wasm_set_item": (I32, (PTR, PTR, PTR)),
+    "tpy2wasm_get_item_at": (PTR, (PTR, I64)),
+    "tpy2wasm_length": (I64, (PTR, PTR)),
+    "tpy2wasm_set_item_at": (I32, (PTR, I64, PTR)),
     "PyObject_GetIter": (PTR, (PTR,)),
     "tpy2wasm_unpack_sequence": (PTR, (PTR, I32)),
     "tpy2wasm_unpacked_item": (PTR, (PTR, I32)),
@@ -112,11 +115,6 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_bool_word_box": (PTR, (I32,)),
     "tpy2wasm_bool_word_not": (I32, (PTR,)),
     "tpy2wasm_compare_bool_word": (I32, (PTR, PTR, I32)),
-    # Counted range loops (native_range_words.c): never raise.
-    "tpy2wasm_small_range": (I32, (PTR, I32)),
-    "tpy2wasm_range_start": (I64, (PTR,)),
-    "tpy2wasm_range_stop": (I64, (PTR,)),
-    "tpy2wasm_range_step": (I64, (PTR,)),
 }
 
 def runtime_int(module: ir.Module, name: str) -> ir.GlobalVariable:

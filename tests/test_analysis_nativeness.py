@@ -34,9 +34,12 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
             return y
         """, {"f": [(1, "parameter 'x' has no annotation"), (1, "return has no annotation")]}),
     ("non_scalar_parameter", """
-        def f(xs: list[int]) -> int:
+        def f(xs: dict[str, int]) -> int:
             return 1
-        """, {"f": [(1, "parameter 'xs' has type list[int]: containers and objects stay in the interpreter, which is faster at them")]}),
+        def g(xs: list[int]) -> int:
+            return xs[0]
+        """, {"f": [(1, "parameter 'xs' has type dict[str, int]: dicts, sets, tuples and other objects stay in the interpreter, which is faster at them")],
+              "g": NATIVE}),
     ("non_scalar_return", """
         def f() -> str:
             return "a"
@@ -51,9 +54,9 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
               "g": NATIVE}),
     ("non_scalar_local", """
         def f() -> int:
-            xs = [1]
+            xs = (1, 2)
             return 0
-        """, {"f": [(2, "local 'xs' has type list[int]: containers and objects stay in the interpreter, which is faster at them")]}),
+        """, {"f": [(2, "local 'xs' has type tuple[int, int]: dicts, sets, tuples and other objects stay in the interpreter, which is faster at them")]}),
     ("uses_any", """
         from typing import Any
         def f(a: int, b: Any) -> int:
@@ -191,7 +194,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
         def union(a: int, b: float) -> float:
             return a if a else b
         """, {"gen": [(2, 'generators and async functions are not native'),
-                    (2, 'return has type typing.Iterator[int]: containers and objects stay in the interpreter, which is faster at them'),
+                    (2, 'return has type typing.Iterator[int]: dicts, sets, tuples and other objects stay in the interpreter, which is faster at them'),
                     (3, 'expression statement that is not a call')],
               "union": NATIVE}),
 ]

@@ -6,6 +6,11 @@
 #include <stdint.h>
 
 int64_t tpy2wasm_word_from_object(PyObject *object);
+int tpy2wasm_init_list_items(void);
+/* The cached small ints, filled once at start-up (native_words.c). */
+#define TPY2WASM_SMALLEST_CACHED_INT (-5)
+#define TPY2WASM_CACHED_INTS 262
+int tpy2wasm_init_small_ints(void);
 
 /* A direct call site in a native function (codegen/runtime_api.py: DIRECT_SITE mirrors it): the
  * callee it is bound to (a reference, tpy2wasm_is_site_callee), and the version of the module's

@@ -204,17 +204,6 @@ PyObject *tpy2wasm_get_attr(PyObject *object, const char *name, PyObject **cache
     return key == NULL ? NULL : PyObject_GetAttr(object, key);
 }
 
-/* BINARY_SUBSCR, with the list[int] case taken directly, as BINARY_SUBSCR_LIST_INT does. */
-PyObject *tpy2wasm_get_item(PyObject *container, PyObject *index) {
-    long i;
-    if (PyList_CheckExact(container) && small_int(index, &i) && i >= 0 && i < PyList_GET_SIZE(container)) {
-        PyObject *item = PyList_GET_ITEM(container, i);
-        Py_INCREF(item);
-        return item;
-    }
-    return PyObject_GetItem(container, index);
-}
-
 int tpy2wasm_set_attr(PyObject *object, const char *name, PyObject **cache, PyObject *value) {
     PyObject *key = cached_string(name, (int)strlen(name), cache);
     return key == NULL ? -1 : PyObject_SetAttr(object, key, value);

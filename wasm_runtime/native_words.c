@@ -34,6 +34,20 @@ int64_t tpy2wasm_word_from_object(PyObject *object) {
     return (int64_t)(uintptr_t)object | 1;
 }
 
+/* CPython's cached ints -5..256 (_PY_NSMALLNEGINTS, _PY_NSMALLPOSINTS), which generated code
+ * boxes a small word into inline (codegen/object_words.py: SMALL_INT_OBJECTS). */
+PyObject *tpy2wasm_small_ints[TPY2WASM_CACHED_INTS];
+
+int tpy2wasm_init_small_ints(void) {
+    for (int i = 0; i < TPY2WASM_CACHED_INTS; i++) {
+        tpy2wasm_small_ints[i] = PyLong_FromLong(i + TPY2WASM_SMALLEST_CACHED_INT);
+        if (tpy2wasm_small_ints[i] == NULL) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* A new reference to the word's value (NULL with MemoryError when a small int cannot be made). */
 PyObject *tpy2wasm_word_box(int64_t word) {
     if (is_small(word)) {

@@ -1,0 +1,246 @@
+"""Items of lists read, stored and iterated in place (issue 11: typed containers stay real lists).
+
+A GetItem or SetItem whose index is an int word tests inline that the container is an exact
+`list` and the index a small int within it (a negative one counted from the end, as CPython's
+list does), then reads or writes `ob_item[i]` directly. Anything else -- another type, a list
+subclass, an index out of range (CPython's IndexError and its message), a big int -- is CPython's
+subscript on the boxed index. An item read into a word is unboxed where it lies when it is an
+exact float, bool or small int (object_words.py); a word stored is boxed before the list is
+looked at, since making a float may run a collection, and finalizers may resize the list. A
+`for` loop steps a list's iterator in place, as listiter_next does while items remain.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from llvmlite import ir
+
+from tpy2wasm.analysis import ir as tir
+from tpy2wasm.analysis import ir_objects as tob
+from tpy2wasm.analysis.rtypes import INT_WORD, OBJECT, WORDS
+from tpy2wasm.codegen import bool_words, int_words, object_words, words
+from tpy2wasm.codegen.object_words import ITEMS_OFFSET, SIZE_OFFSET, field, has_type
+from tpy2wasm.codegen.positions import position
+from tpy2wasm.codegen.runtime_api import I32, I64, PTR, PTR_PTR
+
+#: listiterobject's fields (native_list_items.c checks them at start-up): its next index, and
+#: its list, NULL once exhausted.
+_ITER_INDEX_OFFSET = 8
+_ITER_LIST_OFFSET = 12
+
+
+class Emitter(object_words.Emitter, Protocol):
+    #: The registers that borrow a local's reference (codegen/borrowed_loads.py).
+    borrowed: dict[int, tuple[ir.Value, tir.Local]]
+
+    def value(self, register: tir.Register) -> ir.Value: ...
+    def define(self, register: tir.Register, value: ir.Value) -> None: ...
+    def known_fast(self, register: tir.Register) -> bool: ...
+    def fail_if(self, condition: ir.Value, where: tir.Position, traceback: bool = True) -> None: ...
+    def fail_if_null(self, value: ir.Value, where: tir.Position) -> ir.Value: ...
+    def retain(self, value: ir.Value) -> None: ...
+    def release(self, value: ir.Value) -> None: ...
+    def incref(self, value: ir.Value) -> None: ...
+    def transfer_unless(self, condition: ir.Value | None, releasing: ir.Value | None = None,
+                        after: bool = False) -> None: ...
+
+
+def emit(emitter: Emitter, op: tob.GetItem | tob.SetItem | tob.Length) -> None:
+    """The item or size op; a container that borrows its local's reference
+    (codegen/borrowed_loads.py) is given one of its own around every path that may run Python
+    code, as CPython's stack holds one there."""
+    if isinstance(op, tob.GetItem):
+        _get_item(emitter, op)
+    elif isinstance(op, tob.SetItem):
+        _set_item(emitter, op)
+    else:
+        _length(emitter, op)
+
+
+def _length(emitter: Emitter, op: tob.Length) -> None:
+    builder, function = emitter.builder, emitter.llvm_function
+    callee, obj = emitter.value(op.callee), emitter.value(op.obj)
+    sized, other, join = (function.append_basic_block(f"len.{name}") for name in ("sized", "other", "join"))
+    builtin = builder.load(_builtin_len(emitter.module))
+    sequence = builder.or_(has_type(emitter, obj, "PyList_Type"), has_type(emitter, obj, "PyTuple_Type"))
+    builder.cbranch(builder.and_(builder.icmp_unsigned("==", callee, builtin), sequence), sized, other)
+    builder.position_at_end(sized)
+    size = builder.shl(builder.sext(builder.load(field(builder, obj, SIZE_OFFSET, I32)), I64), ir.Constant(I64, 1))
+    builder.branch(join)
+    builder.position_at_end(other)
+    called = emitter.call_runtime("tpy2wasm_length", callee, obj)
+    emitter.fail_if(int_words.is_error(builder, called), position(op))
+    called_end = builder.block
+    builder.branch(join)
+    builder.position_at_end(join)
+    value = builder.phi(I64)
+    value.add_incoming(size, sized)
+    value.add_incoming(called, called_end)
+    emitter.define(op.dest, value)
+    if emitter.known_fast(op.dest):  # a value entering the fast version, after the call's effects
+        emitter.transfer_unless(int_words.is_small(builder, value), after=True)
+
+
+def _builtin_len(module: ir.Module) -> ir.GlobalVariable:
+    """wasm_runtime/native_list_items.c's `tpy2wasm_builtin_len`."""
+    variable = module.globals.get("tpy2wasm_builtin_len")
+    if not isinstance(variable, ir.GlobalVariable):
+        variable = ir.GlobalVariable(module, PTR, "tpy2wasm_builtin_len")
+    return variable
+
+
+def _held(emitter: Emitter, op: tob.GetItem | tob.SetItem, obj: ir.Value) -> ir.Value:
+    """Before a path that may run Python code: the container, given a reference when borrowed."""
+    if op.obj.number in emitter.borrowed:
+        emitter.incref(obj)
+    return obj
+
+
+def _unhold(emitter: Emitter, op: tob.GetItem | tob.SetItem, obj: ir.Value) -> None:
+    if op.obj.number in emitter.borrowed:
+        emitter.release(obj)
+
+
+def next_item(emitter: Emitter, iterator: ir.Value) -> ir.Value:
+    """The iterator's next item (a new reference), or NULL when it is exhausted or raised
+    (StopIteration cleared, as FOR_ITER does): a list's iterator steps in place."""
+    builder, function = emitter.builder, emitter.llvm_function
+    has_list, in_range, take, call, done = (function.append_basic_block(f"iter.{name}") for name in
+                                            ("list", "range", "take", "call", "done"))
+    builder.cbranch(has_type(emitter, iterator, "PyListIter_Type"), has_list, call)
+    builder.position_at_end(has_list)
+    items = builder.load(field(builder, iterator, _ITER_LIST_OFFSET, PTR))
+    builder.cbranch(builder.icmp_unsigned("!=", items, ir.Constant(PTR, None)), in_range, call)
+    builder.position_at_end(in_range)
+    index_field = field(builder, iterator, _ITER_INDEX_OFFSET, I32)
+    index = builder.load(index_field)
+    size = builder.load(field(builder, items, SIZE_OFFSET, I32))
+    builder.cbranch(builder.icmp_signed("<", index, size), take, call)  # else the call ends it
+    builder.position_at_end(take)
+    item = builder.load(builder.gep(builder.load(field(builder, items, ITEMS_OFFSET, PTR_PTR)), [index]))
+    builder.store(builder.add(index, ir.Constant(I32, 1)), index_field)
+    emitter.incref(item)
+    builder.branch(done)
+    builder.position_at_end(call)
+    called = emitter.call_runtime("tpy2wasm_iter_next", iterator)
+    builder.branch(done)
+    builder.position_at_end(done)
+    result = builder.phi(PTR)
+    result.add_incoming(item, take)
+    result.add_incoming(called, call)
+    return result
+
+
+def _item_slot(emitter: Emitter, obj: ir.Value, index: tir.Register, index_word: ir.Value) -> tuple[ir.Value, ir.Block]:
+    """The address of `obj[index]` when `obj` is an exact list and the index within it (the
+    builder left there), and the block that takes every other case."""
+    builder, function = emitter.builder, emitter.llvm_function
+    bounds, inside, other = (function.append_basic_block(f"list.{name}") for name in ("bounds", "item", "other"))
+    applies = has_type(emitter, obj, "PyList_Type")
+    if not emitter.known_fast(index):
+        applies = builder.and_(applies, int_words.is_small(builder, index_word))
+    builder.cbranch(applies, bounds, other)
+    builder.position_at_end(bounds)
+    at = builder.ashr(index_word, ir.Constant(I64, 1))
+    size = builder.sext(builder.load(field(builder, obj, SIZE_OFFSET, I32)), I64)
+    at = builder.select(builder.icmp_signed("<", at, ir.Constant(I64, 0)), builder.add(at, size), at)
+    builder.cbranch(builder.icmp_unsigned("<", at, size), inside, other)
+    builder.position_at_end(inside)
+    items = builder.load(field(builder, obj, ITEMS_OFFSET, PTR_PTR))
+    return builder.gep(items, [builder.trunc(at, I32)]), other
+
+
+def _get_item(emitter: Emitter, op: tob.GetItem) -> None:
+    builder, function = emitter.builder, emitter.llvm_function
+    rtype, obj = op.dest.type, emitter.value(op.obj)
+    if op.index.type is not INT_WORD:
+        item = emitter.call_runtime("tpy2wasm_get_item", _held(emitter, op, obj), emitter.value(op.index))
+        _unhold(emitter, op, obj)
+        emitter.fail_if_null(item, position(op))
+        emitter.define(op.dest, item if rtype is OBJECT else _word_of_new_object(emitter, item, op))
+        return
+    index = emitter.value(op.index)
+    slot, other = _item_slot(emitter, obj, op.index, index)
+    join = function.append_basic_block("item.join")
+    item = builder.load(slot)
+    if rtype is OBJECT:
+        emitter.incref(item)
+        in_place = item
+    else:
+        in_place = object_words.word_of_object(emitter, item, rtype)
+    incoming = [(in_place, builder.block)]
+    builder.branch(join)
+    builder.position_at_end(other)
+    subscripted = emitter.call_runtime("tpy2wasm_get_item_at", _held(emitter, op, obj), index)
+    _unhold(emitter, op, obj)
+    emitter.fail_if_null(subscripted, position(op))
+    incoming.append((subscripted if rtype is OBJECT else _word_of_new_object(emitter, subscripted, op), builder.block))
+    builder.branch(join)
+    builder.position_at_end(join)
+    value = builder.phi(words.slot_type(rtype))
+    for incoming_value, block in incoming:
+        value.add_incoming(incoming_value, block)
+    emitter.define(op.dest, value)
+    if emitter.known_fast(op.dest):  # a value entering the fast version, after a subscript's effects
+        emitter.transfer_unless(bool_words.word_is_fast(builder, value, rtype), after=True)
+
+
+def _word_of_new_object(emitter: Emitter, item: ir.Value, op: tob.GetItem) -> ir.Value:
+    word = object_words.word_of_object(emitter, item, op.dest.type)
+    emitter.release(item)
+    return word
+
+
+def _set_item(emitter: Emitter, op: tob.SetItem) -> None:
+    builder, function = emitter.builder, emitter.llvm_function
+    obj = emitter.value(op.obj)
+    stored, owned = _stored_object(emitter, op)
+    if op.index.type is not INT_WORD:
+        status = emitter.call_runtime("tpy2wasm_set_item", _held(emitter, op, obj), emitter.value(op.index), stored)
+        _unhold(emitter, op, obj)
+        if owned:
+            emitter.release(stored)
+        emitter.fail_if(builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
+        return
+    index = emitter.value(op.index)
+    slot, other = _item_slot(emitter, obj, op.index, index)
+    join = function.append_basic_block("store.join")
+    if not owned:
+        emitter.incref(stored)
+    replaced = builder.load(slot)
+    builder.store(stored, slot)
+    _release_replaced(emitter, op, obj, replaced)
+    builder.branch(join)
+    builder.position_at_end(other)
+    status = emitter.call_runtime("tpy2wasm_set_item_at", _held(emitter, op, obj), index, stored)
+    _unhold(emitter, op, obj)
+    if owned:
+        emitter.release(stored)
+    emitter.fail_if(builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
+    builder.branch(join)
+    builder.position_at_end(join)
+
+
+def _release_replaced(emitter: Emitter, op: tob.SetItem, obj: ir.Value, replaced: ir.Value) -> None:
+    """Release the item a store replaced (never NULL), after the store, as list_ass_item does: a
+    finalizer it runs sees the new item, and the list held as CPython holds it."""
+    builder = emitter.builder
+    count = builder.bitcast(replaced, I32.as_pointer())
+    remaining = builder.sub(builder.load(count), ir.Constant(I32, 1))
+    with builder.if_else(builder.icmp_unsigned("==", remaining, ir.Constant(I32, 0))) as (last, other):
+        with last:
+            _held(emitter, op, obj)
+            emitter.release(replaced)
+            _unhold(emitter, op, obj)
+        with other:
+            builder.store(remaining, count)
+
+
+def _stored_object(emitter: Emitter, op: tob.SetItem) -> tuple[ir.Value, bool]:
+    """The object to store, and whether the store made it (a word boxed) rather than borrowed it."""
+    value = emitter.value(op.value)
+    if op.value.type not in WORDS:
+        return value, False
+    boxed = object_words.boxed(emitter, value, op.value.type, emitter.known_fast(op.value))
+    return emitter.fail_if_null(boxed, position(op)), True

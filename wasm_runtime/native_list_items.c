@@ -1,0 +1,107 @@
+/* Items at an int word index, and the layouts generated code reads lists, floats, ints and list
+ * iterators by (codegen/list_items.py reads an exact list's item in place; these are the paths
+ * for everything else: CPython's subscript on the boxed index).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "native.h"
+
+PyObject *tpy2wasm_word_box(int64_t word);
+
+_Static_assert(offsetof(PyVarObject, ob_size) == 8, "codegen/list_items.py: SIZE_OFFSET");
+_Static_assert(offsetof(PyListObject, ob_item) == 12, "codegen/list_items.py: ITEMS_OFFSET");
+_Static_assert(offsetof(PyFloatObject, ob_fval) == 8, "codegen/list_items.py: FLOAT_VALUE_OFFSET");
+_Static_assert(offsetof(PyLongObject, ob_digit) == 12 && PyLong_SHIFT == 30, "codegen/list_items.py: DIGIT_OFFSET");
+
+/* Whether `key` indexes an exact list past any length it can have on wasm32, where CPython
+ * would say "cannot fit 'int' into an index-sized integer" of an int that fits 64 bits: then
+ * raises IndexError with `message`, as CPython on a 64-bit machine, which a program's output is
+ * held to, says of such an index (it says "cannot fit" only past 64 bits). */
+static int past_any_list(PyObject *object, PyObject *key, const char *message) {
+    if (!PyList_CheckExact(object) || !PyLong_Check(key)) {
+        return 0;
+    }
+    int overflow;
+    long long index = PyLong_AsLongLongAndOverflow(key, &overflow);
+    if (overflow || (index >= PY_SSIZE_T_MIN && index <= PY_SSIZE_T_MAX)) {
+        return 0;
+    }
+    PyErr_SetString(PyExc_IndexError, message);
+    return 1;
+}
+
+/* BINARY_SUBSCR: a new reference, or NULL when it raised. */
+PyObject *tpy2wasm_get_item(PyObject *object, PyObject *key) {
+    return past_any_list(object, key, "list index out of range") ? NULL : PyObject_GetItem(object, key);
+}
+
+/* STORE_SUBSCR: 0, or -1 when it raised. */
+int tpy2wasm_set_item(PyObject *object, PyObject *key, PyObject *value) {
+    return past_any_list(object, key, "list assignment index out of range") ? -1 : PyObject_SetItem(object, key, value);
+}
+
+/* `object[index]` for an int word index. */
+PyObject *tpy2wasm_get_item_at(PyObject *object, int64_t index) {
+    PyObject *key = tpy2wasm_word_box(index);
+    if (key == NULL) {
+        return NULL;
+    }
+    PyObject *item = tpy2wasm_get_item(object, key);
+    Py_DECREF(key);
+    return item;
+}
+
+/* `object[index] = value` for an int word index. */
+int tpy2wasm_set_item_at(PyObject *object, int64_t index, PyObject *value) {
+    PyObject *key = tpy2wasm_word_box(index);
+    if (key == NULL) {
+        return -1;
+    }
+    int status = tpy2wasm_set_item(object, key, value);
+    Py_DECREF(key);
+    return status;
+}
+
+/* The builtin `len`, which generated code compares a callee with before it reads a size inline
+ * (codegen/list_items.py); set at start-up. */
+PyObject *tpy2wasm_builtin_len;
+
+/* `callee(object)` where the source calls `len`, when the size was not read inline: an int
+ * word, WORD_ERROR (1) when it raised. */
+int64_t tpy2wasm_length(PyObject *callee, PyObject *object) {
+    PyObject *size = PyObject_CallOneArg(callee, object);
+    if (size == NULL) {
+        return 1;
+    }
+    int64_t word = tpy2wasm_word_from_object(size);
+    Py_DECREF(size);
+    return word;
+}
+
+/* Generated code steps a list's iterator in place: its index at offset 8, its list (NULL once
+ * exhausted) at 12, as Objects/listobject.c's private listiterobject lays them out in 3.11.
+ * Checked once at start-up, on a real iterator, since no header states it. */
+static int check_list_iterator_layout(void) {
+    PyObject *list = PyList_New(0);
+    PyObject *iterator = list == NULL ? NULL : PyObject_GetIter(list);
+    int agrees = iterator != NULL && Py_TYPE(iterator) == &PyListIter_Type
+                 && *(Py_ssize_t *)((char *)iterator + 8) == 0 && *(PyObject **)((char *)iterator + 12) == list;
+    Py_XDECREF(iterator);
+    Py_XDECREF(list);
+    if (!agrees && !PyErr_Occurred()) {
+        PyErr_SetString(PyExc_SystemError, "tpy2wasm: list iterators are not laid out as codegen/list_items.py reads them");
+    }
+    return agrees ? 0 : -1;
+}
+
+/* At start-up: 0, or -1 with an exception set (SystemError when this CPython lays list iterators
+ * out otherwise). */
+int tpy2wasm_init_list_items(void) {
+    PyObject *builtins = PyImport_ImportModule("builtins");
+    tpy2wasm_builtin_len = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "len");
+    Py_XDECREF(builtins);
+    return tpy2wasm_builtin_len == NULL ? -1 : check_list_iterator_layout();
+}
