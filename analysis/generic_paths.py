@@ -132,8 +132,8 @@ class _FunctionReader:
             return self.located(op, self.text(op), GENERIC, "an attribute lookup in CPython")
         if isinstance(op, objects.SetAttr):
             return self.located(op, self.statement_text(op), GENERIC, f"stores attribute '{op.name}' through CPython")
-        if isinstance(op, objects.Length):
-            return self.located(op, self.text(op), FAST, "reads a list's or tuple's size inline (anything else through CPython)")
+        if isinstance(op, objects.CallBuiltin):
+            return self.located(op, self.text(op), FAST, f"inline while the name holds {op.builtin} (else a call into CPython)")
         if isinstance(op, objects.GetItem) and op.index.type is INT_WORD:
             return self.located(op, self.text(op), FAST, "reads a list's item in place (any other container through CPython)")
         if isinstance(op, objects.SetItem) and op.index.type is INT_WORD:

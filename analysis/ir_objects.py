@@ -100,14 +100,17 @@ class CallObject(_Raising):
 
 @final
 @dataclass(frozen=True)
-class Length(_Raising):
-    """`callee(obj)` where the source calls `len`, as an int word: while `callee` (what the name
-    `len` holds) is the builtin, an exact list's or tuple's size read inline; anything else is
-    CPython's call, its result converted as ToWord does (codegen/list_items.py)."""
+class CallBuiltin(_Raising):
+    """`callee(arg)` where the source calls the builtin function `builtin` (a key of
+    mypy_facts.INLINE_BUILTINS: `builtins.len`, `math.sqrt`): while `callee` is that function
+    itself, computed inline where it can be (a list's size, a double's square root:
+    codegen/builtin_calls.py); else CPython's call of `callee` on the boxed argument, its result
+    converted to `dest`'s type as ToWord does."""
 
     dest: Register
     callee: Register
-    obj: Register
+    arg: Register
+    builtin: str
     line: int
 
 

@@ -25,8 +25,8 @@ def operands(op: ir.Op) -> tuple[ir.Register, ...]:
         return (op.obj, op.index)
     if isinstance(op, objects.SetItem):
         return (op.obj, op.index, op.value)
-    if isinstance(op, objects.Length):
-        return (op.callee, op.obj)
+    if isinstance(op, objects.CallBuiltin):
+        return (op.callee, op.arg)
     if isinstance(op, (objects.CallObject, objects.CallDirect)):
         return (op.callee, *op.args)
     if isinstance(op, objects.BuildSequence):

@@ -19,7 +19,7 @@ from tpy2wasm.analysis import lower_nested, nested_code
 from tpy2wasm.analysis.builder import OpenBlock
 from tpy2wasm.analysis.ir import Compare, LoadConst, LoadGlobal, Register, Unary
 from tpy2wasm.analysis.ir_objects import (
-    BuildDict, BuildSequence, BuildSlice, CallDirect, CallObject, GetAttr, GetItem, Length, SequenceKind, SetAttr,
+    BuildDict, BuildSequence, BuildSlice, CallBuiltin, CallDirect, CallObject, GetAttr, GetItem, SequenceKind, SetAttr,
     SetItem,
 )
 from tpy2wasm.analysis.lower_expr import ExpressionLowerer, value_type, word_result
@@ -98,9 +98,13 @@ class ObjectLowerer(ExpressionLowerer):
 
     def lower_object_call(self, call: CallExpr) -> Register:
         callee = self.lower_expr(call.callee)
-        if facts.callee_fullname(call.callee) == "builtins.len" and call.arg_kinds == [ARG_POS]:
-            obj = self.lower_expr(call.args[0])
-            return self.builder.emit_value(Length(self.builder.register(INT_WORD), callee, obj, call.line))
+        builtin = facts.callee_fullname(call.callee)
+        if builtin in facts.INLINE_BUILTINS and call.arg_kinds == [ARG_POS]:
+            argument_type, result_type = facts.INLINE_BUILTINS[builtin]
+            if argument_type is OBJECT or self.static_word(call.args[0]) is argument_type:
+                arg = self.lower_as(call.args[0], argument_type)
+                return self.builder.emit_value(CallBuiltin(self.builder.register(result_type), callee, arg, builtin,
+                                                           call.line))
         target = self.direct_target(call)
         if target is not None:
             args = tuple(self.lower_as(arg, value_type(parameter.variable.type))

@@ -39,7 +39,7 @@ from mypy.nodes import (
 from mypy.types import AnyType, CallableType, Instance, LiteralType, NoneType, Type, UnionType, get_proper_type
 
 from tpy2wasm.analysis.ir import BinaryOperator, CompareOperator, UnaryOperator
-from tpy2wasm.analysis.rtypes import BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS, WORDS_BY_NAME, RType
+from tpy2wasm.analysis.rtypes import BOOL_WORD, FLOAT_WORD, INT_WORD, OBJECT, WORDS, WORDS_BY_NAME, RType
 
 BINARY_OPERATORS: Final = {operator.value: operator for operator in BinaryOperator}
 UNARY_OPERATORS: Final = {operator.value: operator for operator in UnaryOperator}
@@ -51,6 +51,15 @@ CONSTANT_NAMES: Final[dict[str, bool | None]] = {
     "builtins.False": False,
     "builtins.None": None,
 }
+
+
+INLINE_BUILTINS: Final[dict[str, tuple[RType, RType]]] = {
+    "builtins.len": (OBJECT, INT_WORD),
+    "math.sqrt": (FLOAT_WORD, FLOAT_WORD),
+}
+"""Builtin functions native code computes inline while the name called holds them (CallBuiltin):
+the runtime type of the argument they take (an object for any; a float only when the argument
+is declared one) and of their result."""
 
 
 def is_any(mypy_type: Type | None) -> bool:

@@ -28,6 +28,7 @@ from tpy2wasm.analysis.ir_objects import (
     BuildDict,
     BuildSlice,
     BuildSequence,
+    CallBuiltin,
     CallDirect,
     CellGet,
     CellSet,
@@ -49,7 +50,6 @@ from tpy2wasm.analysis.ir_objects import (
     MakeFunction,
     IsCountedRange,
     IsTrue,
-    Length,
     KeepAlive,
     LeaveHandler,
     NewAssertionError,
@@ -103,8 +103,8 @@ def _object_op_body(op: Op) -> str:
         return f"{op.obj}[{op.index}]"
     if isinstance(op, SetItem):
         return f"{op.obj}[{op.index}] = {op.value}"
-    if isinstance(op, Length):
-        return f"len {op.callee}({op.obj})"
+    if isinstance(op, CallBuiltin):
+        return f"builtin {op.builtin} {op.callee}({op.arg})"
     if isinstance(op, CallObject):
         positional = op.args[:len(op.args) - len(op.keywords)]
         keywords = op.args[len(positional):]

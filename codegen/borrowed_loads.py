@@ -18,6 +18,7 @@ in between leaves no register owning it.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from tpy2wasm.analysis import ir as tir
@@ -59,3 +60,23 @@ def _holds_its_own(register: tir.Register, between: Sequence[tir.Op]) -> bool:
             continue
         return False
     return True
+
+
+def handed_over(op: tir.Op, following: Sequence[tir.Op],
+                borrowed: dict[int, tuple[object, tir.Local]]) -> tir.Register | None:
+    """The register whose reference `op` may take over rather than copy, because its release
+    (a DecRef of the refcount pass) is among the releases that `following` starts with: the
+    value a StoreLocal stores into a local,
+    or the object (not a word, which it boxes) a SetItem stores into a container. None when there is none; never a register
+    that borrows (`borrowed`: it owns no reference)."""
+    if isinstance(op, tir.StoreLocal):
+        value = op.source
+    elif isinstance(op, SetItem) and op.value.type not in WORDS and op.value not in (op.obj, op.index):
+        value = op.value
+    else:
+        return None
+    releases = itertools.takewhile(lambda later: isinstance(later, DecRef), following)
+    if value.number in borrowed or not any(release.value == value for release in releases
+                                          if isinstance(release, DecRef)):
+        return None
+    return value

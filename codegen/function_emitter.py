@@ -23,7 +23,7 @@ from tpy2wasm.analysis.exceptions import Site, insert_error_edges
 from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
 from tpy2wasm.codegen import (
-    array_calls, bool_words, bounded_counts, direct_calls, fast_version, float_words, frame_depth, int_words,
+    array_calls, bool_words, bounded_counts, builtin_calls, direct_calls, fast_version, float_words, frame_depth, int_words,
     borrowed_loads, list_items, object_ops, object_words, range_words, tail_calls, tail_loop, wide_words, words,
 )
 from tpy2wasm.codegen.refcount_slots import RefcountEmitter, assigned_locals
@@ -114,7 +114,7 @@ class FunctionEmitter(RefcountEmitter):
             self.loaded_globals = {}
             builder.position_at_end(self.version.blocks[block.label])
             moved: tir.Register | None = None
-            for index, (op, following) in enumerate(zip(block.ops, (*block.ops[1:], None))):
+            for index, op in enumerate(block.ops):
                 self.site, self.site_position, self.error = (block.label, index), position(op), op.error
                 self.land_transfers()
                 if isinstance(op, tob.DecRef) and (op.value == moved or op.value.number in self.borrowed):
@@ -122,7 +122,7 @@ class FunctionEmitter(RefcountEmitter):
                 if isinstance(op, tob.DecRef) and self.known_fast(op.value):
                     self.forget_register(op.value)  # holds no object; emptied, its value is dead
                     continue
-                moved = None
+                moved = moved if isinstance(op, tob.DecRef) else None
                 if self.tail_loop is not None and self.version.fast_words and op is self.tail_loop.tail.call:
                     self.tail_loop.jump_back(self, self.version.blocks[self.function.blocks[0].label])
                 if not fast_version.runs_no_python(op):
@@ -130,12 +130,14 @@ class FunctionEmitter(RefcountEmitter):
                 if self.site in borrowed:
                     assert isinstance(op, tir.LoadLocal) and op.dest is not None, op
                     self.borrowed[op.dest.number] = (self.load_local(op, retain=False), op.local)
-                elif isinstance(op, tir.StoreLocal) and isinstance(following, tob.DecRef) \
-                        and following.value == op.source and not self.known_fast(op.source):
-                    # the source's last use: move, not copy
-                    moved = op.source
-                    self.store_local(op.local, self.value(moved))
-                    self.forget_register(moved)
+                elif (handed := borrowed_loads.handed_over(op, block.ops[index + 1:], self.borrowed)) \
+                        and not self.known_fast(handed):
+                    moved = handed  # its last use takes its reference: a move, not a copy
+                    if isinstance(op, tob.SetItem):
+                        list_items.emit(self, op, takes_value=True)
+                    elif isinstance(op, tir.StoreLocal):
+                        self.store_local(op.local, self.value(moved))
+                        self.forget_register(moved)
                 else:
                     self.emit_op(op)
             self.site, self.error = (block.label, len(block.ops)), block.terminator.error
@@ -308,8 +310,10 @@ class FunctionEmitter(RefcountEmitter):
             status = self.call_runtime("tpy2wasm_set_attr", self.value(op.obj), self.strings.pointer(op.name),
                                        self.cache(), self.value(op.value))
             self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
-        elif isinstance(op, (tob.GetItem, tob.SetItem, tob.Length)):
+        elif isinstance(op, (tob.GetItem, tob.SetItem)):
             list_items.emit(self, op)
+        elif isinstance(op, tob.CallBuiltin):
+            builtin_calls.emit(self, op)
         elif isinstance(op, tob.CellSet):
             self.call_runtime("PyCell_Set", self.value(op.cell),
                               ir.Constant(PTR, None) if op.value is None else self.value(op.value))

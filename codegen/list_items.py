@@ -18,11 +18,11 @@ from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
-from tpy2wasm.analysis.rtypes import INT_WORD, OBJECT, WORDS
-from tpy2wasm.codegen import bool_words, int_words, object_words, words
-from tpy2wasm.codegen.object_words import ITEMS_OFFSET, SIZE_OFFSET, field, has_type
+from tpy2wasm.analysis.rtypes import BOOL_WORD, FLOAT_WORD, INT_WORD, OBJECT, WORDS
+from tpy2wasm.codegen import bool_words, float_words, int_words, object_words, words
+from tpy2wasm.codegen.object_words import FLOAT_VALUE_OFFSET, ITEMS_OFFSET, SIZE_OFFSET, field, has_type
 from tpy2wasm.codegen.positions import position
-from tpy2wasm.codegen.runtime_api import I32, I64, PTR, PTR_PTR
+from tpy2wasm.codegen.runtime_api import F64, I32, I64, PTR, PTR_PTR
 
 #: listiterobject's fields (native_list_items.c checks them at start-up): its next index, and
 #: its list, NULL once exhausted.
@@ -41,53 +41,21 @@ class Emitter(object_words.Emitter, Protocol):
     def fail_if_null(self, value: ir.Value, where: tir.Position) -> ir.Value: ...
     def retain(self, value: ir.Value) -> None: ...
     def release(self, value: ir.Value) -> None: ...
+    def forget_register(self, register: tir.Register) -> None: ...
     def incref(self, value: ir.Value) -> None: ...
     def transfer_unless(self, condition: ir.Value | None, releasing: ir.Value | None = None,
                         after: bool = False) -> None: ...
 
 
-def emit(emitter: Emitter, op: tob.GetItem | tob.SetItem | tob.Length) -> None:
-    """The item or size op; a container that borrows its local's reference
+def emit(emitter: Emitter, op: tob.GetItem | tob.SetItem, takes_value: bool = False) -> None:
+    """The item op; a container that borrows its local's reference
     (codegen/borrowed_loads.py) is given one of its own around every path that may run Python
-    code, as CPython's stack holds one there."""
+    code, as CPython's stack holds one there. `takes_value`: a SetItem takes over the reference
+    its object value's register owns (its last use: borrowed_loads.handed_over), emptying it."""
     if isinstance(op, tob.GetItem):
         _get_item(emitter, op)
-    elif isinstance(op, tob.SetItem):
-        _set_item(emitter, op)
     else:
-        _length(emitter, op)
-
-
-def _length(emitter: Emitter, op: tob.Length) -> None:
-    builder, function = emitter.builder, emitter.llvm_function
-    callee, obj = emitter.value(op.callee), emitter.value(op.obj)
-    sized, other, join = (function.append_basic_block(f"len.{name}") for name in ("sized", "other", "join"))
-    builtin = builder.load(_builtin_len(emitter.module))
-    sequence = builder.or_(has_type(emitter, obj, "PyList_Type"), has_type(emitter, obj, "PyTuple_Type"))
-    builder.cbranch(builder.and_(builder.icmp_unsigned("==", callee, builtin), sequence), sized, other)
-    builder.position_at_end(sized)
-    size = builder.shl(builder.sext(builder.load(field(builder, obj, SIZE_OFFSET, I32)), I64), ir.Constant(I64, 1))
-    builder.branch(join)
-    builder.position_at_end(other)
-    called = emitter.call_runtime("tpy2wasm_length", callee, obj)
-    emitter.fail_if(int_words.is_error(builder, called), position(op))
-    called_end = builder.block
-    builder.branch(join)
-    builder.position_at_end(join)
-    value = builder.phi(I64)
-    value.add_incoming(size, sized)
-    value.add_incoming(called, called_end)
-    emitter.define(op.dest, value)
-    if emitter.known_fast(op.dest):  # a value entering the fast version, after the call's effects
-        emitter.transfer_unless(int_words.is_small(builder, value), after=True)
-
-
-def _builtin_len(module: ir.Module) -> ir.GlobalVariable:
-    """wasm_runtime/native_list_items.c's `tpy2wasm_builtin_len`."""
-    variable = module.globals.get("tpy2wasm_builtin_len")
-    if not isinstance(variable, ir.GlobalVariable):
-        variable = ir.GlobalVariable(module, PTR, "tpy2wasm_builtin_len")
-    return variable
+        _set_item(emitter, op, takes_value)
 
 
 def _held(emitter: Emitter, op: tob.GetItem | tob.SetItem, obj: ir.Value) -> ir.Value:
@@ -192,10 +160,16 @@ def _word_of_new_object(emitter: Emitter, item: ir.Value, op: tob.GetItem) -> ir
     return word
 
 
-def _set_item(emitter: Emitter, op: tob.SetItem) -> None:
+def _set_item(emitter: Emitter, op: tob.SetItem, takes_value: bool) -> None:
     builder, function = emitter.builder, emitter.llvm_function
     obj = emitter.value(op.obj)
+    if op.value.type is FLOAT_WORD and op.index.type is INT_WORD:
+        _set_float_item(emitter, op, obj)
+        return
     stored, owned = _stored_object(emitter, op)
+    if takes_value and not owned:  # the register's reference is this op's from here on
+        emitter.forget_register(op.value)
+        owned = True
     if op.index.type is not INT_WORD:
         status = emitter.call_runtime("tpy2wasm_set_item", _held(emitter, op, obj), emitter.value(op.index), stored)
         _unhold(emitter, op, obj)
@@ -206,17 +180,50 @@ def _set_item(emitter: Emitter, op: tob.SetItem) -> None:
     index = emitter.value(op.index)
     slot, other = _item_slot(emitter, obj, op.index, index)
     join = function.append_basic_block("store.join")
-    if not owned:
-        emitter.incref(stored)
     replaced = builder.load(slot)
-    builder.store(stored, slot)
-    _release_replaced(emitter, op, obj, replaced)
+    with builder.if_else(builder.icmp_unsigned("==", replaced, stored)) as (same, other_item):
+        with same:  # the item stays: no reference changes hands (one made for the store is dropped)
+            if owned:
+                _drop_extra(emitter, stored)
+        with other_item:
+            if not owned:
+                emitter.incref(stored)
+            builder.store(stored, slot)
+            _release_replaced(emitter, op, obj, replaced)
     builder.branch(join)
     builder.position_at_end(other)
     status = emitter.call_runtime("tpy2wasm_set_item_at", _held(emitter, op, obj), index, stored)
     _unhold(emitter, op, obj)
     if owned:
         emitter.release(stored)
+    emitter.fail_if(builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
+    builder.branch(join)
+    builder.position_at_end(join)
+
+
+def _set_float_item(emitter: Emitter, op: tob.SetItem, obj: ir.Value) -> None:
+    """A float word stored at an int index: when the list's item there is a float only the list
+    holds, its value is overwritten in place -- the float the store would make and the one it
+    would free are never seen by anything else, so nothing can tell -- else the word is boxed and
+    stored by CPython's subscript."""
+    builder, function = emitter.builder, emitter.llvm_function
+    value, index = emitter.value(op.value), emitter.value(op.index)
+    slot, other = _item_slot(emitter, obj, op.index, index)
+    in_place, join = function.append_basic_block("store.in_place"), function.append_basic_block("store.join")
+    item = builder.load(slot)
+    alone = builder.icmp_unsigned("==", builder.load(builder.bitcast(item, I32.as_pointer())), ir.Constant(I32, 1))
+    reusable = builder.and_(has_type(emitter, item, "PyFloat_Type"), alone)
+    if not emitter.known_fast(op.value):
+        reusable = builder.and_(reusable, float_words.is_double(builder, value))
+    builder.cbranch(reusable, in_place, other)
+    builder.position_at_end(in_place)
+    builder.store(value, field(builder, item, FLOAT_VALUE_OFFSET, F64))
+    builder.branch(join)
+    builder.position_at_end(other)
+    boxed = emitter.fail_if_null(object_words.boxed(emitter, value, FLOAT_WORD, emitter.known_fast(op.value)), position(op))
+    status = emitter.call_runtime("tpy2wasm_set_item_at", _held(emitter, op, obj), index, boxed)
+    _unhold(emitter, op, obj)
+    emitter.release(boxed)
     emitter.fail_if(builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
     builder.branch(join)
     builder.position_at_end(join)
@@ -237,10 +244,18 @@ def _release_replaced(emitter: Emitter, op: tob.SetItem, obj: ir.Value, replaced
             builder.store(remaining, count)
 
 
+def _drop_extra(emitter: Emitter, stored: ir.Value) -> None:
+    """Release a reference to an object the list still holds: its count stays above zero."""
+    count = emitter.builder.bitcast(stored, I32.as_pointer())
+    emitter.builder.store(emitter.builder.sub(emitter.builder.load(count), ir.Constant(I32, 1)), count)
+
+
 def _stored_object(emitter: Emitter, op: tob.SetItem) -> tuple[ir.Value, bool]:
     """The object to store, and whether the store made it (a word boxed) rather than borrowed it."""
     value = emitter.value(op.value)
     if op.value.type not in WORDS:
         return value, False
+    if op.value.type is BOOL_WORD and emitter.known_fast(op.value):
+        return object_words.bool_object(emitter, value), False
     boxed = object_words.boxed(emitter, value, op.value.type, emitter.known_fast(op.value))
     return emitter.fail_if_null(boxed, position(op)), True

@@ -95,8 +95,7 @@ def boxed(emitter: Emitter, word: ir.Value, rtype: RType, fast: bool) -> ir.Valu
     words.BOX makes it); `fast`: the word is known to hold its fast form."""
     builder, function = emitter.builder, emitter.llvm_function
     if rtype is BOOL_WORD and fast:
-        true, false = (cpython_object(emitter.module, name) for name in ("_Py_TrueStruct", "_Py_FalseStruct"))
-        singleton = builder.select(builder.icmp_unsigned("==", word, bool_words.constant(True)), true, false)
+        singleton = bool_object(emitter, word)
         emitter.retain(singleton)
         return singleton
     if rtype is not INT_WORD:
@@ -120,6 +119,12 @@ def boxed(emitter: Emitter, word: ir.Value, rtype: RType, fast: bool) -> ir.Valu
     result.add_incoming(singleton, take)
     result.add_incoming(made, make)
     return result
+
+
+def bool_object(emitter: Emitter, word: ir.Value) -> ir.Value:
+    """True or False (borrowed) for a fast bool word."""
+    true, false = (cpython_object(emitter.module, name) for name in ("_Py_TrueStruct", "_Py_FalseStruct"))
+    return emitter.builder.select(emitter.builder.icmp_unsigned("==", word, bool_words.constant(True)), true, false)
 
 
 def _small_int_objects(module: ir.Module) -> ir.GlobalVariable:

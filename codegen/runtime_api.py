@@ -79,7 +79,7 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_set_attr": (I32, (PTR, PTR, PTR_PTR, PTR)),
     "tpy2wasm_set_item": (I32, (PTR, PTR, PTR)),
     "tpy2wasm_get_item_at": (PTR, (PTR, I64)),
-    "tpy2wasm_length": (I64, (PTR, PTR)),
+    "tpy2wasm_call_builtin": (PTR, (PTR, PTR, PTR)),
     "tpy2wasm_set_item_at": (I32, (PTR, I64, PTR)),
     "PyObject_GetIter": (PTR, (PTR,)),
     "tpy2wasm_unpack_sequence": (PTR, (PTR, I32)),

@@ -65,22 +65,6 @@ int tpy2wasm_set_item_at(PyObject *object, int64_t index, PyObject *value) {
     return status;
 }
 
-/* The builtin `len`, which generated code compares a callee with before it reads a size inline
- * (codegen/list_items.py); set at start-up. */
-PyObject *tpy2wasm_builtin_len;
-
-/* `callee(object)` where the source calls `len`, when the size was not read inline: an int
- * word, WORD_ERROR (1) when it raised. */
-int64_t tpy2wasm_length(PyObject *callee, PyObject *object) {
-    PyObject *size = PyObject_CallOneArg(callee, object);
-    if (size == NULL) {
-        return 1;
-    }
-    int64_t word = tpy2wasm_word_from_object(size);
-    Py_DECREF(size);
-    return word;
-}
-
 /* Generated code steps a list's iterator in place: its index at offset 8, its list (NULL once
  * exhausted) at 12, as Objects/listobject.c's private listiterobject lays them out in 3.11.
  * Checked once at start-up, on a real iterator, since no header states it. */
@@ -97,11 +81,7 @@ static int check_list_iterator_layout(void) {
     return agrees ? 0 : -1;
 }
 
-/* At start-up: 0, or -1 with an exception set (SystemError when this CPython lays list iterators
- * out otherwise). */
+/* At start-up: 0, or -1 with SystemError when this CPython lays list iterators out otherwise. */
 int tpy2wasm_init_list_items(void) {
-    PyObject *builtins = PyImport_ImportModule("builtins");
-    tpy2wasm_builtin_len = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "len");
-    Py_XDECREF(builtins);
-    return tpy2wasm_builtin_len == NULL ? -1 : check_list_iterator_layout();
+    return check_list_iterator_layout();
 }

@@ -1,6 +1,7 @@
 """Typed lists in native code: items read, stored and iterated in place, exactly as CPython does
 when hints lie, indices are negative, big or out of range, lists alias, and code run by a store
 (a finalizer) or a loop's body mutates the list."""
+import math
 import struct
 
 
@@ -147,6 +148,17 @@ def indexed_total(xs: list[float]) -> float:
     return total
 
 
+def root(x: float) -> float:
+    return math.sqrt(x)
+
+
+def roots(xs: list[float]) -> float:
+    total: float = 0.0
+    for x in xs:
+        total += math.sqrt(x)
+    return total
+
+
 def swap_ends(xs: list[float]) -> None:
     xs[0], xs[-1] = xs[-1], xs[0]
 
@@ -219,6 +231,19 @@ def main() -> None:
         size(5)  # type: ignore[arg-type]
     except TypeError as error:
         print("TypeError:", error)
+    # math.sqrt: a double's root inline while the name holds the builtin, else CPython's call.
+    print(root(2.0), root(0.0), root(-0.0), root(float("inf")), root(float("nan")), root(4), root(True))  # type: ignore[arg-type]
+    print(roots([1.0, 4.0, 9.0, 2]), root(2**1000))
+    for bad in (-1.0, -float("inf"), "x"):
+        try:
+            root(bad)  # type: ignore[arg-type]
+        except (ValueError, TypeError) as error:
+            print(type(error).__name__, error)
+    real_sqrt = math.sqrt
+    math.sqrt = lambda x: -x  # type: ignore[assignment]
+    print(root(9.0), roots([1.0, 4.0]))
+    math.sqrt = real_sqrt
+    print(root(9.0))
     pair: list[float] = [1.0, 2.0, 3.0]
     swap_ends(pair)
     print(pair)
