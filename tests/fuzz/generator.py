@@ -133,7 +133,7 @@ class _FunctionWriter:
         options = ["assign", "assign", "swap", "augment", "return"]
         options += ["if", "for", "while"] if nested else []
         options += ["exit"] if self.scope.loop_depth else []
-        options += ["print", "try", "raise", "assert"] if self.boxed else []
+        options += ["print", "try", "raise", "assert", "list"] if self.boxed else []
         options += ["call"] if self.scope.callees else []
         getattr(self, f"_{rng.choice(options)}")(indent)
 
@@ -269,6 +269,33 @@ class _FunctionWriter:
     def _raise(self, indent: int) -> None:
         self.emit(indent, f"if {expression(self.scope, 'bool', 2)}:")
         self.emit(indent + 1, self.raise_statement())
+
+    def _list(self, indent: int) -> None:
+        """A list of one scalar type, then its items stored, read, updated, appended and iterated
+        over, at indices that may be negative or out of range (IndexError), with values whose
+        type may lie (a parameter's)."""
+        rng, kind = self.rng, self.rng.choice(SCALARS)
+        name, item = f"l{self.counters}", f"x{self.counters}"
+        self.counters += 1
+        items = ", ".join(expression(self.scope, kind, 1) for _ in range(rng.randrange(4)))
+        repeat = f" * {rng.randrange(1, 4)}" if rng.random() < 0.3 else ""
+        self.emit(indent, f"{name}{self.annotation(f'list[{kind}]')} = [{items}]{repeat}")
+        receivers = sorted(local for local, local_kind in self.assignable.items() if local_kind == kind)
+        for _ in range(rng.randrange(1, 4)):
+            index = rng.choice((str(rng.randrange(-4, 4)), f"{expression(self.scope, 'int', 1)} % 6 - 3", f"len({name}) - 1"))
+            step = rng.choice(("store", "read", "augment", "append", "iterate"))
+            if step == "read" and receivers:
+                self.emit(indent, f"{rng.choice(receivers)} = {name}[{index}]")
+            elif step == "augment" and kind != "bool":
+                self.emit(indent, f"{name}[{index}] {rng.choice(('+=', '-='))} {expression(self.scope, kind, 1)}")
+            elif step == "append":
+                self.emit(indent, f"{name}.append({expression(self.scope, kind, 1)})")
+            elif step == "iterate":
+                self.emit(indent, f"for {item} in {name}:")
+                self.emit(indent + 1, f"{rng.choice(receivers)} = {item}" if receivers else f'print("{self.name}:", {item})')
+            else:
+                self.emit(indent, f"{name}[{index}] = {expression(self.scope, kind, 1)}")
+        self.emit(indent, f'print("{self.name}:", {name})')
 
     def _call(self, indent: int) -> None:
         made = call(self.scope, self.rng.choice((*SCALARS, "str") if self.boxed else SCALARS), 1)
