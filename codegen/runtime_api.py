@@ -29,6 +29,9 @@ NAME_CACHE: Final = ir.LiteralStructType([PTR, I64, I64, PTR, I64])
 builtins_version is NAME_IN_GLOBALS for a value found in the module's globals, small_word the
 value's small int word once an int word load has seen it (else WORD_ERROR)."""
 NAME_IN_GLOBALS: Final = 0
+ATTR_CACHE: Final = ir.LiteralStructType([PTR, I64, PTR])
+"""native_objects.c's AttrCache {name, version, value}: a module attribute's value while the
+module's dict keeps its version."""
 DIRECT_SITE: Final = ir.LiteralStructType([PTR, I64])
 """native.h's DirectSite {callee, globals_version}."""
 
@@ -48,7 +51,7 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_store_name": (I32, (PTR, PTR, PTR_PTR, PTR)),
     "tpy2wasm_delete_name": (I32, (PTR, PTR, PTR_PTR)),
     "tpy2wasm_unbound_local": (VOID, (PTR,)),
-    "tpy2wasm_get_attr": (PTR, (PTR, PTR, PTR_PTR)),
+    "tpy2wasm_get_attr": (PTR, (PTR, PTR, ATTR_CACHE.as_pointer())),
     "tpy2wasm_binary_op": (PTR, (PTR, PTR, PTR)),
     "tpy2wasm_unary_op": (PTR, (PTR, PTR)),
     "tpy2wasm_compare_op": (PTR, (I32, PTR, PTR)),

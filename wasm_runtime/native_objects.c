@@ -199,9 +199,31 @@ PyObject *tpy2wasm_cell_get(PyObject *cell, const char *name) {
     return Py_NewRef(value);
 }
 
-PyObject *tpy2wasm_get_attr(PyObject *object, const char *name, PyObject **cache) {
-    PyObject *key = cached_string(name, (int)strlen(name), cache);
-    return key == NULL ? NULL : PyObject_GetAttr(object, key);
+/* A LOAD_ATTR site's cache: the interned name, and the value last found in a module's dict
+ * while that dict keeps its version (a global counter's value: the same dict, unchanged), as
+ * CPython 3.11's LOAD_ATTR_MODULE does (codegen/runtime_api.py: ATTR_CACHE mirrors it). */
+typedef struct {
+    PyObject *name;
+    uint64_t version;
+    PyObject *value; /* borrowed: the dict holding it is unchanged while the version matches */
+} AttrCache;
+
+PyObject *tpy2wasm_get_attr(PyObject *object, const char *name, AttrCache *cache) {
+    PyObject *key = cached_string(name, (int)strlen(name), &cache->name);
+    if (key == NULL || !PyModule_CheckExact(object)) {
+        return key == NULL ? NULL : PyObject_GetAttr(object, key);
+    }
+    PyObject *dict = PyModule_GetDict(object);
+    if (cache->value != NULL && cache->version == dict_version(dict)) {
+        return Py_NewRef(cache->value);
+    }
+    PyObject *value = PyObject_GetAttr(object, key);
+    /* found in the dict, and not shadowed by an attribute of the module type itself */
+    if (value != NULL && _PyType_Lookup(&PyModule_Type, key) == NULL && PyDict_GetItemWithError(dict, key) == value) {
+        cache->value = value;
+        cache->version = dict_version(dict);
+    }
+    return value;
 }
 
 int tpy2wasm_set_attr(PyObject *object, const char *name, PyObject **cache, PyObject *value) {
