@@ -132,6 +132,10 @@ class _FunctionReader:
             return self.located(op, self.text(op), GENERIC, "an attribute lookup in CPython")
         if isinstance(op, objects.SetAttr):
             return self.located(op, self.statement_text(op), GENERIC, f"stores attribute '{op.name}' through CPython")
+        if isinstance(op, objects.GetMethod):
+            return None  # part of the call's note
+        if isinstance(op, objects.CallMethod):
+            return self.located(op, self.text(op), FAST, f"a list's {op.name} in place (any other object through CPython)")
         if isinstance(op, objects.CallBuiltin):
             return self.located(op, self.text(op), FAST, f"inline while the name holds {op.builtin} (else a call into CPython)")
         if isinstance(op, objects.GetItem) and op.index.type is INT_WORD:

@@ -116,6 +116,33 @@ class CallBuiltin(_Raising):
 
 @final
 @dataclass(frozen=True)
+class GetMethod(_Raising):
+    """LOAD_METHOD of `obj.name(...)` where mypy says `obj` is a list and `name` one of
+    mypy_facts.LIST_METHODS: NULL (nothing looked up or bound) when `obj` is an exact list, whose
+    methods CallMethod applies in place; else CPython's attribute lookup, which may raise."""
+
+    dest: Register
+    obj: Register
+    name: str
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class CallMethod(_Raising):
+    """`obj.name(*args)` after GetMethod gave `method`: the list's own method in place when that
+    is NULL (codegen/list_items.py), else CPython's call of `method`."""
+
+    dest: Register
+    method: Register
+    obj: Register
+    name: str
+    args: tuple[Register, ...]
+    line: int
+
+
+@final
+@dataclass(frozen=True)
 class CallDirect(_Raising):
     """`callee(*args)` where `callee` is the module global `function` names, a native
     function of this module given every parameter positionally: a call of its direct entry on

@@ -25,6 +25,10 @@ def operands(op: ir.Op) -> tuple[ir.Register, ...]:
         return (op.obj, op.index)
     if isinstance(op, objects.SetItem):
         return (op.obj, op.index, op.value)
+    if isinstance(op, objects.GetMethod):
+        return (op.obj,)
+    if isinstance(op, objects.CallMethod):
+        return (op.method, op.obj, *op.args)
     if isinstance(op, objects.CallBuiltin):
         return (op.callee, op.arg)
     if isinstance(op, (objects.CallObject, objects.CallDirect)):

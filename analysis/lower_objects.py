@@ -19,8 +19,8 @@ from tpy2wasm.analysis import lower_nested, nested_code
 from tpy2wasm.analysis.builder import OpenBlock
 from tpy2wasm.analysis.ir import Compare, LoadConst, LoadGlobal, Register, Unary
 from tpy2wasm.analysis.ir_objects import (
-    BuildDict, BuildSequence, BuildSlice, CallBuiltin, CallDirect, CallObject, GetAttr, GetItem, SequenceKind, SetAttr,
-    SetItem,
+    BuildDict, BuildSequence, BuildSlice, CallBuiltin, CallDirect, CallMethod, CallObject, GetAttr, GetItem, GetMethod,
+    SequenceKind, SetAttr, SetItem,
 )
 from tpy2wasm.analysis.lower_expr import ExpressionLowerer, value_type, word_result
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, NUMBER_WORDS, OBJECT, WORDS, RType
@@ -97,6 +97,9 @@ class ObjectLowerer(ExpressionLowerer):
         return isinstance(name.node, Var) and facts.module_global(name, self.module) is None
 
     def lower_object_call(self, call: CallExpr) -> Register:
+        if (isinstance(call.callee, MemberExpr) and facts.LIST_METHODS.get(call.callee.name) == len(call.args)
+                and all(kind == ARG_POS for kind in call.arg_kinds) and facts.is_list(self.types.get(call.callee.expr))):
+            return self.list_method_call(call.callee, call.args, call.line)
         callee = self.lower_expr(call.callee)
         builtin = facts.callee_fullname(call.callee)
         if builtin in facts.INLINE_BUILTINS and call.arg_kinds == [ARG_POS]:
@@ -119,6 +122,14 @@ class ObjectLowerer(ExpressionLowerer):
         args = (*positional, *(value for _, value in named))
         keywords = tuple(name for name, _ in named)
         return self.builder.emit_value(CallObject(self.register(OBJECT), callee, args, keywords, call.line))
+
+    def list_method_call(self, callee: MemberExpr, arguments: list[Expression], line: int) -> Register:
+        """`xs.append(v)`, `xs.pop()` on a list, in LOAD_METHOD's order (the method looked up,
+        then the arguments evaluated), with nothing looked up or bound for an exact list."""
+        obj = self.lower_expr(callee.expr)
+        method = self.builder.emit_value(GetMethod(self.register(OBJECT), obj, callee.name, line))
+        args = tuple(self.lower_expr(argument) for argument in arguments)
+        return self.builder.emit_value(CallMethod(self.register(OBJECT), method, obj, callee.name, args, line))
 
     def lower_dropped_call(self, call: CallExpr) -> None:
         """A call whose value is dropped: a direct call's word result is not boxed for nothing."""
@@ -222,15 +233,22 @@ class ObjectLowerer(ExpressionLowerer):
         return self.coerce(self.lower_expr(expr), rtype, expr.line)
 
     def operand(self, expr: Expression) -> Register:
-        """An operand of an in-place operation: a word when `expr` computes one."""
-        return self.word(expr) if self.computes_word(expr) else self.lower_expr(expr)
+        """An operand of an in-place operation, or the value a branch tests: a word when `expr`
+        computes one, is an item read as a word, or is a call that returns one (a direct or
+        inline builtin call); else an object."""
+        if self.computes_word(expr) or (isinstance(expr, IndexExpr) and self.static_word(expr) is not None):
+            return self.word(expr)
+        with self.builder.at(expr):
+            value = self.lower_object_node(expr)
+            return value if value.type in WORDS else self.coerce(value, OBJECT, expr.line)
 
     def assigned_value(self, target: Lvalue, value: Expression) -> Register:
         """The value of `target = value`: a word when the target is a word local (an int stored
         in a float local stays an int, as in CPython: store() converts it), or an item and the
-        value computes a word (boxed by the store, or kept in place by a list's item)."""
+        value computes a word (boxed by the store, or kept in place by a list's item); an item
+        copied from another stays the same object, as in CPython."""
         if isinstance(target, IndexExpr):
-            return self.operand(value)
+            return self.word(value) if self.computes_word(value) else self.lower_expr(value)
         if (isinstance(target, NameExpr) and isinstance(target.node, Var) and self.is_local(target)
                 and self.local(target.name, target.node).type in WORDS and self.static_word(value) is not None):
             return self.word(value)
@@ -257,13 +275,8 @@ class ObjectLowerer(ExpressionLowerer):
             left = right
 
     def condition_value(self, expr: Expression) -> Register:
-        """The word a branch tests without an object, when `expr` computes one or a direct call
-        returns one."""
-        if self.computes_word(expr) or (isinstance(expr, IndexExpr) and self.static_word(expr) is not None):
-            return self.word(expr)
-        with self.builder.at(expr):
-            value = self.lower_object_node(expr)
-            return value if value.type in WORDS else self.coerce(value, OBJECT, expr.line)
+        """The word a branch tests without an object where it can (see `operand`)."""
+        return self.operand(expr)
 
 
 def _bool_literal(expr: Expression) -> bool | None:

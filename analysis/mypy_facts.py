@@ -62,6 +62,16 @@ the runtime type of the argument they take (an object for any; a float only when
 is declared one) and of their result."""
 
 
+LIST_METHODS: Final = {"append": 1, "pop": 0}
+"""Methods of a list native code applies in place, by how many positional arguments the inline
+form takes (GetMethod, CallMethod)."""
+
+
+def is_list(mypy_type: Type | None) -> bool:
+    proper = get_proper_type(mypy_type)
+    return isinstance(proper, Instance) and proper.type.fullname == "builtins.list"
+
+
 def is_any(mypy_type: Type | None) -> bool:
     return isinstance(get_proper_type(mypy_type), AnyType)
 

@@ -30,6 +30,7 @@ from tpy2wasm.analysis.ir_objects import (
     BuildSequence,
     CallBuiltin,
     CallDirect,
+    CallMethod,
     CellGet,
     CellSet,
     CallObject,
@@ -46,6 +47,7 @@ from tpy2wasm.analysis.ir_objects import (
     ExitSuppresses,
     GetAttr,
     GetItem,
+    GetMethod,
     GetIter,
     MakeFunction,
     IsCountedRange,
@@ -103,6 +105,10 @@ def _object_op_body(op: Op) -> str:
         return f"{op.obj}[{op.index}]"
     if isinstance(op, SetItem):
         return f"{op.obj}[{op.index}] = {op.value}"
+    if isinstance(op, GetMethod):
+        return f"method {op.obj}.{op.name}"
+    if isinstance(op, CallMethod):
+        return f"call {op.method} or {op.obj}.{op.name}({_join(op.args)})"
     if isinstance(op, CallBuiltin):
         return f"builtin {op.builtin} {op.callee}({op.arg})"
     if isinstance(op, CallObject):

@@ -33,7 +33,6 @@ from tpy2wasm.codegen.positions import position, position_pointer
 from tpy2wasm.codegen.strings import StringPool
 
 
-
 class FunctionEmitter(RefcountEmitter):
     """Emits one function's body, its direct entry `word f(PyObject *globals, int depth,
     word a1, ...)` (codegen/direct_calls.py)."""
@@ -310,7 +309,7 @@ class FunctionEmitter(RefcountEmitter):
             status = self.call_runtime("tpy2wasm_set_attr", self.value(op.obj), self.strings.pointer(op.name),
                                        self.cache(), self.value(op.value))
             self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
-        elif isinstance(op, (tob.GetItem, tob.SetItem)):
+        elif isinstance(op, (tob.GetItem, tob.SetItem, tob.GetMethod, tob.CallMethod)):
             list_items.emit(self, op)
         elif isinstance(op, tob.CallBuiltin):
             builtin_calls.emit(self, op)

@@ -12,6 +12,7 @@ looked at, since making a float may run a collection, and finalizers may resize 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Protocol
 
 from llvmlite import ir
@@ -22,8 +23,11 @@ from tpy2wasm.analysis.rtypes import BOOL_WORD, FLOAT_WORD, INT_WORD, OBJECT, WO
 from tpy2wasm.codegen import bool_words, float_words, int_words, object_words, words
 from tpy2wasm.codegen.object_words import FLOAT_VALUE_OFFSET, ITEMS_OFFSET, SIZE_OFFSET, field, has_type
 from tpy2wasm.codegen.positions import position
-from tpy2wasm.codegen.runtime_api import F64, I32, I64, PTR, PTR_PTR
+from tpy2wasm.codegen.strings import StringPool
+from tpy2wasm.codegen.runtime_api import ATTR_CACHE, F64, I32, I64, PTR, PTR_PTR
 
+#: PyListObject.allocated: the items ob_item has room for.
+_ALLOCATED_OFFSET = 16
 #: listiterobject's fields (native_list_items.c checks them at start-up): its next index, and
 #: its list, NULL once exhausted.
 _ITER_INDEX_OFFSET = 8
@@ -33,6 +37,7 @@ _ITER_LIST_OFFSET = 12
 class Emitter(object_words.Emitter, Protocol):
     #: The registers that borrow a local's reference (codegen/borrowed_loads.py).
     borrowed: dict[int, tuple[ir.Value, tir.Local]]
+    strings: StringPool
 
     def value(self, register: tir.Register) -> ir.Value: ...
     def define(self, register: tir.Register, value: ir.Value) -> None: ...
@@ -42,20 +47,27 @@ class Emitter(object_words.Emitter, Protocol):
     def retain(self, value: ir.Value) -> None: ...
     def release(self, value: ir.Value) -> None: ...
     def forget_register(self, register: tir.Register) -> None: ...
+    def values(self, registers: Iterable[tir.Register]) -> list[ir.Value]: ...
+    def cache(self, cache_type: ir.Type = PTR) -> ir.GlobalVariable: ...
+    def call_with_array(self, name: str, values: list[ir.Value], *before: ir.Value,
+                        after: tuple[ir.Value, ...] = ()) -> ir.Value: ...
     def incref(self, value: ir.Value) -> None: ...
     def transfer_unless(self, condition: ir.Value | None, releasing: ir.Value | None = None,
                         after: bool = False) -> None: ...
 
 
-def emit(emitter: Emitter, op: tob.GetItem | tob.SetItem, takes_value: bool = False) -> None:
-    """The item op; a container that borrows its local's reference
+def emit(emitter: Emitter, op: tob.GetItem | tob.SetItem | tob.GetMethod | tob.CallMethod,
+         takes_value: bool = False) -> None:
+    """The item or list method op; a container that borrows its local's reference
     (codegen/borrowed_loads.py) is given one of its own around every path that may run Python
     code, as CPython's stack holds one there. `takes_value`: a SetItem takes over the reference
     its object value's register owns (its last use: borrowed_loads.handed_over), emptying it."""
     if isinstance(op, tob.GetItem):
         _get_item(emitter, op)
-    else:
+    elif isinstance(op, tob.SetItem):
         _set_item(emitter, op, takes_value)
+    else:
+        _method(emitter, op)
 
 
 def _held(emitter: Emitter, op: tob.GetItem | tob.SetItem, obj: ir.Value) -> ir.Value:
@@ -259,3 +271,92 @@ def _stored_object(emitter: Emitter, op: tob.SetItem) -> tuple[ir.Value, bool]:
         return object_words.bool_object(emitter, value), False
     boxed = object_words.boxed(emitter, value, op.value.type, emitter.known_fast(op.value))
     return emitter.fail_if_null(boxed, position(op)), True
+
+
+def _method(emitter: Emitter, op: tob.GetMethod | tob.CallMethod) -> None:
+    """A list method call (GetMethod, CallMethod): on an exact list nothing is looked up or
+    bound, and append and pop change the list in place where CPython's list_resize would not
+    move its items (so sys.getsizeof stays CPython's); everything else is CPython's."""
+    builder, function = emitter.builder, emitter.llvm_function
+    obj = emitter.value(op.obj)
+    if isinstance(op, tob.GetMethod):
+        lookup, join = function.append_basic_block("method.lookup"), function.append_basic_block("method.join")
+        start = builder.block
+        builder.cbranch(has_type(emitter, obj, "PyList_Type"), join, lookup)
+        builder.position_at_end(lookup)
+        found = emitter.fail_if_null(emitter.call_runtime("tpy2wasm_get_attr", obj, emitter.strings.pointer(op.name),
+                                                          emitter.cache(ATTR_CACHE)), position(op))
+        found_end = builder.block
+        builder.branch(join)
+        builder.position_at_end(join)
+        method = builder.phi(PTR)
+        method.add_incoming(ir.Constant(PTR, None), start)
+        method.add_incoming(found, found_end)
+        emitter.define(op.dest, method)
+        return
+    method, args = emitter.value(op.method), emitter.values(op.args)
+    in_place, call, join = (function.append_basic_block(f"method.{name}") for name in ("in_place", "call", "join"))
+    builder.cbranch(builder.icmp_unsigned("==", method, ir.Constant(PTR, None)), in_place, call)
+    builder.position_at_end(in_place)
+    applied = (_append if op.name == "append" else _pop)(emitter, op, obj, args)
+    applied_end = builder.block
+    builder.branch(join)
+    builder.position_at_end(call)
+    called = emitter.fail_if_null(emitter.call_with_array(
+        "tpy2wasm_call", args, method, after=(ir.Constant(I32, len(args)), ir.Constant(I32, 0),
+                                               emitter.strings.pointer(""), emitter.cache())), position(op))
+    called_end = builder.block
+    builder.branch(join)
+    builder.position_at_end(join)
+    result = builder.phi(PTR)
+    result.add_incoming(applied, applied_end)
+    result.add_incoming(called, called_end)
+    emitter.define(op.dest, result)
+
+
+def _append(emitter: Emitter, op: tob.CallMethod, obj: ir.Value, args: list[ir.Value]) -> ir.Value:
+    """None, after the item is put after the last while there is room that list_resize would
+    keep (allocated >= size + 1 >= allocated / 2), else by PyList_Append."""
+    builder, (item,) = emitter.builder, args
+    size = builder.load(field(builder, obj, SIZE_OFFSET, I32))
+    allocated = builder.load(field(builder, obj, _ALLOCATED_OFFSET, I32))
+    grown = builder.add(size, ir.Constant(I32, 1))
+    room = builder.and_(builder.icmp_signed("<=", grown, allocated),
+                        builder.icmp_signed(">=", grown, builder.ashr(allocated, ir.Constant(I32, 1))))
+    with builder.if_else(room) as (inline, resize):
+        with inline:
+            emitter.incref(item)
+            items = builder.load(field(builder, obj, ITEMS_OFFSET, PTR_PTR))
+            builder.store(item, builder.gep(items, [size]))
+            builder.store(grown, field(builder, obj, SIZE_OFFSET, I32))
+        with resize:
+            status = emitter.call_runtime("PyList_Append", obj, item)
+            emitter.fail_if(builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
+    none = object_words.cpython_object(emitter.module, "_Py_NoneStruct")
+    emitter.incref(none)
+    return none
+
+
+def _pop(emitter: Emitter, op: tob.CallMethod, obj: ir.Value, args: list[ir.Value]) -> ir.Value:
+    """The last item, its reference taken from the list, while list_resize would keep the room
+    (size - 1 >= allocated / 2); else (an empty list's IndexError too) CPython's list.pop."""
+    builder, function = emitter.builder, emitter.llvm_function
+    take, other, done = (function.append_basic_block(f"pop.{name}") for name in ("take", "other", "done"))
+    size = builder.load(field(builder, obj, SIZE_OFFSET, I32))
+    allocated = builder.load(field(builder, obj, _ALLOCATED_OFFSET, I32))
+    shrunk = builder.sub(size, ir.Constant(I32, 1))
+    keeps_room = builder.icmp_signed(">=", shrunk, builder.ashr(allocated, ir.Constant(I32, 1)))
+    builder.cbranch(builder.and_(builder.icmp_signed(">", size, ir.Constant(I32, 0)), keeps_room), take, other)
+    builder.position_at_end(take)
+    item = builder.load(builder.gep(builder.load(field(builder, obj, ITEMS_OFFSET, PTR_PTR)), [shrunk]))
+    builder.store(shrunk, field(builder, obj, SIZE_OFFSET, I32))
+    builder.branch(done)
+    builder.position_at_end(other)
+    popped = emitter.fail_if_null(emitter.call_runtime("tpy2wasm_list_pop", obj), position(op))
+    other_end = builder.block
+    builder.branch(done)
+    builder.position_at_end(done)
+    result = builder.phi(PTR)
+    result.add_incoming(item, take)
+    result.add_incoming(popped, other_end)
+    return result

@@ -83,6 +83,8 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_set_item": (I32, (PTR, PTR, PTR)),
     "tpy2wasm_get_item_at": (PTR, (PTR, I64)),
     "tpy2wasm_call_builtin": (PTR, (PTR, PTR, PTR)),
+    "tpy2wasm_list_pop": (PTR, (PTR,)),
+    "PyList_Append": (I32, (PTR, PTR)),
     "tpy2wasm_set_item_at": (I32, (PTR, I64, PTR)),
     "PyObject_GetIter": (PTR, (PTR,)),
     "tpy2wasm_unpack_sequence": (PTR, (PTR, I32)),

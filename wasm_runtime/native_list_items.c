@@ -13,6 +13,7 @@ PyObject *tpy2wasm_word_box(int64_t word);
 
 _Static_assert(offsetof(PyVarObject, ob_size) == 8, "codegen/list_items.py: SIZE_OFFSET");
 _Static_assert(offsetof(PyListObject, ob_item) == 12, "codegen/list_items.py: ITEMS_OFFSET");
+_Static_assert(offsetof(PyListObject, allocated) == 16, "codegen/list_items.py: _ALLOCATED_OFFSET");
 _Static_assert(offsetof(PyFloatObject, ob_fval) == 8, "codegen/list_items.py: FLOAT_VALUE_OFFSET");
 _Static_assert(offsetof(PyLongObject, ob_digit) == 12 && PyLong_SHIFT == 30, "codegen/list_items.py: DIGIT_OFFSET");
 
@@ -63,6 +64,11 @@ int tpy2wasm_set_item_at(PyObject *object, int64_t index, PyObject *value) {
     int status = tpy2wasm_set_item(object, key, value);
     Py_DECREF(key);
     return status;
+}
+
+/* `list.pop()` where generated code does not take the last item in place. */
+PyObject *tpy2wasm_list_pop(PyObject *list) {
+    return PyObject_CallMethod(list, "pop", NULL);
 }
 
 /* Generated code steps a list's iterator in place: its index at offset 8, its list (NULL once

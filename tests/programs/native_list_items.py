@@ -3,6 +3,7 @@ when hints lie, indices are negative, big or out of range, lists alias, and code
 (a finalizer) or a loop's body mutates the list."""
 import math
 import struct
+import sys
 
 
 class Noisy:
@@ -159,6 +160,44 @@ def roots(xs: list[float]) -> float:
     return total
 
 
+def build(n: int) -> list[float]:
+    out: list[float] = []
+    for i in range(n):
+        out.append(i * 0.5)
+    return out
+
+
+def drain(xs: list[int]) -> int:
+    total: int = 0
+    while len(xs) > 0:
+        total = total * 10 + xs.pop()
+    return total
+
+
+def pop_one(xs: list[int]) -> int:
+    return xs.pop()
+
+
+def append_order(xs: list[int], log: list[str]) -> None:
+    xs.append(len(log) + noted(log))
+
+
+def noted(log: list[str]) -> int:
+    log.append("argument")
+    return 0
+
+
+class Appender:
+    def __init__(self) -> None:
+        self.items: list[object] = []
+
+    def append(self, item: object) -> None:
+        self.items.append(("wrapped", item))
+
+    def pop(self) -> str:
+        return "custom pop"
+
+
 def swap_ends(xs: list[float]) -> None:
     xs[0], xs[-1] = xs[-1], xs[0]
 
@@ -244,6 +283,32 @@ def main() -> None:
     print(root(9.0), roots([1.0, 4.0]))
     math.sqrt = real_sqrt
     print(root(9.0))
+    # append and pop in place on exact lists (sys.getsizeof as CPython's), else CPython's methods.
+    built = build(40)
+    print(built[:3], built[-1], len(built), sys.getsizeof(built) == sys.getsizeof(list(built)) or "sizes")
+    grown: list[float] = []
+    allocated = []  # the room list_resize keeps, from sys.getsizeof (pointers are 4 bytes on wasm32)
+    for i in range(20):
+        grown.append(float(i))
+        allocated.append((sys.getsizeof(grown) - sys.getsizeof([])) // struct.calcsize("P"))
+    print(allocated)
+    digits: list[int] = [1, 2, 3, 4, 5, 6, 7, 8, 9]
+    print(drain(digits), digits, (sys.getsizeof(digits) - sys.getsizeof([])) // struct.calcsize("P"))
+    try:
+        pop_one([])
+    except IndexError as error:
+        print("IndexError:", error)
+    appender = Appender()
+    append_order(appender, [])  # type: ignore[arg-type]
+    print(appender.items, pop_one(appender))  # type: ignore[arg-type]
+    try:
+        append_order((1, 2), ["x"])  # type: ignore[arg-type]
+    except AttributeError as error:
+        print("AttributeError:", error)
+    log: list[str] = []
+    target: list[int] = []
+    append_order(target, log)
+    print(target, log)
     pair: list[float] = [1.0, 2.0, 3.0]
     swap_ends(pair)
     print(pair)
