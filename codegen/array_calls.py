@@ -38,6 +38,6 @@ def _helper(module: ir.Module, name: str, at: int, count: int) -> ir.Function:
     array = builder.alloca(PTR, size=ir.Constant(I32, max(count, 1)), name="array")
     arguments = list(helper.args)
     for index, value in enumerate(arguments[at:at + count]):
-        builder.store(value, builder.gep(array, [ir.Constant(I32, index)]))
+        builder.store(value, builder.gep(array, [ir.Constant(I32, index)], inbounds=True))
     builder.ret(builder.call(runtime, [*arguments[:at], array, *arguments[at + count:]]))
     return helper

@@ -107,7 +107,7 @@ def load_callee(emitter: CallingEmitter, op: tir.LoadGlobal, call: tob.CallDirec
         return ir.Constant(PTR, None)
     builder = emitter.builder
     site = emitter.direct_site(call)
-    version = builder.bitcast(builder.gep(emitter.globals_pointer, [ir.Constant(I32, DICT_VERSION_OFFSET)]),
+    version = builder.bitcast(builder.gep(emitter.globals_pointer, [ir.Constant(I32, DICT_VERSION_OFFSET)], inbounds=True),
                               I64.as_pointer())
     known = builder.icmp_unsigned("==", builder.load(_field(builder, site, 1)), builder.load(version))
     start = builder.block
@@ -198,7 +198,7 @@ def _phi(builder: ir.IRBuilder, rtype: RType, incoming: list[tuple[ir.Value, ir.
 
 
 def _field(builder: ir.IRBuilder, site: ir.Value, index: int) -> ir.Value:
-    return builder.gep(site, [ir.Constant(I32, 0), ir.Constant(I32, index)])
+    return builder.gep(site, [ir.Constant(I32, 0), ir.Constant(I32, index)], inbounds=True)
 
 
 def _generic_result(emitter: CallingEmitter, op: tob.CallDirect, callee: ir.Value) -> ir.Value:
@@ -241,7 +241,7 @@ def emit_thunk(thunk: ir.Function, direct: ir.Function, function: tir.FunctionIR
     arguments: list[ir.Value] = []
     made: list[ir.Value] = []
     for index, arg in enumerate(function.args):
-        value = builder.load(builder.gep(args_pointer, [ir.Constant(I32, index)]))
+        value = builder.load(builder.gep(args_pointer, [ir.Constant(I32, index)], inbounds=True))
         if arg.type in WORDS:
             value = builder.call(declare(module, words.FROM_OBJECT[arg.type]), [value])
             made.append(value)

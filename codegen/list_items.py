@@ -98,7 +98,7 @@ def next_item(emitter: Emitter, iterator: ir.Value) -> ir.Value:
     size = builder.load(field(builder, items, SIZE_OFFSET, I32))
     builder.cbranch(builder.icmp_signed("<", index, size), take, call)  # else the call ends it
     builder.position_at_end(take)
-    item = builder.load(builder.gep(builder.load(field(builder, items, ITEMS_OFFSET, PTR_PTR)), [index]))
+    item = builder.load(builder.gep(builder.load(field(builder, items, ITEMS_OFFSET, PTR_PTR)), [index], inbounds=True))
     builder.store(builder.add(index, ir.Constant(I32, 1)), index_field)
     emitter.incref(item)
     builder.branch(done)
@@ -128,7 +128,7 @@ def _item_slot(emitter: Emitter, obj: ir.Value, index: tir.Register, index_word:
     builder.cbranch(builder.icmp_unsigned("<", at, size), inside, other)
     builder.position_at_end(inside)
     items = builder.load(field(builder, obj, ITEMS_OFFSET, PTR_PTR))
-    return builder.gep(items, [builder.trunc(at, I32)]), other
+    return builder.gep(items, [builder.trunc(at, I32)], inbounds=True), other
 
 
 def _get_item(emitter: Emitter, op: tob.GetItem) -> None:
@@ -327,7 +327,7 @@ def _append(emitter: Emitter, op: tob.CallMethod, obj: ir.Value, args: list[ir.V
         with inline:
             emitter.incref(item)
             items = builder.load(field(builder, obj, ITEMS_OFFSET, PTR_PTR))
-            builder.store(item, builder.gep(items, [size]))
+            builder.store(item, builder.gep(items, [size], inbounds=True))
             builder.store(grown, field(builder, obj, SIZE_OFFSET, I32))
         with resize:
             status = emitter.call_runtime("PyList_Append", obj, item)
@@ -348,7 +348,7 @@ def _pop(emitter: Emitter, op: tob.CallMethod, obj: ir.Value, args: list[ir.Valu
     keeps_room = builder.icmp_signed(">=", shrunk, builder.ashr(allocated, ir.Constant(I32, 1)))
     builder.cbranch(builder.and_(builder.icmp_signed(">", size, ir.Constant(I32, 0)), keeps_room), take, other)
     builder.position_at_end(take)
-    item = builder.load(builder.gep(builder.load(field(builder, obj, ITEMS_OFFSET, PTR_PTR)), [shrunk]))
+    item = builder.load(builder.gep(builder.load(field(builder, obj, ITEMS_OFFSET, PTR_PTR)), [shrunk], inbounds=True))
     builder.store(shrunk, field(builder, obj, SIZE_OFFSET, I32))
     builder.branch(done)
     builder.position_at_end(other)

@@ -137,7 +137,7 @@ def load_global_word(emitter: ObjectEmitter, name: str) -> ir.Value:
 
 
 def _cache_field(builder: ir.IRBuilder, cache: ir.Value, index: int) -> ir.Value:
-    return builder.gep(cache, [ir.Constant(I32, 0), ir.Constant(I32, index)])
+    return builder.gep(cache, [ir.Constant(I32, 0), ir.Constant(I32, index)], inbounds=True)
 
 
 def _cached_or(emitter: ObjectEmitter, cache: ir.Value, usable: ir.Value, found: Callable[[], ir.Value],
@@ -145,7 +145,7 @@ def _cached_or(emitter: ObjectEmitter, cache: ir.Value, usable: ir.Value, found:
     """`found()` where the NameCache holds a `usable` value found in the module's globals, whose
     version is still the one it was found at; else `missed()`."""
     builder = emitter.builder
-    version = builder.bitcast(builder.gep(emitter.globals_pointer, [ir.Constant(I32, DICT_VERSION_OFFSET)]),
+    version = builder.bitcast(builder.gep(emitter.globals_pointer, [ir.Constant(I32, DICT_VERSION_OFFSET)], inbounds=True),
                               I64.as_pointer())
     in_globals = builder.icmp_unsigned("==", builder.load(_cache_field(builder, cache, 2)),
                                        ir.Constant(I64, NAME_IN_GLOBALS))

@@ -45,7 +45,7 @@ def cpython_object(module: ir.Module, name: str) -> ir.Value:
 
 def field(builder: ir.IRBuilder, obj: ir.Value, offset: int, field_type: ir.Type) -> ir.Value:
     """A pointer to the field at `offset` bytes into the object."""
-    return builder.bitcast(builder.gep(obj, [ir.Constant(I32, offset)]), field_type.as_pointer())
+    return builder.bitcast(builder.gep(obj, [ir.Constant(I32, offset)], inbounds=True), field_type.as_pointer())
 
 
 def has_type(emitter: Emitter, obj: ir.Value, type_name: str) -> ir.Value:
@@ -108,7 +108,7 @@ def boxed(emitter: Emitter, word: ir.Value, rtype: RType, fast: bool) -> ir.Valu
     builder.cbranch(cached, take, make)
     builder.position_at_end(take)
     table = _small_int_objects(emitter.module)
-    singleton = builder.load(builder.gep(table, [ir.Constant(I32, 0), builder.trunc(offset, I32)]))
+    singleton = builder.load(builder.gep(table, [ir.Constant(I32, 0), builder.trunc(offset, I32)], inbounds=True))
     emitter.retain(singleton)
     builder.branch(done)
     builder.position_at_end(make)
