@@ -9,7 +9,8 @@ made at entry (holding the argument, for a parameter), and routes every use of `
     r = x          ->  c = $cell.x; o = c content of 'x' (UnboundLocalError when empty); r = word o
     x = r          ->  c = $cell.x; c content = box r
     del x          ->  (its check reads the cell, as above); c content = empty
-    for x in it    ->  the body starts by moving x from its slot into the cell
+    for x in it    ->  the step goes to a new block that moves x from its slot into the cell,
+                       then to the body (which a counted range loop enters too, from its cell)
 
 So only the cell holds the value, as in CPython (sys.getrefcount agrees). MakeFunction's
 closure reads the cells by `cell_local`.
@@ -20,7 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tpy2wasm.analysis.ir import (
-    BasicBlock, ForIter, FunctionIR, Goto, Local, LoadLocal, Op, Position, Register, StoreLocal, Terminator,
+    BasicBlock, ForIter, FunctionIR, Goto, Local, LoadLocal, Op, Position, Register, StoreLocal,
 )
 from tpy2wasm.analysis.ir_objects import Box, CellGet, CellSet, ClearLocal, NewCell, ToWord
 from tpy2wasm.analysis.ir_operands import operands
@@ -42,7 +43,7 @@ def insert_cells(function: FunctionIR, cell_variables: tuple[str, ...]) -> Funct
     rewriter = _Rewriter(function, frozenset(cell_variables))
     first = function.blocks[0]
     entry = BasicBlock(CELLS_BLOCK, tuple(rewriter.make_cells()), Goto(first.label, function.line))
-    return replace(function, blocks=(entry, *(rewriter.block(block) for block in function.blocks)))
+    return replace(function, blocks=(entry, *(rewritten for block in function.blocks for rewritten in rewriter.blocks(block))))
 
 
 class _Rewriter:
@@ -51,26 +52,23 @@ class _Rewriter:
         self.cells = cells
         self.next_register = 1 + max((register.number for block in function.blocks for op in block.ops
                                       for register in (*operands(op), *([op.dest] if op.dest else []))), default=0)
-        # The loop bodies whose `for` stores a cell variable, by body label.
-        self.loop_items = {block.terminator.body: block.terminator.item for block in function.blocks
-                           if isinstance(block.terminator, ForIter) and block.terminator.item.name in cells}
 
     def register(self, rtype: RType) -> Register:
         self.next_register += 1
         return Register(self.next_register, rtype)
 
-    def block(self, block: BasicBlock) -> BasicBlock:
-        ops: list[Op] = []
-        if block.label in self.loop_items:
-            item = self.loop_items[block.label]
-            first: Op | Terminator = block.ops[0] if block.ops else block.terminator
-            value = self.register(item.type)
-            ops.append(_at(LoadLocal(value, item, first.line), first.position))
-            ops.append(_at(ClearLocal(item, first.line), first.position))
-            ops.extend(self.set_cell(item.name, value, first.line, first.position))
-        for op in block.ops:
-            ops.extend(self.rewrite(op))
-        return replace(block, ops=tuple(ops))
+    def blocks(self, block: BasicBlock) -> tuple[BasicBlock, ...]:
+        """The block with its ops rewritten; a `for` step that stores a cell variable goes on
+        to a new block that moves the item from the local's slot into the cell."""
+        ops = tuple(rewritten for op in block.ops for rewritten in self.rewrite(op))
+        step = block.terminator
+        if not (isinstance(step, ForIter) and step.item.name in self.cells):
+            return (replace(block, ops=ops),)
+        value, line, position = self.register(step.item.type), step.line, step.position
+        moves = [_at(LoadLocal(value, step.item, line), position), _at(ClearLocal(step.item, line), position),
+                 *self.set_cell(step.item.name, value, line, position)]
+        into_cell = BasicBlock(f"{block.label}.item", tuple(moves), Goto(step.body, line, position=position))
+        return replace(block, ops=ops, terminator=replace(step, body=into_cell.label)), into_cell
 
     def make_cells(self) -> list[Op]:
         """MAKE_CELL of each cell variable; a parameter's holds its argument."""

@@ -315,13 +315,11 @@ class FunctionLowerer(StatementLowerer):
     def next_item(self, iterator: Register, statement: ForStmt, exit_block: OpenBlock, line: int) -> OpenBlock:
         """A loop head that takes the iterator's next item, or goes to `exit_block` once it is
         exhausted; on return the current block is the one where the loop's target holds the item."""
-        # The item goes straight into an object local, as FOR_ITER then STORE_FAST; into any
-        # other target through a temporary, emptied before the store so it holds no extra
-        # reference (an unpacked item dies at the unpacking, before the targets are stored).
-        # A word local's word is read from the temporary before it is emptied: no Python code
-        # runs between, and the read needs no reference of its own (codegen/borrowed_loads.py).
-        local = self.target_local(statement.index)
-        target = local if local is not None and local.type is OBJECT else None
+        # The item goes straight into a local, as FOR_ITER then STORE_FAST (into a word local
+        # converted as ToWord does); into any other target through a temporary, emptied before
+        # the store so it holds no extra reference (an unpacked item dies at the unpacking,
+        # before the targets are stored).
+        target = self.target_local(statement.index)
         item = self.temp("item") if target is None else target
         head, body = self.builder.new_block(), self.builder.new_block()
         self.builder.goto(head, line)
@@ -330,8 +328,6 @@ class FunctionLowerer(StatementLowerer):
         self.builder.activate(body)
         if target is None:
             value = self.load(item, line)
-            if local is not None:
-                value = self.coerce(value, local.type, line)
             self.builder.emit(ClearLocal(item, line))
             self.store(statement.index, value)
         return head

@@ -155,15 +155,15 @@ class FunctionEmitter(RefcountEmitter):
         return self.version.fast_words and register.type in WORDS
 
     def transfer_unless(self, condition: ir.Value | None, releasing: ir.Value | None = None,
-                        after: bool = False) -> None:
+                        after: bool = False, to: Site | None = None) -> None:
         """(word_paths.Emitter's) `after`: to the op after this one, which has defined its result:
-        a call is not made twice."""
+        a call is not made twice; `to`: that site (a `for` step's body)."""
         if condition is None:
             return
         assert self.version.fast_words, "only the fast version transfers"
         builder = self.builder
         label, index = self.site
-        site = (label, index + 1) if after else self.site
+        site = to or ((label, index + 1) if after else self.site)
         if site not in self.generic_sites:
             self.generic_sites[site] = self.llvm_function.append_basic_block("generic.{}.{}".format(*site))
         target = self.generic_sites[site]
@@ -471,17 +471,8 @@ class FunctionEmitter(RefcountEmitter):
             self.emit_for_iter(terminator)
 
     def emit_for_iter(self, terminator: tir.ForIter) -> None:
-        builder = self.builder
-        item = list_items.next_item(self, self.value(terminator.iterator))
-        store, ended = (self.llvm_function.append_basic_block(name) for name in ("for.item", "for.end"))
-        builder.cbranch(builder.icmp_unsigned("!=", item, ir.Constant(PTR, None)), store, ended)
-        builder.position_at_end(ended)  # exhausted, or raised
-        self.fail_if(builder.icmp_unsigned("!=", self.call_runtime("PyErr_Occurred"), ir.Constant(PTR, None)),
-                     position(terminator))
-        builder.branch(self.version.blocks[terminator.exit])
-        builder.position_at_end(store)
-        self.store_local(terminator.item, item)
-        builder.branch(self.version.blocks[terminator.body])
+        blocks = self.version.blocks
+        list_items.for_step(self, terminator, blocks[terminator.body], blocks[terminator.exit], self.version.fast_words)
 
     def direct_site(self, call: tob.CallDirect) -> ir.GlobalVariable:
         """The DIRECT_SITE of a CallDirect: its callee's load and the call share it."""

@@ -19,6 +19,7 @@ from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
+from tpy2wasm.analysis.exceptions import Site
 from tpy2wasm.analysis.rtypes import BOOL_WORD, FLOAT_WORD, INT_WORD, OBJECT, WORDS
 from tpy2wasm.codegen import bool_words, float_words, int_words, object_words, words
 from tpy2wasm.codegen.object_words import FLOAT_VALUE_OFFSET, ITEMS_OFFSET, SIZE_OFFSET, field, has_type
@@ -53,7 +54,8 @@ class Emitter(object_words.Emitter, Protocol):
                         after: tuple[ir.Value, ...] = ()) -> ir.Value: ...
     def incref(self, value: ir.Value) -> None: ...
     def transfer_unless(self, condition: ir.Value | None, releasing: ir.Value | None = None,
-                        after: bool = False) -> None: ...
+                        after: bool = False, to: Site | None = None) -> None: ...
+    def store_local(self, local: tir.Local, value: ir.Value, borrowed: bool = False) -> None: ...
 
 
 def emit(emitter: Emitter, op: tob.GetItem | tob.SetItem | tob.GetMethod | tob.CallMethod,
@@ -82,12 +84,17 @@ def _unhold(emitter: Emitter, op: tob.GetItem | tob.SetItem, obj: ir.Value) -> N
         emitter.release(obj)
 
 
-def next_item(emitter: Emitter, iterator: ir.Value) -> ir.Value:
-    """The iterator's next item (a new reference), or NULL when it is exhausted or raised
-    (StopIteration cleared, as FOR_ITER does): a list's iterator steps in place."""
+def for_step(emitter: Emitter, terminator: tir.ForIter, body: ir.Block, exit_block: ir.Block, fast: bool) -> None:
+    """FOR_ITER: the iterator's next item into the loop's target local, then `body`; once it is
+    exhausted (StopIteration cleared) `exit_block`, or the handler when it raised. A list's
+    iterator steps in place, as listiter_next does while items remain. An item stored into a
+    word local (`for x in xs` where x is an int, float or bool) is read into the word where it
+    lies, taking no reference; in the `fast` version a word that is not fast goes on in the
+    generic version, at the start of the body, with the word stored."""
     builder, function = emitter.builder, emitter.llvm_function
-    has_list, in_range, take, call, done = (function.append_basic_block(f"iter.{name}") for name in
-                                            ("list", "range", "take", "call", "done"))
+    iterator, word_type = emitter.value(terminator.iterator), terminator.item.type
+    has_list, in_range, take, call, got, store, ended = (function.append_basic_block(f"for.{name}") for name in
+                                                         ("list", "range", "take", "call", "got", "store", "end"))
     builder.cbranch(has_type(emitter, iterator, "PyListIter_Type"), has_list, call)
     builder.position_at_end(has_list)
     items = builder.load(field(builder, iterator, _ITER_LIST_OFFSET, PTR))
@@ -100,16 +107,34 @@ def next_item(emitter: Emitter, iterator: ir.Value) -> ir.Value:
     builder.position_at_end(take)
     item = builder.load(builder.gep(builder.load(field(builder, items, ITEMS_OFFSET, PTR_PTR)), [index], inbounds=True))
     builder.store(builder.add(index, ir.Constant(I32, 1)), index_field)
-    emitter.incref(item)
-    builder.branch(done)
+    if word_type in WORDS:
+        item = object_words.word_of_object(emitter, item, word_type)
+    else:
+        emitter.incref(item)
+    incoming = [(item, builder.block)]
+    builder.branch(store)
     builder.position_at_end(call)
     called = emitter.call_runtime("tpy2wasm_iter_next", iterator)
-    builder.branch(done)
-    builder.position_at_end(done)
-    result = builder.phi(PTR)
-    result.add_incoming(item, take)
-    result.add_incoming(called, call)
-    return result
+    builder.cbranch(builder.icmp_unsigned("!=", called, ir.Constant(PTR, None)), got, ended)
+    builder.position_at_end(got)
+    if word_type in WORDS:
+        word = object_words.word_of_object(emitter, called, word_type)
+        emitter.release(called)
+        called = word
+    incoming.append((called, builder.block))
+    builder.branch(store)
+    builder.position_at_end(ended)
+    emitter.fail_if(builder.icmp_unsigned("!=", emitter.call_runtime("PyErr_Occurred"), ir.Constant(PTR, None)),
+                    position(terminator))
+    builder.branch(exit_block)
+    builder.position_at_end(store)
+    value = builder.phi(words.slot_type(word_type))
+    for incoming_value, block in incoming:
+        value.add_incoming(incoming_value, block)
+    emitter.store_local(terminator.item, value)
+    if fast and word_type in WORDS:
+        emitter.transfer_unless(bool_words.word_is_fast(builder, value, word_type), to=(terminator.body, 0))
+    builder.branch(body)
 
 
 def _item_slot(emitter: Emitter, obj: ir.Value, index: tir.Register, index_word: ir.Value) -> tuple[ir.Value, ir.Block]:
