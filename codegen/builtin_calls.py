@@ -107,9 +107,7 @@ def emit(emitter: Emitter, op: tob.CallBuiltin) -> None:
     call_end = builder.block
     builder.branch(join)
     builder.position_at_end(join)
-    value = builder.phi(words.slot_type(op.dest.type))
-    value.add_incoming(computed, inline)
-    value.add_incoming(converted, call_end)
+    value = words.joined(builder, op.dest.type, [(computed, inline), (converted, call_end)])
     emitter.define(op.dest, value)
     if emitter.known_fast(op.dest):  # a value entering the fast version, after the call's effects
         emitter.transfer_unless(bool_words.word_is_fast(builder, value, op.dest.type), after=True)

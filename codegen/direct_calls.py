@@ -34,7 +34,7 @@ from llvmlite import ir
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.ir_operands import operands
-from tpy2wasm.analysis.rtypes import INT_WORD, WORDS, RType
+from tpy2wasm.analysis.rtypes import INT_WORD, WORDS
 from tpy2wasm.codegen import frame_depth, words
 from tpy2wasm.codegen.bool_words import fast_result, word_is_fast
 from tpy2wasm.codegen.early_returns import EarlyReturn
@@ -179,22 +179,15 @@ def emit_call(emitter: CallingEmitter, op: tob.CallDirect, entries: NativeEntrie
     slow_incoming.append((result, builder.block))
     builder.branch(slow_join)
     builder.position_at_end(slow_join)
-    value = _phi(builder, op.dest.type, slow_incoming)
+    value = words.joined(builder, op.dest.type, slow_incoming)
     if fast_word:  # a value entering the fast version, after the call's effects
         emitter.define(op.dest, value)
         emitter.transfer_unless(word_is_fast(builder, value, op.dest.type), after=True)
         fast_incoming.append((value, builder.block))
         builder.branch(join)
         builder.position_at_end(join)
-        value = _phi(builder, op.dest.type, fast_incoming)
+        value = words.joined(builder, op.dest.type, fast_incoming)
     emitter.define(op.dest, value)
-
-
-def _phi(builder: ir.IRBuilder, rtype: RType, incoming: list[tuple[ir.Value, ir.Block]]) -> ir.Value:
-    phi = builder.phi(words.slot_type(rtype))
-    for value, block in incoming:
-        phi.add_incoming(value, block)
-    return phi
 
 
 def _field(builder: ir.IRBuilder, site: ir.Value, index: int) -> ir.Value:

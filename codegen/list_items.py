@@ -128,9 +128,7 @@ def for_step(emitter: Emitter, terminator: tir.ForIter, body: ir.Block, exit_blo
                     position(terminator))
     builder.branch(exit_block)
     builder.position_at_end(store)
-    value = builder.phi(words.slot_type(word_type))
-    for incoming_value, block in incoming:
-        value.add_incoming(incoming_value, block)
+    value = words.joined(builder, word_type, incoming)
     emitter.store_local(terminator.item, value)
     if fast and word_type in WORDS:
         emitter.transfer_unless(bool_words.word_is_fast(builder, value, word_type), to=(terminator.body, 0))
@@ -183,9 +181,7 @@ def _get_item(emitter: Emitter, op: tob.GetItem) -> None:
     incoming.append((subscripted if rtype is OBJECT else _word_of_new_object(emitter, subscripted, op), builder.block))
     builder.branch(join)
     builder.position_at_end(join)
-    value = builder.phi(words.slot_type(rtype))
-    for incoming_value, block in incoming:
-        value.add_incoming(incoming_value, block)
+    value = words.joined(builder, rtype, incoming)
     emitter.define(op.dest, value)
     if emitter.known_fast(op.dest):  # a value entering the fast version, after a subscript's effects
         emitter.transfer_unless(bool_words.word_is_fast(builder, value, rtype), after=True)
@@ -314,10 +310,7 @@ def _method(emitter: Emitter, op: tob.GetMethod | tob.CallMethod) -> None:
         found_end = builder.block
         builder.branch(join)
         builder.position_at_end(join)
-        method = builder.phi(PTR)
-        method.add_incoming(ir.Constant(PTR, None), start)
-        method.add_incoming(found, found_end)
-        emitter.define(op.dest, method)
+        emitter.define(op.dest, words.joined(builder, OBJECT, [(ir.Constant(PTR, None), start), (found, found_end)]))
         return
     method, args = emitter.value(op.method), emitter.values(op.args)
     in_place, call, join = (function.append_basic_block(f"method.{name}") for name in ("in_place", "call", "join"))
@@ -333,10 +326,7 @@ def _method(emitter: Emitter, op: tob.GetMethod | tob.CallMethod) -> None:
     called_end = builder.block
     builder.branch(join)
     builder.position_at_end(join)
-    result = builder.phi(PTR)
-    result.add_incoming(applied, applied_end)
-    result.add_incoming(called, called_end)
-    emitter.define(op.dest, result)
+    emitter.define(op.dest, words.joined(builder, OBJECT, [(applied, applied_end), (called, called_end)]))
 
 
 def _append(emitter: Emitter, op: tob.CallMethod, obj: ir.Value, args: list[ir.Value]) -> ir.Value:
@@ -381,7 +371,4 @@ def _pop(emitter: Emitter, op: tob.CallMethod, obj: ir.Value, args: list[ir.Valu
     other_end = builder.block
     builder.branch(done)
     builder.position_at_end(done)
-    result = builder.phi(PTR)
-    result.add_incoming(item, take)
-    result.add_incoming(popped, other_end)
-    return result
+    return words.joined(builder, OBJECT, [(item, take), (popped, other_end)])

@@ -12,7 +12,7 @@ from typing import Final, Protocol
 
 from llvmlite import ir
 
-from tpy2wasm.analysis.rtypes import BOOL_WORD, FLOAT_WORD, INT_WORD, RType
+from tpy2wasm.analysis.rtypes import BOOL_WORD, FLOAT_WORD, INT_WORD, OBJECT, RType
 from tpy2wasm.codegen import bool_words, int_words, words
 from tpy2wasm.codegen.runtime_api import F64, I8, I32, I64, PTR
 
@@ -84,10 +84,7 @@ def word_of_object(emitter: Emitter, obj: ir.Value, rtype: RType) -> ir.Value:
     incoming.append((emitter.call_runtime(words.FROM_OBJECT[rtype], obj), builder.block))
     builder.branch(done)
     builder.position_at_end(done)
-    word = builder.phi(words.slot_type(rtype))
-    for value, block in incoming:
-        word.add_incoming(value, block)
-    return word
+    return words.joined(builder, rtype, incoming)
 
 
 def boxed(emitter: Emitter, word: ir.Value, rtype: RType, fast: bool) -> ir.Value:
@@ -115,10 +112,7 @@ def boxed(emitter: Emitter, word: ir.Value, rtype: RType, fast: bool) -> ir.Valu
     made = emitter.call_runtime(words.BOX[rtype], word)
     builder.branch(done)
     builder.position_at_end(done)
-    result = builder.phi(PTR)
-    result.add_incoming(singleton, take)
-    result.add_incoming(made, make)
-    return result
+    return words.joined(builder, OBJECT, [(singleton, take), (made, make)])
 
 
 def bool_object(emitter: Emitter, word: ir.Value) -> ir.Value:

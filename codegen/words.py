@@ -21,6 +21,14 @@ def slot_type(rtype: RType) -> ir.Type:
     return {INT_WORD: I64, FLOAT_WORD: F64, BOOL_WORD: I32}.get(rtype, PTR)
 
 
+def joined(builder: ir.IRBuilder, rtype: RType, incoming: list[tuple[ir.Value, ir.Block]]) -> ir.Value:
+    """The value of `rtype` that each (value, block) brings where those paths meet."""
+    phi = builder.phi(slot_type(rtype))
+    for value, block in incoming:
+        phi.add_incoming(value, block)
+    return phi
+
+
 def empty(slot: ir.Type) -> ir.Constant:
     if slot == I64:
         return int_words.WORD_ERROR
