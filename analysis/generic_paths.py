@@ -97,6 +97,7 @@ class _FunctionReader:
         counted_callees = {op.callee for op in self.definitions.values() if isinstance(op, objects.IsCountedRange)}
         self.counted_ranges = {op.dest for op in self.definitions.values()
                                if isinstance(op, objects.CallObject) and op.callee in counted_callees}
+        self.range_iterators = objects.range_fallback_iterators(function)
 
     def notes(self) -> list[OperationNote]:
         """One note per operation in the source: the first op lowered for it says what it does
@@ -170,8 +171,7 @@ class _FunctionReader:
 
     def counted_fallback(self, iterator: ir.Register) -> bool:
         """Whether `iterator` is the one a range loop counted on int words falls back on."""
-        definition = self.definitions.get(iterator)
-        return isinstance(definition, objects.GetIter) and definition.iterable in self.counted_ranges
+        return iterator in self.range_iterators
 
     def boxed_for_a_generic_operation(self, box: objects.Box) -> bool:
         """Whether the word is boxed for operations that are generic anyway (a call's argument,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import final
 
-from tpy2wasm.analysis.ir import CompareOperator, ErrorKind, Local, Op, Register
+from tpy2wasm.analysis.ir import CompareOperator, ErrorKind, FunctionIR, Local, Op, Register
 
 
 class _Raising(Op):
@@ -473,3 +473,12 @@ class DecRef(Op):
     value: Register
     line: int
     dest: None = field(default=None, init=False, repr=False)
+
+
+def range_fallback_iterators(function: FunctionIR) -> frozenset[Register]:
+    """The iterators counted range loops fall back on (GetIter of the call of what `range`
+    names, on the path IsCountedRange does not count): never a list's."""
+    ops = [op for block in function.blocks for op in block.ops]
+    callees = {op.callee for op in ops if isinstance(op, IsCountedRange)}
+    ranges = {op.dest for op in ops if isinstance(op, CallObject) and op.callee in callees}
+    return frozenset(op.dest for op in ops if isinstance(op, GetIter) and op.iterable in ranges)

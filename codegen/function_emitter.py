@@ -64,6 +64,7 @@ class FunctionEmitter(RefcountEmitter):
         self.result = self.entry_slot(words.slot_type(function.return_type), "result")
         self.error: tir.ErrorEdge | None = None  # of the op or terminator being emitted
         self.callee_loads = direct_calls.callee_loads(self.function)
+        self.range_iterators = tob.range_fallback_iterators(self.function)  # whose steps test for no list
         self.callee_names = {op.dest.number: op.name for block in self.function.blocks for op in block.ops
                              if isinstance(op, tir.LoadGlobal) and op.dest.number in self.callee_loads}
         self.direct_sites: dict[int, ir.GlobalVariable] = {}  # by callee register: one for both versions
@@ -472,7 +473,8 @@ class FunctionEmitter(RefcountEmitter):
 
     def emit_for_iter(self, terminator: tir.ForIter) -> None:
         blocks = self.version.blocks
-        list_items.for_step(self, terminator, blocks[terminator.body], blocks[terminator.exit], self.version.fast_words)
+        list_items.for_step(self, terminator, blocks[terminator.body], blocks[terminator.exit], self.version.fast_words,
+                            may_be_list=terminator.iterator not in self.range_iterators)
 
     def direct_site(self, call: tob.CallDirect) -> ir.GlobalVariable:
         """The DIRECT_SITE of a CallDirect: its callee's load and the call share it."""
