@@ -45,7 +45,7 @@ from tpy2wasm.analysis import nested_code
 from tpy2wasm.analysis.report import FunctionVerdict
 from tpy2wasm.analysis.typed_ast import TypedProgram
 
-OBJECTS_STAY = "dicts, sets, tuples and other objects stay in the interpreter, which is faster at them"
+OBJECTS_STAY = "dicts, sets, tuples and objects of classes from outside the program stay in the interpreter, which is faster at them"
 
 
 def describe_construct(node: Node) -> str:
@@ -65,6 +65,7 @@ class ExpressionChecker:
         self.func = func
         self.module = module
         self.types = program.types
+        self.program_modules = program.modules.keys()
         self.verdict = verdict
         # Parameters are checked with the signature, not again as locals; range counters hold ints.
         self.checked_locals = {argument.variable.name for argument in func.arguments} | facts.range_counters(func)
@@ -81,7 +82,7 @@ class ExpressionChecker:
         if name in self.checked_locals:
             return
         self.checked_locals.add(name)
-        if var.type is not None and facts.word_type(var.type) is None and not facts.is_boxable(var.type):
+        if var.type is not None and facts.word_type(var.type) is None and not facts.is_boxable(var.type, self.program_modules):
             self.reject(where, f"local '{name}' has type {var.type}: {OBJECTS_STAY}")
 
     def check_all(self, exprs: list[Expression]) -> bool:

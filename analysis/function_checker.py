@@ -77,7 +77,7 @@ class FunctionChecker(ExpressionChecker):
             self.reject(self.func, f"{what} has no annotation")
         elif isinstance(proper, AnyType):
             self.reject(self.func, f"{what} has type Any")
-        elif facts.word_type(declared) is None and not facts.is_boxable(declared):
+        elif facts.word_type(declared) is None and not facts.is_boxable(declared, self.program_modules):
             self.reject(self.func, f"{what} has type {declared}: {OBJECTS_STAY}")
 
     # Statements

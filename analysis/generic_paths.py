@@ -130,9 +130,11 @@ class _FunctionReader:
         if isinstance(op, objects.BuildSequence) and _F_STRING.match(self.text(op)):
             return self.located(op, _shortened(self.text(op)), GENERIC, "formats its values through CPython")
         if isinstance(op, objects.GetAttr) and op.dest not in self.callees:
-            return self.located(op, self.text(op), GENERIC, "an attribute lookup in CPython")
+            return self.located(op, self.text(op), FAST, "read in place from an instance's values or a module's "
+                                                         "cache while its class or dict is unchanged (else CPython's lookup)")
         if isinstance(op, objects.SetAttr):
-            return self.located(op, self.statement_text(op), GENERIC, f"stores attribute '{op.name}' through CPython")
+            return self.located(op, self.statement_text(op), FAST, f"stores '{op.name}' in place in an instance's "
+                                                                   "values while its class is unchanged (else through CPython)")
         if isinstance(op, objects.GetMethod):
             return None  # part of the call's note
         if isinstance(op, objects.CallMethod):

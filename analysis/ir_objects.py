@@ -22,6 +22,10 @@ class _Raising(Op):
 @final
 @dataclass(frozen=True)
 class GetAttr(_Raising):
+    """`obj.name`, into a word when `dest` is one: an instance's attribute read where it lies in
+    its inline values while its class is unchanged (codegen/instance_attributes.py), else
+    CPython's lookup."""
+
     dest: Register
     obj: Register
     name: str
@@ -31,6 +35,9 @@ class GetAttr(_Raising):
 @final
 @dataclass(frozen=True)
 class SetAttr(_Raising):
+    """`obj.name = value`, a word boxed first (a float stored over a float only the instance
+    holds overwrites it in place)."""
+
     obj: Register
     name: str
     value: Register

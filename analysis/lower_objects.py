@@ -50,8 +50,7 @@ class ObjectLowerer(ExpressionLowerer):
         if isinstance(expr, StrExpr):
             return self.constant(expr.value, line)
         if isinstance(expr, MemberExpr):
-            obj = self.lower_expr(expr.expr)
-            return self.builder.emit_value(GetAttr(self.register(OBJECT), obj, expr.name, line))
+            return self.get_attr(self.lower_expr(expr.expr), expr.name, line)
         if isinstance(expr, NameExpr) and not self.is_local(expr) and expr.fullname not in facts.CONSTANT_NAMES:
             return self.builder.emit_value(LoadGlobal(self.register(OBJECT), self.module.fullname,
                                                       expr.name, line))
@@ -80,6 +79,11 @@ class ObjectLowerer(ExpressionLowerer):
         is an exact float, bool or small int (codegen/list_items.py)."""
         return self.builder.emit_value(GetItem(self.register(rtype), obj, index, line))
 
+    def get_attr(self, obj: Register, name: str, line: int, rtype: RType = OBJECT) -> Register:
+        """`obj.name` as a value of `rtype`: an instance's attribute read as a word needs no object
+        when it is an exact float, bool or small int (codegen/instance_attributes.py)."""
+        return self.builder.emit_value(GetAttr(self.register(rtype), obj, name, line))
+
     def item_index(self, index: Expression) -> Register:
         """An index: an int word when it is an int, which a list's item is read at without an
         object; anything else (a slice, a key) as an object."""
@@ -89,6 +93,7 @@ class ObjectLowerer(ExpressionLowerer):
         self.builder.emit(SetItem(obj, index, value, line))
 
     def set_attr(self, target: MemberExpr, value: Register) -> None:
+        """`o.name = value`: a word is boxed by the store, or overwrites a float in place."""
         self.builder.emit(SetAttr(self.lower_expr(target.expr), target.name, value, target.line))
 
     def is_local(self, name: NameExpr) -> bool:
@@ -197,6 +202,8 @@ class ObjectLowerer(ExpressionLowerer):
             if isinstance(expr, IndexExpr):  # the item read straight into a word
                 obj = self.lower_expr(expr.base)
                 return self.get_item(obj, self.item_index(expr.index), line, word)
+            if isinstance(expr, MemberExpr):  # the attribute read straight into a word
+                return self.get_attr(self.lower_expr(expr.expr), expr.name, line, word)
             if not self.computes_word(expr):
                 return self.coerce(self.lower_object_node(expr), word, line)
             literal: int | float | bool | None = facts.constant_int(expr)
@@ -234,9 +241,9 @@ class ObjectLowerer(ExpressionLowerer):
 
     def operand(self, expr: Expression) -> Register:
         """An operand of an in-place operation, or the value a branch tests: a word when `expr`
-        computes one, is an item read as a word, or is a call that returns one (a direct or
-        inline builtin call); else an object."""
-        if self.computes_word(expr) or (isinstance(expr, IndexExpr) and self.static_word(expr) is not None):
+        computes one, is an item or attribute read as a word, or is a call that returns one (a
+        direct or inline builtin call); else an object."""
+        if self.computes_word(expr) or (isinstance(expr, (IndexExpr, MemberExpr)) and self.static_word(expr) is not None):
             return self.word(expr)
         with self.builder.at(expr):
             value = self.lower_object_node(expr)
@@ -246,8 +253,8 @@ class ObjectLowerer(ExpressionLowerer):
         """The value of `target = value`: a word when the target is a word local (an int stored
         in a float local stays an int, as in CPython: store() converts it), or an item and the
         value computes a word (boxed by the store, or kept in place by a list's item); an item
-        copied from another stays the same object, as in CPython."""
-        if isinstance(target, IndexExpr):
+        or attribute copied from another stays the same object, as in CPython."""
+        if isinstance(target, (IndexExpr, MemberExpr)):
             return self.word(value) if self.computes_word(value) else self.lower_expr(value)
         if (isinstance(target, NameExpr) and isinstance(target.node, Var) and self.is_local(target)
                 and self.local(target.name, target.node).type in WORDS and self.static_word(value) is not None):

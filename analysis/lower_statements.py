@@ -30,7 +30,7 @@ from mypy.nodes import (
 from tpy2wasm.analysis import mypy_facts as facts
 from tpy2wasm.analysis.ir import LoadLocal, Raise, Register, StoreGlobal, StoreLocal
 from tpy2wasm.analysis.ir_objects import (
-    ClearLocal, DeleteGlobal, GetAttr, NewAssertionError, SetAttr, UnpackedItem, UnpackSequence,
+    ClearLocal, DeleteGlobal, NewAssertionError, SetAttr, UnpackedItem, UnpackSequence,
 )
 from tpy2wasm.analysis.lower_exceptions import ExceptionLowerer
 from tpy2wasm.analysis.lower_expr import word_result
@@ -61,17 +61,19 @@ class StatementLowerer(ExceptionLowerer):
         its value read, then `v`, the in-place operation, and the store."""
         target, line = statement.lvalue, statement.line
         write: Callable[[Register], None]
-        if isinstance(target, IndexExpr):  # an int or float item read as a word, for a word operation
-            obj, index = self.lower_expr(target.base), self.item_index(target.index)
+        if isinstance(target, (IndexExpr, MemberExpr)):  # an int or float item or attribute read as a word
             item_word, operand_word = self.static_word(target), self.static_word(statement.rvalue)
             computes_word = item_word is not None and operand_word is not None \
                 and word_result(facts.BINARY_OPERATORS[statement.op], item_word, operand_word) is item_word
-            current = self.get_item(obj, index, line, item_word if computes_word and item_word else OBJECT)
-            write = lambda result: self.set_item(obj, index, result, line)
-        elif isinstance(target, MemberExpr):
-            owner = self.lower_expr(target.expr)
-            current = self.builder.emit_value(GetAttr(self.register(OBJECT), owner, target.name, line))
-            write = lambda result: self.builder.emit(SetAttr(owner, target.name, result, line))
+            rtype = item_word if computes_word and item_word else OBJECT
+            if isinstance(target, IndexExpr):
+                obj, index = self.lower_expr(target.base), self.item_index(target.index)
+                current = self.get_item(obj, index, line, rtype)
+                write = lambda result: self.set_item(obj, index, result, line)
+            else:
+                owner = self.lower_expr(target.expr)
+                current = self.get_attr(owner, target.name, line, rtype)
+                write = lambda result: self.builder.emit(SetAttr(owner, target.name, result, line))
         else:
             current = self.operand(target)
             write = lambda result: self.store(target, result)
@@ -87,8 +89,8 @@ class StatementLowerer(ExceptionLowerer):
             obj = self.lower_expr(target.base)
             self.set_item(obj, self.item_index(target.index), value, target.line)
             return
-        if isinstance(target, MemberExpr):  # an attribute is an object
-            self.set_attr(target, self.coerce(value, OBJECT, target.line))
+        if isinstance(target, MemberExpr):  # the value first, then the object
+            self.set_attr(target, value)
             return
         assert isinstance(target, NameExpr) and isinstance(target.node, Var), target
         if facts.module_global(target, self.module) is not None:  # an object in the dict, whatever its type

@@ -6,6 +6,7 @@ lowering knows how to translate, and vice versa.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Final
 
 from mypy.nodes import (
@@ -91,20 +92,22 @@ def word_type(mypy_type: Type | None) -> RType | None:
     return None
 
 
-def is_boxable(mypy_type: Type | None) -> bool:
+def is_boxable(mypy_type: Type | None, program_modules: Collection[str]) -> bool:
     """Whether a native function may hold the value in a parameter, local or return: a str,
-    a list (whose items native code reads and stores in place), None, an exception, a function
-    (a lambda) or Any. Other containers and objects stay in the interpreter, whose specialised
-    instructions are faster at them than calls into the C API."""
+    a list (whose items native code reads and stores in place), an instance of a class defined in
+    one of `program_modules` (whose attributes it reads and writes in place), None, an
+    exception, a function (a lambda) or Any. Other containers and objects stay in the
+    interpreter, whose specialised instructions are faster at them than calls into the C API."""
     proper = get_proper_type(mypy_type)
     if isinstance(proper, LiteralType):
         proper = proper.fallback
     if isinstance(proper, (NoneType, AnyType, CallableType)):
         return True
     if isinstance(proper, UnionType):
-        return all(word_type(item) is not None or is_boxable(item) for item in proper.items)
+        return all(word_type(item) is not None or is_boxable(item, program_modules) for item in proper.items)
     return isinstance(proper, Instance) and (proper.type.fullname in ("builtins.str", "builtins.list")
-                                              or proper.type.has_base("builtins.BaseException"))
+                                              or proper.type.has_base("builtins.BaseException")
+                                              or proper.type.module_name in program_modules)
 
 
 def expression_type(expr: Expression, types: dict[Expression, Type]) -> Type | None:

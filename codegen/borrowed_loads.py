@@ -9,7 +9,8 @@ in between leaves no register owning it.
 - A word local's load borrows in the generic version (in the fast version its word holds no
   object: nothing to retain).
 - An object local's load borrows in both versions when its only uses are as the container of
-  an item read or store (codegen/list_items.py) or an object read into a word: operations that
+  an item or attribute read or store (codegen/list_items.py, instance_attributes.py) or an
+  object read into a word: operations that
   run no Python code with it, or that take a reference of their own around any path that runs
   some, so that sys.getrefcount says what CPython says wherever Python code can ask. The set
   the fast version borrows is a subset of the generic version's, as a transfer needs
@@ -23,7 +24,7 @@ from collections.abc import Sequence
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis.exceptions import Site
-from tpy2wasm.analysis.ir_objects import ClearLocal, DecRef, GetItem, SetItem, ToWord
+from tpy2wasm.analysis.ir_objects import ClearLocal, DecRef, GetAttr, GetItem, SetAttr, SetItem, ToWord
 from tpy2wasm.analysis.ir_operands import operands
 from tpy2wasm.analysis.rtypes import WORDS
 
@@ -56,6 +57,8 @@ def _holds_its_own(register: tir.Register, between: Sequence[tir.Op]) -> bool:
             continue
         if isinstance(op, (GetItem, SetItem)) and op.obj == register and register not in (op.index, getattr(op, "value", None)):
             continue
+        if isinstance(op, (GetAttr, SetAttr)) and op.obj == register and register != getattr(op, "value", None):
+            continue
         if isinstance(op, ToWord):
             continue
         return False
@@ -67,11 +70,13 @@ def handed_over(op: tir.Op, following: Sequence[tir.Op],
     """The register whose reference `op` may take over rather than copy, because its release
     (a DecRef of the refcount pass) is among the releases that `following` starts with: the
     value a StoreLocal stores into a local,
-    or the object (not a word, which it boxes) a SetItem stores into a container. None when there is none; never a register
+    or the object (not a word, which it boxes) a SetItem or SetAttr stores into a container or an instance. None when there is none; never a register
     that borrows (`borrowed`: it owns no reference)."""
     if isinstance(op, tir.StoreLocal):
         value = op.source
     elif isinstance(op, SetItem) and op.value.type not in WORDS and op.value not in (op.obj, op.index):
+        value = op.value
+    elif isinstance(op, SetAttr) and op.value.type not in WORDS and op.value != op.obj:
         value = op.value
     else:
         return None

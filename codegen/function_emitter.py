@@ -24,7 +24,7 @@ from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
 from tpy2wasm.codegen import (
     array_calls, bool_words, bounded_counts, builtin_calls, direct_calls, fast_version, float_words, frame_depth, int_words,
-    borrowed_loads, list_items, object_ops, object_words, range_words, tail_calls, tail_loop, wide_words, words,
+    borrowed_loads, instance_attributes, list_items, object_ops, object_words, range_words, tail_calls, tail_loop, wide_words, words,
 )
 from tpy2wasm.codegen.refcount_slots import RefcountEmitter, assigned_locals
 from tpy2wasm.codegen.float_constants import float_literal
@@ -135,6 +135,8 @@ class FunctionEmitter(RefcountEmitter):
                     moved = handed  # its last use takes its reference: a move, not a copy
                     if isinstance(op, tob.SetItem):
                         list_items.emit(self, op, takes_value=True)
+                    elif isinstance(op, tob.SetAttr):
+                        instance_attributes.emit(self, op, takes_value=True)
                     elif isinstance(op, tir.StoreLocal):
                         self.store_local(op.local, self.value(moved))
                         self.forget_register(moved)
@@ -306,10 +308,8 @@ class FunctionEmitter(RefcountEmitter):
             status = self.call_runtime("tpy2wasm_delete_name", self.globals_pointer, self.strings.pointer(op.name),
                                        self.cache())
             self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
-        elif isinstance(op, tob.SetAttr):
-            status = self.call_runtime("tpy2wasm_set_attr", self.value(op.obj), self.strings.pointer(op.name),
-                                       self.cache(), self.value(op.value))
-            self.fail_if(self.builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
+        elif isinstance(op, (tob.GetAttr, tob.SetAttr)):
+            instance_attributes.emit(self, op)
         elif isinstance(op, (tob.GetItem, tob.SetItem, tob.GetMethod, tob.CallMethod)):
             list_items.emit(self, op)
         elif isinstance(op, tob.CallBuiltin):

@@ -12,19 +12,15 @@ looked at, since making a float may run a collection, and finalizers may resize 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Protocol
-
 from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
-from tpy2wasm.analysis.exceptions import Site
-from tpy2wasm.analysis.rtypes import BOOL_WORD, FLOAT_WORD, INT_WORD, OBJECT, WORDS
-from tpy2wasm.codegen import bool_words, float_words, int_words, object_words, words
+from tpy2wasm.analysis.rtypes import FLOAT_WORD, INT_WORD, OBJECT, WORDS
+from tpy2wasm.codegen import bool_words, int_words, object_words, words
+from tpy2wasm.codegen.object_stores import Emitter, held, replace, reusable_float, stored_object, unhold
 from tpy2wasm.codegen.object_words import FLOAT_VALUE_OFFSET, ITEMS_OFFSET, SIZE_OFFSET, field, has_type
 from tpy2wasm.codegen.positions import position
-from tpy2wasm.codegen.strings import StringPool
 from tpy2wasm.codegen.runtime_api import ATTR_CACHE, F64, I1, I32, I64, PTR, PTR_PTR
 
 #: PyListObject.allocated: the items ob_item has room for.
@@ -33,29 +29,6 @@ _ALLOCATED_OFFSET = 16
 #: its list, NULL once exhausted.
 _ITER_INDEX_OFFSET = 8
 _ITER_LIST_OFFSET = 12
-
-
-class Emitter(object_words.Emitter, Protocol):
-    #: The registers that borrow a local's reference (codegen/borrowed_loads.py).
-    borrowed: dict[int, tuple[ir.Value, tir.Local]]
-    strings: StringPool
-
-    def value(self, register: tir.Register) -> ir.Value: ...
-    def define(self, register: tir.Register, value: ir.Value) -> None: ...
-    def known_fast(self, register: tir.Register) -> bool: ...
-    def fail_if(self, condition: ir.Value, where: tir.Position, traceback: bool = True) -> None: ...
-    def fail_if_null(self, value: ir.Value, where: tir.Position) -> ir.Value: ...
-    def retain(self, value: ir.Value) -> None: ...
-    def release(self, value: ir.Value) -> None: ...
-    def forget_register(self, register: tir.Register) -> None: ...
-    def values(self, registers: Iterable[tir.Register]) -> list[ir.Value]: ...
-    def cache(self, cache_type: ir.Type = PTR) -> ir.GlobalVariable: ...
-    def call_with_array(self, name: str, values: list[ir.Value], *before: ir.Value,
-                        after: tuple[ir.Value, ...] = ()) -> ir.Value: ...
-    def incref(self, value: ir.Value) -> None: ...
-    def transfer_unless(self, condition: ir.Value | None, releasing: ir.Value | None = None,
-                        after: bool = False, to: Site | None = None) -> None: ...
-    def store_local(self, local: tir.Local, value: ir.Value, borrowed: bool = False) -> None: ...
 
 
 def emit(emitter: Emitter, op: tob.GetItem | tob.SetItem | tob.GetMethod | tob.CallMethod,
@@ -70,18 +43,6 @@ def emit(emitter: Emitter, op: tob.GetItem | tob.SetItem | tob.GetMethod | tob.C
         _set_item(emitter, op, takes_value)
     else:
         _method(emitter, op)
-
-
-def _held(emitter: Emitter, op: tob.GetItem | tob.SetItem, obj: ir.Value) -> ir.Value:
-    """Before a path that may run Python code: the container, given a reference when borrowed."""
-    if op.obj.number in emitter.borrowed:
-        emitter.incref(obj)
-    return obj
-
-
-def _unhold(emitter: Emitter, op: tob.GetItem | tob.SetItem, obj: ir.Value) -> None:
-    if op.obj.number in emitter.borrowed:
-        emitter.release(obj)
 
 
 def for_step(emitter: Emitter, terminator: tir.ForIter, body: ir.Block, exit_block: ir.Block, fast: bool,
@@ -162,8 +123,8 @@ def _get_item(emitter: Emitter, op: tob.GetItem) -> None:
     builder, function = emitter.builder, emitter.llvm_function
     rtype, obj = op.dest.type, emitter.value(op.obj)
     if op.index.type is not INT_WORD:
-        item = emitter.call_runtime("tpy2wasm_get_item", _held(emitter, op, obj), emitter.value(op.index))
-        _unhold(emitter, op, obj)
+        item = emitter.call_runtime("tpy2wasm_get_item", held(emitter, op.obj, obj), emitter.value(op.index))
+        unhold(emitter, op.obj, obj)
         emitter.fail_if_null(item, position(op))
         emitter.define(op.dest, item if rtype is OBJECT else _word_of_new_object(emitter, item, op))
         return
@@ -179,8 +140,8 @@ def _get_item(emitter: Emitter, op: tob.GetItem) -> None:
     incoming = [(in_place, builder.block)]
     builder.branch(join)
     builder.position_at_end(other)
-    subscripted = emitter.call_runtime("tpy2wasm_get_item_at", _held(emitter, op, obj), index)
-    _unhold(emitter, op, obj)
+    subscripted = emitter.call_runtime("tpy2wasm_get_item_at", held(emitter, op.obj, obj), index)
+    unhold(emitter, op.obj, obj)
     emitter.fail_if_null(subscripted, position(op))
     incoming.append((subscripted if rtype is OBJECT else _word_of_new_object(emitter, subscripted, op), builder.block))
     builder.branch(join)
@@ -203,13 +164,13 @@ def _set_item(emitter: Emitter, op: tob.SetItem, takes_value: bool) -> None:
     if op.value.type is FLOAT_WORD and op.index.type is INT_WORD:
         _set_float_item(emitter, op, obj)
         return
-    stored, owned = _stored_object(emitter, op)
+    stored, owned = stored_object(emitter, op)
     if takes_value and not owned:  # the register's reference is this op's from here on
         emitter.forget_register(op.value)
         owned = True
     if op.index.type is not INT_WORD:
-        status = emitter.call_runtime("tpy2wasm_set_item", _held(emitter, op, obj), emitter.value(op.index), stored)
-        _unhold(emitter, op, obj)
+        status = emitter.call_runtime("tpy2wasm_set_item", held(emitter, op.obj, obj), emitter.value(op.index), stored)
+        unhold(emitter, op.obj, obj)
         if owned:
             emitter.release(stored)
         emitter.fail_if(builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
@@ -217,20 +178,11 @@ def _set_item(emitter: Emitter, op: tob.SetItem, takes_value: bool) -> None:
     index = emitter.value(op.index)
     slot, other = _item_slot(emitter, obj, op.index, index)
     join = function.append_basic_block("store.join")
-    replaced = builder.load(slot)
-    with builder.if_else(builder.icmp_unsigned("==", replaced, stored)) as (same, other_item):
-        with same:  # the item stays: no reference changes hands (one made for the store is dropped)
-            if owned:
-                _drop_extra(emitter, stored)
-        with other_item:
-            if not owned:
-                emitter.incref(stored)
-            builder.store(stored, slot)
-            _release_replaced(emitter, op, obj, replaced)
+    replace(emitter, op.obj, obj, slot, stored, owned)
     builder.branch(join)
     builder.position_at_end(other)
-    status = emitter.call_runtime("tpy2wasm_set_item_at", _held(emitter, op, obj), index, stored)
-    _unhold(emitter, op, obj)
+    status = emitter.call_runtime("tpy2wasm_set_item_at", held(emitter, op.obj, obj), index, stored)
+    unhold(emitter, op.obj, obj)
     if owned:
         emitter.release(stored)
     emitter.fail_if(builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
@@ -248,54 +200,18 @@ def _set_float_item(emitter: Emitter, op: tob.SetItem, obj: ir.Value) -> None:
     slot, other = _item_slot(emitter, obj, op.index, index)
     in_place, join = function.append_basic_block("store.in_place"), function.append_basic_block("store.join")
     item = builder.load(slot)
-    alone = builder.icmp_unsigned("==", builder.load(builder.bitcast(item, I32.as_pointer())), ir.Constant(I32, 1))
-    reusable = builder.and_(has_type(emitter, item, "PyFloat_Type"), alone)
-    if not emitter.known_fast(op.value):
-        reusable = builder.and_(reusable, float_words.is_double(builder, value))
-    builder.cbranch(reusable, in_place, other)
+    builder.cbranch(reusable_float(emitter, item, op.value), in_place, other)
     builder.position_at_end(in_place)
     builder.store(value, field(builder, item, FLOAT_VALUE_OFFSET, F64))
     builder.branch(join)
     builder.position_at_end(other)
     boxed = emitter.fail_if_null(object_words.boxed(emitter, value, FLOAT_WORD, emitter.known_fast(op.value)), position(op))
-    status = emitter.call_runtime("tpy2wasm_set_item_at", _held(emitter, op, obj), index, boxed)
-    _unhold(emitter, op, obj)
+    status = emitter.call_runtime("tpy2wasm_set_item_at", held(emitter, op.obj, obj), index, boxed)
+    unhold(emitter, op.obj, obj)
     emitter.release(boxed)
     emitter.fail_if(builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
     builder.branch(join)
     builder.position_at_end(join)
-
-
-def _release_replaced(emitter: Emitter, op: tob.SetItem, obj: ir.Value, replaced: ir.Value) -> None:
-    """Release the item a store replaced (never NULL), after the store, as list_ass_item does: a
-    finalizer it runs sees the new item, and the list held as CPython holds it."""
-    builder = emitter.builder
-    count = builder.bitcast(replaced, I32.as_pointer())
-    remaining = builder.sub(builder.load(count), ir.Constant(I32, 1))
-    with builder.if_else(builder.icmp_unsigned("==", remaining, ir.Constant(I32, 0))) as (last, other):
-        with last:
-            _held(emitter, op, obj)
-            emitter.release(replaced)
-            _unhold(emitter, op, obj)
-        with other:
-            builder.store(remaining, count)
-
-
-def _drop_extra(emitter: Emitter, stored: ir.Value) -> None:
-    """Release a reference to an object the list still holds: its count stays above zero."""
-    count = emitter.builder.bitcast(stored, I32.as_pointer())
-    emitter.builder.store(emitter.builder.sub(emitter.builder.load(count), ir.Constant(I32, 1)), count)
-
-
-def _stored_object(emitter: Emitter, op: tob.SetItem) -> tuple[ir.Value, bool]:
-    """The object to store, and whether the store made it (a word boxed) rather than borrowed it."""
-    value = emitter.value(op.value)
-    if op.value.type not in WORDS:
-        return value, False
-    if op.value.type is BOOL_WORD and emitter.known_fast(op.value):
-        return object_words.bool_object(emitter, value), False
-    boxed = object_words.boxed(emitter, value, op.value.type, emitter.known_fast(op.value))
-    return emitter.fail_if_null(boxed, position(op)), True
 
 
 def _method(emitter: Emitter, op: tob.GetMethod | tob.CallMethod) -> None:

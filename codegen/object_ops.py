@@ -12,7 +12,7 @@ from llvmlite import ir
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.codegen import int_words, object_words
-from tpy2wasm.codegen.runtime_api import ATTR_CACHE, DICT_VERSION_OFFSET, I32, I64, NAME_CACHE, NAME_IN_GLOBALS, PTR
+from tpy2wasm.codegen.runtime_api import DICT_VERSION_OFFSET, I32, I64, NAME_CACHE, NAME_IN_GLOBALS, PTR
 from tpy2wasm.codegen.strings import StringPool
 
 _I64_MIN, _I64_MAX = -(2**63), 2**63 - 1
@@ -66,8 +66,6 @@ def object_of(emitter: ObjectEmitter, op: tir.Op) -> ir.Value:
     if isinstance(op, tob.BuildDict):
         return emitter.call_with_array("tpy2wasm_build_dict", emitter.values(op.items),
                                        after=(ir.Constant(I32, len(op.items) // 2),))
-    if isinstance(op, tob.GetAttr):
-        return call("tpy2wasm_get_attr", emitter.value(op.obj), emitter.strings.pointer(op.name), emitter.cache(ATTR_CACHE))
     if isinstance(op, tob.CallObject):
         names = "".join(f"{name}\0" for name in op.keywords)
         return emitter.call_with_array("tpy2wasm_call", emitter.values(op.args), emitter.value(op.callee),

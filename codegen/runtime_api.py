@@ -29,9 +29,10 @@ NAME_CACHE: Final = ir.LiteralStructType([PTR, I64, I64, PTR, I64])
 builtins_version is NAME_IN_GLOBALS for a value found in the module's globals, small_word the
 value's small int word once an int word load has seen it (else WORD_ERROR)."""
 NAME_IN_GLOBALS: Final = 0
-ATTR_CACHE: Final = ir.LiteralStructType([PTR, I64, PTR])
-"""native_objects.c's AttrCache {name, version, value}: a module attribute's value while the
-module's dict keeps its version."""
+ATTR_CACHE: Final = ir.LiteralStructType([PTR, I64, PTR, I32, I32])
+"""native_attributes.c's AttrCache {name, version, value, type_version, index}: a module
+attribute's value while the module's dict keeps its version; the index of an instance attribute
+in the inline values of instances of the type with that version tag."""
 DIRECT_SITE: Final = ir.LiteralStructType([PTR, I64])
 """native.h's DirectSite {callee, globals_version}."""
 
@@ -79,7 +80,7 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_get_item": (PTR, (PTR, PTR)),
     "PySlice_New": (PTR, (PTR, PTR, PTR)),
     "tpy2wasm_build_dict": (PTR, (PTR_PTR, I32)),
-    "tpy2wasm_set_attr": (I32, (PTR, PTR, PTR_PTR, PTR)),
+    "tpy2wasm_set_attr": (I32, (PTR, PTR, ATTR_CACHE.as_pointer(), PTR)),
     "tpy2wasm_set_item": (I32, (PTR, PTR, PTR)),
     "tpy2wasm_get_item_at": (PTR, (PTR, I64)),
     "tpy2wasm_call_builtin": (PTR, (PTR, PTR, PTR)),

@@ -7,7 +7,7 @@
 #include <string.h>
 
 /* A name or string constant of generated code, made once and kept for the program's life. */
-static PyObject *cached_string(const char *utf8, int size, PyObject **cache) {
+PyObject *tpy2wasm_cached_string(const char *utf8, int size, PyObject **cache) {
     if (*cache == NULL) {
         *cache = PyUnicode_DecodeUTF8(utf8, size, "surrogatepass");
         if (*cache != NULL) {
@@ -27,7 +27,7 @@ static int small_int(PyObject *object, long *value) {
 }
 
 PyObject *tpy2wasm_str_constant(const char *utf8, int size, PyObject **cache) {
-    PyObject *value = cached_string(utf8, size, cache);
+    PyObject *value = tpy2wasm_cached_string(utf8, size, cache);
     Py_XINCREF(value);
     return value;
 }
@@ -104,7 +104,7 @@ PyObject *tpy2wasm_load_name(PyObject *globals, const char *name, NameCache *cac
         Py_INCREF(cache->value);
         return cache->value;
     }
-    PyObject *key = cached_string(name, (int)strlen(name), &cache->name);
+    PyObject *key = tpy2wasm_cached_string(name, (int)strlen(name), &cache->name);
     if (key == NULL) {
         return NULL;
     }
@@ -163,13 +163,13 @@ PyObject *tpy2wasm_load_callee(PyObject *globals, const char *name, NameCache *c
 }
 
 int tpy2wasm_store_name(PyObject *globals, const char *name, PyObject **cache, PyObject *value) {
-    PyObject *key = cached_string(name, (int)strlen(name), cache);
+    PyObject *key = tpy2wasm_cached_string(name, (int)strlen(name), cache);
     return key == NULL ? -1 : PyDict_SetItem(globals, key, value);
 }
 
 /* DELETE_GLOBAL: 0, or -1 with NameError (its `name` set, as CPython's) when it is not bound. */
 int tpy2wasm_delete_name(PyObject *globals, const char *name, PyObject **cache) {
-    PyObject *key = cached_string(name, (int)strlen(name), cache);
+    PyObject *key = tpy2wasm_cached_string(name, (int)strlen(name), cache);
     if (key == NULL) {
         return -1;
     }
@@ -197,38 +197,6 @@ PyObject *tpy2wasm_cell_get(PyObject *cell, const char *name) {
         return NULL;
     }
     return Py_NewRef(value);
-}
-
-/* A LOAD_ATTR site's cache: the interned name, and the value last found in a module's dict
- * while that dict keeps its version (a global counter's value: the same dict, unchanged), as
- * CPython 3.11's LOAD_ATTR_MODULE does (codegen/runtime_api.py: ATTR_CACHE mirrors it). */
-typedef struct {
-    PyObject *name;
-    uint64_t version;
-    PyObject *value; /* borrowed: the dict holding it is unchanged while the version matches */
-} AttrCache;
-
-PyObject *tpy2wasm_get_attr(PyObject *object, const char *name, AttrCache *cache) {
-    PyObject *key = cached_string(name, (int)strlen(name), &cache->name);
-    if (key == NULL || !PyModule_CheckExact(object)) {
-        return key == NULL ? NULL : PyObject_GetAttr(object, key);
-    }
-    PyObject *dict = PyModule_GetDict(object);
-    if (cache->value != NULL && cache->version == dict_version(dict)) {
-        return Py_NewRef(cache->value);
-    }
-    PyObject *value = PyObject_GetAttr(object, key);
-    /* found in the dict, and not shadowed by an attribute of the module type itself */
-    if (value != NULL && _PyType_Lookup(&PyModule_Type, key) == NULL && PyDict_GetItemWithError(dict, key) == value) {
-        cache->value = value;
-        cache->version = dict_version(dict);
-    }
-    return value;
-}
-
-int tpy2wasm_set_attr(PyObject *object, const char *name, PyObject **cache, PyObject *value) {
-    PyObject *key = cached_string(name, (int)strlen(name), cache);
-    return key == NULL ? -1 : PyObject_SetAttr(object, key, value);
 }
 
 /* A dict display: `items` alternates keys and values (BUILD_MAP). */

@@ -1,0 +1,147 @@
+"""Attributes read and written in place in an instance's inline values (issue 11: instances of
+the program's classes stay ordinary Python objects).
+
+CPython 3.11 keeps the attributes of an instance of a class without `__slots__` in an array
+of values beside the object, indexed like its type's shared dict keys. A GetAttr or SetAttr
+site's cache (wasm_runtime/native_attributes.c says when the runtime fills it, and why it is
+then exact) holds a type's version tag and the attribute's index there; generated code tests
+that the object's type has that tag and that the object still has inline values, then reads
+the value (a word read where it lies when it is an exact float, bool or small int) or replaces
+it (a float word overwriting a float nothing else holds). Everything else -- another type, a
+value not there, a module, a descriptor, `__getattr__`, an instance whose attributes became a
+real dict -- is the runtime's call, which does CPython's lookup and then fills the cache.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from llvmlite import ir
+
+from tpy2wasm.analysis import ir_objects as tob
+from tpy2wasm.analysis.rtypes import FLOAT_WORD, OBJECT
+from tpy2wasm.codegen import bool_words, object_words, words
+from tpy2wasm.codegen.object_stores import Emitter, held, replace, reusable_float, stored_object, unhold
+from tpy2wasm.codegen.object_words import FLOAT_VALUE_OFFSET, TYPE_OFFSET, field
+from tpy2wasm.codegen.positions import position
+from tpy2wasm.codegen.runtime_api import ATTR_CACHE, F64, I32, PTR, PTR_PTR
+
+#: PyTypeObject.tp_version_tag (native_attributes.c asserts it).
+VERSION_TAG_OFFSET: Final = 192
+#: Where an instance's pointer to its inline values lies, before the object (checked at start-up).
+_VALUES_OFFSET: Final = -16
+#: ATTR_CACHE's fields: the type version tag, the attribute's index.
+_CACHED_TAG, _CACHED_INDEX = 3, 4
+
+
+def emit(emitter: Emitter, op: tob.GetAttr | tob.SetAttr, takes_value: bool = False) -> None:
+    """The attribute op; `takes_value`: a SetAttr takes over the reference its object value's
+    register owns (its last use: borrowed_loads.handed_over), emptying it."""
+    if isinstance(op, tob.GetAttr):
+        _get(emitter, op)
+    elif op.value.type is FLOAT_WORD:
+        _set_float(emitter, op)
+    else:
+        _set(emitter, op, takes_value)
+
+
+def _value_slot(emitter: Emitter, obj: ir.Value, cache: ir.GlobalVariable) -> tuple[ir.Value, ir.Block]:
+    """The address of the attribute's inline value when the object's type has the cached tag
+    and the object inline values (the builder left there), and the block that takes every other
+    case. A tag of 0 is no type's: an empty cache never matches."""
+    builder, function = emitter.builder, emitter.llvm_function
+    has_values, inside, other = (function.append_basic_block(f"attr.{name}") for name in ("values", "slot", "other"))
+    tag = builder.load(field(builder, builder.load(field(builder, obj, TYPE_OFFSET, PTR)), VERSION_TAG_OFFSET, I32))
+    cached = builder.load(builder.gep(cache, [ir.Constant(I32, 0), ir.Constant(I32, _CACHED_TAG)], inbounds=True))
+    matches = builder.and_(builder.icmp_unsigned("==", tag, cached), builder.icmp_unsigned("!=", tag, ir.Constant(I32, 0)))
+    builder.cbranch(matches, has_values, other)
+    builder.position_at_end(has_values)
+    values = builder.load(field(builder, obj, _VALUES_OFFSET, PTR_PTR))
+    builder.cbranch(builder.icmp_unsigned("!=", values, ir.Constant(PTR_PTR, None)), inside, other)
+    builder.position_at_end(inside)
+    index = builder.load(builder.gep(cache, [ir.Constant(I32, 0), ir.Constant(I32, _CACHED_INDEX)], inbounds=True))
+    return builder.gep(values, [index], inbounds=True), other
+
+
+def _get(emitter: Emitter, op: tob.GetAttr) -> None:
+    builder, function = emitter.builder, emitter.llvm_function
+    rtype, obj, cache = op.dest.type, emitter.value(op.obj), emitter.cache(ATTR_CACHE)
+    slot, other = _value_slot(emitter, obj, cache)
+    found, join = function.append_basic_block("attr.found"), function.append_basic_block("attr.join")
+    value = builder.load(slot)
+    builder.cbranch(builder.icmp_unsigned("!=", value, ir.Constant(PTR, None)), found, other)
+    builder.position_at_end(found)
+    if rtype is OBJECT:
+        emitter.incref(value)
+        in_place = value
+    else:
+        in_place = object_words.word_of_object(emitter, value, rtype)
+    incoming = [(in_place, builder.block)]
+    builder.branch(join)
+    builder.position_at_end(other)
+    looked_up = emitter.call_runtime("tpy2wasm_get_attr", held(emitter, op.obj, obj), emitter.strings.pointer(op.name),
+                                     cache)
+    unhold(emitter, op.obj, obj)
+    emitter.fail_if_null(looked_up, position(op))
+    if rtype is not OBJECT:
+        word = object_words.word_of_object(emitter, looked_up, rtype)
+        emitter.release(looked_up)
+        looked_up = word
+    incoming.append((looked_up, builder.block))
+    builder.branch(join)
+    builder.position_at_end(join)
+    result = words.joined(builder, rtype, incoming)
+    emitter.define(op.dest, result)
+    if emitter.known_fast(op.dest):  # a value entering the fast version, after the lookup's effects
+        emitter.transfer_unless(bool_words.word_is_fast(builder, result, rtype), after=True)
+
+
+def _set(emitter: Emitter, op: tob.SetAttr, takes_value: bool) -> None:
+    builder, function = emitter.builder, emitter.llvm_function
+    obj, cache = emitter.value(op.obj), emitter.cache(ATTR_CACHE)
+    stored, owned = stored_object(emitter, op)
+    if takes_value and not owned:  # the register's reference is this op's from here on
+        emitter.forget_register(op.value)
+        owned = True
+    slot, other = _value_slot(emitter, obj, cache)
+    there, join = function.append_basic_block("attr.there"), function.append_basic_block("attr.join")
+    builder.cbranch(builder.icmp_unsigned("!=", builder.load(slot), ir.Constant(PTR, None)), there, other)
+    builder.position_at_end(there)
+    replace(emitter, op.obj, obj, slot, stored, owned)
+    builder.branch(join)
+    builder.position_at_end(other)
+    _call_set_attr(emitter, op, obj, cache, stored, owned)
+    builder.branch(join)
+    builder.position_at_end(join)
+
+
+def _set_float(emitter: Emitter, op: tob.SetAttr) -> None:
+    """A float word stored over a float only the instance holds overwrites it in place; else it
+    is boxed and stored by the runtime's call."""
+    builder, function = emitter.builder, emitter.llvm_function
+    obj, cache = emitter.value(op.obj), emitter.cache(ATTR_CACHE)
+    slot, other = _value_slot(emitter, obj, cache)
+    there, in_place, join = (function.append_basic_block(f"attr.{name}") for name in ("there", "in_place", "join"))
+    current = builder.load(slot)
+    builder.cbranch(builder.icmp_unsigned("!=", current, ir.Constant(PTR, None)), there, other)
+    builder.position_at_end(there)
+    builder.cbranch(reusable_float(emitter, current, op.value), in_place, other)
+    builder.position_at_end(in_place)
+    builder.store(emitter.value(op.value), field(builder, current, FLOAT_VALUE_OFFSET, F64))
+    builder.branch(join)
+    builder.position_at_end(other)
+    stored, owned = stored_object(emitter, op)
+    _call_set_attr(emitter, op, obj, cache, stored, owned)
+    builder.branch(join)
+    builder.position_at_end(join)
+
+
+def _call_set_attr(emitter: Emitter, op: tob.SetAttr, obj: ir.Value, cache: ir.GlobalVariable, stored: ir.Value,
+                   owned: bool) -> None:
+    builder = emitter.builder
+    status = emitter.call_runtime("tpy2wasm_set_attr", held(emitter, op.obj, obj), emitter.strings.pointer(op.name),
+                                  cache, stored)
+    unhold(emitter, op.obj, obj)
+    if owned:
+        emitter.release(stored)
+    emitter.fail_if(builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))

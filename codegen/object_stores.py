@@ -1,0 +1,119 @@
+"""What a store into a list's item and into an instance's attribute share (list_items.py,
+instance_attributes.py): the object stored (a word boxed first, since making a float may run a
+collection whose finalizers may change the container), the reference of the value replaced
+(released after the store, as list_ass_item and STORE_ATTR_INSTANCE_VALUE do, so a finalizer it
+runs sees the new value), and the container or instance given a reference of its own around any
+path that may run Python code when its register borrows its local's (codegen/borrowed_loads.py),
+as CPython's stack holds one there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from llvmlite import ir
+
+from tpy2wasm.analysis import ir as tir
+from tpy2wasm.analysis import ir_objects as tob
+from tpy2wasm.analysis.exceptions import Site
+from tpy2wasm.analysis.rtypes import BOOL_WORD, WORDS
+from tpy2wasm.codegen import float_words, object_words
+from tpy2wasm.codegen.positions import position
+from tpy2wasm.codegen.runtime_api import I32, PTR
+from tpy2wasm.codegen.strings import StringPool
+
+
+class Emitter(object_words.Emitter, Protocol):
+    #: The registers that borrow a local's reference (codegen/borrowed_loads.py).
+    borrowed: dict[int, tuple[ir.Value, tir.Local]]
+    strings: StringPool
+
+    def value(self, register: tir.Register) -> ir.Value: ...
+    def define(self, register: tir.Register, value: ir.Value) -> None: ...
+    def known_fast(self, register: tir.Register) -> bool: ...
+    def fail_if(self, condition: ir.Value, where: tir.Position, traceback: bool = True) -> None: ...
+    def fail_if_null(self, value: ir.Value, where: tir.Position) -> ir.Value: ...
+    def retain(self, value: ir.Value) -> None: ...
+    def release(self, value: ir.Value) -> None: ...
+    def forget_register(self, register: tir.Register) -> None: ...
+    def values(self, registers: Iterable[tir.Register]) -> list[ir.Value]: ...
+    def cache(self, cache_type: ir.Type = PTR) -> ir.GlobalVariable: ...
+    def call_with_array(self, name: str, values: list[ir.Value], *before: ir.Value,
+                        after: tuple[ir.Value, ...] = ()) -> ir.Value: ...
+    def incref(self, value: ir.Value) -> None: ...
+    def transfer_unless(self, condition: ir.Value | None, releasing: ir.Value | None = None,
+                        after: bool = False, to: Site | None = None) -> None: ...
+    def store_local(self, local: tir.Local, value: ir.Value, borrowed: bool = False) -> None: ...
+
+
+def held(emitter: Emitter, register: tir.Register, obj: ir.Value) -> ir.Value:
+    """Before a path that may run Python code: the object `register` holds, given a reference
+    when it borrows one."""
+    if register.number in emitter.borrowed:
+        emitter.incref(obj)
+    return obj
+
+
+def unhold(emitter: Emitter, register: tir.Register, obj: ir.Value) -> None:
+    if register.number in emitter.borrowed:
+        emitter.release(obj)
+
+
+def stored_object(emitter: Emitter, op: tob.SetItem | tob.SetAttr) -> tuple[ir.Value, bool]:
+    """The object to store, and whether the store made it (a word boxed) rather than borrowed it."""
+    value = emitter.value(op.value)
+    if op.value.type not in WORDS:
+        return value, False
+    if op.value.type is BOOL_WORD and emitter.known_fast(op.value):
+        return object_words.bool_object(emitter, value), False
+    boxed = object_words.boxed(emitter, value, op.value.type, emitter.known_fast(op.value))
+    return emitter.fail_if_null(boxed, position(op)), True
+
+
+def reusable_float(emitter: Emitter, current: ir.Value, value: tir.Register) -> ir.Value:
+    """Whether the float word `value` may overwrite the object `current` in place: an exact float
+    that nothing but the container holds, so that the float a store would make and the one it
+    would free are never seen by anything else."""
+    builder = emitter.builder
+    alone = builder.icmp_unsigned("==", builder.load(builder.bitcast(current, I32.as_pointer())), ir.Constant(I32, 1))
+    reusable = builder.and_(object_words.has_type(emitter, current, "PyFloat_Type"), alone)
+    if not emitter.known_fast(value):
+        reusable = builder.and_(reusable, float_words.is_double(builder, emitter.value(value)))
+    return reusable
+
+
+def replace(emitter: Emitter, container: tir.Register, obj: ir.Value, slot: ir.Value, stored: ir.Value,
+            owned: bool) -> None:
+    """Store `stored` into `slot`, which holds an object of `obj`'s (never NULL): the same object
+    stored again changes no reference (one made for the store is dropped)."""
+    builder = emitter.builder
+    replaced = builder.load(slot)
+    with builder.if_else(builder.icmp_unsigned("==", replaced, stored)) as (same, other):
+        with same:
+            if owned:
+                _drop_extra(emitter, stored)
+        with other:
+            if not owned:
+                emitter.incref(stored)
+            builder.store(stored, slot)
+            _release_replaced(emitter, container, obj, replaced)
+
+
+def _release_replaced(emitter: Emitter, container: tir.Register, obj: ir.Value, replaced: ir.Value) -> None:
+    builder = emitter.builder
+    count = builder.bitcast(replaced, I32.as_pointer())
+    remaining = builder.sub(builder.load(count), ir.Constant(I32, 1))
+    with builder.if_else(builder.icmp_unsigned("==", remaining, ir.Constant(I32, 0))) as (last, other):
+        with last:
+            held(emitter, container, obj)
+            emitter.release(replaced)
+            unhold(emitter, container, obj)
+        with other:
+            builder.store(remaining, count)
+
+
+def _drop_extra(emitter: Emitter, stored: ir.Value) -> None:
+    """Release a reference to an object the container still holds: its count stays above zero."""
+    count = emitter.builder.bitcast(stored, I32.as_pointer())
+    emitter.builder.store(emitter.builder.sub(emitter.builder.load(count), ir.Constant(I32, 1)), count)

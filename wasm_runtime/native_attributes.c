@@ -1,0 +1,134 @@
+/* Attribute reads and writes of native code (GetAttr, SetAttr) and the per-site cache that lets
+ * generated code (codegen/instance_attributes.py) skip CPython's lookup where CPython 3.11's own
+ * specialised instructions skip it:
+ *
+ * - An instance's attribute held in its inline values (an instance of a class without
+ *   __slots__, whose instances share their type's dict keys), as LOAD_ATTR_INSTANCE_VALUE and
+ *   STORE_ATTR_INSTANCE_VALUE do. While the type keeps the version tag the cache saw (any change
+ *   to the type or to a base gives it another), the name keeps its index in the type's shared
+ *   keys (they only grow) and nothing in the type's MRO comes before the instance's value: no
+ *   __getattribute__, __getattr__ or __setattr__, no data descriptor, and no descriptor of a
+ *   class that could become one (a heap type's object is never cached). Generated code tests the
+ *   tag, that the instance still has inline values (vars(), __dict__ or too many names make it a
+ *   real dict) and, for a read, that the value is there (a deleted or never set attribute is
+ *   CPython's to report); a store replaces a value that is there, leaving the values' insertion
+ *   order alone. Anything else is the call here, which does CPython's lookup and then fills the
+ *   cache when the conditions hold.
+ * - A module's attribute while the module's dict keeps its version (LOAD_ATTR_MODULE). */
+#include "native.h"
+
+#include <stddef.h>
+#include <string.h>
+
+typedef struct {
+    PyObject *name;        /* the interned name */
+    uint64_t version;      /* module attributes: the dict's version when `value` was found */
+    PyObject *value;       /* borrowed: the dict holding it is unchanged while the version matches */
+    uint32_t type_version; /* instance values: the type's version tag (0, which no type has, before) */
+    int32_t index;         /* the name's index in the type's shared keys and so in the values */
+} AttrCache;
+_Static_assert(offsetof(AttrCache, value) == 16 && offsetof(AttrCache, type_version) == 20
+               && offsetof(AttrCache, index) == 24 && sizeof(AttrCache) == 32, "codegen/runtime_api.py: ATTR_CACHE");
+_Static_assert(offsetof(PyTypeObject, tp_version_tag) == 192, "codegen/instance_attributes.py: VERSION_TAG_OFFSET");
+
+/* CPython 3.11's Include/internal/pycore_dict.h, which its specializer uses: the index of a str
+ * key in a dict's keys, or a negative number. */
+extern Py_ssize_t _PyDictKeys_StringLookup(PyDictKeysObject *keys, PyObject *key);
+
+/* An instance's inline values (NULL once it has a real dict): four pointers before the object,
+ * as pycore_object.h's _PyObject_ValuesPointer says; checked at start-up. */
+static PyObject **inline_values(PyObject *object) {
+    return ((PyObject ***)object)[-4];
+}
+
+/* Whether the instance's value of `key` is what CPython's generic lookup finds (or, storing,
+ * sets) for as long as the type keeps its version tag; its index then. */
+static int instance_value_index(PyObject *object, PyObject *key, int store, Py_ssize_t *index) {
+    PyTypeObject *type = Py_TYPE(object);
+    if (!PyType_HasFeature(type, Py_TPFLAGS_MANAGED_DICT) || !PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE)
+        || !PyUnicode_CheckExact(key) || inline_values(object) == NULL
+        || (store ? type->tp_setattro != PyObject_GenericSetAttr : type->tp_getattro != PyObject_GenericGetAttr)) {
+        return 0;
+    }
+    PyObject *descriptor = _PyType_Lookup(type, key); /* borrowed; gives the type a version tag */
+    if (descriptor != NULL && (PyType_HasFeature(Py_TYPE(descriptor), Py_TPFLAGS_HEAPTYPE)
+                               || Py_TYPE(descriptor)->tp_descr_set != NULL)) {
+        return 0;
+    }
+    PyDictKeysObject *keys = ((PyHeapTypeObject *)type)->ht_cached_keys;
+    if (keys == NULL || type->tp_version_tag == 0 || !PyType_HasFeature(type, Py_TPFLAGS_VALID_VERSION_TAG)) {
+        return 0;
+    }
+    *index = _PyDictKeys_StringLookup(keys, key);
+    return *index >= 0 && *index <= INT32_MAX;
+}
+
+static void remember_instance_value(PyObject *object, PyObject *key, int store, AttrCache *cache) {
+    Py_ssize_t index;
+    if (instance_value_index(object, key, store, &index)) {
+        cache->type_version = Py_TYPE(object)->tp_version_tag;
+        cache->index = (int32_t)index;
+    }
+}
+
+static PyObject *module_attribute(PyObject *module, PyObject *key, AttrCache *cache) {
+    PyDictObject *dict = (PyDictObject *)PyModule_GetDict(module);
+    if (cache->value != NULL && cache->version == dict->ma_version_tag) {
+        return Py_NewRef(cache->value);
+    }
+    PyObject *value = PyObject_GetAttr(module, key);
+    /* found in the dict, and not shadowed by an attribute of the module type itself */
+    if (value != NULL && _PyType_Lookup(&PyModule_Type, key) == NULL
+        && PyDict_GetItemWithError((PyObject *)dict, key) == value) {
+        cache->value = value;
+        cache->version = dict->ma_version_tag;
+    }
+    return value;
+}
+
+/* `object.name` where generated code did not find it in place: a new reference, or NULL. */
+PyObject *tpy2wasm_get_attr(PyObject *object, const char *name, AttrCache *cache) {
+    PyObject *key = tpy2wasm_cached_string(name, (int)strlen(name), &cache->name);
+    if (key == NULL) {
+        return NULL;
+    }
+    if (PyModule_CheckExact(object)) {
+        return module_attribute(object, key, cache);
+    }
+    PyObject *value = PyObject_GetAttr(object, key);
+    if (value != NULL) {
+        remember_instance_value(object, key, 0, cache);
+    }
+    return value;
+}
+
+/* `object.name = value` where generated code did not store it in place: 0, or -1. */
+int tpy2wasm_set_attr(PyObject *object, const char *name, AttrCache *cache, PyObject *value) {
+    PyObject *key = tpy2wasm_cached_string(name, (int)strlen(name), &cache->name);
+    if (key == NULL || PyObject_SetAttr(object, key, value) < 0) {
+        return -1;
+    }
+    remember_instance_value(object, key, 1, cache);
+    return 0;
+}
+
+/* At start-up: 0, or -1 with SystemError when this CPython does not keep an instance's
+ * attributes where inline_values finds them. */
+int tpy2wasm_init_attributes(void) {
+    PyObject *namespace = PyDict_New();
+    PyObject *type = namespace == NULL ? NULL : PyObject_CallFunction((PyObject *)&PyType_Type, "s()O",
+                                                                      "tpy2wasm_probe", namespace);
+    PyObject *probe = type == NULL ? NULL : PyObject_CallNoArgs(type);
+    AttrCache cache = {0};
+    int agrees = probe != NULL && tpy2wasm_set_attr(probe, "probe", &cache, Py_Ellipsis) == 0
+                 && cache.type_version == Py_TYPE(probe)->tp_version_tag && cache.type_version != 0
+                 && inline_values(probe) != NULL && inline_values(probe)[cache.index] == Py_Ellipsis;
+    Py_XDECREF(probe);
+    Py_XDECREF(type);
+    Py_XDECREF(namespace);
+    if (!agrees && !PyErr_Occurred()) {
+        PyErr_SetString(PyExc_SystemError,
+                        "tpy2wasm: instance attributes are not laid out as codegen/instance_attributes.py reads them");
+    }
+    return agrees ? 0 : -1;
+}
