@@ -95,6 +95,9 @@ class ExpressionChecker:
             return True
         if isinstance(expr, NameExpr):
             return self.check_name(expr)
+        if isinstance(expr, MemberExpr) and self.is_mangled(expr.name):
+            self.reject(expr, f"attribute '{expr.name}' is a private name, which CPython mangles in a class")
+            return False
         if isinstance(expr, MemberExpr):
             return self.check_all([expr.expr]) if not self.is_module(expr.expr) else True
         if isinstance(expr, OpExpr):
@@ -159,7 +162,14 @@ class ExpressionChecker:
     def is_module(self, expr: Expression) -> bool:
         return isinstance(expr, NameExpr) and isinstance(expr.node, MypyFile)
 
+    def is_mangled(self, name: str) -> bool:
+        """Whether CPython compiles `name` in this function as `_Class<name>` (a method's private name)."""
+        return bool(self.func.info) and name.startswith("__") and not name.endswith("__")
+
     def check_name(self, name: NameExpr) -> bool:
+        if self.is_mangled(name.name):
+            self.reject(name, f"name '{name.name}' is a private name, which CPython mangles in a class")
+            return False
         if isinstance(name.node, Var) and name.fullname not in facts.CONSTANT_NAMES \
                 and facts.module_global(name, self.module) is None:
             self.check_local(name.name, name.node, name)

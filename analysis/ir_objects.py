@@ -166,6 +166,37 @@ class CallDirect(_Raising):
 
 @final
 @dataclass(frozen=True)
+class GetNativeMethod(_Raising):
+    """LOAD_METHOD of `obj.name` where `obj` is declared an instance of a class of the program
+    whose `name` is the native method `function`: NULL when the site may call its direct entry
+    (the object's type finds that method and the instance does not shadow it:
+    codegen/method_calls.py), else CPython's `obj.name`."""
+
+    dest: Register
+    obj: Register
+    name: str
+    function: str
+    line: int
+
+
+@final
+@dataclass(frozen=True)
+class CallNativeMethod(_Raising):
+    """The call of a GetNativeMethod's `method`, every parameter given positionally: the direct
+    entry of `function` on `obj` and the words `args` (of its parameters' types) when `method`
+    is NULL, else CPython's call of `method` on the boxed arguments, its result converted to
+    `dest`'s type."""
+
+    dest: Register
+    method: Register
+    obj: Register
+    function: str
+    args: tuple[Register, ...]
+    line: int
+
+
+@final
+@dataclass(frozen=True)
 class MakeFunction(_Raising):
     """MAKE_FUNCTION: a new function of the code named `code_name` first on `code_line` among
     the constants of this function's code (a lambda's, a comprehension's or a nested def's:

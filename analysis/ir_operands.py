@@ -25,9 +25,9 @@ def operands(op: ir.Op) -> tuple[ir.Register, ...]:
         return (op.obj, op.index)
     if isinstance(op, objects.SetItem):
         return (op.obj, op.index, op.value)
-    if isinstance(op, objects.GetMethod):
+    if isinstance(op, (objects.GetMethod, objects.GetNativeMethod)):
         return (op.obj,)
-    if isinstance(op, objects.CallMethod):
+    if isinstance(op, (objects.CallMethod, objects.CallNativeMethod)):
         return (op.method, op.obj, *op.args)
     if isinstance(op, objects.CallBuiltin):
         return (op.callee, op.arg)

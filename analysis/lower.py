@@ -17,7 +17,6 @@ from mypy.nodes import (
     BreakStmt,
     CallExpr,
     ContinueStmt,
-    Decorator,
     DelStmt,
     Expression,
     ExpressionStmt,
@@ -51,7 +50,7 @@ from tpy2wasm.analysis.ir import (
     StoreLocal,
 )
 from tpy2wasm.analysis.ir_objects import (
-    CallDirect, CallObject, ClearLocal, CountAdd, CountCompare, GetIter, IsCountedRange,
+    CallDirect, CallNativeMethod, CallObject, ClearLocal, CountAdd, CountCompare, GetIter, IsCountedRange,
 )
 from tpy2wasm.analysis.lower_exceptions import Loop
 from tpy2wasm.analysis import lower_nested
@@ -59,7 +58,7 @@ from tpy2wasm.analysis.cells import insert_cells
 from tpy2wasm.analysis.nested_code import cell_variables
 from tpy2wasm.analysis.lower_objects import return_type
 from tpy2wasm.analysis.lower_statements import StatementLowerer
-from tpy2wasm.analysis.nativeness import COMPILER_FAILURE_REASON, undecorated_export
+from tpy2wasm.analysis.nativeness import COMPILER_FAILURE_REASON, native_definition
 from tpy2wasm.analysis.report import NativenessReport
 from tpy2wasm.analysis.rtypes import BOOL, INT_WORD, OBJECT
 from tpy2wasm.analysis.typed_ast import TypedProgram
@@ -96,7 +95,8 @@ class FunctionLowerer(StatementLowerer):
             line = func.end_line or func.line
             self.builder.terminate(Return(self.coerce(self.constant(None, line), self.return_type, line), line))
         blocks = self.builder.finish(func.fullname)
-        function = FunctionIR(func.name, func.name, self.module.fullname, args, self.return_type,
+        qualname = f"{func.info.name}.{func.name}" if func.info else func.name  # a method's, or a function's
+        function = FunctionIR(func.name, qualname, self.module.fullname, args, self.return_type,
                               blocks, func.line)
         return insert_cells(function, cell_variables(self.module.path, func))
 
@@ -361,9 +361,7 @@ def lower_program(program: TypedProgram, report: NativenessReport) -> list[Funct
             if key in lowered and direct_callees(lowered[key]) <= native:
                 continue
             module = program.modules[verdict.module]
-            node = module.names[verdict.name].node
-            func = undecorated_export(node) if isinstance(node, Decorator) else node
-            assert isinstance(func, FuncDef), verdict
+            func = native_definition(module, verdict.qualname)
             try:
                 function = FunctionLowerer(func, module, program.types, native).lower_function()
             except Exception as error:  # a lowering bug, confined to this function
@@ -383,4 +381,4 @@ def lower_program(program: TypedProgram, report: NativenessReport) -> list[Funct
 
 def direct_callees(function: FunctionIR) -> set[str]:
     """The functions whose direct entries `function` calls: they must stay native."""
-    return {op.function for block in function.blocks for op in block.ops if isinstance(op, CallDirect)}
+    return {op.function for block in function.blocks for op in block.ops if isinstance(op, (CallDirect, CallNativeMethod))}

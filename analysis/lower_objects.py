@@ -12,15 +12,15 @@ from mypy.nodes import (
     ARG_NAMED, ARG_OPT, ARG_POS, LDEF, CallExpr, ComparisonExpr, ConditionalExpr, DictExpr, Expression, FloatExpr,
     FuncDef, IndexExpr, ListExpr, Lvalue, MemberExpr, NameExpr, OpExpr, SliceExpr, StrExpr, TupleExpr, UnaryExpr, Var,
 )
-from mypy.types import CallableType
+from mypy.types import CallableType, Instance, get_proper_type
 
 from tpy2wasm.analysis import mypy_facts as facts
 from tpy2wasm.analysis import lower_nested, nested_code
 from tpy2wasm.analysis.builder import OpenBlock
 from tpy2wasm.analysis.ir import Compare, LoadConst, LoadGlobal, Register, Unary
 from tpy2wasm.analysis.ir_objects import (
-    BuildDict, BuildSequence, BuildSlice, CallBuiltin, CallDirect, CallMethod, CallObject, GetAttr, GetItem, GetMethod,
-    SequenceKind, SetAttr, SetItem,
+    BuildDict, BuildSequence, BuildSlice, CallBuiltin, CallDirect, CallMethod, CallNativeMethod, CallObject, GetAttr,
+    GetItem, GetMethod, GetNativeMethod, SequenceKind, SetAttr, SetItem,
 )
 from tpy2wasm.analysis.lower_expr import ExpressionLowerer, value_type, word_result
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, NUMBER_WORDS, OBJECT, WORDS, RType
@@ -105,6 +105,9 @@ class ObjectLowerer(ExpressionLowerer):
         if (isinstance(call.callee, MemberExpr) and facts.LIST_METHODS.get(call.callee.name) == len(call.args)
                 and all(kind == ARG_POS for kind in call.arg_kinds) and facts.is_list(self.types.get(call.callee.expr))):
             return self.list_method_call(call.callee, call.args, call.line)
+        method = self.native_method(call)
+        if method is not None:
+            return self.native_method_call(call, method)
         callee = self.lower_expr(call.callee)
         builtin = facts.callee_fullname(call.callee)
         if builtin in facts.INLINE_BUILTINS and call.arg_kinds == [ARG_POS]:
@@ -140,6 +143,35 @@ class ObjectLowerer(ExpressionLowerer):
         """A call whose value is dropped: a direct call's word result is not boxed for nothing."""
         with self.builder.at(call):
             self.lower_object_node(call)
+
+    def native_method(self, call: CallExpr) -> FuncDef | None:
+        """The native method that `call`, `obj.name(...)` on an object declared an instance of a
+        class of the program, names on that class and gives every parameter positionally."""
+        callee = call.callee
+        if not isinstance(callee, MemberExpr):
+            return None
+        instance = get_proper_type(self.types.get(callee.expr))
+        symbol = instance.type.get(callee.name) if isinstance(instance, Instance) else None
+        method = symbol.node if symbol is not None else None
+        if not (isinstance(method, FuncDef) and method.info and method.fullname in self.direct_callees):
+            return None
+        parameters = method.arguments[1:]
+        if len(call.args) != len(parameters) or any(kind != ARG_POS for kind in call.arg_kinds) \
+                or any(parameter.kind not in (ARG_POS, ARG_OPT) for parameter in parameters):
+            return None
+        return method
+
+    def native_method_call(self, call: CallExpr, method: FuncDef) -> Register:
+        """`obj.name(*args)`, in LOAD_METHOD's order (the method looked up, then the arguments
+        evaluated), calling the native method's direct entry while the object's type finds it."""
+        assert isinstance(call.callee, MemberExpr)
+        obj = self.lower_expr(call.callee.expr)
+        found = self.builder.emit_value(GetNativeMethod(self.register(OBJECT), obj, call.callee.name, method.fullname,
+                                                        call.line))
+        args = tuple(self.lower_as(arg, value_type(parameter.variable.type))
+                     for arg, parameter in zip(call.args, method.arguments[1:]))
+        dest = self.builder.register(return_type(method))
+        return self.builder.emit_value(CallNativeMethod(dest, found, obj, method.fullname, args, call.line))
 
     def direct_target(self, call: CallExpr) -> FuncDef | None:
         """The native function of this module that `call` names and gives every parameter

@@ -96,7 +96,7 @@ def is_boxable(mypy_type: Type | None, program_modules: Collection[str]) -> bool
     """Whether a native function may hold the value in a parameter, local or return: a str,
     a list (whose items native code reads and stores in place), an instance of a class defined in
     one of `program_modules` (whose attributes it reads and writes in place), None, an
-    exception, a function (a lambda) or Any. Other containers and objects stay in the
+    exception, a function (a lambda), Any or `object` (whose operations are CPython's). Other containers and objects stay in the
     interpreter, whose specialised instructions are faster at them than calls into the C API."""
     proper = get_proper_type(mypy_type)
     if isinstance(proper, LiteralType):
@@ -105,7 +105,7 @@ def is_boxable(mypy_type: Type | None, program_modules: Collection[str]) -> bool
         return True
     if isinstance(proper, UnionType):
         return all(word_type(item) is not None or is_boxable(item, program_modules) for item in proper.items)
-    return isinstance(proper, Instance) and (proper.type.fullname in ("builtins.str", "builtins.list")
+    return isinstance(proper, Instance) and (proper.type.fullname in ("builtins.str", "builtins.list", "builtins.object")
                                               or proper.type.has_base("builtins.BaseException")
                                               or proper.type.module_name in program_modules)
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import os
 import re
 
-from mypy.nodes import ClassDef, Decorator, FuncDef, MypyFile, OverloadedFuncDef, RefExpr, Statement
+from mypy.nodes import ClassDef, Decorator, FuncDef, MypyFile, OverloadedFuncDef, RefExpr, Statement, TypeInfo
 
 from tpy2wasm.analysis.function_checker import FunctionChecker
-from tpy2wasm.analysis.report import ClassVerdict, FunctionVerdict, NativenessReport
+from tpy2wasm.analysis.class_shapes import class_verdict
+from tpy2wasm.analysis.report import FunctionVerdict, NativenessReport
 from tpy2wasm.analysis.typed_ast import TypedProgram
 
 
@@ -62,20 +63,29 @@ def _reject_type_errors(verdict: FunctionVerdict, definition: FuncDef, errors: l
             verdict.reject(line, f"{TYPE_ERROR_REASON}: {message}")
 
 
+#: Methods CPython makes static or class methods when they are plain functions (type_new): a
+#: native function in their place would not be.
+IMPLICIT_DESCRIPTORS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
+
+
+def _check_function(definition: FuncDef, qualname: str, module: MypyFile, program: TypedProgram,
+                    type_errors: dict[str, list[tuple[int, str]]]) -> FunctionVerdict:
+    verdict = _new_verdict(module, qualname, definition)
+    FunctionChecker(definition, module, program, verdict).check()
+    _reject_type_errors(verdict, definition, type_errors.get(os.path.abspath(module.path), []))
+    return verdict
+
+
 def _check_module(module: MypyFile, program: TypedProgram,
                   type_errors: dict[str, list[tuple[int, str]]]) -> list[FunctionVerdict]:
-    """Verdicts for the module's functions in source order, then its methods."""
+    """Verdicts for the module's functions in source order, then its classes' methods."""
     functions: list[FunctionVerdict] = []
     methods: list[FunctionVerdict] = []
     for statement in module.defs:
         definition = undecorated_export(statement)
         name = _definition_name(definition)
         if isinstance(definition, FuncDef):
-            verdict = _new_verdict(module, definition.name, definition)
-            checker = FunctionChecker(definition, module, program, verdict)
-            checker.check()
-            _reject_type_errors(verdict, definition, type_errors.get(os.path.abspath(module.path), []))
-            functions.append(verdict)
+            functions.append(_check_function(definition, definition.name, module, program, type_errors))
         elif name is not None:
             verdict = _new_verdict(module, name, definition)
             kind = "decorated" if isinstance(definition, Decorator) else "overloaded"
@@ -84,11 +94,30 @@ def _check_module(module: MypyFile, program: TypedProgram,
         elif isinstance(definition, ClassDef):
             for member in definition.defs.body:
                 method_name = _definition_name(member)
-                if method_name is not None:
-                    verdict = _new_verdict(module, f"{definition.name}.{method_name}", member)
-                    verdict.reject(member.line, "methods are not compiled natively yet")
+                qualname = f"{definition.name}.{method_name}"
+                if isinstance(member, FuncDef) and method_name not in IMPLICIT_DESCRIPTORS:
+                    methods.append(_check_function(member, qualname, module, program, type_errors))
+                elif method_name is not None:
+                    verdict = _new_verdict(module, qualname, member)
+                    kind = "static or class" if method_name in IMPLICIT_DESCRIPTORS else \
+                        "decorated" if isinstance(member, Decorator) else "overloaded"
+                    verdict.reject(member.line, f"{kind} methods are not compiled natively yet")
                     methods.append(verdict)
     return functions + methods
+
+
+def native_definition(module: MypyFile, qualname: str) -> FuncDef:
+    """The `def` of a function ("name") or a method ("Class.name") the report found native."""
+    owner, _, name = qualname.rpartition(".")
+    names = module.names
+    if owner:
+        info = module.names[owner].node
+        assert isinstance(info, TypeInfo), qualname
+        names = info.names
+    node = names[name].node
+    definition = undecorated_export(node) if isinstance(node, Decorator) else node
+    assert isinstance(definition, FuncDef), qualname
+    return definition
 
 
 def check_program(program: TypedProgram) -> NativenessReport:
@@ -98,6 +127,6 @@ def check_program(program: TypedProgram) -> NativenessReport:
     for module_name in sorted(program.modules):
         module = program.modules[module_name]
         report.functions.extend(_check_module(module, program, type_errors))
-        report.classes.extend(ClassVerdict(module.fullname, definition.name, module.path, definition.line)
+        report.classes.extend(class_verdict(module.fullname, module.path, definition, frozenset(program.modules))
                               for definition in module.defs if isinstance(definition, ClassDef))
     return report

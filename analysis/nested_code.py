@@ -76,7 +76,7 @@ class NestedDef:
 def find_nested_def(path: str, function: FuncDef, node: FuncDef) -> NestedDef | str:
     """The code and annotations of the `def` statement `node` in `function`, or why a native
     function cannot run it."""
-    definition = next((found for found in ast.walk(_parsed(path)) if isinstance(found, (ast.FunctionDef,
+    definition = next((found for found in ast.walk(parsed_source(path)) if isinstance(found, (ast.FunctionDef,
                                                                                         ast.AsyncFunctionDef))
                        and found.name == node.name and found.lineno == node.line), None)
     if definition is None or isinstance(definition, ast.AsyncFunctionDef) or definition.decorator_list:
@@ -135,13 +135,15 @@ def cell_variables(path: str, function: FuncDef) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=64)
-def _parsed(path: str) -> ast.Module:
+def parsed_source(path: str) -> ast.Module:
     return ast.parse(Path(path).read_bytes(), path)
 
 
 @functools.lru_cache(maxsize=64)
 def _function_code(path: str, function_name: str, line: int) -> types.CodeType | None:
-    """CPython's code of the module-level function, compiled as the module is frozen."""
+    """CPython's code of the module-level function or method of a module-level class, compiled as
+    the module is frozen."""
     module = compile(Path(path).read_bytes(), path, "exec", dont_inherit=True)
-    return next((code for code in module.co_consts if isinstance(code, types.CodeType)
-                 and code.co_name == function_name and code.co_firstlineno == line), None)
+    codes = [code for code in module.co_consts if isinstance(code, types.CodeType)]
+    codes += [method for body in codes for method in body.co_consts if isinstance(method, types.CodeType)]
+    return next((code for code in codes if code.co_name == function_name and code.co_firstlineno == line), None)

@@ -30,6 +30,7 @@ from tpy2wasm.analysis.ir_objects import (
     BuildSequence,
     CallBuiltin,
     CallDirect,
+    CallNativeMethod,
     CallMethod,
     CellGet,
     CellSet,
@@ -46,6 +47,7 @@ from tpy2wasm.analysis.ir_objects import (
     ExceptionMatches,
     ExitSuppresses,
     GetAttr,
+    GetNativeMethod,
     GetItem,
     GetMethod,
     GetIter,
@@ -109,6 +111,10 @@ def _object_op_body(op: Op) -> str:
         return f"method {op.obj}.{op.name}"
     if isinstance(op, CallMethod):
         return f"call {op.method} or {op.obj}.{op.name}({_join(op.args)})"
+    if isinstance(op, GetNativeMethod):
+        return f"native method {op.function} or {op.obj}.{op.name}"
+    if isinstance(op, CallNativeMethod):
+        return f"call direct {op.function} {op.method} or ({_join((op.obj, *op.args))})"
     if isinstance(op, CallBuiltin):
         return f"builtin {op.builtin} {op.callee}({op.arg})"
     if isinstance(op, CallObject):

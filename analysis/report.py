@@ -50,15 +50,33 @@ class FunctionVerdict:
         ]
 
 
-@dataclass(frozen=True)
+@dataclass
 class ClassVerdict:
-    """Classes run in CPython for now (their instances are ordinary objects)."""
+    """Whether a class has a fixed shape: its instances' attributes read and written in place by
+    native code (analysis/class_shapes.py); else why they go through CPython's lookup."""
 
     module: str
     name: str
     path: str
     line: int
-    reason: str = "classes are not compiled natively yet"
+    reasons: list[Reason] = field(default_factory=list)
+
+    @property
+    def native(self) -> bool:
+        return not self.reasons
+
+    def reject(self, line: int, message: str) -> None:
+        reason = Reason(line, message)
+        if reason not in self.reasons:
+            self.reasons.append(reason)
+
+    def messages(self) -> list[tuple[int, str]]:
+        """(line, note) for each reason, or the one saying the class is native."""
+        if self.native:
+            return [(self.line, f"class {self.name} is native: a fixed shape, its attributes read and written "
+                                "in place")]
+        return [(reason.line, f"class {self.name} keeps CPython's attribute lookup: {reason.message}")
+                for reason in sorted(self.reasons)]
 
 
 @dataclass
@@ -73,6 +91,9 @@ class NativenessReport:
             if verdict.module == module and verdict.qualname == qualname:
                 return verdict
         raise KeyError(f"{module}.{qualname}")
+
+    def native_classes(self) -> list[ClassVerdict]:
+        return [verdict for verdict in self.classes if verdict.native]
 
     def native_functions(self) -> list[FunctionVerdict]:
         return [verdict for verdict in self.functions if verdict.native]

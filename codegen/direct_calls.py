@@ -27,6 +27,7 @@ through CPython.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Protocol
 
 from llvmlite import ir
@@ -170,11 +171,11 @@ def emit_call(emitter: CallingEmitter, op: tob.CallDirect, entries: NativeEntrie
                                       emitter.strings.pointer(emitter.callee_names[op.callee.number]),
                                       emitter.cache(NAME_CACHE))
         emitter.fail_if(builder.icmp_unsigned("==", callee, ir.Constant(PTR, None)), position(op))
-        result = _generic_result(emitter, op, callee)
+        result = generic_result(emitter, callee, op.args, op.dest)
         emitter.release(callee)
     else:
         bound = builder.load(_field(builder, emitter.direct_site(op), 0))
-        result = _generic_result(emitter, op, builder.select(known, bound, callee))
+        result = generic_result(emitter, builder.select(known, bound, callee), op.args, op.dest)
     emitter.fail_if(words.is_empty(builder, result), position(op))
     slow_incoming.append((result, builder.block))
     builder.branch(slow_join)
@@ -194,11 +195,12 @@ def _field(builder: ir.IRBuilder, site: ir.Value, index: int) -> ir.Value:
     return builder.gep(site, [ir.Constant(I32, 0), ir.Constant(I32, index)], inbounds=True)
 
 
-def _generic_result(emitter: CallingEmitter, op: tob.CallDirect, callee: ir.Value) -> ir.Value:
-    """CPython's call of `callee` on the arguments as objects; its result as a word of the
-    callee's return type (NULL or the type's error value when it raised)."""
+def generic_result(emitter: CallingEmitter, callee: ir.Value, args: Sequence[tir.Register],
+                   dest: tir.Register) -> ir.Value:
+    """CPython's call of `callee` on `args` as objects; its result as a word of `dest`'s type
+    (NULL or the type's error value when it raised)."""
     arguments: list[ir.Value] = []
-    for arg in op.args:
+    for arg in args:
         value = emitter.value(arg)
         if arg.type in WORDS:
             value = emitter.call_runtime(words.BOX[arg.type], value)
@@ -206,7 +208,7 @@ def _generic_result(emitter: CallingEmitter, op: tob.CallDirect, callee: ir.Valu
             emitter.retain(value)
         arguments.append(value)
     result = emitter.call_with_array("tpy2wasm_call_owned", arguments, callee, after=(ir.Constant(I32, len(arguments)),))
-    if op.dest.type not in WORDS:
+    if dest.type not in WORDS:
         return result
     builder = emitter.builder
     made = emitter.llvm_function.append_basic_block("call.word")
@@ -214,7 +216,7 @@ def _generic_result(emitter: CallingEmitter, op: tob.CallDirect, callee: ir.Valu
     done = emitter.llvm_function.append_basic_block("call.converted")
     builder.cbranch(builder.icmp_unsigned("==", result, ir.Constant(PTR, None)), done, made)
     builder.position_at_end(made)
-    word = emitter.call_runtime(words.FROM_OBJECT[op.dest.type], result)
+    word = emitter.call_runtime(words.FROM_OBJECT[dest.type], result)
     emitter.release(result)
     converted = builder.block
     builder.branch(done)

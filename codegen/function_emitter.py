@@ -24,7 +24,7 @@ from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
 from tpy2wasm.codegen import (
     array_calls, bool_words, bounded_counts, builtin_calls, direct_calls, fast_version, float_words, frame_depth, int_words,
-    borrowed_loads, instance_attributes, list_items, object_ops, object_words, range_words, tail_calls, tail_loop, wide_words, words,
+    borrowed_loads, instance_attributes, list_items, method_calls, object_ops, object_words, range_words, tail_calls, tail_loop, wide_words, words,
 )
 from tpy2wasm.codegen.refcount_slots import RefcountEmitter, assigned_locals
 from tpy2wasm.codegen.float_constants import float_literal
@@ -68,6 +68,7 @@ class FunctionEmitter(RefcountEmitter):
         self.callee_names = {op.dest.number: op.name for block in self.function.blocks for op in block.ops
                              if isinstance(op, tir.LoadGlobal) and op.dest.number in self.callee_loads}
         self.direct_sites: dict[int, ir.GlobalVariable] = {}  # by callee register: one for both versions
+        self.method_sites: dict[int, ir.GlobalVariable] = {}  # by method register (codegen/method_calls.py)
         # In the fast version, the word globals this block has loaded since any Python code could
         # run: no op between can change them, so a later load of the name reuses the word.
         self.loaded_globals: dict[str, ir.Value] = {}
@@ -103,8 +104,10 @@ class FunctionEmitter(RefcountEmitter):
             self.emit_version()
         self.emit_exit()
         self.finish_entry(self.start)
+        direct_callees = {call.function for call in self.callee_loads.values()} | {
+            op.function for block in self.function.blocks for op in block.ops if isinstance(op, tob.CallNativeMethod)}
         frame_depth.publish_before_calls(self.llvm_function, self.depth_at,
-                                         {self.entries.direct(call.function).name for call in self.callee_loads.values()})
+                                         {self.entries.direct(function).name for function in direct_callees})
 
     def emit_version(self) -> None:
         builder = self.builder
@@ -331,6 +334,10 @@ class FunctionEmitter(RefcountEmitter):
             self.define(op.dest, direct_calls.load_callee(self, op, self.callee_loads[op.dest.number], self.entries))
         elif isinstance(op, tob.CallDirect):
             direct_calls.emit_call(self, op, self.entries)
+        elif isinstance(op, tob.GetNativeMethod):
+            method_calls.load_method(self, op, self.entries)
+        elif isinstance(op, tob.CallNativeMethod):
+            method_calls.call_method(self, op, self.entries)
         elif isinstance(op, tir.Compare) and op.dest.type is BOOL:  # a branch on two number words
             compare = int_words.compare if op.left.type is op.right.type is INT_WORD else float_words.compare
             self.define_condition(op.dest, compare(self, op, *self.values((op.left, op.right))))

@@ -33,6 +33,8 @@ ATTR_CACHE: Final = ir.LiteralStructType([PTR, I64, PTR, I32, I32])
 """native_attributes.c's AttrCache {name, version, value, type_version, index}: a module
 attribute's value while the module's dict keeps its version; the index of an instance attribute
 in the inline values of instances of the type with that version tag."""
+METHOD_SITE: Final = ir.LiteralStructType([I32, I32, PTR, I64, PTR])
+"""native.h's MethodSite {type_version, keys_version, globals, globals_version, callee}."""
 DIRECT_SITE: Final = ir.LiteralStructType([PTR, I64])
 """native.h's DirectSite {callee, globals_version}."""
 
@@ -53,6 +55,7 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_delete_name": (I32, (PTR, PTR, PTR_PTR)),
     "tpy2wasm_unbound_local": (VOID, (PTR,)),
     "tpy2wasm_get_attr": (PTR, (PTR, PTR, ATTR_CACHE.as_pointer())),
+    "tpy2wasm_get_native_method": (PTR, (PTR, PTR, PTR_PTR, PTR, METHOD_SITE.as_pointer())),
     "tpy2wasm_binary_op": (PTR, (PTR, PTR, PTR)),
     "tpy2wasm_unary_op": (PTR, (PTR, PTR)),
     "tpy2wasm_compare_op": (PTR, (I32, PTR, PTR)),

@@ -13,10 +13,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from mypy.nodes import Decorator, FuncDef
 
 from tpy2wasm.analysis.generic_paths import OperationNote, declared_local_types, operation_notes
-from tpy2wasm.analysis.nativeness import undecorated_export
+from tpy2wasm.analysis.nativeness import native_definition
 from tpy2wasm.analysis.report import ClassVerdict, FunctionVerdict, NativenessReport
 from tpy2wasm.compiler.deep_recursion import with_deep_recursion
 from tpy2wasm.compiler.errors import display_path
@@ -48,8 +47,7 @@ class Explanation:
 
     def _verdict_notes(self, verdict: FunctionVerdict | ClassVerdict) -> list[Note]:
         if isinstance(verdict, ClassVerdict):
-            return [Note(verdict.path, verdict.line, f"class {verdict.name} stays interpreted: {verdict.reason}",
-                         verdict.name)]
+            return [Note(verdict.path, line, message, verdict.name) for line, message in verdict.messages()]
         if not verdict.native:
             return [Note(verdict.path, reason.line, f"{verdict.qualname}() stays interpreted: {reason.message}",
                          verdict.qualname) for reason in sorted(verdict.reasons)]
@@ -63,9 +61,11 @@ class Explanation:
         return sum(operation.generic for operations in self.operations.values() for operation in operations)
 
     def summary(self) -> str:
-        native, total = len(self.report.native_functions()), len(self.report.functions)
+        report = self.report
+        native, total = len(report.native_functions()), len(report.functions)
         generic = self.generic_count()
-        return (f"{native} of {total} functions native, {generic} operation{'' if generic == 1 else 's'} "
+        classes = f" and {len(report.native_classes())} of {len(report.classes)} classes" if report.classes else ""
+        return (f"{native} of {total} functions{classes} native, {generic} operation{'' if generic == 1 else 's'} "
                 f"in them on the generic path")
 
 
@@ -78,9 +78,7 @@ def explanation_of(program: LoweredProgram) -> Explanation:
     operations = {}
     for function in program.functions:
         module = program.typed.modules[function.module]
-        node = module.names[function.name].node
-        definition = undecorated_export(node) if isinstance(node, Decorator) else node
-        assert isinstance(definition, FuncDef), function.name
+        definition = native_definition(module, function.qualname)
         if module.path not in sources:
             sources[module.path] = Path(module.path).read_bytes().splitlines()
         operations[f"{function.module}.{function.qualname}"] = operation_notes(
@@ -102,7 +100,8 @@ def as_json(explanation: Explanation) -> str:
         for verdict in report.functions
     ]
     classes = [{"module": verdict.module, "name": verdict.name, "path": display_path(verdict.path),
-                "line": verdict.line, "native": False, "reasons": [{"line": verdict.line, "message": verdict.reason}]}
+                "line": verdict.line, "native": verdict.native,
+                "reasons": [{"line": reason.line, "message": reason.message} for reason in sorted(verdict.reasons)]}
                for verdict in report.classes]
     operations = [
         {"file": display_path(verdict.path), "line": operation.line, "column": operation.column,

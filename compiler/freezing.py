@@ -76,7 +76,7 @@ def _compile_stdlib_module(name: str, path: Path, stdlib_dir: Path) -> bytes:
     return compile_source(path.read_bytes(), filename, path)
 
 
-def freeze_program(program: ProgramModules, native_defs: frozenset[tuple[str, int]]) -> list[FrozenModule]:
+def freeze_program(program: ProgramModules, native_defs: frozenset[tuple[str, str, int]]) -> list[FrozenModule]:
     """The user's modules, `__main__`, the two start-up modules of the runtime, the program's
     source lines and the stand-ins for traceback.py's imports (both imported only when a
     traceback is printed), and the `tpy2wasm` a program imports its decorators from
@@ -97,13 +97,13 @@ def freeze_program(program: ProgramModules, native_defs: frozenset[tuple[str, in
     return frozen
 
 
-def _freeze_user_module(module: SourceModule, native_defs: frozenset[tuple[str, int]]) -> FrozenModule:
+def _freeze_user_module(module: SourceModule, native_defs: frozenset[tuple[str, str, int]]) -> FrozenModule:
     path = module.path
     try:
         source = path.read_bytes()
     except OSError as error:
         raise CompileError(f"cannot read the source file: {error.strerror}", path=path) from None
-    native_names = {(key.rpartition(".")[2], line) for key, line in native_defs if key.rpartition(".")[0] == module.name}
+    native_names = {(qualname, line) for module_name, qualname, line in native_defs if module_name == module.name}
     if native_names:
         compile_source(source, str(path), path)  # its errors, as python3.11 reports them
         source_or_tree: bytes | ast.Module = _with_native_decorators(ast.parse(source, str(path)), module.name,
@@ -114,14 +114,18 @@ def _freeze_user_module(module: SourceModule, native_defs: frozenset[tuple[str, 
 
 
 def _with_native_decorators(tree: ast.Module, module_name: str, native_names: set[tuple[str, int]]) -> ast.Module:
-    """Decorates each native `def` (by name and line: another `def` of the name is another
-    function) with `@__tpy2wasm_native__("module.name")`, which swaps the function for its
-    native version as the `def` runs (see wasm_runtime/native_function.c). The decorator sits
-    on the `def` line, so line numbers stay the source's."""
-    for statement in tree.body:
-        if isinstance(statement, ast.FunctionDef) and (statement.name, statement.lineno) in native_names:
-            decorator = ast.Call(ast.Name(NATIVE_DECORATOR, ast.Load()),
-                                 [ast.Constant(f"{module_name}.{statement.name}")], [])
+    """Decorates each native `def` of a function or of a method of a module-level class (by
+    qualified name and line: another `def` of the name is another function) with
+    `@__tpy2wasm_native__("module.qualname")`, which swaps the function for its native version
+    as the `def` runs (see wasm_runtime/native_function.c). The decorator sits on the `def` line,
+    so line numbers stay the source's."""
+    definitions = [("", statement) for statement in tree.body]
+    definitions += [(f"{statement.name}.", member) for statement in tree.body if isinstance(statement, ast.ClassDef)
+                    for member in statement.body]
+    for owner, statement in definitions:
+        qualname = f"{owner}{getattr(statement, 'name', '')}"
+        if isinstance(statement, ast.FunctionDef) and (qualname, statement.lineno) in native_names:
+            decorator = ast.Call(ast.Name(NATIVE_DECORATOR, ast.Load()), [ast.Constant(f"{module_name}.{qualname}")], [])
             statement.decorator_list.insert(0, ast.fix_missing_locations(ast.copy_location(decorator, statement)))
     return ast.fix_missing_locations(tree)
 

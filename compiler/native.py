@@ -23,7 +23,7 @@ from tpy2wasm.analysis.lower import lower_program
 from tpy2wasm.analysis.nativeness import COMPILER_FAILURE_REASON, TYPE_ERROR_REASON, check_program
 from tpy2wasm.analysis.report import NativenessReport
 from tpy2wasm.analysis.typed_ast import TypedProgram, build_typed_program
-from tpy2wasm.codegen.native_module import FunctionEmitError, check_emission, native_key, native_objects
+from tpy2wasm.codegen.native_module import FunctionEmitError, check_emission, native_objects
 from tpy2wasm.compiler.cache import atomic_write, cache_folder, cached_file, digest
 from tpy2wasm.compiler.discovery import ProgramModules
 from tpy2wasm.compiler.errors import display_path
@@ -56,9 +56,9 @@ class TypeErrorNote:
 @dataclass(frozen=True)
 class NativeCode:
     object_paths: tuple[Path, ...]
-    #: ("module.qualname", line of its `def`) of every function compiled natively: a later `def`
-    #: of the same name in the module is another function.
-    native_defs: frozenset[tuple[str, int]]
+    #: (module, qualname, line of its `def`) of every function and method compiled natively: a
+    #: later `def` of the same name in the module or class is another function.
+    native_defs: frozenset[tuple[str, str, int]]
     type_errors: tuple[TypeErrorNote, ...]
 
 
@@ -142,10 +142,10 @@ def compile_native(program: ProgramModules, steps: Steps) -> NativeCode:
             for verdict in report.functions for reason in sorted(verdict.reasons)
             if reason.message.startswith(TYPE_ERROR_REASON)
         ]
-        defs = sorted((native_key(function), function.line) for function in functions)
+        defs = sorted((function.module, function.qualname, function.line) for function in functions)
         return json.dumps({"native_defs": defs, "type_errors": type_errors, "objects": len(objects)}).encode()
 
     built = json.loads(cached_file("native", key, ".json", produce).read_text())
     return NativeCode(tuple(object_path(index) for index in range(built["objects"])),
-                      frozenset((key, line) for key, line in built["native_defs"]),
+                      frozenset((module, qualname, line) for module, qualname, line in built["native_defs"]),
                       tuple(TypeErrorNote(**note) for note in built["type_errors"]))

@@ -167,7 +167,7 @@ def _libpython_frozen_object(build: WasiPython) -> Path:
                        lambda: libpython_frozen_object(freeze_bootstrap(build.stdlib_dir), aliases))
 
 
-def _program_object(program: ProgramModules, native_defs: frozenset[tuple[str, int]]) -> Path:
+def _program_object(program: ProgramModules, native_defs: frozenset[tuple[str, str, int]]) -> Path:
     frozen = freeze_program(program, native_defs)
     key = digest(_TABLE_WRITERS, *(f"{module.name}:{module.is_package}:{module.deflated}" for module in frozen),
                  *(module.code for module in frozen))

@@ -24,6 +24,24 @@ typedef struct {
 } DirectSite;
 _Static_assert(sizeof(DirectSite) == 16, "codegen/runtime_api.py: DIRECT_SITE");
 
+/* A method call site in a native function (codegen/method_calls.py: METHOD_SITE mirrors it): the
+ * native method it calls directly (a reference) with its module's globals and their version
+ * when it was found to hold; and the receiver's type's version tag and its shared keys' version
+ * (0, which none has, when the site may not be trusted inline) while the type finds that method
+ * and no instance with inline values shadows it (native_attributes.c). */
+typedef struct {
+    uint32_t type_version;
+    uint32_t keys_version;
+    PyObject *globals;
+    uint64_t globals_version;
+    PyObject *callee;
+} MethodSite;
+_Static_assert(sizeof(MethodSite) == 32, "codegen/method_calls.py: METHOD_SITE");
+
+/* 1 when `value` is the native function whose thunk is `thunk`, its code not set and the names
+ * its native code calls holding: the site then keeps it; 0 when not, -1 on an error. */
+int tpy2wasm_is_method_callee(PyObject *value, void *thunk, MethodSite *site);
+
 /* 1 when `value` is the site's callee (bound on first sight) and the names its native code calls
  * without looking them up (codegen/entry_bindings.py) hold, 0 when not, -1 on an error. */
 int tpy2wasm_is_site_callee(PyObject *value, void *thunk, PyObject *globals, DirectSite *site);

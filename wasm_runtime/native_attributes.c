@@ -112,6 +112,66 @@ int tpy2wasm_set_attr(PyObject *object, const char *name, AttrCache *cache, PyOb
     return 0;
 }
 
+_Static_assert(offsetof(PyHeapTypeObject, ht_cached_keys) == 436, "codegen/method_calls.py: CACHED_KEYS_OFFSET");
+/* CPython 3.11's pycore_dict.h: a version of the keys (0 when none is left), which changes when
+ * a key is added; generated code reads it at KEYS_VERSION_OFFSET, checked at start-up. */
+extern uint32_t _PyDictKeys_GetVersionForCurrentState(PyDictKeysObject *keys);
+#define KEYS_VERSION_OFFSET 8
+
+/* Whether the instance has an attribute `key` of its own, which comes before a method of its
+ * type; without making a dict of its inline values, as _PyObject_GetDictPtr would. */
+static int shadows(PyObject *object, PyObject *key) {
+    PyTypeObject *type = Py_TYPE(object);
+    PyObject *dict;
+    if (PyType_HasFeature(type, Py_TPFLAGS_MANAGED_DICT) && inline_values(object) != NULL) {
+        Py_ssize_t index = _PyDictKeys_StringLookup(((PyHeapTypeObject *)type)->ht_cached_keys, key);
+        return index >= 0 && inline_values(object)[index] != NULL;
+    }
+    if (PyType_HasFeature(type, Py_TPFLAGS_MANAGED_DICT)) {
+        dict = ((PyObject **)object)[-3];
+    } else {
+        PyObject **pointer = _PyObject_GetDictPtr(object);
+        dict = pointer == NULL ? NULL : *pointer;
+    }
+    if (dict == NULL) {
+        return 0;
+    }
+    return PyDict_GetItemWithError(dict, key) != NULL ? 1 : PyErr_Occurred() ? -1 : 0;
+}
+
+/* LOAD_METHOD for a site that calls a native method directly (codegen/method_calls.py), where
+ * the site's inline test failed: NULL, no exception set, when `object.name` is the native method
+ * whose thunk is `thunk` -- found on the type, not shadowed by the instance, its bindings
+ * holding -- and the site is bound to it (its type and keys versions filled when generated code
+ * may trust them next time, as LOAD_METHOD_WITH_VALUES does); else CPython's `object.name`, a
+ * new reference, or NULL with the exception. */
+PyObject *tpy2wasm_get_native_method(PyObject *object, const char *name, PyObject **name_cache, void *thunk,
+                                     MethodSite *site) {
+    PyObject *key = tpy2wasm_cached_string(name, (int)strlen(name), name_cache);
+    if (key == NULL) {
+        return NULL;
+    }
+    PyTypeObject *type = Py_TYPE(object);
+    site->type_version = 0;
+    PyObject *method = type->tp_getattro == PyObject_GenericGetAttr ? _PyType_Lookup(type, key) : NULL;
+    int native = method == NULL ? 0 : tpy2wasm_is_method_callee(method, thunk, site);
+    int shadowed = native <= 0 ? 0 : shadows(object, key);
+    if (native < 0 || shadowed < 0) {
+        return NULL;
+    }
+    if (!native || shadowed) {
+        return PyObject_GetAttr(object, key);
+    }
+    PyDictKeysObject *keys = ((PyHeapTypeObject *)type)->ht_cached_keys;
+    if (PyType_HasFeature(type, Py_TPFLAGS_MANAGED_DICT) && PyType_HasFeature(type, Py_TPFLAGS_VALID_VERSION_TAG)
+        && keys != NULL && inline_values(object) != NULL && ((PyObject **)object)[-3] == NULL
+        && _PyDictKeys_StringLookup(keys, key) < 0) {
+        site->keys_version = _PyDictKeys_GetVersionForCurrentState(keys);
+        site->type_version = site->keys_version == 0 ? 0 : type->tp_version_tag;
+    }
+    return NULL;
+}
+
 /* At start-up: 0, or -1 with SystemError when this CPython does not keep an instance's
  * attributes where inline_values finds them. */
 int tpy2wasm_init_attributes(void) {
@@ -122,7 +182,13 @@ int tpy2wasm_init_attributes(void) {
     AttrCache cache = {0};
     int agrees = probe != NULL && tpy2wasm_set_attr(probe, "probe", &cache, Py_Ellipsis) == 0
                  && cache.type_version == Py_TYPE(probe)->tp_version_tag && cache.type_version != 0
-                 && inline_values(probe) != NULL && inline_values(probe)[cache.index] == Py_Ellipsis;
+                 && inline_values(probe) != NULL && inline_values(probe)[cache.index] == Py_Ellipsis
+                 && ((PyObject **)probe)[-3] == NULL;
+    if (agrees) {
+        PyDictKeysObject *keys = ((PyHeapTypeObject *)type)->ht_cached_keys;
+        uint32_t version = _PyDictKeys_GetVersionForCurrentState(keys);
+        agrees = version != 0 && *(uint32_t *)((char *)keys + KEYS_VERSION_OFFSET) == version;
+    }
     Py_XDECREF(probe);
     Py_XDECREF(type);
     Py_XDECREF(namespace);

@@ -46,27 +46,59 @@ static PyObject *call_python_version(NativeFunction *self, PyObject *const *args
     return PyObject_Vectorcall(self->python_version, args, nargsf, kwnames);
 }
 
-/* Past the native frames' cap, the deep recursion continues in Python: while the Python version
- * runs, the module global names the Python function, so its recursive calls are ordinary
- * Python-to-Python calls that use no C stack, as in CPython. Afterwards the global names the
- * native function again, unless the program rebound it meanwhile. */
-static PyObject *call_python_version_deeply(NativeFunction *self, PyObject *const *args, size_t nargsf) {
+/* Where the program finds the function by its name: the module's globals, or for a method the
+ * class in its receiver's MRO whose dict holds it; NULL (no exception) when neither does. */
+static PyObject *holder_of(NativeFunction *self, PyObject *name, PyObject *const *args, size_t nargsf) {
     PyObject *globals = PyFunction_GET_GLOBALS(self->python_version);
+    if (PyDict_GetItemWithError(globals, name) == (PyObject *)self) {
+        return globals;
+    }
+    PyObject *mro = PyVectorcall_NARGS(nargsf) > 0 ? Py_TYPE(args[0])->tp_mro : NULL;
+    for (Py_ssize_t i = 0; mro != NULL && i < PyTuple_GET_SIZE(mro); i++) {
+        PyObject *dict = ((PyTypeObject *)PyTuple_GET_ITEM(mro, i))->tp_dict;
+        if (dict != NULL && PyDict_GetItemWithError(dict, name) == (PyObject *)self) {
+            return PyTuple_GET_ITEM(mro, i);
+        }
+    }
+    return NULL;
+}
+
+/* The holder's value of `name` (borrowed), and setting it: a class's through setattr, which
+ * tells the class's caches that it changed. */
+static PyObject *held(PyObject *holder, PyObject *name) {
+    return PyDict_GetItemWithError(PyDict_Check(holder) ? holder : ((PyTypeObject *)holder)->tp_dict, name);
+}
+
+static int hold(PyObject *holder, PyObject *name, PyObject *value) {
+    return PyDict_Check(holder) ? PyDict_SetItem(holder, name, value) : PyObject_SetAttr(holder, name, value);
+}
+
+/* Past the native frames' cap, the deep recursion continues in Python: while the Python version
+ * runs, the name the program calls it by (a module global, or a method's attribute of its class)
+ * holds the Python function, so its recursive calls are ordinary Python-to-Python calls that use
+ * no C stack, as in CPython. Afterwards the name holds the native function again, unless the
+ * program rebound it meanwhile. */
+static PyObject *call_python_version_deeply(NativeFunction *self, PyObject *const *args, size_t nargsf) {
     PyObject *name = PyObject_GetAttrString(self->python_version, "__name__");
     if (name == NULL) {
         return NULL;
     }
-    int swapped = PyDict_GetItemWithError(globals, name) == (PyObject *)self
-                  && PyDict_SetItem(globals, name, self->python_version) == 0;
+    PyObject *holder = holder_of(self, name, args, nargsf);
+    Py_XINCREF(holder);
+    int swapped = holder != NULL && hold(holder, name, self->python_version) == 0;
+    if (holder != NULL && !swapped) {
+        PyErr_Clear(); /* then it recurses through native_function, as before the cap */
+    }
     PyObject *result = call_python_version(self, args, nargsf, NULL);
-    if (swapped && PyDict_GetItemWithError(globals, name) == self->python_version) {
+    if (swapped && held(holder, name) == self->python_version) {
         PyObject *type, *value, *traceback;
         PyErr_Fetch(&type, &value, &traceback);
-        if (PyDict_SetItem(globals, name, (PyObject *)self) < 0) {
+        if (hold(holder, name, (PyObject *)self) < 0) {
             PyErr_Clear();
         }
         PyErr_Restore(type, value, traceback);
     }
+    Py_XDECREF(holder);
     Py_DECREF(name);
     return result;
 }
@@ -278,6 +310,25 @@ int tpy2wasm_is_site_callee(PyObject *value, void *thunk, PyObject *globals, Dir
         return 0;
     }
     return bindings_hold(native);
+}
+
+int tpy2wasm_is_method_callee(PyObject *value, void *thunk, MethodSite *site) {
+    NativeFunction *native = (NativeFunction *)value;
+    if (Py_TYPE(value) != &NativeFunctionType || (void *)native->entry->thunk != thunk || native->code_replaced) {
+        return 0;
+    }
+    int hold = bindings_hold(native);
+    if (hold <= 0) {
+        return hold;
+    }
+    if (site->callee != value) {
+        counts_of(native)->native++;
+        counts_of(native)->direct++;
+        Py_XSETREF(site->callee, Py_NewRef(value));
+    }
+    site->globals = PyFunction_GET_GLOBALS(native->python_version);
+    site->globals_version = ((PyDictObject *)site->globals)->ma_version_tag;
+    return 1;
 }
 
 int tpy2wasm_is_native_function(PyObject *value, const char *key, PyObject *globals) {
