@@ -35,7 +35,7 @@ from llvmlite import ir
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.ir_operands import operands
-from tpy2wasm.analysis.rtypes import INT_WORD, WORDS
+from tpy2wasm.analysis.rtypes import BOOL_WORD, FLOAT_WORD, INT_WORD, OBJECT, WORDS
 from tpy2wasm.codegen import frame_depth, words
 from tpy2wasm.codegen.bool_words import fast_result, word_is_fast
 from tpy2wasm.codegen.early_returns import EarlyReturn
@@ -47,6 +47,7 @@ from tpy2wasm.codegen.strings import StringPool
 class NativeEntries(Protocol):
     """The LLVM functions of the program's native functions, by native key, declared on use."""
 
+    def function(self, key: str) -> tir.FunctionIR: ...
     def thunk(self, key: str) -> ir.Function: ...
     def direct(self, key: str) -> ir.Function: ...
     def early_return(self, key: str) -> EarlyReturn | None: ...
@@ -86,6 +87,14 @@ def direct_type(function: tir.FunctionIR) -> ir.FunctionType:
     value's slot."""
     return ir.FunctionType(words.slot_type(function.return_type),
                            [PTR, frame_depth.DEPTH, *(words.slot_type(arg.type) for arg in function.args)])
+
+
+def direct_signature(function: tir.FunctionIR) -> str:
+    """native.h's direct_signature: the runtime types of the direct entry's parameters and result,
+    a letter each ("of>f": an object and a float word in, a float word out). A call site may call
+    any native function's direct entry that has the signature of the one it was compiled for."""
+    letters = {OBJECT: "o", INT_WORD: "i", FLOAT_WORD: "f", BOOL_WORD: "b"}
+    return "".join(letters[arg.type] for arg in function.args) + ">" + letters[function.return_type]
 
 
 def callee_loads(function: tir.FunctionIR) -> dict[int, tob.CallDirect]:

@@ -68,7 +68,7 @@ class FunctionEmitter(RefcountEmitter):
         self.callee_names = {op.dest.number: op.name for block in self.function.blocks for op in block.ops
                              if isinstance(op, tir.LoadGlobal) and op.dest.number in self.callee_loads}
         self.direct_sites: dict[int, ir.GlobalVariable] = {}  # by callee register: one for both versions
-        self.method_sites: dict[int, ir.GlobalVariable] = {}  # by method register (codegen/method_calls.py)
+        self.method_sites: dict[int, tuple[ir.GlobalVariable, tuple[ir.Value, ir.Value, ir.Value]]] = {}  # method_calls.py
         # In the fast version, the word globals this block has loaded since any Python code could
         # run: no op between can change them, so a later load of the name reuses the word.
         self.loaded_globals: dict[str, ir.Value] = {}

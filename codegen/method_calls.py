@@ -1,18 +1,23 @@
 """Calls of native methods that skip CPython (GetNativeMethod, CallNativeMethod): `obj.m(...)`
 where `obj` is declared an instance of a class of the program whose `m` is compiled natively.
 
-The site (METHOD_SITE, wasm_runtime/native.h's MethodSite) remembers the method it last found:
-the NativeFunction, its module's globals and their version then, and -- when the receiver keeps
-its attributes in inline values -- the receiver's type's version tag and the version of the
-type's shared keys, as CPython 3.11's LOAD_METHOD_WITH_VALUES does. The load tests inline that
-the object's type has that tag (the type and its bases unchanged, so it finds the same method),
-that the instance has no dict of its own and that the shared keys keep their version (so no
-instance holds an attribute of the method's name, which would come first), and that the
-method's globals keep their version (so the names its native code calls hold). Then the method
-register is NULL and the call goes to the method's direct entry, `obj` first, while the frame's
-depth leaves room (else through CPython, on the method the site holds). Anything else is the
-runtime's LOAD_METHOD (native_attributes.c): it binds the site when the method still applies,
-or returns CPython's `obj.m`, which the call calls on the boxed arguments, as CALL does.
+The site (METHOD_SITE_WAYS entries, each a METHOD_SITE: wasm_runtime/native.h's MethodSite, the
+most recently bound first, so that a call over a few classes of a hierarchy finds each in its
+own) remembers in an entry the native method it found on a type -- the one compiled for the site, or an override whose direct
+entry has the same signature (runtime types in and out), as a vtable slot would: its
+NativeFunction, its direct entry, its module's globals and their version then, and, when the
+receiver keeps its attributes in inline values, the receiver's type's version tag and the
+version of the type's shared keys, as CPython 3.11's LOAD_METHOD_WITH_VALUES does. The load
+tests inline that the object's type has the tag of an entry (the type and its bases unchanged, so it finds
+the same method), that the instance has no dict of its own and that the shared keys keep their
+version (so no instance holds an attribute of the method's name, which would come first), and
+that the method's globals keep their version (so the names its native code calls hold). Then
+the method register is NULL, the site's entry, globals and method are kept in the frame (the
+arguments, evaluated next, may run code that binds the site to another), and the call goes to
+that direct entry, `obj` first, while the frame's depth leaves room (else through CPython, on
+that method). Anything else is the runtime's LOAD_METHOD (native_attributes.c): it binds the
+site when a native method applies, or returns CPython's `obj.m`, which the call calls on the
+boxed arguments, as CALL does.
 """
 
 from __future__ import annotations
@@ -29,9 +34,9 @@ from tpy2wasm.codegen.bool_words import word_is_fast
 from tpy2wasm.codegen.instance_attributes import VERSION_TAG_OFFSET
 from tpy2wasm.codegen.object_words import TYPE_OFFSET, field
 from tpy2wasm.codegen.positions import position
-from tpy2wasm.codegen.runtime_api import DICT_VERSION_OFFSET, I32, I64, METHOD_SITE, PTR
+from tpy2wasm.codegen.runtime_api import DICT_VERSION_OFFSET, I32, I64, METHOD_SITE, METHOD_SITE_WAYS, PTR
 
-_TYPE_VERSION, _KEYS_VERSION, _GLOBALS, _GLOBALS_VERSION, _CALLEE = range(5)
+_TYPE_VERSION, _KEYS_VERSION, _GLOBALS, _GLOBALS_VERSION, _CALLEE, _DIRECT = range(6)
 #: PyHeapTypeObject.ht_cached_keys, and the version in those keys (native_attributes.c checks both).
 CACHED_KEYS_OFFSET: Final = 436
 _KEYS_VERSION_OFFSET: Final = 8
@@ -40,14 +45,23 @@ _DICT_OFFSET: Final = -12
 
 
 class Emitter(direct_calls.CallingEmitter, Protocol):
-    #: The METHOD_SITE of each GetNativeMethod, by its register: the load and the call share it.
-    method_sites: dict[int, ir.GlobalVariable]
+    #: The METHOD_SITE of each GetNativeMethod, by its register, and the frame's slots that keep
+    #: what the load found (direct entry, globals, method) for the call.
+    method_sites: dict[int, tuple[ir.GlobalVariable, tuple[ir.Value, ir.Value, ir.Value]]]
+
+    def entry_slot(self, slot_type: ir.Type, name: str) -> ir.AllocaInstr: ...
 
 
-def _site(emitter: Emitter, method: tir.Register) -> ir.GlobalVariable:
+def _site(emitter: Emitter, method: tir.Register) -> tuple[ir.GlobalVariable, tuple[ir.Value, ir.Value, ir.Value]]:
     if method.number not in emitter.method_sites:
-        emitter.method_sites[method.number] = emitter.cache(METHOD_SITE)
+        slots = tuple(emitter.entry_slot(PTR, f"method.{name}") for name in ("direct", "globals", "callee"))
+        sites = emitter.cache(ir.ArrayType(METHOD_SITE, METHOD_SITE_WAYS))
+        emitter.method_sites[method.number] = sites, (slots[0], slots[1], slots[2])
     return emitter.method_sites[method.number]
+
+
+def _entry(builder: ir.IRBuilder, sites: ir.Value, way: ir.Value) -> ir.Value:
+    return builder.gep(sites, [ir.Constant(I32, 0), way], inbounds=True)
 
 
 def _site_field(builder: ir.IRBuilder, site: ir.Value, index: int) -> ir.Value:
@@ -56,11 +70,16 @@ def _site_field(builder: ir.IRBuilder, site: ir.Value, index: int) -> ir.Value:
 
 def load_method(emitter: Emitter, op: tob.GetNativeMethod, entries: direct_calls.NativeEntries) -> None:
     builder, function = emitter.builder, emitter.llvm_function
-    obj, site = emitter.value(op.obj), _site(emitter, op.dest)
+    obj, (sites, kept) = emitter.value(op.obj), _site(emitter, op.dest)
     has_type, no_dict, same_keys, lookup, done = (function.append_basic_block(f"method.{name}") for name in
                                                   ("type", "no_dict", "keys", "lookup", "found"))
     obj_type = builder.load(field(builder, obj, TYPE_OFFSET, PTR))
     tag = builder.load(field(builder, obj_type, VERSION_TAG_OFFSET, I32))
+    way = ir.Constant(I32, METHOD_SITE_WAYS - 1)
+    for index in reversed(range(METHOD_SITE_WAYS - 1)):  # the entry with the type's tag, if any
+        entry_tag = builder.load(_site_field(builder, _entry(builder, sites, ir.Constant(I32, index)), _TYPE_VERSION))
+        way = builder.select(builder.icmp_unsigned("==", tag, entry_tag), ir.Constant(I32, index), way)
+    site = _entry(builder, sites, way)
     matches = builder.and_(builder.icmp_unsigned("==", tag, builder.load(_site_field(builder, site, _TYPE_VERSION))),
                            builder.icmp_unsigned("!=", tag, ir.Constant(I32, 0)))
     builder.cbranch(matches, has_type, lookup).set_weights([1000, 1])
@@ -79,15 +98,24 @@ def load_method(emitter: Emitter, op: tob.GetNativeMethod, entries: direct_calls
     builder.cbranch(known, done, lookup)
     start = builder.block
     builder.position_at_end(lookup)
+    signature = emitter.strings.pointer(direct_calls.direct_signature(entries.function(op.function)))
     found = emitter.call_runtime("tpy2wasm_get_native_method", obj, emitter.strings.pointer(op.name), emitter.cache(),
-                                 entries.thunk(op.function).bitcast(PTR), site)
+                                 signature, builder.bitcast(sites, METHOD_SITE.as_pointer()))
     null = builder.icmp_unsigned("==", found, ir.Constant(PTR, None))
     emitter.fail_if(builder.and_(null, builder.icmp_unsigned("!=", emitter.call_runtime("PyErr_Occurred"),
                                                              ir.Constant(PTR, None))), position(op))
+    first = _entry(builder, sites, ir.Constant(I32, 0))  # the entry the runtime bound, when it did
     looked_up = builder.block
     builder.branch(done)
     builder.position_at_end(done)
-    emitter.define(op.dest, words.joined(builder, OBJECT, [(ir.Constant(PTR, None), start), (found, looked_up)]))
+    method = words.joined(builder, OBJECT, [(ir.Constant(PTR, None), start), (found, looked_up)])
+    found_site = builder.phi(site.type)
+    found_site.add_incoming(site, start)
+    found_site.add_incoming(first, looked_up)
+    site = found_site
+    for slot, index in zip(kept, (_DIRECT, _GLOBALS, _CALLEE)):  # what a NULL method calls
+        builder.store(builder.load(_site_field(builder, site, index)), slot)
+    emitter.define(op.dest, method)
 
 
 def call_method(emitter: Emitter, op: tob.CallNativeMethod, entries: direct_calls.NativeEntries) -> None:
@@ -95,7 +123,7 @@ def call_method(emitter: Emitter, op: tob.CallNativeMethod, entries: direct_call
     else CPython's call of the looked-up attribute on the arguments, or of the site's method on
     the object and the arguments."""
     builder, function = emitter.builder, emitter.llvm_function
-    method, site = emitter.value(op.method), _site(emitter, op.method)
+    method, (_, (direct_slot, globals_slot, callee_slot)) = emitter.value(op.method), _site(emitter, op.method)
     room, direct, generic, join = (function.append_basic_block(f"method.{name}") for name in
                                    ("room", "direct", "generic", "done"))
     known = builder.icmp_unsigned("==", method, ir.Constant(PTR, None))
@@ -105,14 +133,15 @@ def call_method(emitter: Emitter, op: tob.CallNativeMethod, entries: direct_call
     frame_depth.branch_on_room(builder, emitter.depth, direct, no_room)
     builder.position_at_end(direct)
     depth = builder.add(emitter.depth, ir.Constant(frame_depth.DEPTH, 1))
-    globals_pointer = builder.load(_site_field(builder, site, _GLOBALS))
-    result = builder.call(entries.direct(op.function),
-                          [globals_pointer, depth, emitter.value(op.obj), *(emitter.value(arg) for arg in op.args)])
+    entry_type = entries.direct(op.function).function_type
+    entry = builder.bitcast(builder.load(direct_slot), entry_type.as_pointer())
+    result = builder.call(entry, [builder.load(globals_slot), depth, emitter.value(op.obj),
+                                  *(emitter.value(arg) for arg in op.args)])
     emitter.fail_if(words.is_empty(builder, result), position(op))
     incoming = [(result, builder.block)]
     builder.branch(join)
     builder.position_at_end(no_room)
-    callee = builder.load(_site_field(builder, site, _CALLEE))
+    callee = builder.load(callee_slot)
     through = direct_calls.generic_result(emitter, callee, (op.obj, *op.args), op.dest)
     emitter.fail_if(words.is_empty(builder, through), position(op))
     incoming.append((through, builder.block))

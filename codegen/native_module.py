@@ -13,7 +13,7 @@ from llvmlite import ir
 
 from tpy2wasm.analysis.ir import FunctionIR
 from tpy2wasm.codegen.function_emitter import FunctionEmitter
-from tpy2wasm.codegen.direct_calls import direct_type, emit_thunk
+from tpy2wasm.codegen.direct_calls import direct_signature, direct_type, emit_thunk
 from tpy2wasm.codegen.entry_bindings import closed_functions, entry_bindings
 from tpy2wasm.codegen.early_returns import EarlyReturn, early_return
 from tpy2wasm.codegen.int_words import hot_on_words
@@ -24,7 +24,7 @@ from tpy2wasm.codegen.target import TRIPLE, target_machine
 
 _THUNK_TYPE = ir.FunctionType(PTR, [PTR, PTR_PTR, I32])
 """PyObject *f(PyObject *globals, PyObject *const *args, int depth): a function's thunk."""
-_ENTRY_TYPE = ir.LiteralStructType([PTR, PTR, _THUNK_TYPE.as_pointer(), PTR])
+_ENTRY_TYPE = ir.LiteralStructType([PTR, PTR, _THUNK_TYPE.as_pointer(), PTR, PTR, PTR])
 
 
 def native_key(function: FunctionIR) -> str:
@@ -200,6 +200,9 @@ class _Declarations(dict[str, ir.Function]):
         self._direct: dict[str, ir.Function] = {}
         self._early_returns: dict[str, EarlyReturn | None] = {}
 
+    def function(self, key: str) -> FunctionIR:
+        return self._functions[key]
+
     def thunk(self, key: str) -> ir.Function:
         return self[key]
 
@@ -222,15 +225,19 @@ class _Declarations(dict[str, ir.Function]):
 
 def _table(module: ir.Module, functions: Sequence[FunctionIR], llvm_functions: _Declarations,
            strings: StringPool, closed: frozenset[str]) -> None:
-    """`tpy2wasm_native_table`: each function's key, signature, thunk and entry bindings."""
+    """`tpy2wasm_native_table`: each function's key, signature, thunk, entry bindings, direct entry
+    and its signature."""
     entries = [
         ir.Constant(_ENTRY_TYPE, [strings.pointer(native_key(function)), strings.pointer(signature(function)),
                                   llvm_functions[native_key(function)],
-                                  strings.pointer(bindings) if bindings else ir.Constant(PTR, None)])
+                                  strings.pointer(bindings) if bindings else ir.Constant(PTR, None),
+                                  llvm_functions.direct(native_key(function)).bitcast(PTR),
+                                  strings.pointer(direct_signature(function))])
         for function, bindings in zip(functions, entry_bindings(functions, closed))
     ]
     entries.append(ir.Constant(_ENTRY_TYPE, [ir.Constant(PTR, None), ir.Constant(PTR, None),
-                                             ir.Constant(_THUNK_TYPE.as_pointer(), None), ir.Constant(PTR, None)]))
+                                             ir.Constant(_THUNK_TYPE.as_pointer(), None), ir.Constant(PTR, None),
+                                             ir.Constant(PTR, None), ir.Constant(PTR, None)]))
     table_type = ir.ArrayType(_ENTRY_TYPE, len(entries))
     table = ir.GlobalVariable(module, table_type, "tpy2wasm_native_table")
     table.global_constant = True

@@ -33,8 +33,11 @@ ATTR_CACHE: Final = ir.LiteralStructType([PTR, I64, PTR, I32, I32])
 """native_attributes.c's AttrCache {name, version, value, type_version, index}: a module
 attribute's value while the module's dict keeps its version; the index of an instance attribute
 in the inline values of instances of the type with that version tag."""
-METHOD_SITE: Final = ir.LiteralStructType([I32, I32, PTR, I64, PTR])
-"""native.h's MethodSite {type_version, keys_version, globals, globals_version, callee}."""
+METHOD_SITE: Final = ir.LiteralStructType([I32, I32, PTR, I64, PTR, PTR])
+"""native.h's MethodSite {type_version, keys_version, globals, globals_version, callee, direct}."""
+METHOD_SITE_WAYS: Final = 4
+"""native.h's METHOD_SITE_WAYS: a method call site's entries, picked by the receiver's type's
+version tag (its low bits)."""
 DIRECT_SITE: Final = ir.LiteralStructType([PTR, I64])
 """native.h's DirectSite {callee, globals_version}."""
 

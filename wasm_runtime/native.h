@@ -24,23 +24,31 @@ typedef struct {
 } DirectSite;
 _Static_assert(sizeof(DirectSite) == 16, "codegen/runtime_api.py: DIRECT_SITE");
 
-/* A method call site in a native function (codegen/method_calls.py: METHOD_SITE mirrors it): the
- * native method it calls directly (a reference) with its module's globals and their version
- * when it was found to hold; and the receiver's type's version tag and its shared keys' version
- * (0, which none has, when the site may not be trusted inline) while the type finds that method
- * and no instance with inline values shadows it (native_attributes.c). */
+/* An entry of a method call site in a native function (codegen/method_calls.py: METHOD_SITE
+ * mirrors it): the native method it found (borrowed: the runtime keeps every method a site was
+ * bound to, since generated code may hold one it read while the site binds another), that
+ * method's direct entry, its module's
+ * globals and their version when it was found to hold; and the receiver's type's version tag
+ * and its shared keys' version (0, which none has, when the site may not be trusted inline)
+ * while the type finds that method and no instance with inline values shadows it
+ * (native_attributes.c). */
 typedef struct {
     uint32_t type_version;
     uint32_t keys_version;
     PyObject *globals;
     uint64_t globals_version;
     PyObject *callee;
+    void *direct;
 } MethodSite;
 _Static_assert(sizeof(MethodSite) == 32, "codegen/method_calls.py: METHOD_SITE");
+/* A site has this many MethodSites (a power of two), the one at the receiver's type's version tag
+ * modulo it serving that type (codegen/runtime_api.py: METHOD_SITE_WAYS). */
+#define METHOD_SITE_WAYS 4
 
-/* 1 when `value` is the native function whose thunk is `thunk`, its code not set and the names
- * its native code calls holding: the site then keeps it; 0 when not, -1 on an error. */
-int tpy2wasm_is_method_callee(PyObject *value, void *thunk, MethodSite *site);
+/* 1 when `value` is a native function whose direct entry has the signature `direct_signature`
+ * (native_module.py), its code not set and the names its native code calls holding: the site
+ * then calls it; 0 when not, -1 on an error. */
+int tpy2wasm_is_method_callee(PyObject *value, const char *direct_signature, MethodSite *site);
 
 /* 1 when `value` is the site's callee (bound on first sight) and the names its native code calls
  * without looking them up (codegen/entry_bindings.py) hold, 0 when not, -1 on an error. */
@@ -74,6 +82,8 @@ struct tpy_native_entry {
                               calls (codegen/entry_bindings.py), calls without looking it up,
                               as "name=fullname" words: "fib=__main__.fib is_even=__main__.is_even"
                               (NULL: nothing). The name is a global of the function's module. */
+    void *direct;          /* its direct entry (codegen/direct_calls.py) */
+    const char *direct_signature; /* the direct entry's runtime types: codegen/native_module.py */
 };
 extern const struct tpy_native_entry tpy2wasm_native_table[];
 

@@ -139,22 +139,26 @@ static int shadows(PyObject *object, PyObject *key) {
     return PyDict_GetItemWithError(dict, key) != NULL ? 1 : PyErr_Occurred() ? -1 : 0;
 }
 
-/* LOAD_METHOD for a site that calls a native method directly (codegen/method_calls.py), where
- * the site's inline test failed: NULL, no exception set, when `object.name` is the native method
- * whose thunk is `thunk` -- found on the type, not shadowed by the instance, its bindings
- * holding -- and the site is bound to it (its type and keys versions filled when generated code
+/* LOAD_METHOD for a site that calls native methods directly (codegen/method_calls.py), where
+ * the site's inline test failed: NULL, no exception set, when `object.name` is a native method
+ * whose direct entry has the site's signature -- found on the type (an override too), not
+ * shadowed by the instance, its bindings holding -- and the site is bound to it (its type and keys versions filled when generated code
  * may trust them next time, as LOAD_METHOD_WITH_VALUES does); else CPython's `object.name`, a
  * new reference, or NULL with the exception. */
-PyObject *tpy2wasm_get_native_method(PyObject *object, const char *name, PyObject **name_cache, void *thunk,
-                                     MethodSite *site) {
+PyObject *tpy2wasm_get_native_method(PyObject *object, const char *name, PyObject **name_cache,
+                                     const char *direct_signature, MethodSite *sites) {
+    PyTypeObject *type = Py_TYPE(object);
+    /* the entry generated code reads after this call: the first, the others moved down */
+    memmove(&sites[1], &sites[0], sizeof(MethodSite) * (METHOD_SITE_WAYS - 1));
+    MethodSite *site = &sites[0];
+    site->type_version = 0;
+    site->callee = NULL;
     PyObject *key = tpy2wasm_cached_string(name, (int)strlen(name), name_cache);
     if (key == NULL) {
         return NULL;
     }
-    PyTypeObject *type = Py_TYPE(object);
-    site->type_version = 0;
     PyObject *method = type->tp_getattro == PyObject_GenericGetAttr ? _PyType_Lookup(type, key) : NULL;
-    int native = method == NULL ? 0 : tpy2wasm_is_method_callee(method, thunk, site);
+    int native = method == NULL ? 0 : tpy2wasm_is_method_callee(method, direct_signature, site);
     int shadowed = native <= 0 ? 0 : shadows(object, key);
     if (native < 0 || shadowed < 0) {
         return NULL;

@@ -312,20 +312,25 @@ int tpy2wasm_is_site_callee(PyObject *value, void *thunk, PyObject *globals, Dir
     return bindings_hold(native);
 }
 
-int tpy2wasm_is_method_callee(PyObject *value, void *thunk, MethodSite *site) {
+int tpy2wasm_is_method_callee(PyObject *value, const char *direct_signature, MethodSite *site) {
+    static PyObject *found; /* every callee sites were bound to: see native.h */
     NativeFunction *native = (NativeFunction *)value;
-    if (Py_TYPE(value) != &NativeFunctionType || (void *)native->entry->thunk != thunk || native->code_replaced) {
+    if (Py_TYPE(value) != &NativeFunctionType || native->code_replaced
+        || strcmp(native->entry->direct_signature, direct_signature) != 0) {
         return 0;
     }
     int hold = bindings_hold(native);
     if (hold <= 0) {
         return hold;
     }
-    if (site->callee != value) {
-        counts_of(native)->native++;
-        counts_of(native)->direct++;
-        Py_XSETREF(site->callee, Py_NewRef(value));
+    int known = found != NULL ? PySet_Contains(found, value) : 0;
+    if (known < 0 || (!known && (found == NULL && (found = PySet_New(NULL)) == NULL || PySet_Add(found, value) < 0))) {
+        return -1;
     }
+    counts_of(native)->native++;
+    counts_of(native)->direct++;
+    site->callee = value;
+    site->direct = native->entry->direct;
     site->globals = PyFunction_GET_GLOBALS(native->python_version);
     site->globals_version = ((PyDictObject *)site->globals)->ma_version_tag;
     return 1;
