@@ -215,7 +215,9 @@ class FunctionChecker(ExpressionChecker):
         elif isinstance(lvalue, IndexExpr):
             self.check_all([lvalue.base, lvalue.index])
         elif isinstance(lvalue, MemberExpr):
-            self.check_all([lvalue.expr])
+            self.check_expr(lvalue)
+        elif isinstance(lvalue, NameExpr) and self.is_mangled(lvalue.name):
+            self.reject(lvalue, f"name '{lvalue.name}' is a private name, which CPython mangles in a class")
         elif not isinstance(lvalue, NameExpr) or not isinstance(lvalue.node, Var):
             self.reject(lvalue, f"unsupported assignment target: {describe_construct(lvalue)}")
         elif facts.module_global(lvalue, self.module) is None:

@@ -41,6 +41,10 @@ make no container objects and release nothing), so need no published depth."""
 PUBLISH_THEIR_DEPTH: Final = frozenset({"tpy2wasm_release_at", "tpy2wasm_dealloc_at"})
 """Runtime functions given the frame's depth, which they publish themselves."""
 
+DIRECT_ENTRY_POINTER: Final = "direct_entry"
+"""The name (llvmlite adds a number) of a pointer to a native function's direct entry that a
+call goes through (codegen/method_calls.py): a direct call, which holds its own depth."""
+
 
 def branch_on_room(builder: ir.IRBuilder, depth: ir.Value, room: ir.Block, no_room: ir.Block) -> None:
     """Ends the block in a branch to `room` when a frame at `depth` may call a native function
@@ -72,5 +76,5 @@ def publish_before_calls(function: ir.Function, depth_at: Callable[[ir.IRBuilder
 
 def _may_run_python(callee: ir.Value, direct_entries: set[str]) -> bool:
     name = getattr(callee, "name", "")
-    return not (name.startswith("llvm.") or name in direct_entries or name in RUNS_NO_PYTHON
+    return not (name.startswith(("llvm.", DIRECT_ENTRY_POINTER)) or name in direct_entries or name in RUNS_NO_PYTHON
                 or name in PUBLISH_THEIR_DEPTH)

@@ -134,7 +134,7 @@ def call_method(emitter: Emitter, op: tob.CallNativeMethod, entries: direct_call
     builder.position_at_end(direct)
     depth = builder.add(emitter.depth, ir.Constant(frame_depth.DEPTH, 1))
     entry_type = entries.direct(op.function).function_type
-    entry = builder.bitcast(builder.load(direct_slot), entry_type.as_pointer())
+    entry = builder.bitcast(builder.load(direct_slot), entry_type.as_pointer(), name=frame_depth.DIRECT_ENTRY_POINTER)
     result = builder.call(entry, [builder.load(globals_slot), depth, emitter.value(op.obj),
                                   *(emitter.value(arg) for arg in op.args)])
     emitter.fail_if(words.is_empty(builder, result), position(op))

@@ -38,7 +38,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
             return 1
         def g(xs: list[int]) -> int:
             return xs[0]
-        """, {"f": [(1, "parameter 'xs' has type dict[str, int]: dicts, sets, tuples and other objects stay in the interpreter, which is faster at them")],
+        """, {"f": [(1, "parameter 'xs' has type dict[str, int]: dicts, sets, tuples and objects of classes from outside the program stay in the interpreter, which is faster at them")],
               "g": NATIVE}),
     ("non_scalar_return", """
         def f() -> str:
@@ -56,7 +56,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
         def f() -> int:
             xs = (1, 2)
             return 0
-        """, {"f": [(2, "local 'xs' has type tuple[int, int]: dicts, sets, tuples and other objects stay in the interpreter, which is faster at them")]}),
+        """, {"f": [(2, "local 'xs' has type tuple[int, int]: dicts, sets, tuples and objects of classes from outside the program stay in the interpreter, which is faster at them")]}),
     ("uses_any", """
         from typing import Any
         def f(a: int, b: Any) -> int:
@@ -186,7 +186,22 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
             return 2
         """, {"cached": [(5, "decorated functions are not compiled natively yet")],
               "outer": NATIVE,
-              "C.m": [(3, "methods are not compiled natively yet")]}),
+              "C.m": NATIVE}),
+    ("methods_that_stay_python", """
+        class C:
+            def __init__(self) -> None:
+                self.__secret = 1
+            @staticmethod
+            def s() -> int:
+                return 1
+            def __new__(cls) -> "C":
+                return object.__new__(cls)
+            def sup(self) -> None:
+                super().__init__()
+        """, {"C.__init__": [(3, "attribute '__secret' is a private name, which CPython mangles in a class")],
+              "C.s": [(4, "decorated methods are not compiled natively yet")],
+              "C.__new__": [(7, "static or class methods are not compiled natively yet")],
+              "C.sup": [(10, "unsupported construct: super expression")]}),
     ("generators_and_union", """
         from typing import Iterator
         def gen() -> Iterator[int]:
@@ -194,7 +209,7 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
         def union(a: int, b: float) -> float:
             return a if a else b
         """, {"gen": [(2, 'generators and async functions are not native'),
-                    (2, 'return has type typing.Iterator[int]: dicts, sets, tuples and other objects stay in the interpreter, which is faster at them'),
+                    (2, 'return has type typing.Iterator[int]: dicts, sets, tuples and objects of classes from outside the program stay in the interpreter, which is faster at them'),
                     (3, 'expression statement that is not a call')],
               "union": NATIVE}),
 ]

@@ -49,6 +49,16 @@ class Square(Shape):
         self.label = label
 
 
+class Vault:
+    """Private names are mangled: its methods stay interpreted, and agree with CPython."""
+
+    def __init__(self, value: int) -> None:
+        self.__value = value
+
+    def peek(self) -> int:
+        return self.__value
+
+
 def total(shapes: list[Shape]) -> float:
     result = 0.0
     for shape in shapes:
@@ -121,6 +131,7 @@ def main() -> None:
     except AttributeError as error:
         show("AttributeError", str(error))
     show("unbound", (Shape.area(Circle(1.0)), Circle.area(Shape(1.0))))
+    show("mangled", (Vault(3).peek(), Vault(4)._Vault__value, hasattr(Vault(5), "__value")))  # type: ignore[attr-defined]
     show("bound", (Shape(3.0).area.__func__ is Shape.__dict__["area"], Square(2.0, "s").label))
 
 
