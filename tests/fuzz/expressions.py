@@ -33,7 +33,13 @@ FLOAT_OPS = ("+", "-", "*", "/", "//", "%")
 COMPARISONS = ("<", "<=", "==", "!=", ">", ">=")
 #: values of another type than a hint says, passed through the untyped `lie` so mypy lets them in
 LIES = {"int": ("2.5", '"7"', "True", "(2 ** 64)", "(1e309 - 1e309)"), "float": ("3", "(2 ** 80)", '"x"', "False"),
-        "bool": ("2", "0.0", '""'), "str": ("5", "None")}
+        "bool": ("2", "0.0", '""'), "str": ("5", "None"),
+        "Cell": ("None", "3", 'Cell(lie("7"), lie(3), lie(2), lie(None))', "Cell(lie(2.5), lie(2 ** 80), lie(0.0), lie(5))")}
+#: instances of the prelude's classes a Cell parameter may be given: the shared one, fresh ones,
+#: and one of a subclass that overrides a method
+CELLS = ("CELL", "CELL", 'Cell(2, -1.5, False, "x")', 'Odd(3, 2.5, True, "")')
+#: what an expression may read of a Cell parameter named NAME, by type: fields and method calls
+CELL_PARTS = {"i": "int", "f": "float", "b": "bool", "s": "str", "total()": "float", "flag()": "bool"}
 
 
 @dataclass(frozen=True)
@@ -66,9 +72,14 @@ class Scope:
 
 
 def expression(scope: Scope, kind: str, depth: int = 3) -> str:
-    """An expression of type `kind` ("int", "float", "bool" or "str")."""
-    makers = {"int": _int_expression, "float": _float_expression, "bool": _bool_expression, "str": _str_expression}
+    """An expression of type `kind` ("int", "float", "bool", "str" or "Cell")."""
+    makers = {"int": _int_expression, "float": _float_expression, "bool": _bool_expression, "str": _str_expression,
+              "Cell": _cell_expression}
     return makers[kind](scope, depth)
+
+
+def _cell_expression(scope: Scope, depth: int) -> str:
+    return _leaf(scope, "Cell", CELLS)
 
 
 def _leaf(scope: Scope, kind: str, literals: tuple[str, ...]) -> str:
