@@ -22,6 +22,7 @@ from mypy.types import AnyType, get_proper_type
 
 from tpy2wasm.analysis import ir
 from tpy2wasm.analysis import ir_objects as objects
+from tpy2wasm.analysis import ir_ranges as ranges
 from tpy2wasm.analysis import mypy_facts as facts
 from tpy2wasm.analysis.ir_operands import operands, terminator_operands
 from tpy2wasm.analysis.rtypes import INT_WORD
@@ -94,10 +95,10 @@ class _FunctionReader:
                         if isinstance(user, objects.CallObject)}
         # what `range(...)` returned in a `for` loop counted on int words, where the loop falls
         # back on calling it: the call and its iterator are part of the loop's note
-        counted_callees = {op.callee for op in self.definitions.values() if isinstance(op, objects.IsCountedRange)}
+        counted_callees = {op.callee for op in self.definitions.values() if isinstance(op, ranges.IsCountedRange)}
         self.counted_ranges = {op.dest for op in self.definitions.values()
                                if isinstance(op, objects.CallObject) and op.callee in counted_callees}
-        self.range_iterators = objects.range_fallback_iterators(function)
+        self.range_iterators = ranges.range_fallback_iterators(function)
 
     def notes(self) -> list[OperationNote]:
         """One note per operation in the source: the first op lowered for it says what it does
@@ -117,7 +118,7 @@ class _FunctionReader:
             return self.arithmetic(op)
         if isinstance(op, objects.CallDirect):
             return self.located(op, self.text(op), FAST, "a direct native call")
-        if isinstance(op, objects.IsCountedRange):
+        if isinstance(op, ranges.IsCountedRange):
             return self.located(op, self.statement_text(op), FAST,
                                 "counts on int words (no range object while `range` is the builtin)")
         if isinstance(op, objects.CallObject) and op.dest in self.counted_ranges:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tpy2wasm.analysis import ir
 from tpy2wasm.analysis import ir_objects as objects
+from tpy2wasm.analysis import ir_ranges as ranges
 
 
 def operands(op: ir.Op) -> tuple[ir.Register, ...]:
@@ -59,11 +60,11 @@ def operands(op: ir.Op) -> tuple[ir.Register, ...]:
         return (op.exit,)
     if isinstance(op, objects.ExitSuppresses):
         return (op.exit, op.exception)
-    if isinstance(op, objects.IsCountedRange):
+    if isinstance(op, ranges.IsCountedRange):
         return (op.callee, *op.args)
-    if isinstance(op, objects.CountCompare):
+    if isinstance(op, ranges.CountCompare):
         return (op.left, op.right)
-    if isinstance(op, objects.CountAdd):
+    if isinstance(op, ranges.CountAdd):
         return (op.counter, op.step)
     if isinstance(op, (objects.EnterHandler, objects.RestoreException)):
         return (op.exception,)

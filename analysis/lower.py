@@ -49,9 +49,8 @@ from tpy2wasm.analysis.ir import (
     Return,
     StoreLocal,
 )
-from tpy2wasm.analysis.ir_objects import (
-    CallDirect, CallNativeMethod, CallObject, ClearLocal, CountAdd, CountCompare, GetIter, IsCountedRange,
-)
+from tpy2wasm.analysis.ir_objects import CallDirect, CallNativeMethod, CallObject, ClearLocal, GetIter
+from tpy2wasm.analysis.ir_ranges import CountAdd, CountCompare, IsCountedRange
 from tpy2wasm.analysis.lower_exceptions import Loop
 from tpy2wasm.analysis import lower_nested
 from tpy2wasm.analysis.cells import insert_cells

@@ -39,8 +39,6 @@ from tpy2wasm.analysis.ir_objects import (
     ClearLocal,
     DeleteGlobal,
     CloseWith,
-    CountAdd,
-    CountCompare,
     DecRef,
     EnterHandler,
     EnterWith,
@@ -52,7 +50,6 @@ from tpy2wasm.analysis.ir_objects import (
     GetMethod,
     GetIter,
     MakeFunction,
-    IsCountedRange,
     IsTrue,
     KeepAlive,
     LeaveHandler,
@@ -65,6 +62,7 @@ from tpy2wasm.analysis.ir_objects import (
     UnpackedItem,
     UnpackSequence,
 )
+from tpy2wasm.analysis.ir_ranges import CountAdd, CountCompare, IsCountedRange
 
 
 def _join(registers: tuple[object, ...]) -> str:

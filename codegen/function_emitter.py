@@ -18,6 +18,7 @@ from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
+from tpy2wasm.analysis import ir_ranges as ranges
 from tpy2wasm.analysis.ir_operands import operands
 from tpy2wasm.analysis.exceptions import Site, insert_error_edges
 from tpy2wasm.analysis.refcounts import insert_refcounts
@@ -64,7 +65,7 @@ class FunctionEmitter(RefcountEmitter):
         self.result = self.entry_slot(words.slot_type(function.return_type), "result")
         self.error: tir.ErrorEdge | None = None  # of the op or terminator being emitted
         self.callee_loads = direct_calls.callee_loads(self.function)
-        self.range_iterators = tob.range_fallback_iterators(self.function)  # whose steps test for no list
+        self.range_iterators = ranges.range_fallback_iterators(self.function)  # whose steps test for no list
         self.callee_names = {op.dest.number: op.name for block in self.function.blocks for op in block.ops
                              if isinstance(op, tir.LoadGlobal) and op.dest.number in self.callee_loads}
         self.direct_sites: dict[int, ir.GlobalVariable] = {}  # by callee register: one for both versions
@@ -328,7 +329,7 @@ class FunctionEmitter(RefcountEmitter):
             self.define_condition(op.dest, bool_words.truth(self, op, self.value(op.value)))
         elif isinstance(op, (tob.IsTrue, tob.ExceptionMatches, tob.ExitSuppresses)):
             self.emit_condition(op)
-        elif isinstance(op, (tob.IsCountedRange, tob.CountCompare)):
+        elif isinstance(op, (ranges.IsCountedRange, ranges.CountCompare)):
             self.define_condition(op.dest, range_words.condition(self, op, self.values(operands(op))))
         elif isinstance(op, tir.LoadGlobal) and op.dest is not None and op.dest.number in self.callee_loads:
             self.define(op.dest, direct_calls.load_callee(self, op, self.callee_loads[op.dest.number], self.entries))
@@ -411,7 +412,7 @@ class FunctionEmitter(RefcountEmitter):
             if self.known_fast(op.dest):  # a value entering the fast version
                 self.transfer_unless(bool_words.word_is_fast(self.builder, word, op.dest.type), releasing=word)
             return word
-        if isinstance(op, tob.CountAdd):  # small by construction
+        if isinstance(op, ranges.CountAdd):  # small by construction
             return range_words.word(self, op, self.values(operands(op)))
         raise TypeError(f"no word lowering for {op!r}")
 

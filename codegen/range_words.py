@@ -11,7 +11,7 @@ from typing import Protocol
 from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
-from tpy2wasm.analysis import ir_objects as tob
+from tpy2wasm.analysis import ir_ranges as ranges
 from tpy2wasm.codegen import int_words
 from tpy2wasm.codegen.object_words import cpython_object
 from tpy2wasm.codegen.runtime_api import I64
@@ -29,10 +29,10 @@ class Emitter(Protocol):
     def known_fast(self, register: tir.Register) -> bool: ...
 
 
-def condition(emitter: Emitter, op: tob.IsCountedRange | tob.CountCompare, operands: list[ir.Value]) -> ir.Value:
+def condition(emitter: Emitter, op: ranges.IsCountedRange | ranges.CountCompare, operands: list[ir.Value]) -> ir.Value:
     """The i1 of a range test: whether the loop counts on words, or the counter's test."""
     builder = emitter.builder
-    if isinstance(op, tob.CountCompare):
+    if isinstance(op, ranges.CountCompare):
         return builder.icmp_signed(op.operator.value, *operands)
     callee, *words = operands
     counted = builder.icmp_unsigned("==", callee, cpython_object(emitter.module, "PyRange_Type"))
@@ -48,7 +48,7 @@ def condition(emitter: Emitter, op: tob.IsCountedRange | tob.CountCompare, opera
     return counted
 
 
-def word(emitter: Emitter, op: tob.CountAdd, operands: list[ir.Value]) -> ir.Value:
+def word(emitter: Emitter, op: ranges.CountAdd, operands: list[ir.Value]) -> ir.Value:
     """The counter's next value: a small word, owning nothing. The tag bit is cleared for LLVM's
     sake (it then knows the words hold no object to release)."""
     return emitter.builder.and_(emitter.builder.add(*operands), _UNTAGGED)
