@@ -17,14 +17,10 @@ class Reason:
     message: str
 
 
-@dataclass
-class FunctionVerdict:
-    module: str
-    name: str  # the name in its namespace, e.g. "fib"
-    qualname: str  # e.g. "fib" or "Point.norm"
-    path: str
-    line: int
-    reasons: list[Reason] = field(default_factory=list)
+class _Verdict:
+    """Native unless there is a reason it is not."""
+
+    reasons: list[Reason]
 
     @property
     def native(self) -> bool:
@@ -35,6 +31,16 @@ class FunctionVerdict:
         reason = Reason(line, message)
         if reason not in self.reasons:
             self.reasons.append(reason)
+
+
+@dataclass
+class FunctionVerdict(_Verdict):
+    module: str
+    name: str  # the name in its namespace, e.g. "fib"
+    qualname: str  # e.g. "fib" or "Point.norm"
+    path: str
+    line: int
+    reasons: list[Reason] = field(default_factory=list)
 
     def render(self) -> list[str]:
         """mypy-style note lines, one per reason (or one saying the function is native)."""
@@ -51,7 +57,7 @@ class FunctionVerdict:
 
 
 @dataclass
-class ClassVerdict:
+class ClassVerdict(_Verdict):
     """Whether a class has a fixed shape: its instances' attributes read and written in place by
     native code (analysis/class_shapes.py); else why they go through CPython's lookup."""
 
@@ -60,15 +66,6 @@ class ClassVerdict:
     path: str
     line: int
     reasons: list[Reason] = field(default_factory=list)
-
-    @property
-    def native(self) -> bool:
-        return not self.reasons
-
-    def reject(self, line: int, message: str) -> None:
-        reason = Reason(line, message)
-        if reason not in self.reasons:
-            self.reasons.append(reason)
 
     def messages(self) -> list[tuple[int, str]]:
         """(line, note) for each reason, or the one saying the class is native."""

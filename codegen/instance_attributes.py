@@ -19,9 +19,10 @@ from typing import Final
 from llvmlite import ir
 
 from tpy2wasm.analysis import ir_objects as tob
-from tpy2wasm.analysis.rtypes import FLOAT_WORD, OBJECT
-from tpy2wasm.codegen import bool_words, object_words, words
-from tpy2wasm.codegen.object_stores import Emitter, held, replace, reusable_float, stored_object, unhold
+from tpy2wasm.analysis.rtypes import FLOAT_WORD
+from tpy2wasm.codegen.slot_access import (
+    Emitter, define_read, held, of_new_object, read_in_place, replace, reusable_float, stored_object, unhold,
+)
 from tpy2wasm.codegen.object_words import FLOAT_VALUE_OFFSET, TYPE_OFFSET, field
 from tpy2wasm.codegen.positions import position
 from tpy2wasm.codegen.runtime_api import ATTR_CACHE, F64, I32, PTR, PTR_PTR
@@ -71,29 +72,17 @@ def _get(emitter: Emitter, op: tob.GetAttr) -> None:
     value = builder.load(slot)
     builder.cbranch(builder.icmp_unsigned("!=", value, ir.Constant(PTR, None)), found, other)
     builder.position_at_end(found)
-    if rtype is OBJECT:
-        emitter.incref(value)
-        in_place = value
-    else:
-        in_place = object_words.word_of_object(emitter, value, rtype)
-    incoming = [(in_place, builder.block)]
+    incoming = [(read_in_place(emitter, value, rtype), builder.block)]
     builder.branch(join)
     builder.position_at_end(other)
     looked_up = emitter.call_runtime("tpy2wasm_get_attr", held(emitter, op.obj, obj), emitter.strings.pointer(op.name),
                                      cache)
     unhold(emitter, op.obj, obj)
     emitter.fail_if_null(looked_up, position(op))
-    if rtype is not OBJECT:
-        word = object_words.word_of_object(emitter, looked_up, rtype)
-        emitter.release(looked_up)
-        looked_up = word
-    incoming.append((looked_up, builder.block))
+    incoming.append((of_new_object(emitter, looked_up, rtype), builder.block))
     builder.branch(join)
     builder.position_at_end(join)
-    result = words.joined(builder, rtype, incoming)
-    emitter.define(op.dest, result)
-    if emitter.known_fast(op.dest):  # a value entering the fast version, after the lookup's effects
-        emitter.transfer_unless(bool_words.word_is_fast(builder, result, rtype), after=True)
+    define_read(emitter, op.dest, incoming)
 
 
 def _set(emitter: Emitter, op: tob.SetAttr, takes_value: bool) -> None:

@@ -18,7 +18,9 @@ from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.rtypes import FLOAT_WORD, INT_WORD, OBJECT, WORDS
 from tpy2wasm.codegen import bool_words, int_words, object_words, words
-from tpy2wasm.codegen.object_stores import Emitter, held, replace, reusable_float, stored_object, unhold
+from tpy2wasm.codegen.slot_access import (
+    Emitter, define_read, held, of_new_object, read_in_place, replace, reusable_float, stored_object, unhold,
+)
 from tpy2wasm.codegen.object_words import FLOAT_VALUE_OFFSET, ITEMS_OFFSET, SIZE_OFFSET, field, has_type
 from tpy2wasm.codegen.positions import position
 from tpy2wasm.codegen.runtime_api import ATTR_CACHE, F64, I1, I32, I64, PTR, PTR_PTR
@@ -126,36 +128,21 @@ def _get_item(emitter: Emitter, op: tob.GetItem) -> None:
         item = emitter.call_runtime("tpy2wasm_get_item", held(emitter, op.obj, obj), emitter.value(op.index))
         unhold(emitter, op.obj, obj)
         emitter.fail_if_null(item, position(op))
-        emitter.define(op.dest, item if rtype is OBJECT else _word_of_new_object(emitter, item, op))
+        emitter.define(op.dest, of_new_object(emitter, item, rtype))
         return
     index = emitter.value(op.index)
     slot, other = _item_slot(emitter, obj, op.index, index)
     join = function.append_basic_block("item.join")
-    item = builder.load(slot)
-    if rtype is OBJECT:
-        emitter.incref(item)
-        in_place = item
-    else:
-        in_place = object_words.word_of_object(emitter, item, rtype)
-    incoming = [(in_place, builder.block)]
+    incoming = [(read_in_place(emitter, builder.load(slot), rtype), builder.block)]
     builder.branch(join)
     builder.position_at_end(other)
     subscripted = emitter.call_runtime("tpy2wasm_get_item_at", held(emitter, op.obj, obj), index)
     unhold(emitter, op.obj, obj)
     emitter.fail_if_null(subscripted, position(op))
-    incoming.append((subscripted if rtype is OBJECT else _word_of_new_object(emitter, subscripted, op), builder.block))
+    incoming.append((of_new_object(emitter, subscripted, rtype), builder.block))
     builder.branch(join)
     builder.position_at_end(join)
-    value = words.joined(builder, rtype, incoming)
-    emitter.define(op.dest, value)
-    if emitter.known_fast(op.dest):  # a value entering the fast version, after a subscript's effects
-        emitter.transfer_unless(bool_words.word_is_fast(builder, value, rtype), after=True)
-
-
-def _word_of_new_object(emitter: Emitter, item: ir.Value, op: tob.GetItem) -> ir.Value:
-    word = object_words.word_of_object(emitter, item, op.dest.type)
-    emitter.release(item)
-    return word
+    define_read(emitter, op.dest, incoming)
 
 
 def _set_item(emitter: Emitter, op: tob.SetItem, takes_value: bool) -> None:

@@ -1,5 +1,6 @@
-"""What a store into a list's item and into an instance's attribute share (list_items.py,
-instance_attributes.py): the object stored (a word boxed first, since making a float may run a
+"""What reads and stores of a list's item and of an instance's attribute share (list_items.py,
+instance_attributes.py), both a slot holding an object: a value read where it lies or from the
+runtime's call, as a word or a reference; the object stored (a word boxed first, since making a float may run a
 collection whose finalizers may change the container), the reference of the value replaced
 (released after the store, as list_ass_item and STORE_ATTR_INSTANCE_VALUE do, so a finalizer it
 runs sees the new value), and the container or instance given a reference of its own around any
@@ -17,8 +18,8 @@ from llvmlite import ir
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.exceptions import Site
-from tpy2wasm.analysis.rtypes import BOOL_WORD, WORDS
-from tpy2wasm.codegen import float_words, object_words
+from tpy2wasm.analysis.rtypes import BOOL_WORD, OBJECT, WORDS, RType
+from tpy2wasm.codegen import bool_words, float_words, object_words, words
 from tpy2wasm.codegen.positions import position
 from tpy2wasm.codegen.runtime_api import I32, PTR
 from tpy2wasm.codegen.strings import StringPool
@@ -45,6 +46,34 @@ class Emitter(object_words.Emitter, Protocol):
     def transfer_unless(self, condition: ir.Value | None, releasing: ir.Value | None = None,
                         after: bool = False, to: Site | None = None) -> None: ...
     def store_local(self, local: tir.Local, value: ir.Value, borrowed: bool = False) -> None: ...
+
+
+def read_in_place(emitter: Emitter, value: ir.Value, rtype: RType) -> ir.Value:
+    """The object a slot holds (borrowed) as a value of `rtype`: a new reference, or its word,
+    read where it lies when it is an exact float, bool or small int."""
+    if rtype is OBJECT:
+        emitter.incref(value)
+        return value
+    return object_words.word_of_object(emitter, value, rtype)
+
+
+def of_new_object(emitter: Emitter, value: ir.Value, rtype: RType) -> ir.Value:
+    """A new reference the runtime returned as a value of `rtype`: itself, or its word (the
+    reference released)."""
+    if rtype is OBJECT:
+        return value
+    word = object_words.word_of_object(emitter, value, rtype)
+    emitter.release(value)
+    return word
+
+
+def define_read(emitter: Emitter, dest: tir.Register, incoming: list[tuple[ir.Value, ir.Block]]) -> None:
+    """Defines `dest` as the value the paths of a read bring; one entering the fast version that
+    is not a fast word transfers to the generic version, after the read's effects."""
+    value = words.joined(emitter.builder, dest.type, incoming)
+    emitter.define(dest, value)
+    if emitter.known_fast(dest):
+        emitter.transfer_unless(bool_words.word_is_fast(emitter.builder, value, dest.type), after=True)
 
 
 def held(emitter: Emitter, register: tir.Register, obj: ir.Value) -> ir.Value:
