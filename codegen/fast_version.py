@@ -22,7 +22,6 @@ from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.ir_operands import operands
 from tpy2wasm.analysis.rtypes import BOOL, WORDS, RType
 from tpy2wasm.codegen.bool_words import word_is_fast
-from tpy2wasm.codegen.int_words import hot_on_words
 from tpy2wasm.codegen.runtime_api import I1
 
 
@@ -38,12 +37,13 @@ class Version:
     unbound_blocks: dict[str | None, tuple[ir.Block, ir.PhiInstr, ir.PhiInstr]] = field(default_factory=dict)
 
 
-def versions(function: tir.FunctionIR, llvm_function: ir.Function, closed: bool) -> tuple[Version, ...]:
-    """(fast, generic) for a function hot on words, whose time goes to its word operations and
-    calls; (generic,) for any other, which the fast version would only make larger."""
+def versions(function: tir.FunctionIR, llvm_function: ir.Function, hot: bool) -> tuple[Version, ...]:
+    """(fast, generic) for a function `hot` on words (int_words.hot_on_words), whose time goes
+    to its word operations and calls; (generic,) for any other, which the fast version would
+    only make larger."""
     generic = Version(False, {block.label: llvm_function.append_basic_block(block.label)
                               for block in function.blocks}, llvm_function.append_basic_block("exit"))
-    if not hot_on_words(function, closed):
+    if not hot:
         return (generic,)
     fast = Version(True, {block.label: llvm_function.append_basic_block(f"fast.{block.label}")
                           for block in function.blocks}, llvm_function.append_basic_block("fast.exit"))

@@ -39,7 +39,7 @@ class FunctionEmitter(RefcountEmitter):
     word a1, ...)` (codegen/direct_calls.py)."""
 
     def __init__(self, function: tir.FunctionIR, llvm_function: ir.Function, entries: direct_calls.NativeEntries,
-                 strings: StringPool, filename: str, closed: bool) -> None:
+                 strings: StringPool, filename: str, closed: bool, hot: bool) -> None:
         super().__init__(llvm_function)
         self.closed = closed  # codegen/entry_bindings.py
         self.function = insert_refcounts(insert_error_edges(function))
@@ -48,7 +48,7 @@ class FunctionEmitter(RefcountEmitter):
         self.filename = filename
         self.globals_pointer, self.entry_depth, *self.parameters = llvm_function.args
         self.start = llvm_function.append_basic_block("start")
-        self.versions = fast_version.versions(function, llvm_function, closed)
+        self.versions = fast_version.versions(function, llvm_function, hot)
         self.version = self.versions[-1]  # the one being emitted
         self.generic_sites: dict[Site, ir.Block] = {}  # where the fast version transfers
         # The i1 slot of each branch condition: a counted range loop's test is used blocks later,

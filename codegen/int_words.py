@@ -11,13 +11,13 @@ version each of these is a transfer to the generic version instead: codegen/word
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis.ir import FunctionIR, successors
-from tpy2wasm.analysis.ir_objects import CallDirect
+from tpy2wasm.analysis.ir_objects import CallDirect, CallNativeMethod
 from tpy2wasm.analysis.rtypes import WORDS, is_small_int
 from tpy2wasm.analysis.ir import BinaryOperator as B
 from tpy2wasm.analysis.ir import CompareOperator as C
@@ -209,17 +209,26 @@ _FAST_BINARY: dict[B, tuple[Guard | None, FastPath]] = {
 }
 
 
-def hot_on_words(function: FunctionIR, closed: bool) -> bool:
+def directly_called(functions: Sequence[FunctionIR]) -> frozenset[str]:
+    """The keys of the native functions another one calls through their direct entries."""
+    return frozenset(op.function for function in functions for block in function.blocks for op in block.ops
+                     if isinstance(op, (CallDirect, CallNativeMethod)))
+
+
+def hot_on_words(function: FunctionIR, closed: bool, called_directly: bool) -> bool:
     """A function with int or float words that loops, calls a native function directly
-    (recursion too) or is closed (codegen/entry_bindings.py: word operations only, so a small
-    function that the interpreter calls in its loops): its time goes to the words' inline fast
-    paths and to its calls, which need LLVM's passes (mem2reg makes the words' slots registers);
+    (recursion too), is closed (codegen/entry_bindings.py: word operations only, so a small
+    function that the interpreter calls in its loops), is called directly by another native
+    function or is a method (which native code calls through its direct entry, overrides too:
+    codegen/method_calls.py), both maybe in loops: its time goes to the words'
+    inline fast paths and to its calls, which need LLVM's passes (mem2reg makes the words' slots registers);
     codegen gives it a fast version, optimises it and lets its releases test for NULL inline,
     which the passes fold away. (All functions with words would double the compile time of a
     program of many small printing functions, for code that runs once.)"""
     if not any(op.dest is not None and op.dest.type in WORDS for block in function.blocks for op in block.ops):
         return False
-    if closed or any(isinstance(op, CallDirect) for block in function.blocks for op in block.ops):
+    if closed or called_directly or "." in function.qualname \
+            or any(isinstance(op, CallDirect) for block in function.blocks for op in block.ops):
         return True
     order = {block.label: index for index, block in enumerate(function.blocks)}
     return any(order[target] <= order[block.label] for block in function.blocks

@@ -186,7 +186,7 @@ _WORD_SLOW_PATHS = ("tpy2wasm_word_binary", "tpy2wasm_word_unary", "tpy2wasm_wor
 def test_notes_agree_with_the_emitted_code(program: str) -> None:
     """Every arithmetic and comparison explain calls generic is a call of CPython's operation in
     the LLVM the compiler emits, and every one it calls fast is an inline word operation."""
-    from tpy2wasm.codegen.int_words import hot_on_words
+    from tpy2wasm.codegen.int_words import directly_called, hot_on_words
     from tpy2wasm.codegen.entry_bindings import closed_functions
     from tpy2wasm.codegen.native_module import _llvm_module
     from tpy2wasm.compiler.explain import explanation_of
@@ -196,7 +196,7 @@ def test_notes_agree_with_the_emitted_code(program: str) -> None:
     lowered = lowered_program(script)
     explanation = explanation_of(lowered)
     assert lowered.functions
-    closed = closed_functions(lowered.functions)
+    closed, called = closed_functions(lowered.functions), directly_called(lowered.functions)
     for function in lowered.functions:
         llvm = str(_llvm_module([function], lowered.functions, {function.module: str(script)}, False, closed))
         emitted = Counter(re.findall(r'call [^\n]*?@"?([\w.]+)"?\(', llvm))
@@ -205,6 +205,6 @@ def test_notes_agree_with_the_emitted_code(program: str) -> None:
         generic = sum(note.generic for note in notes)
         # A function hot on words has a fast version too (codegen/fast_version.py), which
         # emits each generic operation once more and no slow path of a word's.
-        versions = 2 if hot_on_words(function, function.key in closed) else 1
+        versions = 2 if hot_on_words(function, function.key in closed, function.key in called) else 1
         assert sum(emitted[call] for call in _GENERIC_CALLS) == generic * versions, function.name
         assert sum(emitted[call] for call in _WORD_SLOW_PATHS) == len(notes) - generic, function.name
