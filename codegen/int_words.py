@@ -209,25 +209,41 @@ _FAST_BINARY: dict[B, tuple[Guard | None, FastPath]] = {
 }
 
 
-def directly_called(functions: Sequence[FunctionIR]) -> frozenset[str]:
-    """The keys of the native functions another one calls through their direct entries."""
-    return frozenset(op.function for function in functions for block in function.blocks for op in block.ops
-                     if isinstance(op, (CallDirect, CallNativeMethod)))
+def called_in_loops(functions: Sequence[FunctionIR]) -> frozenset[str]:
+    """The keys of the native functions other native code calls through their direct entries
+    from inside a loop (between a back edge's target and its source, in block order), or from
+    a function so called or a method (which native loops call), at any remove; and the methods."""
+    in_loops: set[str] = set()
+    callees: dict[str, set[str]] = {}
+    for function in functions:
+        order = {block.label: index for index, block in enumerate(function.blocks)}
+        loops = [(order[target], order[block.label]) for block in function.blocks
+                 for target in successors(block.terminator) if order[target] <= order[block.label]]
+        calls = [(index, op.function) for index, block in enumerate(function.blocks) for op in block.ops
+                 if isinstance(op, (CallDirect, CallNativeMethod))]
+        in_loops.update(callee for index, callee in calls if any(start <= index <= end for start, end in loops))
+        callees[function.key] = {callee for _, callee in calls}
+    hot = in_loops | {function.key for function in functions if "." in function.qualname}
+    while True:
+        reached = hot | {callee for caller in hot for callee in callees.get(caller, ())}
+        if reached == hot:
+            return frozenset(reached)
+        hot = reached
 
 
-def hot_on_words(function: FunctionIR, closed: bool, called_directly: bool) -> bool:
+def hot_on_words(function: FunctionIR, closed: bool, called_in_loop: bool) -> bool:
     """A function with int or float words that loops, calls a native function directly
     (recursion too), is closed (codegen/entry_bindings.py: word operations only, so a small
-    function that the interpreter calls in its loops), is called directly by another native
-    function or is a method (which native code calls through its direct entry, overrides too:
-    codegen/method_calls.py), both maybe in loops: its time goes to the words'
+    function that the interpreter calls in its loops), is called directly in a loop of another
+    native function or is a method (which native code calls through its direct entry, overrides
+    too, maybe in loops: codegen/method_calls.py): its time goes to the words'
     inline fast paths and to its calls, which need LLVM's passes (mem2reg makes the words' slots registers);
     codegen gives it a fast version, optimises it and lets its releases test for NULL inline,
     which the passes fold away. (All functions with words would double the compile time of a
     program of many small printing functions, for code that runs once.)"""
     if not any(op.dest is not None and op.dest.type in WORDS for block in function.blocks for op in block.ops):
         return False
-    if closed or called_directly or "." in function.qualname \
+    if closed or called_in_loop or "." in function.qualname \
             or any(isinstance(op, CallDirect) for block in function.blocks for op in block.ops):
         return True
     order = {block.label: index for index, block in enumerate(function.blocks)}

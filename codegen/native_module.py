@@ -16,7 +16,7 @@ from tpy2wasm.codegen.function_emitter import FunctionEmitter
 from tpy2wasm.codegen.direct_calls import direct_signature, direct_type, emit_thunk
 from tpy2wasm.codegen.entry_bindings import closed_functions, entry_bindings
 from tpy2wasm.codegen.early_returns import EarlyReturn, early_return
-from tpy2wasm.codegen.int_words import directly_called, hot_on_words
+from tpy2wasm.codegen.int_words import called_in_loops, hot_on_words
 from tpy2wasm.codegen.parallel import run_forked
 from tpy2wasm.codegen.runtime_api import I32, PTR, PTR_PTR
 from tpy2wasm.codegen.strings import StringPool
@@ -109,7 +109,7 @@ def _plan(functions: Sequence[FunctionIR], closed: frozenset[str]) -> list[_Chun
     """The chunks of the functions hot on words (loops, direct calls, closed), optimised unless
     they hold a huge function, then the other functions' chunks, then the table's. A huge
     function is a chunk of its own."""
-    called = directly_called(functions)
+    called = called_in_loops(functions)
     hot = [hot_on_words(function, function.key in closed, function.key in called) for function in functions]
     word_loops = _chunks([index for index in range(len(functions)) if hot[index]], functions)
     others = _chunks([index for index in range(len(functions)) if not hot[index]], functions)
@@ -173,7 +173,7 @@ def _llvm_module(defined: Sequence[FunctionIR], functions: Sequence[FunctionIR],
     module.triple = TRIPLE
     strings = StringPool(module)
     llvm_functions = _Declarations(module, {native_key(function): function for function in functions})
-    called = directly_called(functions)
+    called = called_in_loops(functions)
     for function in defined:
         key = native_key(function)
         for llvm_function in (llvm_functions[key], llvm_functions.direct(key)):

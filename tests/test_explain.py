@@ -186,7 +186,7 @@ _WORD_SLOW_PATHS = ("tpy2wasm_word_binary", "tpy2wasm_word_unary", "tpy2wasm_wor
 def test_notes_agree_with_the_emitted_code(program: str) -> None:
     """Every arithmetic and comparison explain calls generic is a call of CPython's operation in
     the LLVM the compiler emits, and every one it calls fast is an inline word operation."""
-    from tpy2wasm.codegen.int_words import directly_called, hot_on_words
+    from tpy2wasm.codegen.int_words import called_in_loops, hot_on_words
     from tpy2wasm.codegen.entry_bindings import closed_functions
     from tpy2wasm.codegen.native_module import _llvm_module
     from tpy2wasm.compiler.explain import explanation_of
@@ -196,7 +196,7 @@ def test_notes_agree_with_the_emitted_code(program: str) -> None:
     lowered = lowered_program(script)
     explanation = explanation_of(lowered)
     assert lowered.functions
-    closed, called = closed_functions(lowered.functions), directly_called(lowered.functions)
+    closed, called = closed_functions(lowered.functions), called_in_loops(lowered.functions)
     for function in lowered.functions:
         llvm = str(_llvm_module([function], lowered.functions, {function.module: str(script)}, False, closed))
         emitted = Counter(re.findall(r'call [^\n]*?@"?([\w.]+)"?\(', llvm))

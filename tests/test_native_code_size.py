@@ -73,16 +73,22 @@ def test_only_functions_hot_on_words_are_optimised(tmp_path: Path) -> None:
 def test_loops_on_int_words_are_optimised(tmp_path: Path) -> None:
     """A typed loop in a function that prints runs on int words' inline fast paths, which
     need mem2reg, and so does a closed function, all word operations, which the interpreter
-    may call in its loops; the function around a loop without words does not get the passes."""
+    may call in its loops, a function native code calls in a loop, and a method; the function
+    around a loop without words does not get the passes, nor one called once."""
     script = tmp_path / "loops.py"
     script.write_text("def count(n: int) -> None:\n    i = 0\n    while i < n:\n        i += 1\n    print(i)\n\n"
                       "def show(text: str) -> None:\n    for letter in text:\n        print(letter)\n\n"
-                      "def scale(x: int) -> int:\n    return x * 3 + 1\n")
+                      "def scale(x: int) -> int:\n    return x * 3 + 1\n\n"
+                      "def step(x: int) -> int:\n    print(x)\n    return x + 1\n\n"
+                      "def once(x: int) -> int:\n    print(x)\n    return x + 2\n\n"
+                      "def walk(n: int) -> int:\n    for i in range(n):\n        n = step(n)\n    return once(n)\n\n"
+                      "class C:\n    def m(self, x: int) -> int:\n        print(x)\n        return x - 1\n")
     typed = build_typed_program(str(script))
     functions = lower_program(typed, check_program(typed))
     plan = native_module._plan(functions, closed_functions(functions))
     optimised = {functions[index].qualname: chunk.optimise for chunk in plan for index in chunk.defined}
-    assert optimised == {"count": True, "show": False, "scale": True}
+    assert optimised == {"count": True, "show": False, "scale": True, "step": True, "once": False, "walk": True,
+                         "C.m": True}
 
 
 def _square_or_fail(index: int) -> int:
