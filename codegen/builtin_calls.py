@@ -20,10 +20,10 @@ from llvmlite import ir
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.rtypes import OBJECT
-from tpy2wasm.codegen import bool_words, float_words, object_words, words
-from tpy2wasm.codegen.object_words import SIZE_OFFSET, field, has_type
+from tpy2wasm.codegen import bool_words, float_words, object_fields, object_words, words
+from tpy2wasm.codegen.object_words import has_type
 from tpy2wasm.codegen.positions import position
-from tpy2wasm.codegen.runtime_api import F64, I32, I64, PTR, declare_function
+from tpy2wasm.codegen.runtime_api import F64, I64, PTR, declare_function
 from tpy2wasm.codegen.strings import StringPool
 
 
@@ -58,7 +58,7 @@ def _is_sized(emitter: Emitter, op: tob.CallBuiltin, obj: ir.Value) -> ir.Value:
 
 def _size(emitter: Emitter, obj: ir.Value) -> ir.Value:
     """len() of an exact list or tuple: its ob_size, as a small word."""
-    size = emitter.builder.load(field(emitter.builder, obj, SIZE_OFFSET, I32))
+    size = object_fields.load_field(emitter.builder, obj, object_fields.SIZE)
     return emitter.builder.shl(emitter.builder.sext(size, I64), ir.Constant(I64, 1))
 
 

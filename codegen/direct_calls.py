@@ -40,7 +40,8 @@ from tpy2wasm.codegen import frame_depth, words
 from tpy2wasm.codegen.bool_words import fast_result, word_is_fast
 from tpy2wasm.codegen.early_returns import EarlyReturn
 from tpy2wasm.codegen.positions import position
-from tpy2wasm.codegen.runtime_api import DICT_VERSION_OFFSET, I32, I64, NAME_CACHE, PTR, declare
+from tpy2wasm.codegen.object_fields import DICT_VERSION, load_field, load_global_item
+from tpy2wasm.codegen.runtime_api import I32, NAME_CACHE, PTR, declare
 from tpy2wasm.codegen.strings import StringPool
 
 
@@ -117,9 +118,7 @@ def load_callee(emitter: CallingEmitter, op: tir.LoadGlobal, call: tob.CallDirec
         return ir.Constant(PTR, None)
     builder = emitter.builder
     site = emitter.direct_site(call)
-    version = builder.bitcast(builder.gep(emitter.globals_pointer, [ir.Constant(I32, DICT_VERSION_OFFSET)], inbounds=True),
-                              I64.as_pointer())
-    known = builder.icmp_unsigned("==", builder.load(_field(builder, site, 1)), builder.load(version))
+    known = builder.icmp_unsigned("==", _site_item(builder, site, 1), load_field(builder, emitter.globals_pointer, DICT_VERSION))
     start = builder.block
     loaded, done = emitter.llvm_function.append_basic_block("callee.load"), emitter.llvm_function.append_basic_block("callee")
     builder.cbranch(known, done, loaded).set_weights([1000, 1])
@@ -183,7 +182,7 @@ def emit_call(emitter: CallingEmitter, op: tob.CallDirect, entries: NativeEntrie
         result = generic_result(emitter, callee, op.args, op.dest)
         emitter.release(callee)
     else:
-        bound = builder.load(_field(builder, emitter.direct_site(op), 0))
+        bound = _site_item(builder, emitter.direct_site(op), 0)
         result = generic_result(emitter, builder.select(known, bound, callee), op.args, op.dest)
     emitter.fail_if(words.is_empty(builder, result), position(op))
     slow_incoming.append((result, builder.block))
@@ -200,8 +199,8 @@ def emit_call(emitter: CallingEmitter, op: tob.CallDirect, entries: NativeEntrie
     emitter.define(op.dest, value)
 
 
-def _field(builder: ir.IRBuilder, site: ir.Value, index: int) -> ir.Value:
-    return builder.gep(site, [ir.Constant(I32, 0), ir.Constant(I32, index)], inbounds=True)
+def _site_item(builder: ir.IRBuilder, site: ir.Value, index: int) -> ir.Value:
+    return load_global_item(builder, site, ir.Constant(I32, index))
 
 
 def generic_result(emitter: CallingEmitter, callee: ir.Value, args: Sequence[tir.Register],

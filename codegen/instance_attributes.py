@@ -14,23 +14,22 @@ real dict -- is the runtime's call, which does CPython's lookup and then fills t
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Callable
 
 from llvmlite import ir
 
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.rtypes import FLOAT_WORD
 from tpy2wasm.codegen.slot_access import (
-    Emitter, define_read, held, of_new_object, read_in_place, replace, reusable_float, stored_object, unhold,
+    Emitter, Slot, define_read, held, of_new_object, read_in_place, replace, reusable_float, stored_object, unhold,
 )
-from tpy2wasm.codegen.object_words import FLOAT_VALUE_OFFSET, TYPE_OFFSET, field
+from tpy2wasm.codegen.object_fields import (
+    FLOAT_VALUE, INSTANCE_VALUE, INSTANCE_VALUES, TYPE, TYPE_VERSION_TAG, load_field, load_global_item, store_field,
+)
+from tpy2wasm.codegen.object_words import else_to
 from tpy2wasm.codegen.positions import position
-from tpy2wasm.codegen.runtime_api import ATTR_CACHE, F64, I32, PTR, PTR_PTR
+from tpy2wasm.codegen.runtime_api import ATTR_CACHE, I32, PTR, PTR_PTR
 
-#: PyTypeObject.tp_version_tag (native_attributes.c asserts it).
-VERSION_TAG_OFFSET: Final = 192
-#: Where an instance's pointer to its inline values lies, before the object (checked at start-up).
-_VALUES_OFFSET: Final = -16
 #: ATTR_CACHE's fields: the type version tag, the attribute's index.
 _CACHED_TAG, _CACHED_INDEX = 3, 4
 
@@ -46,30 +45,27 @@ def emit(emitter: Emitter, op: tob.GetAttr | tob.SetAttr, takes_value: bool = Fa
         _set(emitter, op, takes_value)
 
 
-def _value_slot(emitter: Emitter, obj: ir.Value, cache: ir.GlobalVariable) -> tuple[ir.Value, ir.Block]:
-    """The address of the attribute's inline value when the object's type has the cached tag
-    and the object inline values (the builder left there), and the block that takes every other
-    case. A tag of 0 is no type's: an empty cache never matches."""
-    builder, function = emitter.builder, emitter.llvm_function
-    has_values, inside, other = (function.append_basic_block(f"attr.{name}") for name in ("values", "slot", "other"))
-    tag = builder.load(field(builder, builder.load(field(builder, obj, TYPE_OFFSET, PTR)), VERSION_TAG_OFFSET, I32))
-    cached = builder.load(builder.gep(cache, [ir.Constant(I32, 0), ir.Constant(I32, _CACHED_TAG)], inbounds=True))
-    matches = builder.and_(builder.icmp_unsigned("==", tag, cached), builder.icmp_unsigned("!=", tag, ir.Constant(I32, 0)))
-    builder.cbranch(matches, has_values, other)
-    builder.position_at_end(has_values)
-    values = builder.load(field(builder, obj, _VALUES_OFFSET, PTR_PTR))
-    builder.cbranch(builder.icmp_unsigned("!=", values, ir.Constant(PTR_PTR, None)), inside, other)
-    builder.position_at_end(inside)
-    index = builder.load(builder.gep(cache, [ir.Constant(I32, 0), ir.Constant(I32, _CACHED_INDEX)], inbounds=True))
-    return builder.gep(values, [index], inbounds=True), other
+def _value_slot(emitter: Emitter, obj: ir.Value, cache: ir.GlobalVariable,
+                require: Callable[[ir.Value], None]) -> Slot:
+    """The attribute's inline value, after `require` has been given the conditions under which it
+    is the attribute's place: the object's type has the cached tag (a tag of 0 is no type's: an
+    empty cache never matches), and the object inline values."""
+    builder = emitter.builder
+    tag = load_field(builder, load_field(builder, obj, TYPE), TYPE_VERSION_TAG)
+    cached = load_global_item(builder, cache, ir.Constant(I32, _CACHED_TAG))
+    require(builder.and_(builder.icmp_unsigned("==", tag, cached), builder.icmp_unsigned("!=", tag, ir.Constant(I32, 0))))
+    values = load_field(builder, obj, INSTANCE_VALUES)
+    require(builder.icmp_unsigned("!=", values, ir.Constant(PTR_PTR, None)))
+    index = load_global_item(builder, cache, ir.Constant(I32, _CACHED_INDEX))
+    return Slot(builder.gep(values, [index], inbounds=True), INSTANCE_VALUE)
 
 
 def _get(emitter: Emitter, op: tob.GetAttr) -> None:
     builder, function = emitter.builder, emitter.llvm_function
     rtype, obj, cache = op.dest.type, emitter.value(op.obj), emitter.cache(ATTR_CACHE)
-    slot, other = _value_slot(emitter, obj, cache)
-    found, join = function.append_basic_block("attr.found"), function.append_basic_block("attr.join")
-    value = builder.load(slot)
+    other, found, join = (function.append_basic_block(f"attr.{name}") for name in ("other", "found", "join"))
+    slot = _value_slot(emitter, obj, cache, else_to(builder, other))
+    value = slot.load(builder)
     builder.cbranch(builder.icmp_unsigned("!=", value, ir.Constant(PTR, None)), found, other)
     builder.position_at_end(found)
     incoming = [(read_in_place(emitter, value, rtype), builder.block)]
@@ -92,9 +88,9 @@ def _set(emitter: Emitter, op: tob.SetAttr, takes_value: bool) -> None:
     if takes_value and not owned:  # the register's reference is this op's from here on
         emitter.forget_register(op.value)
         owned = True
-    slot, other = _value_slot(emitter, obj, cache)
-    there, join = function.append_basic_block("attr.there"), function.append_basic_block("attr.join")
-    builder.cbranch(builder.icmp_unsigned("!=", builder.load(slot), ir.Constant(PTR, None)), there, other)
+    other, there, join = (function.append_basic_block(f"attr.{name}") for name in ("other", "there", "join"))
+    slot = _value_slot(emitter, obj, cache, else_to(builder, other))
+    builder.cbranch(builder.icmp_unsigned("!=", slot.load(builder), ir.Constant(PTR, None)), there, other)
     builder.position_at_end(there)
     replace(emitter, op.obj, obj, slot, stored, owned)
     builder.branch(join)
@@ -109,14 +105,15 @@ def _set_float(emitter: Emitter, op: tob.SetAttr) -> None:
     is boxed and stored by the runtime's call."""
     builder, function = emitter.builder, emitter.llvm_function
     obj, cache = emitter.value(op.obj), emitter.cache(ATTR_CACHE)
-    slot, other = _value_slot(emitter, obj, cache)
-    there, in_place, join = (function.append_basic_block(f"attr.{name}") for name in ("there", "in_place", "join"))
-    current = builder.load(slot)
+    other, there, in_place, join = (function.append_basic_block(f"attr.{name}")
+                                    for name in ("other", "there", "in_place", "join"))
+    slot = _value_slot(emitter, obj, cache, else_to(builder, other))
+    current = slot.load(builder)
     builder.cbranch(builder.icmp_unsigned("!=", current, ir.Constant(PTR, None)), there, other)
     builder.position_at_end(there)
     builder.cbranch(reusable_float(emitter, current, op.value), in_place, other)
     builder.position_at_end(in_place)
-    builder.store(emitter.value(op.value), field(builder, current, FLOAT_VALUE_OFFSET, F64))
+    store_field(builder, emitter.value(op.value), current, FLOAT_VALUE)
     builder.branch(join)
     builder.position_at_end(other)
     stored, owned = stored_object(emitter, op)

@@ -19,18 +19,15 @@ from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.rtypes import FLOAT_WORD, INT_WORD, OBJECT, WORDS
 from tpy2wasm.codegen import bool_words, int_words, object_words, words
 from tpy2wasm.codegen.slot_access import (
-    Emitter, define_read, held, of_new_object, read_in_place, replace, reusable_float, stored_object, unhold,
+    Emitter, Slot, define_read, held, of_new_object, read_in_place, replace, reusable_float, stored_object, unhold,
 )
-from tpy2wasm.codegen.object_words import FLOAT_VALUE_OFFSET, ITEMS_OFFSET, SIZE_OFFSET, field, has_type
+from tpy2wasm.codegen.object_fields import (
+    FLOAT_VALUE, LIST_ALLOCATED, LIST_ITEM, LIST_ITEMS, LIST_ITER_INDEX, LIST_ITER_LIST, SIZE, load_field, store_field,
+    tagged_load, tagged_store,
+)
+from tpy2wasm.codegen.object_words import has_type
 from tpy2wasm.codegen.positions import position
-from tpy2wasm.codegen.runtime_api import ATTR_CACHE, F64, I1, I32, I64, PTR, PTR_PTR
-
-#: PyListObject.allocated: the items ob_item has room for.
-_ALLOCATED_OFFSET = 16
-#: listiterobject's fields (native_list_items.c checks them at start-up): its next index, and
-#: its list, NULL once exhausted.
-_ITER_INDEX_OFFSET = 8
-_ITER_LIST_OFFSET = 12
+from tpy2wasm.codegen.runtime_api import ATTR_CACHE, I1, I32, I64, PTR
 
 
 def emit(emitter: Emitter, op: tob.GetItem | tob.SetItem | tob.GetMethod | tob.CallMethod,
@@ -64,16 +61,15 @@ def for_step(emitter: Emitter, terminator: tir.ForIter, body: ir.Block, exit_blo
     is_list = has_type(emitter, iterator, "PyListIter_Type") if may_be_list else ir.Constant(I1, 0)
     builder.cbranch(is_list, has_list, call)
     builder.position_at_end(has_list)
-    items = builder.load(field(builder, iterator, _ITER_LIST_OFFSET, PTR))
+    items = load_field(builder, iterator, LIST_ITER_LIST)
     builder.cbranch(builder.icmp_unsigned("!=", items, ir.Constant(PTR, None)), in_range, call)
     builder.position_at_end(in_range)
-    index_field = field(builder, iterator, _ITER_INDEX_OFFSET, I32)
-    index = builder.load(index_field)
-    size = builder.load(field(builder, items, SIZE_OFFSET, I32))
+    index = load_field(builder, iterator, LIST_ITER_INDEX)
+    size = load_field(builder, items, SIZE)
     builder.cbranch(builder.icmp_signed("<", index, size), take, call)  # else the call ends it
     builder.position_at_end(take)
-    item = builder.load(builder.gep(builder.load(field(builder, items, ITEMS_OFFSET, PTR_PTR)), [index], inbounds=True))
-    builder.store(builder.add(index, ir.Constant(I32, 1)), index_field)
+    item = tagged_load(builder, builder.gep(load_field(builder, items, LIST_ITEMS), [index], inbounds=True), LIST_ITEM)
+    store_field(builder, builder.add(index, ir.Constant(I32, 1)), iterator, LIST_ITER_INDEX)
     if word_type in WORDS:
         item = object_words.word_of_object(emitter, item, word_type)
     else:
@@ -102,8 +98,8 @@ def for_step(emitter: Emitter, terminator: tir.ForIter, body: ir.Block, exit_blo
     builder.branch(body)
 
 
-def _item_slot(emitter: Emitter, obj: ir.Value, index: tir.Register, index_word: ir.Value) -> tuple[ir.Value, ir.Block]:
-    """The address of `obj[index]` when `obj` is an exact list and the index within it (the
+def _item_slot(emitter: Emitter, obj: ir.Value, index: tir.Register, index_word: ir.Value) -> tuple[Slot, ir.Block]:
+    """The slot of `obj[index]` when `obj` is an exact list and the index within it (the
     builder left there), and the block that takes every other case."""
     builder, function = emitter.builder, emitter.llvm_function
     bounds, inside, other = (function.append_basic_block(f"list.{name}") for name in ("bounds", "item", "other"))
@@ -113,12 +109,12 @@ def _item_slot(emitter: Emitter, obj: ir.Value, index: tir.Register, index_word:
     builder.cbranch(applies, bounds, other)
     builder.position_at_end(bounds)
     at = builder.ashr(index_word, ir.Constant(I64, 1))
-    size = builder.sext(builder.load(field(builder, obj, SIZE_OFFSET, I32)), I64)
+    size = builder.sext(load_field(builder, obj, SIZE), I64)
     at = builder.select(builder.icmp_signed("<", at, ir.Constant(I64, 0)), builder.add(at, size), at)
     builder.cbranch(builder.icmp_unsigned("<", at, size), inside, other)
     builder.position_at_end(inside)
-    items = builder.load(field(builder, obj, ITEMS_OFFSET, PTR_PTR))
-    return builder.gep(items, [builder.trunc(at, I32)], inbounds=True), other
+    items = load_field(builder, obj, LIST_ITEMS)
+    return Slot(builder.gep(items, [builder.trunc(at, I32)], inbounds=True), LIST_ITEM), other
 
 
 def _get_item(emitter: Emitter, op: tob.GetItem) -> None:
@@ -133,7 +129,7 @@ def _get_item(emitter: Emitter, op: tob.GetItem) -> None:
     index = emitter.value(op.index)
     slot, other = _item_slot(emitter, obj, op.index, index)
     join = function.append_basic_block("item.join")
-    incoming = [(read_in_place(emitter, builder.load(slot), rtype), builder.block)]
+    incoming = [(read_in_place(emitter, slot.load(builder), rtype), builder.block)]
     builder.branch(join)
     builder.position_at_end(other)
     subscripted = emitter.call_runtime("tpy2wasm_get_item_at", held(emitter, op.obj, obj), index)
@@ -186,10 +182,10 @@ def _set_float_item(emitter: Emitter, op: tob.SetItem, obj: ir.Value) -> None:
     value, index = emitter.value(op.value), emitter.value(op.index)
     slot, other = _item_slot(emitter, obj, op.index, index)
     in_place, join = function.append_basic_block("store.in_place"), function.append_basic_block("store.join")
-    item = builder.load(slot)
+    item = slot.load(builder)
     builder.cbranch(reusable_float(emitter, item, op.value), in_place, other)
     builder.position_at_end(in_place)
-    builder.store(value, field(builder, item, FLOAT_VALUE_OFFSET, F64))
+    store_field(builder, value, item, FLOAT_VALUE)
     builder.branch(join)
     builder.position_at_end(other)
     boxed = emitter.fail_if_null(object_words.boxed(emitter, value, FLOAT_WORD, emitter.known_fast(op.value)), position(op))
@@ -240,17 +236,16 @@ def _append(emitter: Emitter, op: tob.CallMethod, obj: ir.Value, args: list[ir.V
     """None, after the item is put after the last while there is room that list_resize would
     keep (allocated >= size + 1 >= allocated / 2), else by PyList_Append."""
     builder, (item,) = emitter.builder, args
-    size = builder.load(field(builder, obj, SIZE_OFFSET, I32))
-    allocated = builder.load(field(builder, obj, _ALLOCATED_OFFSET, I32))
+    size = load_field(builder, obj, SIZE)
+    allocated = load_field(builder, obj, LIST_ALLOCATED)
     grown = builder.add(size, ir.Constant(I32, 1))
     room = builder.and_(builder.icmp_signed("<=", grown, allocated),
                         builder.icmp_signed(">=", grown, builder.ashr(allocated, ir.Constant(I32, 1))))
     with builder.if_else(room) as (inline, resize):
         with inline:
             emitter.incref(item)
-            items = builder.load(field(builder, obj, ITEMS_OFFSET, PTR_PTR))
-            builder.store(item, builder.gep(items, [size], inbounds=True))
-            builder.store(grown, field(builder, obj, SIZE_OFFSET, I32))
+            tagged_store(builder, item, builder.gep(load_field(builder, obj, LIST_ITEMS), [size], inbounds=True), LIST_ITEM)
+            store_field(builder, grown, obj, SIZE)
         with resize:
             status = emitter.call_runtime("PyList_Append", obj, item)
             emitter.fail_if(builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
@@ -264,14 +259,14 @@ def _pop(emitter: Emitter, op: tob.CallMethod, obj: ir.Value, args: list[ir.Valu
     (size - 1 >= allocated / 2); else (an empty list's IndexError too) CPython's list.pop."""
     builder, function = emitter.builder, emitter.llvm_function
     take, other, done = (function.append_basic_block(f"pop.{name}") for name in ("take", "other", "done"))
-    size = builder.load(field(builder, obj, SIZE_OFFSET, I32))
-    allocated = builder.load(field(builder, obj, _ALLOCATED_OFFSET, I32))
+    size = load_field(builder, obj, SIZE)
+    allocated = load_field(builder, obj, LIST_ALLOCATED)
     shrunk = builder.sub(size, ir.Constant(I32, 1))
     keeps_room = builder.icmp_signed(">=", shrunk, builder.ashr(allocated, ir.Constant(I32, 1)))
     builder.cbranch(builder.and_(builder.icmp_signed(">", size, ir.Constant(I32, 0)), keeps_room), take, other)
     builder.position_at_end(take)
-    item = builder.load(builder.gep(builder.load(field(builder, obj, ITEMS_OFFSET, PTR_PTR)), [shrunk], inbounds=True))
-    builder.store(shrunk, field(builder, obj, SIZE_OFFSET, I32))
+    item = tagged_load(builder, builder.gep(load_field(builder, obj, LIST_ITEMS), [shrunk], inbounds=True), LIST_ITEM)
+    store_field(builder, shrunk, obj, SIZE)
     builder.branch(done)
     builder.position_at_end(other)
     popped = emitter.fail_if_null(emitter.call_runtime("tpy2wasm_list_pop", obj), position(op))

@@ -22,7 +22,7 @@ boxed arguments, as CALL does.
 
 from __future__ import annotations
 
-from typing import Final, Protocol
+from typing import Protocol
 
 from llvmlite import ir
 
@@ -31,17 +31,13 @@ from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.rtypes import OBJECT, WORDS
 from tpy2wasm.codegen import direct_calls, frame_depth, words
 from tpy2wasm.codegen.bool_words import word_is_fast
-from tpy2wasm.codegen.instance_attributes import VERSION_TAG_OFFSET
-from tpy2wasm.codegen.object_words import TYPE_OFFSET, field
+from tpy2wasm.codegen.object_fields import (
+    DICT_VERSION, INSTANCE_DICT, KEYS_VERSION, TYPE, TYPE_CACHED_KEYS, TYPE_VERSION_TAG, load_field, load_global_item,
+)
 from tpy2wasm.codegen.positions import position
-from tpy2wasm.codegen.runtime_api import DICT_VERSION_OFFSET, I32, I64, METHOD_SITE, METHOD_SITE_WAYS, PTR
+from tpy2wasm.codegen.runtime_api import I32, METHOD_SITE, METHOD_SITE_WAYS, PTR
 
 _TYPE_VERSION, _KEYS_VERSION, _GLOBALS, _GLOBALS_VERSION, _CALLEE, _DIRECT = range(6)
-#: PyHeapTypeObject.ht_cached_keys, and the version in those keys (native_attributes.c checks both).
-CACHED_KEYS_OFFSET: Final = 436
-_KEYS_VERSION_OFFSET: Final = 8
-#: An instance's managed dict pointer, three pointers before the object (NULL while it has none).
-_DICT_OFFSET: Final = -12
 
 
 class Emitter(direct_calls.CallingEmitter, Protocol):
@@ -64,8 +60,8 @@ def _entry(builder: ir.IRBuilder, sites: ir.Value, way: ir.Value) -> ir.Value:
     return builder.gep(sites, [ir.Constant(I32, 0), way], inbounds=True)
 
 
-def _site_field(builder: ir.IRBuilder, site: ir.Value, index: int) -> ir.Value:
-    return builder.gep(site, [ir.Constant(I32, 0), ir.Constant(I32, index)], inbounds=True)
+def _site_item(builder: ir.IRBuilder, site: ir.Value, index: int) -> ir.Value:
+    return load_global_item(builder, site, ir.Constant(I32, index))
 
 
 def load_method(emitter: Emitter, op: tob.GetNativeMethod, entries: direct_calls.NativeEntries) -> None:
@@ -73,28 +69,26 @@ def load_method(emitter: Emitter, op: tob.GetNativeMethod, entries: direct_calls
     obj, (sites, kept) = emitter.value(op.obj), _site(emitter, op.dest)
     has_type, no_dict, same_keys, lookup, done = (function.append_basic_block(f"method.{name}") for name in
                                                   ("type", "no_dict", "keys", "lookup", "found"))
-    obj_type = builder.load(field(builder, obj, TYPE_OFFSET, PTR))
-    tag = builder.load(field(builder, obj_type, VERSION_TAG_OFFSET, I32))
+    obj_type = load_field(builder, obj, TYPE)
+    tag = load_field(builder, obj_type, TYPE_VERSION_TAG)
     way = ir.Constant(I32, METHOD_SITE_WAYS - 1)
     for index in reversed(range(METHOD_SITE_WAYS - 1)):  # the entry with the type's tag, if any
-        entry_tag = builder.load(_site_field(builder, _entry(builder, sites, ir.Constant(I32, index)), _TYPE_VERSION))
+        entry_tag = _site_item(builder, _entry(builder, sites, ir.Constant(I32, index)), _TYPE_VERSION)
         way = builder.select(builder.icmp_unsigned("==", tag, entry_tag), ir.Constant(I32, index), way)
     site = _entry(builder, sites, way)
-    matches = builder.and_(builder.icmp_unsigned("==", tag, builder.load(_site_field(builder, site, _TYPE_VERSION))),
+    matches = builder.and_(builder.icmp_unsigned("==", tag, _site_item(builder, site, _TYPE_VERSION)),
                            builder.icmp_unsigned("!=", tag, ir.Constant(I32, 0)))
     builder.cbranch(matches, has_type, lookup).set_weights([1000, 1])
     builder.position_at_end(has_type)
-    dict_pointer = builder.load(field(builder, obj, _DICT_OFFSET, PTR))
+    dict_pointer = load_field(builder, obj, INSTANCE_DICT)
     builder.cbranch(builder.icmp_unsigned("==", dict_pointer, ir.Constant(PTR, None)), no_dict, lookup)
     builder.position_at_end(no_dict)
-    keys = builder.load(field(builder, obj_type, CACHED_KEYS_OFFSET, PTR))
-    keys_version = builder.load(field(builder, keys, _KEYS_VERSION_OFFSET, I32))
-    builder.cbranch(builder.icmp_unsigned("==", keys_version, builder.load(_site_field(builder, site, _KEYS_VERSION))),
+    keys_version = load_field(builder, load_field(builder, obj_type, TYPE_CACHED_KEYS), KEYS_VERSION)
+    builder.cbranch(builder.icmp_unsigned("==", keys_version, _site_item(builder, site, _KEYS_VERSION)),
                     same_keys, lookup)
     builder.position_at_end(same_keys)
-    globals_version = builder.load(field(builder, builder.load(_site_field(builder, site, _GLOBALS)),
-                                         DICT_VERSION_OFFSET, I64))
-    known = builder.icmp_unsigned("==", globals_version, builder.load(_site_field(builder, site, _GLOBALS_VERSION)))
+    globals_version = load_field(builder, _site_item(builder, site, _GLOBALS), DICT_VERSION)
+    known = builder.icmp_unsigned("==", globals_version, _site_item(builder, site, _GLOBALS_VERSION))
     builder.cbranch(known, done, lookup)
     start = builder.block
     builder.position_at_end(lookup)
@@ -114,7 +108,7 @@ def load_method(emitter: Emitter, op: tob.GetNativeMethod, entries: direct_calls
     found_site.add_incoming(first, looked_up)
     site = found_site
     for slot, index in zip(kept, (_DIRECT, _GLOBALS, _CALLEE)):  # what a NULL method calls
-        builder.store(builder.load(_site_field(builder, site, index)), slot)
+        builder.store(_site_item(builder, site, index), slot)
     emitter.define(op.dest, method)
 
 

@@ -12,7 +12,8 @@ from llvmlite import ir
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.codegen import int_words, object_words
-from tpy2wasm.codegen.runtime_api import DICT_VERSION_OFFSET, I32, I64, NAME_CACHE, NAME_IN_GLOBALS, PTR
+from tpy2wasm.codegen.object_fields import DICT_VERSION, load_field, load_global_item
+from tpy2wasm.codegen.runtime_api import I32, I64, NAME_CACHE, NAME_IN_GLOBALS, PTR
 from tpy2wasm.codegen.strings import StringPool
 
 _I64_MIN, _I64_MAX = -(2**63), 2**63 - 1
@@ -111,7 +112,7 @@ def load_global(emitter: ObjectEmitter, name: str) -> ir.Value:
     otherwise, which also serves names from builtins."""
     builder = emitter.builder
     cache = emitter.cache(NAME_CACHE)
-    cached = builder.load(_cache_field(builder, cache, 3))
+    cached = _cache_item(builder, cache, 3)
 
     def found() -> ir.Value:
         emitter.retain(cached)
@@ -127,15 +128,15 @@ def load_global_word(emitter: ObjectEmitter, name: str) -> ir.Value:
     globals keep their version; else the runtime's load, a new word (WORD_ERROR on NameError)."""
     builder = emitter.builder
     cache = emitter.cache(NAME_CACHE)
-    cached = builder.load(_cache_field(builder, cache, 4))
+    cached = _cache_item(builder, cache, 4)
     small = builder.icmp_unsigned("==", builder.and_(cached, ir.Constant(I64, 1)), ir.Constant(I64, 0))
     return _cached_or(emitter, cache, small, lambda: cached,
                       lambda: emitter.call_runtime("tpy2wasm_load_name_word", emitter.globals_pointer,
                                                    emitter.strings.pointer(name), cache))
 
 
-def _cache_field(builder: ir.IRBuilder, cache: ir.Value, index: int) -> ir.Value:
-    return builder.gep(cache, [ir.Constant(I32, 0), ir.Constant(I32, index)], inbounds=True)
+def _cache_item(builder: ir.IRBuilder, cache: ir.Value, index: int) -> ir.Value:
+    return load_global_item(builder, cache, ir.Constant(I32, index))
 
 
 def _cached_or(emitter: ObjectEmitter, cache: ir.Value, usable: ir.Value, found: Callable[[], ir.Value],
@@ -143,11 +144,9 @@ def _cached_or(emitter: ObjectEmitter, cache: ir.Value, usable: ir.Value, found:
     """`found()` where the NameCache holds a `usable` value found in the module's globals, whose
     version is still the one it was found at; else `missed()`."""
     builder = emitter.builder
-    version = builder.bitcast(builder.gep(emitter.globals_pointer, [ir.Constant(I32, DICT_VERSION_OFFSET)], inbounds=True),
-                              I64.as_pointer())
-    in_globals = builder.icmp_unsigned("==", builder.load(_cache_field(builder, cache, 2)),
+    in_globals = builder.icmp_unsigned("==", _cache_item(builder, cache, 2),
                                        ir.Constant(I64, NAME_IN_GLOBALS))
-    unchanged = builder.icmp_unsigned("==", builder.load(_cache_field(builder, cache, 1)), builder.load(version))
+    unchanged = builder.icmp_unsigned("==", _cache_item(builder, cache, 1), load_field(builder, emitter.globals_pointer, DICT_VERSION))
     with builder.if_else(builder.and_(usable, builder.and_(in_globals, unchanged)), likely=True) as (hit, miss):
         with hit:
             hit_value, hit_block = found(), builder.block

@@ -1,6 +1,4 @@
-"""Words and objects converted inline where it is cheap: the wasm32 layouts of CPython 3.11's
-objects that generated code reads (wasm_runtime/native_list_items.c asserts each offset); the
-word of a borrowed object read where it lies when it is an exact float, True or False, or an int
+"""Words and objects converted inline where it is cheap: the of a borrowed object read where it lies when it is an exact float, True or False, or an int
 of at most one digit -- what a list of floats, bools or ints holds; and a word boxed into
 CPython's own object when one is cached (True, False, the ints -5..256). Anything else is the
 runtime's conversion (words.FROM_OBJECT, words.BOX), so the result is always the same.
@@ -8,19 +6,15 @@ runtime's conversion (words.FROM_OBJECT, words.BOX), so the result is always the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final, Protocol
 
 from llvmlite import ir
 
 from tpy2wasm.analysis.rtypes import BOOL_WORD, FLOAT_WORD, INT_WORD, OBJECT, RType
-from tpy2wasm.codegen import bool_words, int_words, words
-from tpy2wasm.codegen.runtime_api import F64, I8, I32, I64, PTR
+from tpy2wasm.codegen import bool_words, int_words, object_fields, words
+from tpy2wasm.codegen.runtime_api import I8, I32, I64, PTR
 
-TYPE_OFFSET: Final = 4  # PyObject.ob_type, after the 32-bit ob_refcnt
-SIZE_OFFSET: Final = 8  # PyVarObject.ob_size
-ITEMS_OFFSET: Final = 12  # PyListObject.ob_item
-FLOAT_VALUE_OFFSET: Final = 8  # PyFloatObject.ob_fval
-DIGIT_OFFSET: Final = 12  # PyLongObject.ob_digit[0], a 30-bit digit; ob_size is the signed digit count
 #: wasm_runtime/native_words.c's table of CPython's cached ints, from _SMALLEST_CACHED_INT on.
 SMALL_INT_OBJECTS: Final = "tpy2wasm_small_ints"
 _SMALLEST_CACHED_INT, _CACHED_INTS = -5, 262
@@ -43,15 +37,10 @@ def cpython_object(module: ir.Module, name: str) -> ir.Value:
     return variable
 
 
-def field(builder: ir.IRBuilder, obj: ir.Value, offset: int, field_type: ir.Type) -> ir.Value:
-    """A pointer to the field at `offset` bytes into the object."""
-    return builder.bitcast(builder.gep(obj, [ir.Constant(I32, offset)], inbounds=True), field_type.as_pointer())
-
-
 def has_type(emitter: Emitter, obj: ir.Value, type_name: str) -> ir.Value:
     """Whether the object's type is exactly libpython's `type_name` (no subclass)."""
     builder = emitter.builder
-    obj_type = builder.load(field(builder, obj, TYPE_OFFSET, PTR))
+    obj_type = object_fields.load_field(builder, obj, object_fields.TYPE)
     return builder.icmp_unsigned("==", obj_type, cpython_object(emitter.module, type_name))
 
 
@@ -60,31 +49,47 @@ def word_of_object(emitter: Emitter, obj: ir.Value, rtype: RType) -> ir.Value:
     (words.FROM_OBJECT) makes it, which it calls for anything not read inline."""
     builder, function = emitter.builder, emitter.llvm_function
     convert, done = function.append_basic_block("unbox.call"), function.append_basic_block("unbox.done")
-    incoming: list[tuple[ir.Value, ir.Block]] = []
-    if rtype is BOOL_WORD:
-        is_true = builder.icmp_unsigned("==", obj, cpython_object(emitter.module, "_Py_TrueStruct"))
-        is_false = builder.icmp_unsigned("==", obj, cpython_object(emitter.module, "_Py_FalseStruct"))
-        incoming.append((builder.zext(is_true, I32), builder.block))
-        builder.cbranch(builder.or_(is_true, is_false), done, convert)
-    else:
-        read = function.append_basic_block("unbox.read")
-        builder.cbranch(has_type(emitter, obj, "PyFloat_Type" if rtype is FLOAT_WORD else "PyLong_Type"), read, convert)
-        builder.position_at_end(read)
-        if rtype is FLOAT_WORD:  # a NaN keeps its payload in an object: the runtime decides
-            value = builder.load(field(builder, obj, FLOAT_VALUE_OFFSET, F64))
-            fits = builder.fcmp_ordered("==", value, value)
-        else:  # the digit times the sign, tagged
-            size = builder.load(field(builder, obj, SIZE_OFFSET, I32))
-            fits = builder.icmp_unsigned("<=", builder.add(size, ir.Constant(I32, 1)), ir.Constant(I32, 2))
-            digit = builder.zext(builder.load(field(builder, obj, DIGIT_OFFSET, I32)), I64)
-            value = builder.shl(builder.mul(digit, builder.sext(size, I64)), ir.Constant(I64, 1))
-        incoming.append((value, builder.block))
-        builder.cbranch(fits, done, convert)
+    incoming = [(inline_word(emitter, obj, rtype, else_to(builder, convert)), builder.block)]
+    builder.branch(done)
     builder.position_at_end(convert)
     incoming.append((emitter.call_runtime(words.FROM_OBJECT[rtype], obj), builder.block))
     builder.branch(done)
     builder.position_at_end(done)
     return words.joined(builder, rtype, incoming)
+
+
+def else_to(builder: ir.IRBuilder, otherwise: ir.Block) -> Callable[[ir.Value], None]:
+    """A `require` for code read in place: it goes on in a new block where the condition holds,
+    and branches to `otherwise` where it does not."""
+
+    def require(condition: ir.Value) -> None:
+        holds = builder.function.append_basic_block("in_place")
+        builder.cbranch(condition, holds, otherwise)
+        builder.position_at_end(holds)
+
+    return require
+
+
+def inline_word(emitter: Emitter, obj: ir.Value, rtype: RType, require: Callable[[ir.Value], None]) -> ir.Value:
+    """The word of `rtype` read where the borrowed object `obj` lies, after `require` has been
+    given each condition under which it can be (the builder goes on where it holds): True or
+    False, an exact float that is not a NaN (whose payload the runtime keeps in an object), an
+    exact int of at most one digit."""
+    builder = emitter.builder
+    if rtype is BOOL_WORD:
+        is_true = builder.icmp_unsigned("==", obj, cpython_object(emitter.module, "_Py_TrueStruct"))
+        is_false = builder.icmp_unsigned("==", obj, cpython_object(emitter.module, "_Py_FalseStruct"))
+        require(builder.or_(is_true, is_false))
+        return builder.zext(is_true, I32)
+    require(has_type(emitter, obj, "PyFloat_Type" if rtype is FLOAT_WORD else "PyLong_Type"))
+    if rtype is FLOAT_WORD:
+        value = object_fields.load_field(builder, obj, object_fields.FLOAT_VALUE)
+        require(builder.fcmp_ordered("==", value, value))
+        return value
+    size = object_fields.load_field(builder, obj, object_fields.SIZE)  # the digit times the sign, tagged
+    require(builder.icmp_unsigned("<=", builder.add(size, ir.Constant(I32, 1)), ir.Constant(I32, 2)))
+    digit = builder.zext(object_fields.load_field(builder, obj, object_fields.INT_DIGIT), I64)
+    return builder.shl(builder.mul(digit, builder.sext(size, I64)), ir.Constant(I64, 1))
 
 
 def boxed(emitter: Emitter, word: ir.Value, rtype: RType, fast: bool) -> ir.Value:
@@ -105,7 +110,7 @@ def boxed(emitter: Emitter, word: ir.Value, rtype: RType, fast: bool) -> ir.Valu
     builder.cbranch(cached, take, make)
     builder.position_at_end(take)
     table = _small_int_objects(emitter.module)
-    singleton = builder.load(builder.gep(table, [ir.Constant(I32, 0), builder.trunc(offset, I32)], inbounds=True))
+    singleton = object_fields.load_global_item(builder, table, builder.trunc(offset, I32))
     emitter.retain(singleton)
     builder.branch(done)
     builder.position_at_end(make)

@@ -20,7 +20,7 @@ from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis.ir_objects import ClearLocal
-from tpy2wasm.codegen import words
+from tpy2wasm.codegen import object_fields, words
 from tpy2wasm.codegen.runtime_api import I32, PTR, declare
 
 
@@ -144,13 +144,9 @@ class RefcountEmitter:
         with self.builder.if_then(holds):
             self.release_call(held)
 
-    def refcount(self, value: ir.Value) -> ir.Value:
-        """ob_refcnt, the first field of every object (a 32-bit Py_ssize_t on wasm32)."""
-        return self.builder.bitcast(value, I32.as_pointer())
-
     def incref(self, value: ir.Value) -> None:
-        count = self.refcount(value)
-        self.builder.store(self.builder.add(self.builder.load(count), ir.Constant(I32, 1)), count)
+        count = object_fields.load_field(self.builder, value, object_fields.REFCOUNT)
+        object_fields.store_field(self.builder, self.builder.add(count, ir.Constant(I32, 1)), value, object_fields.REFCOUNT)
 
     def xdecref(self, value: ir.Value) -> None:
         """Py_XDECREF: inline when `releases_inline()` (in a function LLVM optimises, the passes
@@ -160,9 +156,9 @@ class RefcountEmitter:
             self.release_call(value)
             return
         with self.builder.if_then(self.builder.icmp_unsigned("!=", value, ir.Constant(PTR, None))):
-            count = self.refcount(value)
-            remaining = self.builder.sub(self.builder.load(count), ir.Constant(I32, 1))
-            self.builder.store(remaining, count)
+            remaining = self.builder.sub(object_fields.load_field(self.builder, value, object_fields.REFCOUNT),
+                                         ir.Constant(I32, 1))
+            object_fields.store_field(self.builder, remaining, value, object_fields.REFCOUNT)
             with self.builder.if_then(self.builder.icmp_signed("==", remaining, ir.Constant(I32, 0))):
                 self.call_runtime("tpy2wasm_dealloc_at", value, self.depth_at(self.builder))
 

@@ -21,9 +21,6 @@ PTR: Final = I8.as_pointer()
 PTR_PTR: Final = PTR.as_pointer()
 """PyObject** : argument arrays, out parameters and per-site caches."""
 
-#: Where a PyDictObject keeps ma_version_tag on wasm32 (native.c asserts it).
-DICT_VERSION_OFFSET: Final = 16
-
 NAME_CACHE: Final = ir.LiteralStructType([PTR, I64, I64, PTR, I64])
 """native_objects.c's NameCache {name, globals_version, builtins_version, value, small_word}:
 builtins_version is NAME_IN_GLOBALS for a value found in the module's globals, small_word the

@@ -11,6 +11,7 @@ as CPython's stack holds one there.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Protocol
 
 from llvmlite import ir
@@ -19,7 +20,7 @@ from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.exceptions import Site
 from tpy2wasm.analysis.rtypes import BOOL_WORD, OBJECT, WORDS, RType
-from tpy2wasm.codegen import bool_words, float_words, object_words, words
+from tpy2wasm.codegen import bool_words, float_words, object_fields, object_words, words
 from tpy2wasm.codegen.positions import position
 from tpy2wasm.codegen.runtime_api import I32, PTR
 from tpy2wasm.codegen.strings import StringPool
@@ -46,6 +47,21 @@ class Emitter(object_words.Emitter, Protocol):
     def transfer_unless(self, condition: ir.Value | None, releasing: ir.Value | None = None,
                         after: bool = False, to: Site | None = None) -> None: ...
     def store_local(self, local: tir.Local, value: ir.Value, borrowed: bool = False) -> None: ...
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where a list's item or an instance's attribute lies, and which kind of memory that is
+    (object_fields.LIST_ITEM or INSTANCE_VALUE)."""
+
+    address: ir.Value
+    kind: str
+
+    def load(self, builder: ir.IRBuilder) -> ir.Instruction:
+        return object_fields.tagged_load(builder, self.address, self.kind)
+
+    def store(self, builder: ir.IRBuilder, value: ir.Value) -> None:
+        object_fields.tagged_store(builder, value, self.address, self.kind)
 
 
 def read_in_place(emitter: Emitter, value: ir.Value, rtype: RType) -> ir.Value:
@@ -105,19 +121,19 @@ def reusable_float(emitter: Emitter, current: ir.Value, value: tir.Register) -> 
     that nothing but the container holds, so that the float a store would make and the one it
     would free are never seen by anything else."""
     builder = emitter.builder
-    alone = builder.icmp_unsigned("==", builder.load(builder.bitcast(current, I32.as_pointer())), ir.Constant(I32, 1))
+    alone = builder.icmp_unsigned("==", object_fields.load_field(builder, current, object_fields.REFCOUNT), ir.Constant(I32, 1))
     reusable = builder.and_(object_words.has_type(emitter, current, "PyFloat_Type"), alone)
     if not emitter.known_fast(value):
         reusable = builder.and_(reusable, float_words.is_double(builder, emitter.value(value)))
     return reusable
 
 
-def replace(emitter: Emitter, container: tir.Register, obj: ir.Value, slot: ir.Value, stored: ir.Value,
+def replace(emitter: Emitter, container: tir.Register, obj: ir.Value, slot: Slot, stored: ir.Value,
             owned: bool) -> None:
     """Store `stored` into `slot`, which holds an object of `obj`'s (never NULL): the same object
     stored again changes no reference (one made for the store is dropped)."""
     builder = emitter.builder
-    replaced = builder.load(slot)
+    replaced = slot.load(builder)
     with builder.if_else(builder.icmp_unsigned("==", replaced, stored)) as (same, other):
         with same:
             if owned:
@@ -125,24 +141,24 @@ def replace(emitter: Emitter, container: tir.Register, obj: ir.Value, slot: ir.V
         with other:
             if not owned:
                 emitter.incref(stored)
-            builder.store(stored, slot)
+            slot.store(builder, stored)
             _release_replaced(emitter, container, obj, replaced)
 
 
 def _release_replaced(emitter: Emitter, container: tir.Register, obj: ir.Value, replaced: ir.Value) -> None:
     builder = emitter.builder
-    count = builder.bitcast(replaced, I32.as_pointer())
-    remaining = builder.sub(builder.load(count), ir.Constant(I32, 1))
+    remaining = builder.sub(object_fields.load_field(builder, replaced, object_fields.REFCOUNT), ir.Constant(I32, 1))
     with builder.if_else(builder.icmp_unsigned("==", remaining, ir.Constant(I32, 0))) as (last, other):
         with last:
             held(emitter, container, obj)
             emitter.release(replaced)
             unhold(emitter, container, obj)
         with other:
-            builder.store(remaining, count)
+            object_fields.store_field(builder, remaining, replaced, object_fields.REFCOUNT)
 
 
 def _drop_extra(emitter: Emitter, stored: ir.Value) -> None:
     """Release a reference to an object the container still holds: its count stays above zero."""
-    count = emitter.builder.bitcast(stored, I32.as_pointer())
-    emitter.builder.store(emitter.builder.sub(emitter.builder.load(count), ir.Constant(I32, 1)), count)
+    builder = emitter.builder
+    remaining = builder.sub(object_fields.load_field(builder, stored, object_fields.REFCOUNT), ir.Constant(I32, 1))
+    object_fields.store_field(builder, remaining, stored, object_fields.REFCOUNT)

@@ -9,7 +9,7 @@
 
 #include "native.h"
 
-_Static_assert(offsetof(PyDictObject, ma_version_tag) == 16, "codegen/runtime_api.py: DICT_VERSION_OFFSET");
+_Static_assert(offsetof(PyDictObject, ma_version_tag) == 16, "codegen/object_fields.py: DICT_VERSION");
 
 /* ---- traceback entries of native frames ---- */
 

@@ -29,7 +29,7 @@ typedef struct {
 } AttrCache;
 _Static_assert(offsetof(AttrCache, value) == 16 && offsetof(AttrCache, type_version) == 20
                && offsetof(AttrCache, index) == 24 && sizeof(AttrCache) == 32, "codegen/runtime_api.py: ATTR_CACHE");
-_Static_assert(offsetof(PyTypeObject, tp_version_tag) == 192, "codegen/instance_attributes.py: VERSION_TAG_OFFSET");
+_Static_assert(offsetof(PyTypeObject, tp_version_tag) == 192, "codegen/object_fields.py: TYPE_VERSION_TAG");
 
 /* CPython 3.11's Include/internal/pycore_dict.h, which its specializer uses: the index of a str
  * key in a dict's keys, or a negative number. */
@@ -112,7 +112,7 @@ int tpy2wasm_set_attr(PyObject *object, const char *name, AttrCache *cache, PyOb
     return 0;
 }
 
-_Static_assert(offsetof(PyHeapTypeObject, ht_cached_keys) == 436, "codegen/method_calls.py: CACHED_KEYS_OFFSET");
+_Static_assert(offsetof(PyHeapTypeObject, ht_cached_keys) == 436, "codegen/object_fields.py: TYPE_CACHED_KEYS");
 /* CPython 3.11's pycore_dict.h: a version of the keys (0 when none is left), which changes when
  * a key is added; generated code reads it at KEYS_VERSION_OFFSET, checked at start-up. */
 extern uint32_t _PyDictKeys_GetVersionForCurrentState(PyDictKeysObject *keys);
@@ -198,7 +198,7 @@ int tpy2wasm_init_attributes(void) {
     Py_XDECREF(namespace);
     if (!agrees && !PyErr_Occurred()) {
         PyErr_SetString(PyExc_SystemError,
-                        "tpy2wasm: instance attributes are not laid out as codegen/instance_attributes.py reads them");
+                        "tpy2wasm: instance attributes are not laid out as codegen/object_fields.py says");
     }
     return agrees ? 0 : -1;
 }

@@ -11,11 +11,11 @@
 
 PyObject *tpy2wasm_word_box(int64_t word);
 
-_Static_assert(offsetof(PyVarObject, ob_size) == 8, "codegen/list_items.py: SIZE_OFFSET");
-_Static_assert(offsetof(PyListObject, ob_item) == 12, "codegen/list_items.py: ITEMS_OFFSET");
-_Static_assert(offsetof(PyListObject, allocated) == 16, "codegen/list_items.py: _ALLOCATED_OFFSET");
-_Static_assert(offsetof(PyFloatObject, ob_fval) == 8, "codegen/list_items.py: FLOAT_VALUE_OFFSET");
-_Static_assert(offsetof(PyLongObject, ob_digit) == 12 && PyLong_SHIFT == 30, "codegen/list_items.py: DIGIT_OFFSET");
+_Static_assert(offsetof(PyVarObject, ob_size) == 8, "codegen/object_fields.py: SIZE");
+_Static_assert(offsetof(PyListObject, ob_item) == 12, "codegen/object_fields.py: LIST_ITEMS");
+_Static_assert(offsetof(PyListObject, allocated) == 16, "codegen/object_fields.py: LIST_ALLOCATED");
+_Static_assert(offsetof(PyFloatObject, ob_fval) == 8, "codegen/object_fields.py: FLOAT_VALUE");
+_Static_assert(offsetof(PyLongObject, ob_digit) == 12 && PyLong_SHIFT == 30, "codegen/object_fields.py: INT_DIGIT");
 
 /* Whether `key` indexes an exact list past any length it can have on wasm32, where CPython
  * would say "cannot fit 'int' into an index-sized integer" of an int that fits 64 bits: then
@@ -82,7 +82,7 @@ static int check_list_iterator_layout(void) {
     Py_XDECREF(iterator);
     Py_XDECREF(list);
     if (!agrees && !PyErr_Occurred()) {
-        PyErr_SetString(PyExc_SystemError, "tpy2wasm: list iterators are not laid out as codegen/list_items.py reads them");
+        PyErr_SetString(PyExc_SystemError, "tpy2wasm: list iterators are not laid out as codegen/object_fields.py says");
     }
     return agrees ? 0 : -1;
 }

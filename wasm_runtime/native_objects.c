@@ -67,7 +67,7 @@ PyObject *tpy2wasm_singleton(int which) {
  * version changes with every change to it), as CPython 3.11's LOAD_GLOBAL_MODULE/BUILTIN do.
  * A value found in the globals needs only theirs: its builtins_version is IN_GLOBALS (no dict
  * has version 0: each version is a global counter's next value). Native code tests that case
- * inline (codegen/object_ops.py: NAME_CACHE and DICT_VERSION_OFFSET mirror this layout). */
+ * inline (codegen/runtime_api.py: NAME_CACHE and codegen/object_fields.py: DICT_VERSION mirror this layout). */
 typedef struct {
     PyObject *name;
     uint64_t globals_version;
@@ -76,7 +76,7 @@ typedef struct {
     int64_t small_word;  /* the value's small int word, or WORD_ERROR: an int word load's answer */
 } NameCache;
 #define IN_GLOBALS 0
-_Static_assert(offsetof(PyDictObject, ma_version_tag) == 16, "codegen/runtime_api.py: DICT_VERSION_OFFSET");
+_Static_assert(offsetof(PyDictObject, ma_version_tag) == 16, "codegen/object_fields.py: DICT_VERSION");
 _Static_assert(offsetof(NameCache, value) == 24 && offsetof(NameCache, small_word) == 32,
                "codegen/runtime_api.py: NAME_CACHE");
 
