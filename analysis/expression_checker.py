@@ -160,7 +160,7 @@ class ExpressionChecker:
         return not unsupported and self.check_all(expr.operands)
 
     def is_module(self, expr: Expression) -> bool:
-        return isinstance(expr, NameExpr) and isinstance(expr.node, MypyFile)
+        return facts.names_module(expr)
 
     def is_mangled(self, name: str) -> bool:
         """Whether CPython compiles `name` in this function as `_Class<name>` (a method's private name)."""

@@ -23,13 +23,15 @@ class _Raising(Op):
 @dataclass(frozen=True)
 class GetAttr(_Raising):
     """`obj.name`, into a word when `dest` is one: an instance's attribute read where it lies in
-    its inline values while its class is unchanged (codegen/instance_attributes.py), else
-    CPython's lookup."""
+    its inline values while its class is unchanged, or (`of_module`: `obj` names an imported
+    module) a module's from the site's cache while its dict is unchanged
+    (codegen/instance_attributes.py); else CPython's lookup."""
 
     dest: Register
     obj: Register
     name: str
     line: int
+    of_module: bool = False
 
 
 @final

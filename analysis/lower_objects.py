@@ -50,7 +50,7 @@ class ObjectLowerer(ExpressionLowerer):
         if isinstance(expr, StrExpr):
             return self.constant(expr.value, line)
         if isinstance(expr, MemberExpr):
-            return self.get_attr(self.lower_expr(expr.expr), expr.name, line)
+            return self.get_attr(self.lower_expr(expr.expr), expr, line)
         if isinstance(expr, NameExpr) and not self.is_local(expr) and expr.fullname not in facts.CONSTANT_NAMES:
             return self.builder.emit_value(LoadGlobal(self.register(OBJECT), self.module.fullname,
                                                       expr.name, line))
@@ -79,10 +79,12 @@ class ObjectLowerer(ExpressionLowerer):
         is an exact float, bool or small int (codegen/list_items.py)."""
         return self.builder.emit_value(GetItem(self.register(rtype), obj, index, line))
 
-    def get_attr(self, obj: Register, name: str, line: int, rtype: RType = OBJECT) -> Register:
-        """`obj.name` as a value of `rtype`: an instance's attribute read as a word needs no object
-        when it is an exact float, bool or small int (codegen/instance_attributes.py)."""
-        return self.builder.emit_value(GetAttr(self.register(rtype), obj, name, line))
+    def get_attr(self, obj: Register, member: MemberExpr, line: int, rtype: RType = OBJECT) -> Register:
+        """`member` (`obj` its owner, lowered) as a value of `rtype`: an instance's attribute read
+        as a word needs no object when it is an exact float, bool or small int
+        (codegen/instance_attributes.py)."""
+        return self.builder.emit_value(GetAttr(self.register(rtype), obj, member.name, line,
+                                               facts.names_module(member.expr)))
 
     def item_index(self, index: Expression) -> Register:
         """An index: an int word when it is an int, which a list's item is read at without an
@@ -235,7 +237,7 @@ class ObjectLowerer(ExpressionLowerer):
                 obj = self.lower_expr(expr.base)
                 return self.get_item(obj, self.item_index(expr.index), line, word)
             if isinstance(expr, MemberExpr):  # the attribute read straight into a word
-                return self.get_attr(self.lower_expr(expr.expr), expr.name, line, word)
+                return self.get_attr(self.lower_expr(expr.expr), expr, line, word)
             if not self.computes_word(expr):
                 return self.coerce(self.lower_object_node(expr), word, line)
             literal: int | float | bool | None = facts.constant_int(expr)

@@ -72,7 +72,7 @@ class StatementLowerer(ExceptionLowerer):
                 write = lambda result: self.set_item(obj, index, result, line)
             else:
                 owner = self.lower_expr(target.expr)
-                current = self.get_attr(owner, target.name, line, rtype)
+                current = self.get_attr(owner, target, line, rtype)
                 write = lambda result: self.builder.emit(SetAttr(owner, target.name, result, line))
         else:
             current = self.operand(target)

@@ -127,6 +127,11 @@ def expression_type(expr: Expression, types: dict[Expression, Type]) -> Type | N
     return mypy_type
 
 
+def names_module(expr: Expression) -> bool:
+    """Whether `expr` is the name of an imported module (`math` in `math.sqrt`)."""
+    return isinstance(expr, NameExpr) and isinstance(expr.node, MypyFile)
+
+
 def callee_fullname(callee: Expression) -> str:
     """`math.sqrt` for both `math.sqrt(x)` and `sqrt(x)` after `from math import sqrt`."""
     if isinstance(callee, RefExpr) and callee.fullname:

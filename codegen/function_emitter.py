@@ -70,6 +70,8 @@ class FunctionEmitter(RefcountEmitter):
                              if isinstance(op, tir.LoadGlobal) and op.dest.number in self.callee_loads}
         self.direct_sites: dict[int, ir.GlobalVariable] = {}  # by callee register: one for both versions
         self.method_sites: dict[int, tuple[ir.GlobalVariable, tuple[ir.Value, ir.Value, ir.Value]]] = {}  # method_calls.py
+        self.attribute_caches: dict[Site, ir.GlobalVariable] = {}  # instance_attributes.py
+        self.loops = int_words.loops(function)
         # In the fast version, the word globals this block has loaded since any Python code could
         # run: no op between can change them, so a later load of the name reuses the word.
         self.loaded_globals: dict[str, ir.Value] = {}

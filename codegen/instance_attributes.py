@@ -15,23 +15,31 @@ real dict -- is the runtime's call, which does CPython's lookup and then fills t
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import reduce
+from typing import Protocol
 
 from llvmlite import ir
 
 from tpy2wasm.analysis import ir_objects as tob
-from tpy2wasm.analysis.rtypes import FLOAT_WORD
+from tpy2wasm.analysis.rtypes import FLOAT_WORD, WORDS
+from tpy2wasm.analysis.exceptions import Site
+from tpy2wasm.codegen import slot_access, words
+from tpy2wasm.codegen.fast_version import Version
 from tpy2wasm.codegen.slot_access import (
-    Emitter, Slot, define_read, held, of_new_object, read_in_place, replace, reusable_float, stored_object, unhold,
+    Slot, define_read, held, of_new_object, read_in_place, replace, reusable_float, stored_object, unhold,
 )
 from tpy2wasm.codegen.object_fields import (
-    FLOAT_VALUE, INSTANCE_VALUE, INSTANCE_VALUES, TYPE, TYPE_VERSION_TAG, load_field, load_global_item, store_field,
+    DICT_VERSION, FLOAT_VALUE, INSTANCE_VALUE, INSTANCE_VALUES, MODULE_DICT, TYPE, TYPE_VERSION_TAG, load_field,
+    load_global_item, store_field,
 )
-from tpy2wasm.codegen.object_words import else_to
+from tpy2wasm.codegen.object_words import else_to, has_type, inline_word
 from tpy2wasm.codegen.positions import position
-from tpy2wasm.codegen.runtime_api import ATTR_CACHE, I32, PTR, PTR_PTR
+from tpy2wasm.codegen.runtime_api import ATTR_CACHE, ATTR_CACHE_WAYS, I32, PTR, PTR_PTR
 
-#: ATTR_CACHE's fields: the type version tag, the attribute's index.
-_CACHED_TAG, _CACHED_INDEX = 3, 4
+#: ATTR_CACHE's fields: a module attribute's dict version and value, the ways; and a way's
+#: fields: the type version tag, the attribute's index.
+_MODULE_VERSION, _MODULE_VALUE, _WAYS = ir.Constant(I32, 1), ir.Constant(I32, 2), ir.Constant(I32, 3)
+_WAY_TAG, _WAY_INDEX = ir.Constant(I32, 0), ir.Constant(I32, 1)
 
 
 def emit(emitter: Emitter, op: tob.GetAttr | tob.SetAttr, takes_value: bool = False) -> None:
@@ -45,31 +53,108 @@ def emit(emitter: Emitter, op: tob.GetAttr | tob.SetAttr, takes_value: bool = Fa
         _set(emitter, op, takes_value)
 
 
+class Emitter(slot_access.Emitter, Protocol):
+    site: Site  # of the op being emitted
+    #: Each site's ATTR_CACHE, one for both versions: the generic version's lookup fills what the
+    #: fast version reads (codegen/fast_version.py).
+    attribute_caches: dict[Site, ir.GlobalVariable]
+    version: Version  # the version being emitted
+    #: Whether the function has a loop: a transfer there would leave the loop's remaining
+    #: iterations to the generic version.
+    loops: bool
+
+
+def _cache(emitter: Emitter) -> ir.GlobalVariable:
+    if emitter.site not in emitter.attribute_caches:
+        emitter.attribute_caches[emitter.site] = emitter.cache(ATTR_CACHE)
+    return emitter.attribute_caches[emitter.site]
+
+
+def _transfers(emitter: Emitter) -> bool:
+    """Whether an attribute op goes to the generic version where it cannot be done in place,
+    rather than call the runtime and go on: in the fast version of a function without a loop, so
+    that no call's path joins the fast one and LLVM keeps what it loaded (an object's type, its
+    values) from one attribute to the next; in a loop a transfer would leave the remaining
+    iterations to the generic version."""
+    return emitter.version.fast_words and not emitter.loops
+
+
 def _value_slot(emitter: Emitter, obj: ir.Value, cache: ir.GlobalVariable,
                 require: Callable[[ir.Value], None]) -> Slot:
     """The attribute's inline value, after `require` has been given the conditions under which it
-    is the attribute's place: the object's type has the cached tag (a tag of 0 is no type's: an
-    empty cache never matches), and the object inline values."""
-    builder = emitter.builder
+    is the attribute's place: a way of the cache has the object's type's tag (a tag of 0 is no
+    type's: an empty way never matches), and the object has inline values. The first way is
+    tested alone first: a site that sees one type finds it there."""
+    builder, function = emitter.builder, emitter.llvm_function
     tag = load_field(builder, load_field(builder, obj, TYPE), TYPE_VERSION_TAG)
-    cached = load_global_item(builder, cache, ir.Constant(I32, _CACHED_TAG))
-    require(builder.and_(builder.icmp_unsigned("==", tag, cached), builder.icmp_unsigned("!=", tag, ir.Constant(I32, 0))))
+    others, found = function.append_basic_block("attr.ways"), function.append_basic_block("attr.way")
+    known = builder.icmp_unsigned("!=", tag, ir.Constant(I32, 0))
+    first_index = _way_item(builder, cache, ir.Constant(I32, 0), _WAY_INDEX)
+    start = builder.block
+    builder.cbranch(builder.and_(known, builder.icmp_unsigned("==", tag, _way_item(builder, cache, ir.Constant(I32, 0),
+                                                                                   _WAY_TAG))), found, others)
+    builder.position_at_end(others)
+    way: ir.Value = ir.Constant(I32, 0)
+    matching = [builder.icmp_unsigned("==", tag, _way_item(builder, cache, ir.Constant(I32, index), _WAY_TAG))
+                for index in range(1, ATTR_CACHE_WAYS)]
+    for index, matches in reversed(list(enumerate(matching, start=1))):
+        way = builder.select(matches, ir.Constant(I32, index), way)
+    require(builder.and_(known, reduce(builder.or_, matching)))
+    other_index = _way_item(builder, cache, way, _WAY_INDEX)
+    builder.branch(found)
+    searched = builder.block
+    builder.position_at_end(found)
+    index = builder.phi(I32)
+    index.add_incoming(first_index, start)
+    index.add_incoming(other_index, searched)
     values = load_field(builder, obj, INSTANCE_VALUES)
     require(builder.icmp_unsigned("!=", values, ir.Constant(PTR_PTR, None)))
-    index = load_global_item(builder, cache, ir.Constant(I32, _CACHED_INDEX))
     return Slot(builder.gep(values, [index], inbounds=True), INSTANCE_VALUE)
 
 
+def _way_item(builder: ir.IRBuilder, cache: ir.Value, way: ir.Value, item: ir.Constant) -> ir.Value:
+    return load_global_item(builder, cache, _WAYS, way, item)
+
+
+def _module_value(emitter: Emitter, obj: ir.Value, cache: ir.GlobalVariable,
+                  require: Callable[[ir.Value], None]) -> ir.Value:
+    """The module attribute the cache holds (borrowed), after `require` has been given the
+    conditions under which it is `obj`'s: an exact module whose dict has the version the cache
+    saw (no two dicts share a version), as native_attributes.c's module_attribute tests."""
+    builder = emitter.builder
+    require(has_type(emitter, obj, "PyModule_Type"))
+    version = load_field(builder, load_field(builder, obj, MODULE_DICT), DICT_VERSION)
+    require(builder.icmp_unsigned("==", version, load_global_item(builder, cache, _MODULE_VERSION)))
+    value = load_global_item(builder, cache, _MODULE_VALUE)
+    require(builder.icmp_unsigned("!=", value, ir.Constant(PTR, None)))
+    return value
+
+
 def _get(emitter: Emitter, op: tob.GetAttr) -> None:
+    """A module's attribute from the cache, an instance's from its inline values; else (with
+    `_transfers`, the generic version's) the runtime's lookup."""
     builder, function = emitter.builder, emitter.llvm_function
-    rtype, obj, cache = op.dest.type, emitter.value(op.obj), emitter.cache(ATTR_CACHE)
-    other, found, join = (function.append_basic_block(f"attr.{name}") for name in ("other", "found", "join"))
-    slot = _value_slot(emitter, obj, cache, else_to(builder, other))
-    value = slot.load(builder)
-    builder.cbranch(builder.icmp_unsigned("!=", value, ir.Constant(PTR, None)), found, other)
-    builder.position_at_end(found)
-    incoming = [(read_in_place(emitter, value, rtype), builder.block)]
+    rtype, obj, cache = op.dest.type, emitter.value(op.obj), _cache(emitter)
+    join = function.append_basic_block("attr.join")
+    other = None if _transfers(emitter) else function.append_basic_block("attr.other")
+    require = emitter.transfer_unless if other is None else else_to(builder, other)
+
+    def read(value: ir.Value) -> ir.Value:
+        if other is None and rtype in WORDS:  # only a fast word goes on in the fast version
+            return inline_word(emitter, value, rtype, require)
+        return read_in_place(emitter, value, rtype)
+
+    if op.of_module:
+        value = _module_value(emitter, obj, cache, require)
+    else:
+        value = _value_slot(emitter, obj, cache, require).load(builder)
+        require(builder.icmp_unsigned("!=", value, ir.Constant(PTR, None)))
+    incoming = [(read(value), builder.block)]
     builder.branch(join)
+    if other is None:
+        builder.position_at_end(join)
+        emitter.define(op.dest, words.joined(builder, rtype, incoming))
+        return
     builder.position_at_end(other)
     looked_up = emitter.call_runtime("tpy2wasm_get_attr", held(emitter, op.obj, obj), emitter.strings.pointer(op.name),
                                      cache)
@@ -83,7 +168,7 @@ def _get(emitter: Emitter, op: tob.GetAttr) -> None:
 
 def _set(emitter: Emitter, op: tob.SetAttr, takes_value: bool) -> None:
     builder, function = emitter.builder, emitter.llvm_function
-    obj, cache = emitter.value(op.obj), emitter.cache(ATTR_CACHE)
+    obj, cache = emitter.value(op.obj), _cache(emitter)
     stored, owned = stored_object(emitter, op)
     if takes_value and not owned:  # the register's reference is this op's from here on
         emitter.forget_register(op.value)
@@ -102,18 +187,18 @@ def _set(emitter: Emitter, op: tob.SetAttr, takes_value: bool) -> None:
 
 def _set_float(emitter: Emitter, op: tob.SetAttr) -> None:
     """A float word stored over a float only the instance holds overwrites it in place; else it
-    is boxed and stored by the runtime's call."""
+    is boxed and stored by the runtime's call (or by the generic version: _transfers)."""
     builder, function = emitter.builder, emitter.llvm_function
-    obj, cache = emitter.value(op.obj), emitter.cache(ATTR_CACHE)
-    other, there, in_place, join = (function.append_basic_block(f"attr.{name}")
-                                    for name in ("other", "there", "in_place", "join"))
-    slot = _value_slot(emitter, obj, cache, else_to(builder, other))
-    current = slot.load(builder)
-    builder.cbranch(builder.icmp_unsigned("!=", current, ir.Constant(PTR, None)), there, other)
-    builder.position_at_end(there)
-    builder.cbranch(reusable_float(emitter, current, op.value), in_place, other)
-    builder.position_at_end(in_place)
+    obj, cache = emitter.value(op.obj), _cache(emitter)
+    other = None if _transfers(emitter) else function.append_basic_block("attr.other")
+    require = emitter.transfer_unless if other is None else else_to(builder, other)
+    current = _value_slot(emitter, obj, cache, require).load(builder)
+    require(builder.icmp_unsigned("!=", current, ir.Constant(PTR, None)))
+    require(reusable_float(emitter, current, op.value))
     store_field(builder, emitter.value(op.value), current, FLOAT_VALUE)
+    if other is None:
+        return
+    join = function.append_basic_block("attr.join")
     builder.branch(join)
     builder.position_at_end(other)
     stored, owned = stored_object(emitter, op)

@@ -246,6 +246,11 @@ def hot_on_words(function: FunctionIR, closed: bool, called_in_loop: bool) -> bo
     if closed or called_in_loop or "." in function.qualname \
             or any(isinstance(op, CallDirect) for block in function.blocks for op in block.ops):
         return True
+    return loops(function)
+
+
+def loops(function: FunctionIR) -> bool:
+    """Whether the function has a loop (a branch back to a block before)."""
     order = {block.label: index for index, block in enumerate(function.blocks)}
     return any(order[target] <= order[block.label] for block in function.blocks
                for target in successors(block.terminator))

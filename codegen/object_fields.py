@@ -59,6 +59,8 @@ TYPE_CACHED_KEYS: Final = Field("PyHeapTypeObject.ht_cached_keys", 436, PTR)
 KEYS_VERSION: Final = Field("PyDictKeysObject.dk_version", 8, I32)
 #: PyDictObject.ma_version_tag: a module's globals change version on every change.
 DICT_VERSION: Final = Field("PyDictObject.ma_version_tag", 16, I64)
+#: PyModuleObject.md_dict: a module's globals.
+MODULE_DICT: Final = Field("PyModuleObject.md_dict", 8, PTR)
 #: An instance's pointer to its inline values, and its managed dict (NULL while it has none).
 INSTANCE_VALUES: Final = Field("instance values", -16, PTR_PTR)
 INSTANCE_DICT: Final = Field("instance dict", -12, PTR)
@@ -92,9 +94,9 @@ def tagged_store(builder: ir.IRBuilder, value: ir.Value, address: ir.Value, kind
     builder.store(value, address).set_metadata("tbaa", _tag(builder.module, kind))
 
 
-def load_global_item(builder: ir.IRBuilder, aggregate: ir.Value, index: ir.Value) -> ir.Instruction:
-    """Item `index` (a struct's field or an array's item) of a RUNTIME_GLOBAL, or of a struct in one."""
-    return tagged_load(builder, builder.gep(aggregate, [ir.Constant(I32, 0), index], inbounds=True), RUNTIME_GLOBAL)
+def load_global_item(builder: ir.IRBuilder, aggregate: ir.Value, *path: ir.Value) -> ir.Instruction:
+    """The item at `path` (struct fields' and arrays' indexes) of a RUNTIME_GLOBAL, or of a struct in one."""
+    return tagged_load(builder, builder.gep(aggregate, [ir.Constant(I32, 0), *path], inbounds=True), RUNTIME_GLOBAL)
 
 
 def _address(builder: ir.IRBuilder, obj: ir.Value, field: Field) -> ir.Value:

@@ -26,10 +26,12 @@ NAME_CACHE: Final = ir.LiteralStructType([PTR, I64, I64, PTR, I64])
 builtins_version is NAME_IN_GLOBALS for a value found in the module's globals, small_word the
 value's small int word once an int word load has seen it (else WORD_ERROR)."""
 NAME_IN_GLOBALS: Final = 0
-ATTR_CACHE: Final = ir.LiteralStructType([PTR, I64, PTR, I32, I32])
-"""native_attributes.c's AttrCache {name, version, value, type_version, index}: a module
-attribute's value while the module's dict keeps its version; the index of an instance attribute
-in the inline values of instances of the type with that version tag."""
+ATTR_CACHE_WAYS: Final = 4
+ATTR_CACHE: Final = ir.LiteralStructType([PTR, I64, PTR, ir.ArrayType(ir.LiteralStructType([I32, I32]), ATTR_CACHE_WAYS)])
+"""native_attributes.c's AttrCache {name, version, value, ways[ATTR_CACHE_WAYS] {type_version,
+index}}: a module attribute's value while the module's dict keeps its version; the index of an
+instance attribute in the inline values of instances of the type with each version tag, the
+most recently remembered type first."""
 METHOD_SITE: Final = ir.LiteralStructType([I32, I32, PTR, I64, PTR, PTR])
 """native.h's MethodSite {type_version, keys_version, globals, globals_version, callee, direct}."""
 METHOD_SITE_WAYS: Final = 4

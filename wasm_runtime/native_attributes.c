@@ -4,7 +4,8 @@
  *
  * - An instance's attribute held in its inline values (an instance of a class without
  *   __slots__, whose instances share their type's dict keys), as LOAD_ATTR_INSTANCE_VALUE and
- *   STORE_ATTR_INSTANCE_VALUE do. While the type keeps the version tag the cache saw (any change
+ *   STORE_ATTR_INSTANCE_VALUE do, for up to ATTR_CACHE_WAYS types at a site (an inherited method
+ *   reads a base's attribute on instances of each subclass). While a type keeps the version tag the cache saw (any change
  *   to the type or to a base gives it another), the name keeps its index in the type's shared
  *   keys (they only grow) and nothing in the type's MRO comes before the instance's value: no
  *   __getattribute__, __getattr__ or __setattr__, no data descriptor, and no descriptor of a
@@ -14,21 +15,26 @@
  *   CPython's to report); a store replaces a value that is there, leaving the values' insertion
  *   order alone. Anything else is the call here, which does CPython's lookup and then fills the
  *   cache when the conditions hold.
- * - A module's attribute while the module's dict keeps its version (LOAD_ATTR_MODULE). */
+ * - A module's attribute while the module's dict keeps its version (LOAD_ATTR_MODULE); generated
+ *   code reads it from the cache too, on the same conditions. */
 #include "native.h"
 
 #include <stddef.h>
 #include <string.h>
 
+#define ATTR_CACHE_WAYS 4 /* codegen/runtime_api.py: ATTR_CACHE_WAYS */
 typedef struct {
-    PyObject *name;        /* the interned name */
-    uint64_t version;      /* module attributes: the dict's version when `value` was found */
-    PyObject *value;       /* borrowed: the dict holding it is unchanged while the version matches */
-    uint32_t type_version; /* instance values: the type's version tag (0, which no type has, before) */
+    uint32_t type_version; /* the type's version tag (0, which no type has, before) */
     int32_t index;         /* the name's index in the type's shared keys and so in the values */
+} AttrWay;
+typedef struct {
+    PyObject *name;   /* the interned name */
+    uint64_t version; /* module attributes: the dict's version when `value` was found */
+    PyObject *value;  /* borrowed: the dict holding it is unchanged while the version matches */
+    AttrWay ways[ATTR_CACHE_WAYS]; /* instance values, by type: the most recently remembered first */
 } AttrCache;
-_Static_assert(offsetof(AttrCache, value) == 16 && offsetof(AttrCache, type_version) == 20
-               && offsetof(AttrCache, index) == 24 && sizeof(AttrCache) == 32, "codegen/runtime_api.py: ATTR_CACHE");
+_Static_assert(offsetof(AttrCache, value) == 16 && offsetof(AttrCache, ways) == 20 && sizeof(AttrWay) == 8
+               && sizeof(AttrCache) == 56, "codegen/runtime_api.py: ATTR_CACHE");
 _Static_assert(offsetof(PyTypeObject, tp_version_tag) == 192, "codegen/object_fields.py: TYPE_VERSION_TAG");
 
 /* CPython 3.11's Include/internal/pycore_dict.h, which its specializer uses: the index of a str
@@ -65,9 +71,14 @@ static int instance_value_index(PyObject *object, PyObject *key, int store, Py_s
 
 static void remember_instance_value(PyObject *object, PyObject *key, int store, AttrCache *cache) {
     Py_ssize_t index;
-    if (instance_value_index(object, key, store, &index)) {
-        cache->type_version = Py_TYPE(object)->tp_version_tag;
-        cache->index = (int32_t)index;
+    if (instance_value_index(object, key, store, &index)) { /* first; the way it was in, or the last, dropped */
+        uint32_t tag = Py_TYPE(object)->tp_version_tag;
+        int way = 0;
+        while (way < ATTR_CACHE_WAYS - 1 && cache->ways[way].type_version != tag) {
+            way++;
+        }
+        memmove(&cache->ways[1], &cache->ways[0], (size_t)way * sizeof(AttrWay));
+        cache->ways[0] = (AttrWay){tag, (int32_t)index};
     }
 }
 
@@ -176,8 +187,10 @@ PyObject *tpy2wasm_get_native_method(PyObject *object, const char *name, PyObjec
     return NULL;
 }
 
+#define MODULE_DICT_OFFSET 8 /* codegen/object_fields.py: MODULE_DICT */
+
 /* At start-up: 0, or -1 with SystemError when this CPython does not keep an instance's
- * attributes where inline_values finds them. */
+ * attributes where inline_values finds them, or a module's dict where generated code reads it. */
 int tpy2wasm_init_attributes(void) {
     PyObject *namespace = PyDict_New();
     PyObject *type = namespace == NULL ? NULL : PyObject_CallFunction((PyObject *)&PyType_Type, "s()O",
@@ -185,13 +198,18 @@ int tpy2wasm_init_attributes(void) {
     PyObject *probe = type == NULL ? NULL : PyObject_CallNoArgs(type);
     AttrCache cache = {0};
     int agrees = probe != NULL && tpy2wasm_set_attr(probe, "probe", &cache, Py_Ellipsis) == 0
-                 && cache.type_version == Py_TYPE(probe)->tp_version_tag && cache.type_version != 0
-                 && inline_values(probe) != NULL && inline_values(probe)[cache.index] == Py_Ellipsis
+                 && cache.ways[0].type_version == Py_TYPE(probe)->tp_version_tag && cache.ways[0].type_version != 0
+                 && inline_values(probe) != NULL && inline_values(probe)[cache.ways[0].index] == Py_Ellipsis
                  && ((PyObject **)probe)[-3] == NULL;
     if (agrees) {
         PyDictKeysObject *keys = ((PyHeapTypeObject *)type)->ht_cached_keys;
         uint32_t version = _PyDictKeys_GetVersionForCurrentState(keys);
         agrees = version != 0 && *(uint32_t *)((char *)keys + KEYS_VERSION_OFFSET) == version;
+    }
+    if (agrees) { /* a module's dict, where generated code reads it (no header states the layout) */
+        PyObject *module = PyModule_New("tpy2wasm_probe");
+        agrees = module != NULL && *(PyObject **)((char *)module + MODULE_DICT_OFFSET) == PyModule_GetDict(module);
+        Py_XDECREF(module);
     }
     Py_XDECREF(probe);
     Py_XDECREF(type);
