@@ -3,9 +3,10 @@
 Each program costs about 6 s of CPU whatever its size (mypy, the link, wasmtime compiling the
 whole module, two interpreter start-ups) and each function about 1 s more (LLVM optimises
 most of them: they loop), so the functions go into two large programs, one for each of CI's two
-pytest workers: 220 functions here and 140 in test_hypothesis.py (measured on a clean clone,
-2 cores: 164 s and 199 s for two programs of 160 functions, which took the suite past 20 minutes).
-A failure names the seed; `python -m tests.fuzz --seed N --count 110 --per-program 110 --out fuzz-failures/`
+pytest workers: 160 functions here and 100 in test_hypothesis.py (measured on a clean clone,
+2 cores: 164 s and 199 s for two programs of 160 functions, which took the suite past 20 minutes;
+at 220 and 140 it was 19 min 46 s, too near them). Longer runs are `python -m tests.fuzz`'s.
+A failure names the seed; `python -m tests.fuzz --seed N --count 80 --per-program 80 --out fuzz-failures/`
 reproduces it and writes the program minimised.
 """
 
@@ -22,7 +23,7 @@ from tpy2wasm.analysis.nativeness import check_program
 from tpy2wasm.analysis.typed_ast import build_typed_program
 
 SEEDS = range(1, 3)
-FUNCTIONS_PER_PROGRAM = 110
+FUNCTIONS_PER_PROGRAM = 80
 
 
 @pytest.mark.parametrize("seed", SEEDS)
