@@ -29,18 +29,20 @@ from tpy2wasm.codegen import (
 )
 from tpy2wasm.codegen.refcount_slots import RefcountEmitter, assigned_locals
 from tpy2wasm.codegen.float_constants import float_literal
-from tpy2wasm.codegen.runtime_api import DIRECT_SITE, I1, I32, PTR
+from tpy2wasm.codegen.runtime_api import I1, I32, PTR
+from tpy2wasm.codegen.site_caches import SiteCaches
 from tpy2wasm.codegen.positions import position, position_pointer
 from tpy2wasm.codegen.strings import StringPool
 
 
-class FunctionEmitter(RefcountEmitter):
+class FunctionEmitter(RefcountEmitter, SiteCaches):
     """Emits one function's body, its direct entry `word f(PyObject *globals, int depth,
     word a1, ...)` (codegen/direct_calls.py)."""
 
     def __init__(self, function: tir.FunctionIR, llvm_function: ir.Function, entries: direct_calls.NativeEntries,
                  strings: StringPool, filename: str, closed: bool, hot: bool) -> None:
         super().__init__(llvm_function)
+        SiteCaches.__init__(self)
         self.closed = closed  # codegen/entry_bindings.py
         self.function = insert_refcounts(insert_error_edges(function))
         self.entries = entries
@@ -68,9 +70,7 @@ class FunctionEmitter(RefcountEmitter):
         self.range_iterators = ranges.range_fallback_iterators(self.function)  # whose steps test for no list
         self.callee_names = {op.dest.number: op.name for block in self.function.blocks for op in block.ops
                              if isinstance(op, tir.LoadGlobal) and op.dest.number in self.callee_loads}
-        self.direct_sites: dict[int, ir.GlobalVariable] = {}  # by callee register: one for both versions
         self.method_sites: dict[int, tuple[ir.GlobalVariable, tuple[ir.Value, ir.Value, ir.Value]]] = {}  # method_calls.py
-        self.attribute_caches: dict[Site, ir.GlobalVariable] = {}  # instance_attributes.py
         self.loops = int_words.loops(function)
         # In the fast version, the word globals this block has loaded since any Python code could
         # run: no op between can change them, so a later load of the name reuses the word.
@@ -485,18 +485,3 @@ class FunctionEmitter(RefcountEmitter):
         blocks = self.version.blocks
         list_items.for_step(self, terminator, blocks[terminator.body], blocks[terminator.exit], self.version.fast_words,
                             may_be_list=terminator.iterator not in self.range_iterators)
-
-    def direct_site(self, call: tob.CallDirect) -> ir.GlobalVariable:
-        """The DIRECT_SITE of a CallDirect: its callee's load and the call share it."""
-        if call.callee.number not in self.direct_sites:
-            self.direct_sites[call.callee.number] = self.cache(DIRECT_SITE)
-        return self.direct_sites[call.callee.number]
-
-    def cache(self, cache_type: ir.Type = PTR) -> ir.GlobalVariable:
-        """A per-site cache the runtime fills (a PyObject* for interned names, constants and
-        keyword names; a NameCache for a global's lookup)."""
-        variable = ir.GlobalVariable(self.module, cache_type, self.module.get_unique_name("cache"))
-        variable.linkage = "internal"
-        variable.initializer = ir.Constant(cache_type, None)
-        return variable
-

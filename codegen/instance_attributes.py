@@ -14,7 +14,7 @@ real dict -- is the runtime's call, which does CPython's lookup and then fills t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import reduce
 from typing import Protocol
 
@@ -55,9 +55,8 @@ def emit(emitter: Emitter, op: tob.GetAttr | tob.SetAttr, takes_value: bool = Fa
 
 class Emitter(slot_access.Emitter, Protocol):
     site: Site  # of the op being emitted
-    #: Each site's ATTR_CACHE, one for both versions: the generic version's lookup fills what the
-    #: fast version reads (codegen/fast_version.py).
-    attribute_caches: dict[Site, ir.GlobalVariable]
+
+    def shared_cache(self, key: Hashable, cache_type: ir.Type) -> ir.GlobalVariable: ...
     version: Version  # the version being emitted
     #: Whether the function has a loop: a transfer there would leave the loop's remaining
     #: iterations to the generic version.
@@ -65,9 +64,7 @@ class Emitter(slot_access.Emitter, Protocol):
 
 
 def _cache(emitter: Emitter) -> ir.GlobalVariable:
-    if emitter.site not in emitter.attribute_caches:
-        emitter.attribute_caches[emitter.site] = emitter.cache(ATTR_CACHE)
-    return emitter.attribute_caches[emitter.site]
+    return emitter.shared_cache(("attribute", emitter.site), ATTR_CACHE)
 
 
 def _transfers(emitter: Emitter) -> bool:
