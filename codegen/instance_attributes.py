@@ -4,12 +4,15 @@ the program's classes stay ordinary Python objects).
 CPython 3.11 keeps the attributes of an instance of a class without `__slots__` in an array
 of values beside the object, indexed like its type's shared dict keys. A GetAttr or SetAttr
 site's cache (wasm_runtime/native_attributes.c says when the runtime fills it, and why it is
-then exact) holds a type's version tag and the attribute's index there; generated code tests
-that the object's type has that tag and that the object still has inline values, then reads
-the value (a word read where it lies when it is an exact float, bool or small int) or replaces
-it (a float word overwriting a float nothing else holds). Everything else -- another type, a
-value not there, a module, a descriptor, `__getattr__`, an instance whose attributes became a
-real dict -- is the runtime's call, which does CPython's lookup and then fills the cache.
+then exact) holds, in each of its ways, a type's version tag and the attribute's index there;
+generated code tests that a way has the object's type's tag and that the object still has
+inline values, then reads the value (a word read where it lies when it is an exact float, bool
+or small int) or replaces it (a float word overwriting a float nothing else holds). A read of
+an imported module's attribute takes the value the cache keeps while the module's dict keeps its
+version. Everything else -- another type, a value not there, a descriptor, `__getattr__`, an
+instance whose attributes became a real dict -- is the runtime's call, which does CPython's
+lookup and then fills the cache; or, in the fast version of a function without a loop
+(`_transfers`), the generic version's.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from llvmlite import ir
 from tpy2wasm.analysis import ir_objects as tob
 from tpy2wasm.analysis.rtypes import FLOAT_WORD, WORDS
 from tpy2wasm.analysis.exceptions import Site
-from tpy2wasm.codegen import slot_access, words
+from tpy2wasm.codegen import slot_access
 from tpy2wasm.codegen.fast_version import Version
 from tpy2wasm.codegen.slot_access import (
     Slot, define_read, held, of_new_object, read_in_place, replace, reusable_float, stored_object, unhold,
@@ -55,12 +58,12 @@ def emit(emitter: Emitter, op: tob.GetAttr | tob.SetAttr, takes_value: bool = Fa
 
 class Emitter(slot_access.Emitter, Protocol):
     site: Site  # of the op being emitted
-
-    def shared_cache(self, key: Hashable, cache_type: ir.Type) -> ir.GlobalVariable: ...
     version: Version  # the version being emitted
     #: Whether the function has a loop: a transfer there would leave the loop's remaining
     #: iterations to the generic version.
     loops: bool
+
+    def shared_cache(self, key: Hashable, cache_type: ir.Type) -> ir.GlobalVariable: ...
 
 
 def _cache(emitter: Emitter) -> ir.GlobalVariable:
@@ -132,7 +135,6 @@ def _get(emitter: Emitter, op: tob.GetAttr) -> None:
     `_transfers`, the generic version's) the runtime's lookup."""
     builder, function = emitter.builder, emitter.llvm_function
     rtype, obj, cache = op.dest.type, emitter.value(op.obj), _cache(emitter)
-    join = function.append_basic_block("attr.join")
     other = None if _transfers(emitter) else function.append_basic_block("attr.other")
     require = emitter.transfer_unless if other is None else else_to(builder, other)
 
@@ -146,12 +148,12 @@ def _get(emitter: Emitter, op: tob.GetAttr) -> None:
     else:
         value = _value_slot(emitter, obj, cache, require).load(builder)
         require(builder.icmp_unsigned("!=", value, ir.Constant(PTR, None)))
+    if other is None:
+        emitter.define(op.dest, read(value))
+        return
+    join = function.append_basic_block("attr.join")
     incoming = [(read(value), builder.block)]
     builder.branch(join)
-    if other is None:
-        builder.position_at_end(join)
-        emitter.define(op.dest, words.joined(builder, rtype, incoming))
-        return
     builder.position_at_end(other)
     looked_up = emitter.call_runtime("tpy2wasm_get_attr", held(emitter, op.obj, obj), emitter.strings.pointer(op.name),
                                      cache)
