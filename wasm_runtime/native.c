@@ -93,3 +93,17 @@ void tpy2wasm_traceback(PyObject *globals, const char *function, const char *fil
     Py_XDECREF(traceback);
     PyErr_Restore(type, value, entry);
 }
+
+PyObject *_Py_Offer_Suggestions(PyObject *exception); /* CPython's Python/suggestions.c */
+
+/* _tpy2wasm.suggestion(error): the name CPython's C printer suggests for a NameError or an
+ * AttributeError ("Did you mean", which a native frame's globals let it find), or None;
+ * boot.py's printer, which stands in for CPython's, asks. */
+PyObject *tpy2wasm_suggestion(PyObject *module, PyObject *error) {
+    PyObject *name = _Py_Offer_Suggestions(error);
+    if (name == NULL) {
+        PyErr_Clear();
+        Py_RETURN_NONE;
+    }
+    return name;
+}

@@ -14,6 +14,8 @@ PyObject *tpy2wasm_cached_string(const char *utf8, int size, PyObject **cache);
 #define TPY2WASM_SMALLEST_CACHED_INT (-5)
 #define TPY2WASM_CACHED_INTS 262
 int tpy2wasm_init_small_ints(void);
+/* _tpy2wasm.suggestion(error), native.c: CPython's 'Did you mean' name, or None. */
+PyObject *tpy2wasm_suggestion(PyObject *module, PyObject *error);
 
 /* A direct call site in a native function (codegen/runtime_api.py: DIRECT_SITE mirrors it): the
  * callee it is bound to (a reference, tpy2wasm_is_site_callee), and the version of the module's

@@ -460,23 +460,10 @@ static void print_stats_at_exit(void) {
     fflush(stderr);
 }
 
-PyObject *_Py_Offer_Suggestions(PyObject *exception); /* CPython's Python/suggestions.c */
-
-/* _tpy2wasm.suggestion(error): the name CPython's C printer suggests for a NameError or an
- * AttributeError ("Did you mean"), or None; boot.py's printer, which stands in for it, asks. */
-static PyObject *suggestion(PyObject *module, PyObject *error) {
-    PyObject *name = _Py_Offer_Suggestions(error);
-    if (name == NULL) {
-        PyErr_Clear();
-        Py_RETURN_NONE;
-    }
-    return name;
-}
-
 static PyMethodDef module_methods[] = {
     {"native", native, METH_O, "The decorator that makes a function native, by its key."},
     {"stats", stats, METH_NOARGS, "How each native function's calls were served so far."},
-    {"suggestion", suggestion, METH_O, "CPython's 'Did you mean' name for an error, or None."},
+    {"suggestion", tpy2wasm_suggestion, METH_O, "CPython's 'Did you mean' name for an error, or None."},
     {NULL, NULL, 0, NULL},
 };
 
