@@ -1,5 +1,6 @@
-"""Words and objects converted inline where it is cheap: the of a borrowed object read where it lies when it is an exact float, True or False, or an int
-of at most one digit -- what a list of floats, bools or ints holds; and a word boxed into
+"""Words and objects converted inline where it is cheap: the word of a borrowed object read where
+it lies (the fields it reads: codegen/object_fields.py) when it is an exact float, True or False,
+or an int of at most one digit -- what a list of floats, bools or ints holds; and a word boxed into
 CPython's own object when one is cached (True, False, the ints -5..256). Anything else is the
 runtime's conversion (words.FROM_OBJECT, words.BOX), so the result is always the same.
 """
