@@ -53,13 +53,18 @@ class InlineBuiltin:
 
 
 def _is_sized(emitter: Emitter, op: tob.CallBuiltin, obj: ir.Value) -> ir.Value:
-    return emitter.builder.or_(has_type(emitter, obj, "PyList_Type"), has_type(emitter, obj, "PyTuple_Type"))
+    builder = emitter.builder
+    return builder.or_(builder.or_(has_type(emitter, obj, "PyList_Type"), has_type(emitter, obj, "PyTuple_Type")),
+                       has_type(emitter, obj, "PyUnicode_Type"))
 
 
 def _size(emitter: Emitter, obj: ir.Value) -> ir.Value:
-    """len() of an exact list or tuple: its ob_size, as a small word."""
-    size = object_fields.load_field(emitter.builder, obj, object_fields.SIZE)
-    return emitter.builder.shl(emitter.builder.sext(size, I64), ir.Constant(I64, 1))
+    """len() of an exact list, tuple or str: its ob_size or length, as a small word."""
+    builder = emitter.builder
+    size = builder.select(has_type(emitter, obj, "PyUnicode_Type"),
+                          object_fields.load_field(builder, obj, object_fields.STR_LENGTH),
+                          object_fields.load_field(builder, obj, object_fields.SIZE))
+    return builder.shl(builder.sext(size, I64), ir.Constant(I64, 1))
 
 
 def _has_root(emitter: Emitter, op: tob.CallBuiltin, x: ir.Value) -> ir.Value:

@@ -45,6 +45,8 @@ TYPE: Final = Field("ob_type", 4, PTR)
 #: PyVarObject.ob_size: a list's or tuple's length, an int's signed digit count.
 SIZE: Final = Field("ob_size", 8, I32)
 FLOAT_VALUE: Final = Field("PyFloatObject.ob_fval", 8, F64)
+#: PyASCIIObject.length: a str's length in code points.
+STR_LENGTH: Final = Field("PyASCIIObject.length", 8, I32)
 #: PyLongObject.ob_digit[0], a 30-bit digit.
 INT_DIGIT: Final = Field("PyLongObject.ob_digit", 12, I32)
 LIST_ITEMS: Final = Field("PyListObject.ob_item", 12, PTR_PTR)

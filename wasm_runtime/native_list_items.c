@@ -1,5 +1,5 @@
-/* Items at an int word index, and the layouts generated code reads lists, floats, ints and list
- * iterators by (codegen/list_items.py reads an exact list's item in place; these are the paths
+/* Items at an int word index, and the layouts generated code reads lists, floats, ints, strs and
+ * list iterators by (codegen/list_items.py reads an exact list's item in place; these are the paths
  * for everything else: CPython's subscript on the boxed index).
  */
 #define PY_SSIZE_T_CLEAN
@@ -15,6 +15,7 @@ _Static_assert(offsetof(PyVarObject, ob_size) == 8, "codegen/object_fields.py: S
 _Static_assert(offsetof(PyListObject, ob_item) == 12, "codegen/object_fields.py: LIST_ITEMS");
 _Static_assert(offsetof(PyListObject, allocated) == 16, "codegen/object_fields.py: LIST_ALLOCATED");
 _Static_assert(offsetof(PyFloatObject, ob_fval) == 8, "codegen/object_fields.py: FLOAT_VALUE");
+_Static_assert(offsetof(PyASCIIObject, length) == 8, "codegen/object_fields.py: STR_LENGTH");
 _Static_assert(offsetof(PyLongObject, ob_digit) == 12 && PyLong_SHIFT == 30, "codegen/object_fields.py: INT_DIGIT");
 
 /* Whether `key` indexes an exact list past any length it can have on wasm32, where CPython
@@ -44,8 +45,23 @@ int tpy2wasm_set_item(PyObject *object, PyObject *key, PyObject *value) {
     return past_any_list(object, key, "list assignment index out of range") ? -1 : PyObject_SetItem(object, key, value);
 }
 
-/* `object[index]` for an int word index. */
+/* `object[index]` for an int word index: an exact str's or tuple's item by its sq_item, as their
+ * subscript does (BINARY_SUBSCR_TUPLE_INT likewise), with an index past any length on wasm32
+ * an IndexError as on a 64-bit machine (past_any_list); anything else by CPython's subscript
+ * on the boxed index. */
 PyObject *tpy2wasm_get_item_at(PyObject *object, int64_t index) {
+    int is_str = PyUnicode_CheckExact(object);
+    if ((index & 1) == 0 && (is_str || PyTuple_CheckExact(object))) {
+        int64_t at = index >> 1; /* a small word's value */
+        if (at < 0) {
+            at += is_str ? PyUnicode_GET_LENGTH(object) : PyTuple_GET_SIZE(object);
+        }
+        if (at < 0 || at > PY_SSIZE_T_MAX) {
+            PyErr_SetString(PyExc_IndexError, is_str ? "string index out of range" : "tuple index out of range");
+            return NULL;
+        }
+        return Py_TYPE(object)->tp_as_sequence->sq_item(object, (Py_ssize_t)at);
+    }
     PyObject *key = tpy2wasm_word_box(index);
     if (key == NULL) {
         return NULL;

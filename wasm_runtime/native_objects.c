@@ -234,6 +234,10 @@ PyObject *tpy2wasm_binary_op(binaryfunc operation, PyObject *left, PyObject *rig
     if (fast != NULL || PyErr_Occurred()) {
         return fast;
     }
+    if ((operation == PyNumber_Add || operation == PyNumber_InPlaceAdd)
+        && PyUnicode_CheckExact(left) && PyUnicode_CheckExact(right)) {
+        return PyUnicode_Concat(left, right); /* str has no nb_add: what sq_concat does (BINARY_OP_ADD_UNICODE) */
+    }
     return operation(left, right);
 }
 
@@ -248,7 +252,8 @@ PyObject *tpy2wasm_not(PyObject *operand) {
 }
 
 /* A rich comparison (`rich` is Py_LT ... Py_GE), with two small ints or two exact floats compared
- * directly, as the interpreter's specialized COMPARE_OP does. */
+ * directly, and two exact strs by str's own comparison, as the interpreter's specialized
+ * COMPARE_OP does (for exact types of one kind, PyObject_RichCompare calls just that). */
 PyObject *tpy2wasm_compare_op(int rich, PyObject *left, PyObject *right) {
     long a, b;
     if (small_int(left, &a) && small_int(right, &b)) {
@@ -259,6 +264,9 @@ PyObject *tpy2wasm_compare_op(int rich, PyObject *left, PyObject *right) {
         double x = PyFloat_AS_DOUBLE(left), y = PyFloat_AS_DOUBLE(right);
         int results[] = {x < y, x <= y, x == y, x != y, x > y, x >= y};
         return PyBool_FromLong(results[rich]);
+    }
+    if (PyUnicode_CheckExact(left) && PyUnicode_CheckExact(right)) {
+        return PyUnicode_RichCompare(left, right, rich);
     }
     return PyObject_RichCompare(left, right, rich);
 }
@@ -306,6 +314,9 @@ static PyObject *keyword_names(int count, const char *names, PyObject **cache) {
 
 PyObject *tpy2wasm_call(PyObject *callable, PyObject *const *args, int count, int keyword_count,
                         const char *names, PyObject **cache) {
+    if (callable == (PyObject *)&PyUnicode_Type && count == 1 && keyword_count == 0) {
+        return PyObject_Str(args[0]); /* str(x): what type_call of str comes to (PRECALL_NO_KW_STR_1) */
+    }
     PyObject *kwnames = keyword_names(keyword_count, names, cache);
     if (keyword_count > 0 && kwnames == NULL) {
         return NULL;
