@@ -107,9 +107,9 @@ def object_of(emitter: ObjectEmitter, op: tir.Op) -> ir.Value:
 
 
 def load_global(emitter: ObjectEmitter, name: str) -> ir.Value:
-    """LOAD_GLOBAL: inline, the value the site's cache holds while the module's globals keep the
-    version they had when it was found there (as LOAD_GLOBAL_MODULE); the runtime's lookup
-    otherwise, which also serves names from builtins."""
+    """LOAD_GLOBAL: inline, the value the site's cache holds while the module's globals, and for
+    a builtin the builtins dict it was found in, keep the versions they had then (as
+    LOAD_GLOBAL_MODULE and LOAD_GLOBAL_BUILTIN); the runtime's lookup otherwise."""
     builder = emitter.builder
     cache = emitter.cache(NAME_CACHE)
     cached = _cache_item(builder, cache, 3)
@@ -125,7 +125,7 @@ def load_global(emitter: ObjectEmitter, name: str) -> ir.Value:
 
 def load_global_word(emitter: ObjectEmitter, name: str) -> ir.Value:
     """LOAD_GLOBAL of an int word: inline, the small int word the site's cache keeps while the
-    globals keep their version; else the runtime's load, a new word (WORD_ERROR on NameError)."""
+    dicts keep their versions; else the runtime's load, a new word (WORD_ERROR on NameError)."""
     builder = emitter.builder
     cache = emitter.cache(NAME_CACHE)
     cached = _cache_item(builder, cache, 4)
@@ -142,16 +142,28 @@ def _cache_item(builder: ir.IRBuilder, cache: ir.Value, index: int) -> ir.Value:
 def _cached_or(emitter: ObjectEmitter, cache: ir.Value, usable: ir.Value, found: Callable[[], ir.Value],
                missed: Callable[[], ir.Value]) -> ir.Value:
     """`found()` where the NameCache holds a `usable` value found in the module's globals, whose
-    version is still the one it was found at; else `missed()`."""
-    builder = emitter.builder
-    in_globals = builder.icmp_unsigned("==", _cache_item(builder, cache, 2),
-                                       ir.Constant(I64, NAME_IN_GLOBALS))
-    unchanged = builder.icmp_unsigned("==", _cache_item(builder, cache, 1), load_field(builder, emitter.globals_pointer, DICT_VERSION))
-    with builder.if_else(builder.and_(usable, builder.and_(in_globals, unchanged)), likely=True) as (hit, miss):
-        with hit:
-            hit_value, hit_block = found(), builder.block
-        with miss:
-            miss_value, miss_block = missed(), builder.block
+    version is still the one it was found at, or in a builtins dict that also keeps its
+    version; else `missed()`."""
+    builder, function = emitter.builder, emitter.llvm_function
+    where, in_builtins, hit, miss, join = (function.append_basic_block(f"global.{name}") for name in
+                                           ("where", "builtins", "hit", "miss", "join"))
+    unchanged = builder.icmp_unsigned("==", _cache_item(builder, cache, 1),
+                                      load_field(builder, emitter.globals_pointer, DICT_VERSION))
+    builder.cbranch(builder.and_(usable, unchanged), where, miss).set_weights([1000, 1])
+    builder.position_at_end(where)
+    builtins_version = _cache_item(builder, cache, 2)
+    builder.cbranch(builder.icmp_unsigned("==", builtins_version, ir.Constant(I64, NAME_IN_GLOBALS)), hit, in_builtins)
+    builder.position_at_end(in_builtins)
+    builtins = _cache_item(builder, cache, 5)
+    builder.cbranch(builder.icmp_unsigned("==", builtins_version, load_field(builder, builtins, DICT_VERSION)),
+                    hit, miss).set_weights([1000, 1])
+    builder.position_at_end(hit)
+    hit_value, hit_block = found(), builder.block
+    builder.branch(join)
+    builder.position_at_end(miss)
+    miss_value, miss_block = missed(), builder.block
+    builder.branch(join)
+    builder.position_at_end(join)
     value = builder.phi(hit_value.type)
     value.add_incoming(hit_value, hit_block)
     value.add_incoming(miss_value, miss_block)

@@ -66,19 +66,23 @@ PyObject *tpy2wasm_singleton(int which) {
 /* A LOAD_GLOBAL site's cache: the value found while both dicts keep their versions (a dict's
  * version changes with every change to it), as CPython 3.11's LOAD_GLOBAL_MODULE/BUILTIN do.
  * A value found in the globals needs only theirs: its builtins_version is IN_GLOBALS (no dict
- * has version 0: each version is a global counter's next value). Native code tests that case
- * inline (codegen/runtime_api.py: NAME_CACHE and codegen/object_fields.py: DICT_VERSION mirror this layout). */
+ * has version 0: each version is a global counter's next value); one found in builtins, the
+ * version of the builtins dict it was found in, which the cache holds (so a custom builtins
+ * dict of an exec cannot be freed and its memory still show the version). Native code tests
+ * both cases inline (codegen/runtime_api.py: NAME_CACHE and codegen/object_fields.py:
+ * DICT_VERSION mirror this layout). */
 typedef struct {
     PyObject *name;
     uint64_t globals_version;
     uint64_t builtins_version;
     PyObject *value;     /* borrowed: the dict holding it is unchanged while the versions match */
     int64_t small_word;  /* the value's small int word, or WORD_ERROR: an int word load's answer */
+    PyObject *builtins;  /* the builtins dict last looked in, or NULL */
 } NameCache;
 #define IN_GLOBALS 0
 _Static_assert(offsetof(PyDictObject, ma_version_tag) == 16, "codegen/object_fields.py: DICT_VERSION");
-_Static_assert(offsetof(NameCache, value) == 24 && offsetof(NameCache, small_word) == 32,
-               "codegen/runtime_api.py: NAME_CACHE");
+_Static_assert(offsetof(NameCache, value) == 24 && offsetof(NameCache, small_word) == 32
+               && offsetof(NameCache, builtins) == 40, "codegen/runtime_api.py: NAME_CACHE");
 
 static uint64_t dict_version(PyObject *dict) {
     return ((PyDictObject *)dict)->ma_version_tag;
@@ -96,11 +100,26 @@ static void name_error(const char *name, PyObject *key) {
     PyErr_Restore(type, error, traceback);
 }
 
-/* LOAD_GLOBAL: the module's globals, then builtins. */
+/* The builtins of code whose globals are `globals` (borrowed), as CPython finds a function's:
+ * their __builtins__ (a module's dict, or a dict), else the interpreter's. So an exec with
+ * builtins of its own that calls a native function does not change what its names mean. */
+static PyObject *builtins_of(PyObject *globals) {
+    static PyObject *key;
+    PyObject *builtins = tpy2wasm_cached_string("__builtins__", 12, &key);
+    builtins = builtins == NULL ? NULL : PyDict_GetItemWithError(globals, builtins);
+    if (builtins != NULL && PyModule_Check(builtins)) {
+        return PyModule_GetDict(builtins);
+    }
+    if (builtins != NULL || PyErr_Occurred()) {
+        return builtins;
+    }
+    return PyEval_GetBuiltins();
+}
+
+/* LOAD_GLOBAL: the module's globals, then their builtins. */
 PyObject *tpy2wasm_load_name(PyObject *globals, const char *name, NameCache *cache) {
-    PyObject *builtins = PyEval_GetBuiltins();
     if (cache->value != NULL && cache->globals_version == dict_version(globals)
-        && (cache->builtins_version == IN_GLOBALS || cache->builtins_version == dict_version(builtins))) {
+        && (cache->builtins_version == IN_GLOBALS || cache->builtins_version == dict_version(cache->builtins))) {
         Py_INCREF(cache->value);
         return cache->value;
     }
@@ -110,7 +129,17 @@ PyObject *tpy2wasm_load_name(PyObject *globals, const char *name, NameCache *cac
     }
     PyObject *value = PyDict_GetItemWithError(globals, key);
     uint64_t builtins_version = IN_GLOBALS;
-    if (value == NULL && !PyErr_Occurred()) {
+    PyObject *builtins = value == NULL && !PyErr_Occurred() ? builtins_of(globals) : NULL;
+    if (builtins != NULL && !PyDict_Check(builtins)) {
+        value = PyObject_GetItem(builtins, key); /* a mapping has no version: not cached */
+        if (value == NULL && PyErr_ExceptionMatches(PyExc_KeyError)) {
+            PyErr_Clear();
+            name_error(name, key);
+        }
+        return value;
+    }
+    if (builtins != NULL) {
+        Py_XSETREF(cache->builtins, Py_NewRef(builtins));
         builtins_version = dict_version(builtins);
         value = PyDict_GetItemWithError(builtins, key);
         if (value == NULL && !PyErr_Occurred()) {

@@ -2,7 +2,8 @@
 comparisons, str(x), len(s)) against what CPython does for the same source: negative and
 out-of-range indexes (past 32 and 62 bits), subclasses overriding each operation, `str` and
 `len` rebound, values whose hints lie (tuples where strs were declared), non-ASCII and empty
-strings."""
+strings; builtins patched, and an exec with builtins of its own."""
+import builtins
 
 
 class Loud(str):
@@ -100,6 +101,13 @@ def main() -> None:
     del str, len
     attempt("restored text", lambda: text(5))
     attempt("restored size", lambda: size("abc"))
+    original_len = builtins.len
+    builtins.len = lambda x: -2  # the builtins dict changes version: a site's cached builtin is not used
+    attempt("patched builtins size", lambda: size("abc"))
+    builtins.len = original_len
+    attempt("unpatched builtins size", lambda: size("abc"))
+    exec("print('exec size', size('ab'), text(3))", {"__builtins__": {"print": print, "len": lambda x: 42}, "size": size,
+                                                     "text": text})
     total = 0
     for k in range(2000):
         total += len(text(k)) + len(joined(text(k % 7), "ab")) + int(compared(text(k), "500")[2])
