@@ -138,8 +138,11 @@ class _FunctionReader:
                                                                    "values while its class is unchanged (else through CPython)")
         if isinstance(op, objects.GetMethod):
             return None  # part of the call's note
-        if isinstance(op, objects.CallMethod):
+        if isinstance(op, objects.CallMethod) and op.in_place:
             return self.located(op, self.text(op), FAST, f"a list's {op.name} in place (any other object through CPython)")
+        if isinstance(op, objects.CallMethod):
+            return self.located(op, self.text(op), GENERIC, "a method call into CPython (the method called unbound, "
+                                                            "as LOAD_METHOD does)")
         if isinstance(op, objects.CallBuiltin):
             return self.located(op, self.text(op), FAST, f"inline while the name holds {op.builtin} (else a call into CPython)")
         if isinstance(op, objects.GetItem) and op.index.type is INT_WORD:

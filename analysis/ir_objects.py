@@ -126,13 +126,16 @@ class CallBuiltin(_Raising):
 @final
 @dataclass(frozen=True)
 class GetMethod(_Raising):
-    """LOAD_METHOD of `obj.name(...)` where mypy says `obj` is a list and `name` one of
-    mypy_facts.LIST_METHODS: NULL (nothing looked up or bound) when `obj` is an exact list, whose
-    methods CallMethod applies in place; else CPython's attribute lookup, which may raise."""
+    """LOAD_METHOD of `obj.name(...)` (an object not of the program's classes, nor a module):
+    when `in_place` (mypy says `obj` is a list and `name` is one of mypy_facts.LIST_METHODS),
+    NULL for an exact list, whose method CallMethod applies in place; else what CPython's
+    LOAD_METHOD finds, called with `obj` first: the type's method unbound, or the attribute
+    found otherwise wrapped to drop that first argument (wasm_runtime/native_methods.c). It may raise."""
 
     dest: Register
     obj: Register
     name: str
+    in_place: bool
     line: int
 
 
@@ -140,13 +143,15 @@ class GetMethod(_Raising):
 @dataclass(frozen=True)
 class CallMethod(_Raising):
     """`obj.name(*args)` after GetMethod gave `method`: the list's own method in place when that
-    is NULL (codegen/list_items.py), else CPython's call of `method`."""
+    is NULL (`in_place` as GetMethod's: codegen/list_items.py), else CPython's call of `method`
+    with `obj` first, as CALL does after LOAD_METHOD."""
 
     dest: Register
     method: Register
     obj: Register
     name: str
     args: tuple[Register, ...]
+    in_place: bool
     line: int
 
 

@@ -104,12 +104,12 @@ class ObjectLowerer(ExpressionLowerer):
         return isinstance(name.node, Var) and facts.module_global(name, self.module) is None
 
     def lower_object_call(self, call: CallExpr) -> Register:
-        if (isinstance(call.callee, MemberExpr) and facts.LIST_METHODS.get(call.callee.name) == len(call.args)
-                and all(kind == ARG_POS for kind in call.arg_kinds) and facts.is_list(self.types.get(call.callee.expr))):
-            return self.list_method_call(call.callee, call.args, call.line)
         method = self.native_method(call)
         if method is not None:
             return self.native_method_call(call, method)
+        if isinstance(call.callee, MemberExpr) and all(kind == ARG_POS for kind in call.arg_kinds) \
+                and self.names_method(call.callee):
+            return self.method_call(call.callee, call.args, call.line)
         callee = self.lower_expr(call.callee)
         builtin = facts.callee_fullname(call.callee)
         if builtin in facts.INLINE_BUILTINS and call.arg_kinds == [ARG_POS]:
@@ -133,13 +133,27 @@ class ObjectLowerer(ExpressionLowerer):
         keywords = tuple(name for name, _ in named)
         return self.builder.emit_value(CallObject(self.register(OBJECT), callee, args, keywords, call.line))
 
-    def list_method_call(self, callee: MemberExpr, arguments: list[Expression], line: int) -> Register:
-        """`xs.append(v)`, `xs.pop()` on a list, in LOAD_METHOD's order (the method looked up,
-        then the arguments evaluated), with nothing looked up or bound for an exact list."""
+    def names_method(self, callee: MemberExpr) -> bool:
+        """Whether `obj.name` is, as far as mypy knows, a method of the object's type (not a
+        module's attribute, nor an attribute mypy knows as a variable, which an instance holds
+        and a GetAttr reads in place): a call of it then goes LOAD_METHOD's way."""
+        if facts.names_module(callee.expr):
+            return False
+        instance = get_proper_type(self.types.get(callee.expr))
+        symbol = instance.type.get(callee.name) if isinstance(instance, Instance) else None
+        return symbol is None or not isinstance(symbol.node, Var)
+
+    def method_call(self, callee: MemberExpr, arguments: list[Expression], line: int) -> Register:
+        """`obj.name(*args)`, in LOAD_METHOD's order (the method looked up, then the arguments
+        evaluated), with no bound method made; for `xs.append(v)`, `xs.pop()` on a list,
+        nothing looked up at all when it is an exact list."""
+        in_place = (facts.LIST_METHODS.get(callee.name) == len(arguments)
+                    and facts.is_list(self.types.get(callee.expr)))
         obj = self.lower_expr(callee.expr)
-        method = self.builder.emit_value(GetMethod(self.register(OBJECT), obj, callee.name, line))
+        method = self.builder.emit_value(GetMethod(self.register(OBJECT), obj, callee.name, in_place, line))
         args = tuple(self.lower_expr(argument) for argument in arguments)
-        return self.builder.emit_value(CallMethod(self.register(OBJECT), method, obj, callee.name, args, line))
+        return self.builder.emit_value(CallMethod(self.register(OBJECT), method, obj, callee.name, args, in_place,
+                                                  line))
 
     def lower_dropped_call(self, call: CallExpr) -> None:
         """A call whose value is dropped: a direct call's word result is not boxed for nothing."""

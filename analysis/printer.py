@@ -107,8 +107,10 @@ def _object_op_body(op: Op) -> str:
         return f"{op.obj}[{op.index}] = {op.value}"
     if isinstance(op, GetMethod):
         return f"method {op.obj}.{op.name}"
-    if isinstance(op, CallMethod):
+    if isinstance(op, CallMethod) and op.in_place:
         return f"call {op.method} or {op.obj}.{op.name}({_join(op.args)})"
+    if isinstance(op, CallMethod):
+        return f"call {op.method}({_join((op.obj, *op.args))})"
     if isinstance(op, GetNativeMethod):
         return f"native method {op.function} or {op.obj}.{op.name}"
     if isinstance(op, CallNativeMethod):

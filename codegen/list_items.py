@@ -198,38 +198,47 @@ def _set_float_item(emitter: Emitter, op: tob.SetItem, obj: ir.Value) -> None:
 
 
 def _method(emitter: Emitter, op: tob.GetMethod | tob.CallMethod) -> None:
-    """A list method call (GetMethod, CallMethod): on an exact list nothing is looked up or
-    bound, and append and pop change the list in place where CPython's list_resize would not
-    move its items (so sys.getsizeof stays CPython's); everything else is CPython's."""
+    """A method call (GetMethod, CallMethod) as LOAD_METHOD and CALL make it: the runtime's
+    lookup (wasm_runtime/native_methods.c), whose answer is called with the object first. Where
+    `in_place`, on an exact list nothing is looked up or bound, and append and pop change the
+    list in place where CPython's list_resize would not move its items (so sys.getsizeof stays
+    CPython's)."""
     builder, function = emitter.builder, emitter.llvm_function
     obj = emitter.value(op.obj)
-    if isinstance(op, tob.GetMethod):
-        lookup, join = function.append_basic_block("method.lookup"), function.append_basic_block("method.join")
-        start = builder.block
-        builder.cbranch(has_type(emitter, obj, "PyList_Type"), join, lookup)
-        builder.position_at_end(lookup)
-        found = emitter.fail_if_null(emitter.call_runtime("tpy2wasm_get_attr", obj, emitter.strings.pointer(op.name),
-                                                          emitter.cache(ATTR_CACHE)), position(op))
-        found_end = builder.block
-        builder.branch(join)
-        builder.position_at_end(join)
-        emitter.define(op.dest, words.joined(builder, OBJECT, [(ir.Constant(PTR, None), start), (found, found_end)]))
+    if not op.in_place:
+        emitter.define(op.dest, _looked_up(emitter, op, obj) if isinstance(op, tob.GetMethod)
+                       else _called(emitter, op, obj))
         return
-    method, args = emitter.value(op.method), emitter.values(op.args)
-    in_place, call, join = (function.append_basic_block(f"method.{name}") for name in ("in_place", "call", "join"))
-    builder.cbranch(builder.icmp_unsigned("==", method, ir.Constant(PTR, None)), in_place, call)
-    builder.position_at_end(in_place)
-    applied = (_append if op.name == "append" else _pop)(emitter, op, obj, args)
+    in_place, other, join = (function.append_basic_block(f"method.{name}") for name in ("in_place", "other", "join"))
+    if isinstance(op, tob.GetMethod):
+        builder.cbranch(has_type(emitter, obj, "PyList_Type"), in_place, other)
+        builder.position_at_end(in_place)
+        applied: ir.Value = ir.Constant(PTR, None)
+    else:
+        builder.cbranch(builder.icmp_unsigned("==", emitter.value(op.method), ir.Constant(PTR, None)), in_place, other)
+        builder.position_at_end(in_place)
+        applied = (_append if op.name == "append" else _pop)(emitter, op, obj, emitter.values(op.args))
     applied_end = builder.block
     builder.branch(join)
-    builder.position_at_end(call)
-    called = emitter.fail_if_null(emitter.call_with_array(
-        "tpy2wasm_call", args, method, after=(ir.Constant(I32, len(args)), ir.Constant(I32, 0),
-                                               emitter.strings.pointer(""), emitter.cache())), position(op))
-    called_end = builder.block
+    builder.position_at_end(other)
+    found = _looked_up(emitter, op, obj) if isinstance(op, tob.GetMethod) else _called(emitter, op, obj)
+    found_end = builder.block
     builder.branch(join)
     builder.position_at_end(join)
-    emitter.define(op.dest, words.joined(builder, OBJECT, [(applied, applied_end), (called, called_end)]))
+    emitter.define(op.dest, words.joined(builder, OBJECT, [(applied, applied_end), (found, found_end)]))
+
+
+def _looked_up(emitter: Emitter, op: tob.GetMethod, obj: ir.Value) -> ir.Value:
+    return emitter.fail_if_null(emitter.call_runtime("tpy2wasm_load_method", obj, emitter.strings.pointer(op.name),
+                                                     emitter.cache()), position(op))
+
+
+def _called(emitter: Emitter, op: tob.CallMethod, obj: ir.Value) -> ir.Value:
+    args = [obj, *emitter.values(op.args)]
+    return emitter.fail_if_null(emitter.call_with_array(
+        "tpy2wasm_call", args, emitter.value(op.method),
+        after=(ir.Constant(I32, len(args)), ir.Constant(I32, 0), emitter.strings.pointer(""), emitter.cache())),
+        position(op))
 
 
 def _append(emitter: Emitter, op: tob.CallMethod, obj: ir.Value, args: list[ir.Value]) -> ir.Value:

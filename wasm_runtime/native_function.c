@@ -473,7 +473,7 @@ static struct PyModuleDef module_definition = {
 
 PyMODINIT_FUNC PyInit__tpy2wasm(void) {
     if (PyType_Ready(&NativeFunctionType) < 0 || tpy2wasm_init_list_items() < 0 || tpy2wasm_init_attributes() < 0
-        || tpy2wasm_init_small_ints() < 0) {
+        || tpy2wasm_init_methods() < 0 || tpy2wasm_init_small_ints() < 0) {
         return NULL;
     }
     size_t entries = 0;
