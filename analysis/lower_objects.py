@@ -150,7 +150,8 @@ class ObjectLowerer(ExpressionLowerer):
         in_place = (facts.LIST_METHODS.get(callee.name) == len(arguments)
                     and facts.is_list(self.types.get(callee.expr)))
         obj = self.lower_expr(callee.expr)
-        method = self.builder.emit_value(GetMethod(self.register(OBJECT), obj, callee.name, in_place, line))
+        with self.builder.at(callee):  # an AttributeError points at `obj.name`, as LOAD_METHOD's
+            method = self.builder.emit_value(GetMethod(self.register(OBJECT), obj, callee.name, in_place, line))
         args = tuple(self.lower_expr(argument) for argument in arguments)
         return self.builder.emit_value(CallMethod(self.register(OBJECT), method, obj, callee.name, args, in_place,
                                                   line))
@@ -182,8 +183,9 @@ class ObjectLowerer(ExpressionLowerer):
         evaluated), calling the native method's direct entry while the object's type finds it."""
         assert isinstance(call.callee, MemberExpr)
         obj = self.lower_expr(call.callee.expr)
-        found = self.builder.emit_value(GetNativeMethod(self.register(OBJECT), obj, call.callee.name, method.fullname,
-                                                        call.line))
+        with self.builder.at(call.callee):  # an AttributeError points at `obj.name`, as LOAD_METHOD's
+            found = self.builder.emit_value(GetNativeMethod(self.register(OBJECT), obj, call.callee.name,
+                                                            method.fullname, call.line))
         args = tuple(self.lower_as(arg, value_type(parameter.variable.type))
                      for arg, parameter in zip(call.args, method.arguments[1:]))
         dest = self.builder.register(return_type(method))

@@ -3,21 +3,23 @@ where `obj` is declared an instance of a class of the program whose `m` is compi
 
 The site (METHOD_SITE_WAYS entries, each a METHOD_SITE: wasm_runtime/native.h's MethodSite, the
 most recently bound first, so that a call over a few classes of a hierarchy finds each in its
-own) remembers in an entry the native method it found on a type -- the one compiled for the site, or an override whose direct
-entry has the same signature (runtime types in and out), as a vtable slot would: its
-NativeFunction, its direct entry, its module's globals and their version then, and, when the
+own) remembers in an entry the native method it found on a type -- the one compiled for the site,
+or an override whose direct entry has the same signature (runtime types in and out), as a vtable
+slot would: its NativeFunction, its direct entry and its module's globals, and, when the
 receiver keeps its attributes in inline values, the receiver's type's version tag and the
 version of the type's shared keys, as CPython 3.11's LOAD_METHOD_WITH_VALUES does. The load
-tests inline that the object's type has the tag of an entry (the type and its bases unchanged, so it finds
-the same method), that the instance has no dict of its own and that the shared keys keep their
-version (so no instance holds an attribute of the method's name, which would come first), and
-that the method's globals keep their version (so the names its native code calls hold). Then
-the method register is NULL, the site's entry, globals and method are kept in the frame (the
-arguments, evaluated next, may run code that binds the site to another), and the call goes to
-that direct entry, `obj` first, while the frame's depth leaves room (else through CPython, on
-that method). Anything else is the runtime's LOAD_METHOD (native_attributes.c): it binds the
-site when a native method applies, or returns CPython's `obj.m`, which the call calls on the
-boxed arguments, as CALL does.
+tests inline that the object's type has the tag of an entry, the first one alone first (the
+type and its bases unchanged, so it finds the same method; a method's code set since gives
+every type a new tag), that the instance has no dict of its own and that the shared keys keep
+their version (so no instance holds an attribute of the method's name, which would come first).
+A method is never a closed function (codegen/entry_bindings.py: `self` is an object), so no
+names it calls go untested and its globals' version need not be. Then the method register is
+NULL, the site's entry, globals and method are kept in the frame (the arguments, evaluated
+next, may run code that binds the site to another), and the call goes to that direct entry,
+`obj` first, while the frame's depth leaves room (else through CPython, on that method).
+Anything else is the runtime's LOAD_METHOD (native_attributes.c): it binds the site when a
+native method applies, or returns CPython's `obj.m`, which the call calls on the boxed
+arguments, as CALL does.
 """
 
 from __future__ import annotations
@@ -32,12 +34,12 @@ from tpy2wasm.analysis.rtypes import OBJECT, WORDS
 from tpy2wasm.codegen import direct_calls, frame_depth, words
 from tpy2wasm.codegen.bool_words import word_is_fast
 from tpy2wasm.codegen.object_fields import (
-    DICT_VERSION, INSTANCE_DICT, KEYS_VERSION, TYPE, TYPE_CACHED_KEYS, TYPE_VERSION_TAG, load_field, load_global_item,
+    INSTANCE_DICT, KEYS_VERSION, TYPE, TYPE_CACHED_KEYS, TYPE_VERSION_TAG, load_field, load_global_item,
 )
 from tpy2wasm.codegen.positions import position
 from tpy2wasm.codegen.runtime_api import I32, METHOD_SITE, METHOD_SITE_WAYS, PTR
 
-_TYPE_VERSION, _KEYS_VERSION, _GLOBALS, _GLOBALS_VERSION, _CALLEE, _DIRECT = range(6)
+_TYPE_VERSION, _KEYS_VERSION, _GLOBALS, _CALLEE, _DIRECT = range(5)
 
 
 class Emitter(direct_calls.CallingEmitter, Protocol):
@@ -67,29 +69,37 @@ def _site_item(builder: ir.IRBuilder, site: ir.Value, index: int) -> ir.Value:
 def load_method(emitter: Emitter, op: tob.GetNativeMethod, entries: direct_calls.NativeEntries) -> None:
     builder, function = emitter.builder, emitter.llvm_function
     obj, (sites, kept) = emitter.value(op.obj), _site(emitter, op.dest)
-    has_type, no_dict, same_keys, lookup, done = (function.append_basic_block(f"method.{name}") for name in
-                                                  ("type", "no_dict", "keys", "lookup", "found"))
+    has_type, no_dict, lookup, done = (function.append_basic_block(f"method.{name}") for name in
+                                       ("type", "no_dict", "lookup", "found"))
     obj_type = load_field(builder, obj, TYPE)
     tag = load_field(builder, obj_type, TYPE_VERSION_TAG)
+    known = builder.icmp_unsigned("!=", tag, ir.Constant(I32, 0))  # 0 is no type's tag: an empty entry
+    in_first, others, way_found = (function.append_basic_block(f"method.{name}") for name in ("first", "others", "way"))
+    first_site = _entry(builder, sites, ir.Constant(I32, 0))
+    builder.cbranch(builder.and_(known, builder.icmp_unsigned("==", tag, _site_item(builder, first_site, _TYPE_VERSION))),
+                    in_first, others).set_weights([1000, 1])
+    builder.position_at_end(in_first)  # a site that sees one type finds it in the first entry
+    builder.branch(way_found)
+    builder.position_at_end(others)
     way = ir.Constant(I32, METHOD_SITE_WAYS - 1)
-    for index in reversed(range(METHOD_SITE_WAYS - 1)):  # the entry with the type's tag, if any
+    for index in reversed(range(1, METHOD_SITE_WAYS - 1)):  # the entry with the type's tag, if any
         entry_tag = _site_item(builder, _entry(builder, sites, ir.Constant(I32, index)), _TYPE_VERSION)
         way = builder.select(builder.icmp_unsigned("==", tag, entry_tag), ir.Constant(I32, index), way)
-    site = _entry(builder, sites, way)
-    matches = builder.and_(builder.icmp_unsigned("==", tag, _site_item(builder, site, _TYPE_VERSION)),
-                           builder.icmp_unsigned("!=", tag, ir.Constant(I32, 0)))
-    builder.cbranch(matches, has_type, lookup).set_weights([1000, 1])
+    other_site = _entry(builder, sites, way)
+    builder.cbranch(builder.and_(known, builder.icmp_unsigned("==", tag, _site_item(builder, other_site, _TYPE_VERSION))),
+                    way_found, lookup)
+    builder.position_at_end(way_found)
+    site = builder.phi(first_site.type)
+    site.add_incoming(first_site, in_first)
+    site.add_incoming(other_site, others)
+    builder.branch(has_type)
     builder.position_at_end(has_type)
     dict_pointer = load_field(builder, obj, INSTANCE_DICT)
     builder.cbranch(builder.icmp_unsigned("==", dict_pointer, ir.Constant(PTR, None)), no_dict, lookup)
     builder.position_at_end(no_dict)
     keys_version = load_field(builder, load_field(builder, obj_type, TYPE_CACHED_KEYS), KEYS_VERSION)
     builder.cbranch(builder.icmp_unsigned("==", keys_version, _site_item(builder, site, _KEYS_VERSION)),
-                    same_keys, lookup)
-    builder.position_at_end(same_keys)
-    globals_version = load_field(builder, _site_item(builder, site, _GLOBALS), DICT_VERSION)
-    known = builder.icmp_unsigned("==", globals_version, _site_item(builder, site, _GLOBALS_VERSION))
-    builder.cbranch(known, done, lookup)
+                    done, lookup)
     start = builder.block
     builder.position_at_end(lookup)
     signature = emitter.strings.pointer(direct_calls.direct_signature(entries.function(op.function)))

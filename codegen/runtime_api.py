@@ -33,11 +33,10 @@ ATTR_CACHE: Final = ir.LiteralStructType([PTR, I64, PTR, ir.ArrayType(ir.Literal
 index}}: a module attribute's value while the module's dict keeps its version; the index of an
 instance attribute in the inline values of instances of the type with each version tag, the
 most recently remembered type first."""
-METHOD_SITE: Final = ir.LiteralStructType([I32, I32, PTR, I64, PTR, PTR])
-"""native.h's MethodSite {type_version, keys_version, globals, globals_version, callee, direct}."""
+METHOD_SITE: Final = ir.LiteralStructType([I32, I32, PTR, PTR, PTR])
+"""native.h's MethodSite {type_version, keys_version, globals, callee, direct}."""
 METHOD_SITE_WAYS: Final = 4
-"""native.h's METHOD_SITE_WAYS: a method call site's entries, picked by the receiver's type's
-version tag (its low bits)."""
+"""native.h's METHOD_SITE_WAYS: a method call site's entries, the most recently bound first."""
 DIRECT_SITE: Final = ir.LiteralStructType([PTR, I64])
 """native.h's DirectSite {callee, globals_version}."""
 

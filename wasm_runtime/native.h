@@ -30,22 +30,20 @@ _Static_assert(sizeof(DirectSite) == 16, "codegen/runtime_api.py: DIRECT_SITE");
 /* An entry of a method call site in a native function (codegen/method_calls.py: METHOD_SITE
  * mirrors it): the native method it found (borrowed: the runtime keeps every method a site was
  * bound to, since generated code may hold one it read while the site binds another), that
- * method's direct entry, its module's
- * globals and their version when it was found to hold; and the receiver's type's version tag
- * and its shared keys' version (0, which none has, when the site may not be trusted inline)
- * while the type finds that method and no instance with inline values shadows it
- * (native_attributes.c). */
+ * method's direct entry and its module's globals; and the receiver's type's version tag and its
+ * shared keys' version (0, which none has, when the site may not be trusted inline) while the
+ * type finds that method and no instance with inline values shadows it (native_attributes.c).
+ * A method's code set later invalidates every type's tag (native_function.c: native_setattro). */
 typedef struct {
     uint32_t type_version;
     uint32_t keys_version;
     PyObject *globals;
-    uint64_t globals_version;
     PyObject *callee;
     void *direct;
 } MethodSite;
-_Static_assert(sizeof(MethodSite) == 32, "codegen/method_calls.py: METHOD_SITE");
-/* A site has this many MethodSites (a power of two), the one at the receiver's type's version tag
- * modulo it serving that type (codegen/runtime_api.py: METHOD_SITE_WAYS). */
+_Static_assert(sizeof(MethodSite) == 20, "codegen/method_calls.py: METHOD_SITE");
+/* A site has this many MethodSites, the most recently bound first (codegen/runtime_api.py:
+ * METHOD_SITE_WAYS). */
 #define METHOD_SITE_WAYS 4
 
 /* 1 when `value` is a native function whose direct entry has the signature `direct_signature`

@@ -257,7 +257,9 @@ extern uint64_t _pydict_global_version; /* CPython's internal/pycore_dict.h: DIC
  * it runs its Python version, and native code that would call it directly calls it through
  * CPython. One whose defaults were set still binds calls from CPython with them, but the entry
  * checks (native_bindings.c) no longer find it to be the function compiled code calls. The module's globals get
- * a new version, so that the direct call sites and the entry checks that found it look again. */
+ * a new version, so that the direct call sites and the entry checks that found it look again, and
+ * every type its tag, so that the method sites that found it as a method look again (a rare
+ * event: the types get new tags as they are next looked up in). */
 static int native_setattro(PyObject *self, PyObject *name, PyObject *value) {
     NativeFunction *native = (NativeFunction *)self;
     if (PyObject_SetAttr(native->python_version, name, value) < 0) {
@@ -273,6 +275,7 @@ static int native_setattro(PyObject *self, PyObject *name, PyObject *value) {
         native->code_replaced |= code;
         native->defaults_replaced |= defaults;
         ((PyDictObject *)PyFunction_GET_GLOBALS(native->python_version))->ma_version_tag = ++_pydict_global_version;
+        PyType_Modified(&PyBaseObject_Type);
     }
     return 0;
 }
@@ -332,7 +335,6 @@ int tpy2wasm_is_method_callee(PyObject *value, const char *direct_signature, Met
     site->callee = value;
     site->direct = native->entry->direct;
     site->globals = PyFunction_GET_GLOBALS(native->python_version);
-    site->globals_version = ((PyDictObject *)site->globals)->ma_version_tag;
     return 1;
 }
 
