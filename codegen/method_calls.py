@@ -1,14 +1,14 @@
 """Calls of native methods that skip CPython (GetNativeMethod, CallNativeMethod): `obj.m(...)`
 where `obj` is declared an instance of a class of the program whose `m` is compiled natively.
 
-The site (METHOD_SITE_WAYS entries, each a METHOD_SITE: wasm_runtime/native.h's MethodSite, the
-most recently bound first, so that a call over a few classes of a hierarchy finds each in its
-own) remembers in an entry the native method it found on a type -- the one compiled for the site,
+The site (METHOD_SITE_WAYS entries, each a METHOD_SITE: wasm_runtime/native.h's MethodSite, a
+type's at the low bits of its version tag where it can, so that a call over a few classes of a
+hierarchy finds each in its own at once) remembers in an entry the native method it found on a type -- the one compiled for the site,
 or an override whose direct entry has the same signature (runtime types in and out), as a vtable
 slot would: its NativeFunction, its direct entry and its module's globals, and, when the
 receiver keeps its attributes in inline values, the receiver's type's version tag and the
 version of the type's shared keys, as CPython 3.11's LOAD_METHOD_WITH_VALUES does. The load
-tests inline that the object's type has the tag of an entry, the first one alone first (the
+tests inline that the object's type has the tag of an entry, its home entry alone first (the
 type and its bases unchanged, so it finds the same method; a method's code set since gives
 every type a new tag), that the instance has no dict of its own and that the shared keys keep
 their version (so no instance holds an attribute of the method's name, which would come first).
@@ -62,6 +62,12 @@ def _entry(builder: ir.IRBuilder, sites: ir.Value, way: ir.Value) -> ir.Value:
     return builder.gep(sites, [ir.Constant(I32, 0), way], inbounds=True)
 
 
+def _home_entry(builder: ir.IRBuilder, sites: ir.Value, tag: ir.Value) -> ir.Value:
+    """The entry the runtime binds for a type with version tag `tag`, and tests first
+    (native_attributes.c: home_entry): a site over a few classes finds each in its own."""
+    return _entry(builder, sites, builder.and_(tag, ir.Constant(I32, METHOD_SITE_WAYS - 1)))
+
+
 def _site_item(builder: ir.IRBuilder, site: ir.Value, index: int) -> ir.Value:
     return load_global_item(builder, site, ir.Constant(I32, index))
 
@@ -74,23 +80,23 @@ def load_method(emitter: Emitter, op: tob.GetNativeMethod, entries: direct_calls
     obj_type = load_field(builder, obj, TYPE)
     tag = load_field(builder, obj_type, TYPE_VERSION_TAG)
     known = builder.icmp_unsigned("!=", tag, ir.Constant(I32, 0))  # 0 is no type's tag: an empty entry
-    in_first, others, way_found = (function.append_basic_block(f"method.{name}") for name in ("first", "others", "way"))
-    first_site = _entry(builder, sites, ir.Constant(I32, 0))
-    builder.cbranch(builder.and_(known, builder.icmp_unsigned("==", tag, _site_item(builder, first_site, _TYPE_VERSION))),
-                    in_first, others).set_weights([1000, 1])
-    builder.position_at_end(in_first)  # a site that sees one type finds it in the first entry
+    at_home, others, way_found = (function.append_basic_block(f"method.{name}") for name in ("home", "others", "way"))
+    home_site = _home_entry(builder, sites, tag)
+    builder.cbranch(builder.and_(known, builder.icmp_unsigned("==", tag, _site_item(builder, home_site, _TYPE_VERSION))),
+                    at_home, others).set_weights([1000, 1])
+    builder.position_at_end(at_home)
     builder.branch(way_found)
     builder.position_at_end(others)
     way = ir.Constant(I32, METHOD_SITE_WAYS - 1)
-    for index in reversed(range(1, METHOD_SITE_WAYS - 1)):  # the entry with the type's tag, if any
+    for index in reversed(range(METHOD_SITE_WAYS - 1)):  # the entry with the type's tag, if any
         entry_tag = _site_item(builder, _entry(builder, sites, ir.Constant(I32, index)), _TYPE_VERSION)
         way = builder.select(builder.icmp_unsigned("==", tag, entry_tag), ir.Constant(I32, index), way)
     other_site = _entry(builder, sites, way)
     builder.cbranch(builder.and_(known, builder.icmp_unsigned("==", tag, _site_item(builder, other_site, _TYPE_VERSION))),
                     way_found, lookup)
     builder.position_at_end(way_found)
-    site = builder.phi(first_site.type)
-    site.add_incoming(first_site, in_first)
+    site = builder.phi(home_site.type)
+    site.add_incoming(home_site, at_home)
     site.add_incoming(other_site, others)
     builder.branch(has_type)
     builder.position_at_end(has_type)
@@ -108,14 +114,14 @@ def load_method(emitter: Emitter, op: tob.GetNativeMethod, entries: direct_calls
     null = builder.icmp_unsigned("==", found, ir.Constant(PTR, None))
     emitter.fail_if(builder.and_(null, builder.icmp_unsigned("!=", emitter.call_runtime("PyErr_Occurred"),
                                                              ir.Constant(PTR, None))), position(op))
-    first = _entry(builder, sites, ir.Constant(I32, 0))  # the entry the runtime bound, when it did
+    bound = _home_entry(builder, sites, load_field(builder, obj_type, TYPE_VERSION_TAG))  # when the runtime bound one
     looked_up = builder.block
     builder.branch(done)
     builder.position_at_end(done)
     method = words.joined(builder, OBJECT, [(ir.Constant(PTR, None), start), (found, looked_up)])
     found_site = builder.phi(site.type)
     found_site.add_incoming(site, start)
-    found_site.add_incoming(first, looked_up)
+    found_site.add_incoming(bound, looked_up)
     site = found_site
     for slot, index in zip(kept, (_DIRECT, _GLOBALS, _CALLEE)):  # what a NULL method calls
         builder.store(_site_item(builder, site, index), slot)

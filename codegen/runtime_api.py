@@ -36,7 +36,8 @@ most recently remembered type first."""
 METHOD_SITE: Final = ir.LiteralStructType([I32, I32, PTR, PTR, PTR])
 """native.h's MethodSite {type_version, keys_version, globals, callee, direct}."""
 METHOD_SITE_WAYS: Final = 4
-"""native.h's METHOD_SITE_WAYS: a method call site's entries, the most recently bound first."""
+"""native.h's METHOD_SITE_WAYS (a power of two): a method call site's entries, a type's at its
+version tag's low bits where it can."""
 DIRECT_SITE: Final = ir.LiteralStructType([PTR, I64])
 """native.h's DirectSite {callee, globals_version}."""
 

@@ -42,8 +42,8 @@ typedef struct {
     void *direct;
 } MethodSite;
 _Static_assert(sizeof(MethodSite) == 20, "codegen/method_calls.py: METHOD_SITE");
-/* A site has this many MethodSites, the most recently bound first (codegen/runtime_api.py:
- * METHOD_SITE_WAYS). */
+/* A site has this many MethodSites, a type's at its version tag's low bits where it can
+ * (native_attributes.c: home_entry; codegen/runtime_api.py: METHOD_SITE_WAYS, a power of two). */
 #define METHOD_SITE_WAYS 4
 
 /* 1 when `value` is a native function whose direct entry has the signature `direct_signature`

@@ -150,26 +150,44 @@ static int shadows(PyObject *object, PyObject *key) {
     return PyDict_GetItemWithError(dict, key) != NULL ? 1 : PyErr_Occurred() ? -1 : 0;
 }
 
+/* The entry of a method site that serves a type whose version tag is `tag`: its home entry, the
+ * one at the tag's low bits, which generated code tests first; what another type held there
+ * moves to an empty entry (or one of the same type), else to the next one, so that types whose
+ * tags share low bits are still found (the others are searched next) rather than evict each
+ * other on every call. (Attribute ways stay most recent first: a home way's computed address
+ * cost monomorphic reads more than it saved polymorphic ones, measured on nbody_class.) */
+static MethodSite *home_entry(MethodSite *sites, uint32_t tag) {
+    MethodSite *home = &sites[tag & (METHOD_SITE_WAYS - 1)];
+    if (home->callee != NULL && home->type_version != tag) {
+        MethodSite *other = &sites[(tag + 1) & (METHOD_SITE_WAYS - 1)];
+        for (int way = 0; way < METHOD_SITE_WAYS; way++) {
+            if (sites[way].callee == NULL || sites[way].type_version == tag) {
+                other = &sites[way];
+                break;
+            }
+        }
+        *other = *home;
+    }
+    return home;
+}
+
 /* LOAD_METHOD for a site that calls native methods directly (codegen/method_calls.py), where
  * the site's inline test failed: NULL, no exception set, when `object.name` is a native method
  * whose direct entry has the site's signature -- found on the type (an override too), not
- * shadowed by the instance, its bindings holding -- and the site is bound to it (its type and keys versions filled when generated code
- * may trust them next time, as LOAD_METHOD_WITH_VALUES does); else CPython's `object.name`, a
- * new reference, or NULL with the exception. */
+ * shadowed by the instance, its bindings holding -- and the site's home entry for the type's tag
+ * (home_entry) is bound to it, which generated code reads after this call (its type and keys
+ * versions filled when generated code may trust them next time, as LOAD_METHOD_WITH_VALUES
+ * does); else CPython's `object.name`, a new reference, or NULL with the exception. */
 PyObject *tpy2wasm_get_native_method(PyObject *object, const char *name, PyObject **name_cache,
                                      const char *direct_signature, MethodSite *sites) {
     PyTypeObject *type = Py_TYPE(object);
-    /* the entry generated code reads after this call: the first, the others moved down */
-    memmove(&sites[1], &sites[0], sizeof(MethodSite) * (METHOD_SITE_WAYS - 1));
-    MethodSite *site = &sites[0];
-    site->type_version = 0;
-    site->callee = NULL;
     PyObject *key = tpy2wasm_cached_string(name, (int)strlen(name), name_cache);
     if (key == NULL) {
         return NULL;
     }
     PyObject *method = type->tp_getattro == PyObject_GenericGetAttr ? _PyType_Lookup(type, key) : NULL;
-    int native = method == NULL ? 0 : tpy2wasm_is_method_callee(method, direct_signature, site);
+    MethodSite found = {0};
+    int native = method == NULL ? 0 : tpy2wasm_is_method_callee(method, direct_signature, &found);
     int shadowed = native <= 0 ? 0 : shadows(object, key);
     if (native < 0 || shadowed < 0) {
         return NULL;
@@ -181,9 +199,10 @@ PyObject *tpy2wasm_get_native_method(PyObject *object, const char *name, PyObjec
     if (PyType_HasFeature(type, Py_TPFLAGS_MANAGED_DICT) && PyType_HasFeature(type, Py_TPFLAGS_VALID_VERSION_TAG)
         && keys != NULL && inline_values(object) != NULL && ((PyObject **)object)[-3] == NULL
         && _PyDictKeys_StringLookup(keys, key) < 0) {
-        site->keys_version = _PyDictKeys_GetVersionForCurrentState(keys);
-        site->type_version = site->keys_version == 0 ? 0 : type->tp_version_tag;
+        found.keys_version = _PyDictKeys_GetVersionForCurrentState(keys);
+        found.type_version = found.keys_version == 0 ? 0 : type->tp_version_tag;
     }
+    *home_entry(sites, type->tp_version_tag) = found;
     return NULL;
 }
 

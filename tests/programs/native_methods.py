@@ -114,6 +114,12 @@ def main() -> None:
     show("global back", total_scaled(shapes, 1.0))
     Circle.area.__code__ = (lambda self: 0.5).__code__
     show("code replaced", total(shapes))
+    # More classes at one site than it has entries, made at run time (their version tags, and so
+    # their home entries, fall where they fall): each found again, whichever others came between.
+    many: list[Shape] = [type(f"Made{k}", (Shape,), {})(float(k)) for k in range(11)]
+    many += [Circle(1.5), Square(2.5, "s"), Dynamic(1.0)]
+    show("many classes", [total(many[k:] + many[:k]) for k in range(0, len(many), 3)])
+    show("many classes again", total(many * 3))
 
     sys.setrecursionlimit(30000)
     show("deep", Shape(1.0).depth(20000))
