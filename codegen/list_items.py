@@ -128,6 +128,9 @@ def _get_item(emitter: Emitter, op: tob.GetItem) -> None:
         return
     index = emitter.value(op.index)
     slot, other = _item_slot(emitter, obj, op.index, index)
+    if emitter.known_fast(op.dest):
+        _read_or_transfer(emitter, op, slot, other)
+        return
     join = function.append_basic_block("item.join")
     incoming = [(read_in_place(emitter, slot.load(builder), rtype), builder.block)]
     builder.branch(join)
@@ -139,6 +142,21 @@ def _get_item(emitter: Emitter, op: tob.GetItem) -> None:
     builder.branch(join)
     builder.position_at_end(join)
     define_read(emitter, op.dest, incoming)
+
+
+def _read_or_transfer(emitter: Emitter, op: tob.GetItem, slot: Slot, other: ir.Block) -> None:
+    """In the fast version, a word read where it lies, or else (not an exact list, an index out of
+    range, an item that is no fast word) the generic version's read from this op on: no call's
+    path joins the fast one, so LLVM keeps a list's type, size and items from one read to the
+    next and out of loops (nbody: 20% fewer Wasm instructions). Unlike an attribute's,
+    an item's miss is no cold cache that the next iteration would hit: the list or item that
+    missed stays one (a store, which replaces the floats a `[0.0] * n` shares, calls and goes on)."""
+    builder = emitter.builder
+    emitter.define(op.dest, object_words.inline_word(emitter, slot.load(builder), op.dest.type,
+                                                     emitter.transfer_unless))
+    with builder.goto_block(other):
+        emitter.transfer_unless(ir.Constant(I1, 0))
+        builder.unreachable()
 
 
 def _set_item(emitter: Emitter, op: tob.SetItem, takes_value: bool) -> None:

@@ -1,0 +1,70 @@
+"""Item reads in the loops of native functions that go on in the generic version where a read
+misses (codegen/list_items.py: _read_or_transfer), midway through a loop: a list subclass, an
+int, a big int, a NaN, a bool or a str among floats, an index that runs past the end, a list
+shrunk or replaced by code the loop calls, negative indexes, a tuple where a list was declared."""
+import math
+
+
+class Noisy(list):  # type: ignore[type-arg]
+    def __getitem__(self, index: object) -> object:
+        print("Noisy[", index, "]")
+        return super().__getitem__(index)  # type: ignore[index]
+
+
+def dot(xs: list[float], ys: list[float]) -> float:
+    total = 0.0
+    for i in range(len(xs)):
+        total += xs[i] * ys[i] + xs[-1 - i]
+    return total
+
+
+def count_at(ns: list[int], k: int) -> int:
+    total = 0
+    for i in range(k):
+        total += ns[i] * 3 + ns[i // 2]
+    return total
+
+
+def shrinking(xs: list[float], cut: list[int]) -> float:
+    total = 0.0
+    i = 0
+    while i < 6:
+        total += xs[i]
+        if i == cut[0]:
+            xs.pop()
+            xs.pop()
+            xs.pop()
+        i += 1
+    return total
+
+
+def attempt(label: str, thunk: object) -> None:
+    try:
+        print(label, repr(thunk()))  # type: ignore[operator]
+    except Exception as error:
+        print(label, type(error).__name__, error)
+
+
+def main() -> None:
+    base = [0.5 * k for k in range(8)]
+    attempt("floats", lambda: dot(base, base[::-1]))
+    for position, odd in [(0, 3), (5, 7), (7, 2**70), (2, math.nan), (4, True), (6, "x"), (1, -0.0), (3, math.inf)]:
+        xs = list(base)
+        xs[position] = odd  # type: ignore[call-overload]
+        attempt(f"{odd!r} at {position}", lambda: dot(xs, base))
+    attempt("subclass", lambda: dot(Noisy(base[:3]), base))
+    attempt("tuple", lambda: dot(tuple(base), base))  # type: ignore[arg-type]
+    attempt("short ys", lambda: dot(base, base[:5]))
+    attempt("ints", lambda: count_at([1, 2, 3, 4, 5], 5))
+    attempt("ints past the end", lambda: count_at([1, 2, 3, 4, 5], 7))
+    attempt("big ints", lambda: count_at([1, 2**64, 3, -(2**80), 5], 5))
+    attempt("floats as ints", lambda: count_at([1, 2.5, 3, 4, 5], 5))  # type: ignore[list-item]
+    attempt("shrunk", lambda: shrinking([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], [2]))
+    attempt("not shrunk", lambda: shrinking([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], [9]))
+    total = 0.0
+    for k in range(2000):
+        total += dot(base, base) + count_at([k, 1, 2], 3)
+    print(total)
+
+
+main()
