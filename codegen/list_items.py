@@ -16,14 +16,14 @@ from llvmlite import ir
 
 from tpy2wasm.analysis import ir as tir
 from tpy2wasm.analysis import ir_objects as tob
-from tpy2wasm.analysis.rtypes import FLOAT_WORD, INT_WORD, OBJECT, WORDS
+from tpy2wasm.analysis.rtypes import BOOL_WORD, FLOAT_WORD, INT_WORD, OBJECT, WORDS
 from tpy2wasm.codegen import bool_words, int_words, object_words, words
 from tpy2wasm.codegen.slot_access import (
     Emitter, Slot, define_read, held, of_new_object, read_in_place, replace, reusable_float, stored_object, unhold,
 )
 from tpy2wasm.codegen.object_fields import (
-    FLOAT_VALUE, LIST_ALLOCATED, LIST_ITEM, LIST_ITEMS, LIST_ITER_INDEX, LIST_ITER_LIST, SIZE, load_field, store_field,
-    tagged_load, tagged_store,
+    FLOAT_VALUE, LIST_ALLOCATED, LIST_ITEM, LIST_ITEMS, LIST_ITER_INDEX, LIST_ITER_LIST, REFCOUNT, SIZE, load_field,
+    store_field, tagged_load, tagged_store,
 )
 from tpy2wasm.codegen.object_words import has_type
 from tpy2wasm.codegen.positions import position
@@ -165,6 +165,9 @@ def _set_item(emitter: Emitter, op: tob.SetItem, takes_value: bool) -> None:
     if op.value.type is FLOAT_WORD and op.index.type is INT_WORD:
         _set_float_item(emitter, op, obj)
         return
+    if op.value.type is BOOL_WORD and op.index.type is INT_WORD and emitter.known_fast(op.value):
+        _set_bool_or_transfer(emitter, op, obj)
+        return
     stored, owned = stored_object(emitter, op)
     if takes_value and not owned:  # the register's reference is this op's from here on
         emitter.forget_register(op.value)
@@ -189,6 +192,38 @@ def _set_item(emitter: Emitter, op: tob.SetItem, takes_value: bool) -> None:
     emitter.fail_if(builder.icmp_signed("<", status, ir.Constant(I32, 0)), position(op))
     builder.branch(join)
     builder.position_at_end(join)
+
+
+def _set_bool_or_transfer(emitter: Emitter, op: tob.SetItem, obj: ir.Value) -> None:
+    """In the fast version, True or False stored into an exact list in place; anything else (a
+    list that is not exact, an index out of range) goes on in the generic version from this op,
+    and a replaced item whose last reference the store dropped is freed and the generic version
+    goes on after it: so no call's path joins the fast one (the sieve's stores of False: LLVM
+    keeps the list's type, size and items from one store to the next; a replaced bool is never
+    freed). Ints stay on the calling path: one CPython does not cache needs an object made, and
+    sending that to the generic version cost pystone_like 11% more Wasm instructions."""
+    builder, function = emitter.builder, emitter.llvm_function
+    stored = object_words.bool_object(emitter, emitter.value(op.value))
+    slot, other = _item_slot(emitter, obj, op.index, emitter.value(op.index))
+    with builder.goto_block(other):
+        emitter.transfer_unless(ir.Constant(I1, 0))
+        builder.unreachable()
+    replaced = slot.load(builder)
+    replacing, dying, done = (function.append_basic_block(f"store.{name}") for name in ("replace", "dying", "done"))
+    builder.cbranch(builder.icmp_unsigned("==", replaced, stored), done, replacing)
+    builder.position_at_end(replacing)
+    emitter.incref(stored)
+    slot.store(builder, stored)
+    remaining = builder.sub(load_field(builder, replaced, REFCOUNT), ir.Constant(I32, 1))
+    store_field(builder, remaining, replaced, REFCOUNT)
+    builder.cbranch(builder.icmp_unsigned("==", remaining, ir.Constant(I32, 0)), dying, done).set_weights([1, 1000])
+    builder.position_at_end(dying)
+    held(emitter, op.obj, obj)
+    emitter.call_runtime("tpy2wasm_dealloc_at", replaced, emitter.depth_at(builder))
+    unhold(emitter, op.obj, obj)
+    emitter.transfer_unless(ir.Constant(I1, 0), after=True)
+    builder.unreachable()
+    builder.position_at_end(done)
 
 
 def _set_float_item(emitter: Emitter, op: tob.SetItem, obj: ir.Value) -> None:

@@ -1,7 +1,8 @@
-"""Item reads in the loops of native functions that go on in the generic version where a read
-misses (codegen/list_items.py: _read_or_transfer), midway through a loop: a list subclass, an
-int, a big int, a NaN, a bool or a str among floats, an index that runs past the end, a list
-shrunk or replaced by code the loop calls, negative indexes, a tuple where a list was declared."""
+"""Item reads and bool stores in the loops of native functions that go on in the generic version
+where they miss (codegen/list_items.py: _read_or_transfer, _set_bool_or_transfer), midway
+through a loop: a list subclass, an int, a big int, a NaN, a bool or a str among floats, an index
+that runs past the end, a list shrunk by code the loop calls, negative indexes, a tuple where a
+list was declared; a stored bool replacing the last reference to an object whose __del__ runs."""
 import math
 
 
@@ -9,6 +10,18 @@ class Noisy(list):  # type: ignore[type-arg]
     def __getitem__(self, index: object) -> object:
         print("Noisy[", index, "]")
         return super().__getitem__(index)  # type: ignore[index]
+
+    def __setitem__(self, index: object, value: object) -> None:
+        print("Noisy[", index, "] =", value)
+        super().__setitem__(index, value)  # type: ignore[index]
+
+
+class Mortal:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __del__(self) -> None:
+        print("freed", self.name)
 
 
 def dot(xs: list[float], ys: list[float]) -> float:
@@ -38,6 +51,15 @@ def shrinking(xs: list[float], cut: list[int]) -> float:
     return total
 
 
+def mark(flags: list[bool], start: int, step: int, stop: int) -> int:
+    j = start
+    while j < stop:
+        flags[j] = False
+        flags[j - 1] = True
+        j += step
+    return j
+
+
 def attempt(label: str, thunk: object) -> None:
     try:
         print(label, repr(thunk()))  # type: ignore[operator]
@@ -61,6 +83,12 @@ def main() -> None:
     attempt("floats as ints", lambda: count_at([1, 2.5, 3, 4, 5], 5))  # type: ignore[list-item]
     attempt("shrunk", lambda: shrinking([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], [2]))
     attempt("not shrunk", lambda: shrinking([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], [9]))
+    attempt("mark", lambda: (mark(flags := [True] * 10, 2, 3, 10), flags))
+    attempt("mark past the end", lambda: (mark(flags := [True] * 10, 2, 3, 12), flags))
+    attempt("mark a subclass", lambda: (mark(noisy := Noisy([True] * 6), 2, 2, 6), noisy))
+    mortals = [True, Mortal("a"), Mortal("b"), True, Mortal("c"), Mortal("d"), True]
+    attempt("mark over objects", lambda: (mark(mortals, 1, 2, 7), mortals))  # type: ignore[arg-type]
+    del mortals
     total = 0.0
     for k in range(2000):
         total += dot(base, base) + count_at([k, 1, 2], 3)
