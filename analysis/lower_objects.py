@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from mypy.nodes import (
     ARG_NAMED, ARG_OPT, ARG_POS, LDEF, CallExpr, ComparisonExpr, ConditionalExpr, DictExpr, Expression, FloatExpr,
-    FuncDef, IndexExpr, ListExpr, Lvalue, MemberExpr, NameExpr, OpExpr, SliceExpr, StrExpr, TupleExpr, UnaryExpr, Var,
+    FuncDef, IndexExpr, ListExpr, Lvalue, MemberExpr, NameExpr, OpExpr, OverloadedFuncDef, SliceExpr, StrExpr,
+    TupleExpr, UnaryExpr, Var,
 )
 from mypy.types import CallableType, Instance, get_proper_type
 
@@ -134,14 +135,19 @@ class ObjectLowerer(ExpressionLowerer):
         return self.builder.emit_value(CallObject(self.register(OBJECT), callee, args, keywords, call.line))
 
     def names_method(self, callee: MemberExpr) -> bool:
-        """Whether `obj.name` is, as far as mypy knows, a method of the object's type (not a
-        module's attribute, nor an attribute mypy knows as a variable, which an instance holds
-        and a GetAttr reads in place): a call of it then goes LOAD_METHOD's way."""
+        """Whether `obj.name` is, as far as mypy knows, an instance method of the object's type
+        (or mypy does not know the object's type): a call of it then goes LOAD_METHOD's way,
+        which calls the method unbound. Not a module's attribute, an attribute mypy knows as a
+        variable (which an instance holds and a GetAttr reads in place), a static or class
+        method or anything decorated (which LOAD_METHOD would bind anyway, and then wrap)."""
         if facts.names_module(callee.expr):
             return False
         instance = get_proper_type(self.types.get(callee.expr))
-        symbol = instance.type.get(callee.name) if isinstance(instance, Instance) else None
-        return symbol is None or not isinstance(symbol.node, Var)
+        if not isinstance(instance, Instance):
+            return True
+        symbol = instance.type.get(callee.name)
+        node = symbol.node if symbol is not None else None
+        return isinstance(node, (FuncDef, OverloadedFuncDef)) and not node.is_static and not node.is_class
 
     def method_call(self, callee: MemberExpr, arguments: list[Expression], line: int) -> Register:
         """`obj.name(*args)`, in LOAD_METHOD's order (the method looked up, then the arguments
