@@ -140,6 +140,8 @@ class _FunctionReader:
             return None  # part of the call's note
         if isinstance(op, objects.CallMethod) and op.in_place:
             return self.located(op, self.text(op), FAST, f"a list's {op.name} in place (any other object through CPython)")
+        if isinstance(op, objects.CallMethod) and _F_STRING.match(self.text(op)):  # mypy's ''.join of the parts
+            return self.located(op, _shortened(self.text(op)), GENERIC, "formats its values through CPython")
         if isinstance(op, objects.CallMethod):
             return self.located(op, self.text(op), GENERIC, "a method call into CPython (the method called unbound, "
                                                             "as LOAD_METHOD does)")

@@ -13,7 +13,7 @@ from mypy.nodes import (
     FuncDef, IndexExpr, ListExpr, Lvalue, MemberExpr, NameExpr, OpExpr, OverloadedFuncDef, SliceExpr, StrExpr,
     TupleExpr, UnaryExpr, Var,
 )
-from mypy.types import CallableType, Instance, get_proper_type
+from mypy.types import AnyType, CallableType, Instance, get_proper_type
 
 from tpy2wasm.analysis import mypy_facts as facts
 from tpy2wasm.analysis import lower_nested, nested_code
@@ -136,15 +136,15 @@ class ObjectLowerer(ExpressionLowerer):
 
     def names_method(self, callee: MemberExpr) -> bool:
         """Whether `obj.name` is, as far as mypy knows, an instance method of the object's type
-        (or mypy does not know the object's type): a call of it then goes LOAD_METHOD's way,
+        (or the object is Any): a call of it then goes LOAD_METHOD's way,
         which calls the method unbound. Not a module's attribute, an attribute mypy knows as a
         variable (which an instance holds and a GetAttr reads in place), a static or class
         method or anything decorated (which LOAD_METHOD would bind anyway, and then wrap)."""
         if facts.names_module(callee.expr):
             return False
         instance = get_proper_type(self.types.get(callee.expr))
-        if not isinstance(instance, Instance):
-            return True
+        if not isinstance(instance, Instance):  # a class (whose methods it does not bind), or Any
+            return isinstance(instance, AnyType)
         symbol = instance.type.get(callee.name)
         node = symbol.node if symbol is not None else None
         return isinstance(node, (FuncDef, OverloadedFuncDef)) and not node.is_static and not node.is_class

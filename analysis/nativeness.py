@@ -63,6 +63,21 @@ def _reject_type_errors(verdict: FunctionVerdict, definition: FuncDef, errors: l
             verdict.reject(line, f"{TYPE_ERROR_REASON}: {message}")
 
 
+def native_decorated(member: Statement) -> FuncDef | None:
+    """The `def` of a method whose only decorator is one of NATIVE_DECORATORS: it compiles
+    natively, and CPython applies the decorator to the native function as it would to the
+    Python one (compiler/freezing.py puts the native decorator innermost)."""
+    if isinstance(member, Decorator) and len(member.original_decorators) == 1 \
+            and isinstance(member.original_decorators[0], RefExpr) \
+            and member.original_decorators[0].fullname in NATIVE_DECORATORS:
+        return member.func
+    return None
+
+
+#: Decorators whose method compiles natively: the staticmethod or property object then holds the
+#: native function, which runs as the Python one would when CPython calls it through them.
+NATIVE_DECORATORS = frozenset({"builtins.staticmethod", "builtins.property"})
+
 #: Methods CPython makes static or class methods when they are plain functions (type_new): a
 #: native function in their place would not be.
 IMPLICIT_DESCRIPTORS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
@@ -95,8 +110,11 @@ def _check_module(module: MypyFile, program: TypedProgram,
             for member in definition.defs.body:
                 method_name = _definition_name(member)
                 qualname = f"{definition.name}.{method_name}"
+                decorated = native_decorated(member)
                 if isinstance(member, FuncDef) and method_name not in IMPLICIT_DESCRIPTORS:
                     methods.append(_check_function(member, qualname, module, program, type_errors))
+                elif decorated is not None:
+                    methods.append(_check_function(decorated, qualname, module, program, type_errors))
                 elif method_name is not None:
                     verdict = _new_verdict(module, qualname, member)
                     kind = "static or class" if method_name in IMPLICIT_DESCRIPTORS else \
@@ -115,7 +133,7 @@ def native_definition(module: MypyFile, qualname: str) -> FuncDef:
         assert isinstance(info, TypeInfo), qualname
         names = info.names
     node = names[name].node
-    definition = undecorated_export(node) if isinstance(node, Decorator) else node
+    definition = (native_decorated(node) or undecorated_export(node)) if isinstance(node, Decorator) else node
     assert isinstance(definition, FuncDef), qualname
     return definition
 

@@ -117,8 +117,9 @@ def _with_native_decorators(tree: ast.Module, module_name: str, native_names: se
     """Decorates each native `def` of a function or of a method of a module-level class (by
     qualified name and line: another `def` of the name is another function) with
     `@__tpy2wasm_native__("module.qualname")`, which swaps the function for its native version
-    as the `def` runs (see wasm_runtime/native_function.c). The decorator sits on the `def` line,
-    so line numbers stay the source's."""
+    as the `def` runs (see wasm_runtime/native_function.c). The decorator is the innermost, so
+    a staticmethod or property holds the native function (analysis/nativeness.py:
+    NATIVE_DECORATORS); it sits on the `def` line, so line numbers stay the source's."""
     definitions = [("", statement) for statement in tree.body]
     definitions += [(f"{statement.name}.", member) for statement in tree.body if isinstance(statement, ast.ClassDef)
                     for member in statement.body]
@@ -126,7 +127,7 @@ def _with_native_decorators(tree: ast.Module, module_name: str, native_names: se
         qualname = f"{owner}{getattr(statement, 'name', '')}"
         if isinstance(statement, ast.FunctionDef) and (qualname, statement.lineno) in native_names:
             decorator = ast.Call(ast.Name(NATIVE_DECORATOR, ast.Load()), [ast.Constant(f"{module_name}.{qualname}")], [])
-            statement.decorator_list.insert(0, ast.fix_missing_locations(ast.copy_location(decorator, statement)))
+            statement.decorator_list.append(ast.fix_missing_locations(ast.copy_location(decorator, statement)))
     return ast.fix_missing_locations(tree)
 
 

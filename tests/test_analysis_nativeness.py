@@ -191,17 +191,26 @@ CASES: list[tuple[str, str, dict[str, list[tuple[int, str]]]]] = [
         class C:
             def __init__(self) -> None:
                 self.__secret = 1
-            @staticmethod
-            def s() -> int:
+            @classmethod
+            def c(cls) -> int:
                 return 1
             def __new__(cls) -> "C":
                 return object.__new__(cls)
             def sup(self) -> None:
                 super().__init__()
         """, {"C.__init__": [(3, "attribute '__secret' is a private name, which CPython mangles in a class")],
-              "C.s": [(4, "decorated methods are not compiled natively yet")],
+              "C.c": [(4, "decorated methods are not compiled natively yet")],
               "C.__new__": [(7, "static or class methods are not compiled natively yet")],
               "C.sup": [(10, "unsupported construct: super expression")]}),
+    ("methods_with_native_decorators", """
+        class C:
+            @staticmethod
+            def s(x: int) -> int:
+                return x + 1
+            @property
+            def p(self) -> int:
+                return 2
+        """, {"C.s": NATIVE, "C.p": NATIVE}),
     ("generators_and_union", """
         from typing import Iterator
         def gen() -> Iterator[int]:
