@@ -25,7 +25,8 @@ from tpy2wasm.analysis.refcounts import insert_refcounts
 from tpy2wasm.analysis.rtypes import BOOL, BOOL_WORD, FLOAT_WORD, INT_WORD, WORDS
 from tpy2wasm.codegen import (
     array_calls, bool_words, bounded_counts, builtin_calls, direct_calls, fast_version, float_words, frame_depth, int_words,
-    borrowed_loads, instance_attributes, list_items, method_calls, object_ops, object_words, range_words, tail_calls, tail_loop, wide_words, words,
+    borrowed_loads, instance_attributes, list_items, method_calls, nonnegative_words, object_ops, object_words, range_words,
+    tail_calls, tail_loop, wide_words, words,
 )
 from tpy2wasm.codegen.refcount_slots import RefcountEmitter, assigned_locals
 from tpy2wasm.codegen.float_constants import float_literal
@@ -64,6 +65,7 @@ class FunctionEmitter(RefcountEmitter, SiteCaches):
         self.tail_loop = None if tail is None else tail_loop.TailLoop(self, tail, self.entry_depth)
         self.wide = wide_words.wide_registers(self.function) if len(self.versions) > 1 else {}
         self.bounded = bounded_counts.bounded_increments(self.function) if len(self.versions) > 1 else set()
+        self.nonnegative = nonnegative_words.nonnegative_registers(self.function) if len(self.versions) > 1 else frozenset()
         self.result = self.entry_slot(words.slot_type(function.return_type), "result")
         self.error: tir.ErrorEdge | None = None  # of the op or terminator being emitted
         self.callee_loads = direct_calls.callee_loads(self.function)
@@ -162,6 +164,10 @@ class FunctionEmitter(RefcountEmitter, SiteCaches):
 
     def known_fast(self, register: tir.Register) -> bool:
         return self.version.fast_words and register.type in WORDS
+
+    def never_negative(self, register: tir.Register) -> bool:
+        """Whether the int register holds no negative number here (codegen/nonnegative_words.py)."""
+        return self.version.fast_words and register.number in self.nonnegative
 
     def transfer_unless(self, condition: ir.Value | None, releasing: ir.Value | None = None,
                         after: bool = False, to: Site | None = None) -> None:
@@ -332,7 +338,10 @@ class FunctionEmitter(RefcountEmitter, SiteCaches):
         elif isinstance(op, (tob.IsTrue, tob.ExceptionMatches, tob.ExitSuppresses)):
             self.emit_condition(op)
         elif isinstance(op, (ranges.IsCountedRange, ranges.CountCompare)):
-            self.define_condition(op.dest, range_words.condition(self, op, self.values(operands(op))))
+            counts = range_words.condition(self, op, self.values(operands(op)))
+            if isinstance(op, ranges.IsCountedRange) and self.version.fast_words:  # (nonnegative_words.py)
+                self.transfer_unless(counts)
+            self.define_condition(op.dest, counts)
         elif isinstance(op, tir.LoadGlobal) and op.dest is not None and op.dest.number in self.callee_loads:
             self.define(op.dest, direct_calls.load_callee(self, op, self.callee_loads[op.dest.number], self.entries))
         elif isinstance(op, tob.CallDirect):

@@ -110,7 +110,8 @@ def _item_slot(emitter: Emitter, obj: ir.Value, index: tir.Register, index_word:
     builder.position_at_end(bounds)
     at = builder.ashr(index_word, ir.Constant(I64, 1))
     size = builder.sext(load_field(builder, obj, SIZE), I64)
-    at = builder.select(builder.icmp_signed("<", at, ir.Constant(I64, 0)), builder.add(at, size), at)
+    if not emitter.never_negative(index):  # a negative index counts from the end
+        at = builder.select(builder.icmp_signed("<", at, ir.Constant(I64, 0)), builder.add(at, size), at)
     builder.cbranch(builder.icmp_unsigned("<", at, size), inside, other)
     builder.position_at_end(inside)
     items = load_field(builder, obj, LIST_ITEMS)
