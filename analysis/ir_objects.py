@@ -126,11 +126,13 @@ class CallBuiltin(_Raising):
 @final
 @dataclass(frozen=True)
 class GetMethod(_Raising):
-    """LOAD_METHOD of `obj.name(...)` (an object not of the program's classes, nor a module):
-    when `in_place` (mypy says `obj` is a list and `name` is one of mypy_facts.LIST_METHODS),
-    NULL for an exact list, whose method CallMethod applies in place; else what CPython's
-    LOAD_METHOD finds, called with `obj` first: the type's method unbound, or the attribute
-    found otherwise wrapped to drop that first argument (wasm_runtime/native_methods.c). It may raise."""
+    """LOAD_METHOD of `obj.name(...)` where no native method site applies (mypy knows an
+    instance method of `obj`'s type, or nothing of it): when `in_place` (mypy says `obj` is a
+    list and `name` is one of mypy_facts.LIST_METHODS), NULL for an exact list, whose method
+    CallMethod applies in place; else what CPython's LOAD_METHOD finds: the type's method, which
+    CallMethod calls with `obj` first, or any other attribute, called on the arguments alone,
+    `obj`'s reference dropped at once as LOAD_METHOD drops it (wasm_runtime/native_methods.c).
+    It may raise."""
 
     dest: Register
     obj: Register
@@ -143,8 +145,8 @@ class GetMethod(_Raising):
 @dataclass(frozen=True)
 class CallMethod(_Raising):
     """`obj.name(*args)` after GetMethod gave `method`: the list's own method in place when that
-    is NULL (`in_place` as GetMethod's: codegen/list_items.py), else CPython's call of `method`
-    with `obj` first, as CALL does after LOAD_METHOD."""
+    is NULL (`in_place` as GetMethod's: codegen/list_items.py), else CPython's call of `method`,
+    with `obj` first where GetMethod found it unbound, as CALL does after LOAD_METHOD."""
 
     dest: Register
     method: Register

@@ -73,6 +73,7 @@ class FunctionEmitter(RefcountEmitter, SiteCaches):
         self.callee_names = {op.dest.number: op.name for block in self.function.blocks for op in block.ops
                              if isinstance(op, tir.LoadGlobal) and op.dest.number in self.callee_loads}
         self.method_sites: dict[int, tuple[ir.GlobalVariable, tuple[ir.Value, ir.Value, ir.Value]]] = {}  # method_calls.py
+        self.unbound_flags: dict[int, ir.AllocaInstr] = {}  # GetMethod's: call with the object first?
         self.loops = int_words.loops(function)
         # In the fast version, the word globals this block has loaded since any Python code could
         # run: no op between can change them, so a later load of the name reuses the word.

@@ -283,16 +283,45 @@ def _method(emitter: Emitter, op: tob.GetMethod | tob.CallMethod) -> None:
 
 
 def _looked_up(emitter: Emitter, op: tob.GetMethod, obj: ir.Value) -> ir.Value:
-    return emitter.fail_if_null(emitter.call_runtime("tpy2wasm_load_method", obj, emitter.strings.pointer(op.name),
-                                                     emitter.cache()), position(op))
+    """The runtime's LOAD_METHOD; where it found no method to call unbound, the object's
+    reference is dropped at once, as LOAD_METHOD drops it (a register borrowing a local's holds
+    none: neither does CPython's stack then)."""
+    builder = emitter.builder
+    unbound = _unbound_slot(emitter, op.dest)
+    found = emitter.fail_if_null(emitter.call_runtime("tpy2wasm_load_method", obj, emitter.strings.pointer(op.name),
+                                                      emitter.cache(), unbound), position(op))
+    if op.obj.number not in emitter.borrowed:
+        with builder.if_then(builder.icmp_unsigned("==", builder.load(unbound), ir.Constant(I32, 0))):
+            emitter.release_register(op.obj)
+    return found
 
 
 def _called(emitter: Emitter, op: tob.CallMethod, obj: ir.Value) -> ir.Value:
-    args = [obj, *emitter.values(op.args)]
-    return emitter.fail_if_null(emitter.call_with_array(
-        "tpy2wasm_call", args, emitter.value(op.method),
-        after=(ir.Constant(I32, len(args)), ir.Constant(I32, 0), emitter.strings.pointer(""), emitter.cache())),
-        position(op))
+    """CALL after LOAD_METHOD: `method` on the object and the arguments, or on the arguments
+    alone where GetMethod found it bound."""
+    builder, function = emitter.builder, emitter.llvm_function
+    with_object, alone, join = (function.append_basic_block(f"method.{name}") for name in ("unbound", "bound", "called"))
+    builder.cbranch(builder.icmp_unsigned("!=", builder.load(_unbound_slot(emitter, op.method)), ir.Constant(I32, 0)),
+                    with_object, alone)
+    incoming = []
+    for block, receiver in ((with_object, [obj]), (alone, [])):
+        builder.position_at_end(block)
+        args = [*receiver, *emitter.values(op.args)]
+        called = emitter.call_with_array("tpy2wasm_call", args, emitter.value(op.method),
+                                         after=(ir.Constant(I32, len(args)), ir.Constant(I32, 0),
+                                                emitter.strings.pointer(""), emitter.cache()))
+        incoming.append((called, builder.block))
+        builder.branch(join)
+    builder.position_at_end(join)
+    return emitter.fail_if_null(words.joined(builder, OBJECT, incoming), position(op))
+
+
+def _unbound_slot(emitter: Emitter, method: tir.Register) -> ir.Value:
+    """The frame's flag, per GetMethod (by its register), saying whether to call its method with
+    the object first: a slot of the frame, which both versions share."""
+    if method.number not in emitter.unbound_flags:
+        emitter.unbound_flags[method.number] = emitter.entry_slot(I32, f"unbound.{method.number}")
+    return emitter.unbound_flags[method.number]
 
 
 def _append(emitter: Emitter, op: tob.CallMethod, obj: ir.Value, args: list[ir.Value]) -> ir.Value:

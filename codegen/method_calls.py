@@ -18,8 +18,8 @@ NULL, the site's entry, globals and method are kept in the frame (the arguments,
 next, may run code that binds the site to another), and the call goes to that direct entry,
 `obj` first, while the frame's depth leaves room (else through CPython, on that method).
 Anything else is the runtime's LOAD_METHOD (native_attributes.c): it binds the site when a
-native method applies, or returns CPython's `obj.m`, which the call calls on the boxed
-arguments, as CALL does.
+native method applies, or returns CPython's `obj.m` (bound: the load drops its reference to
+`obj` then, as LOAD_METHOD does), which the call calls on the boxed arguments.
 """
 
 from __future__ import annotations
@@ -43,11 +43,14 @@ _TYPE_VERSION, _KEYS_VERSION, _GLOBALS, _CALLEE, _DIRECT = range(5)
 
 
 class Emitter(direct_calls.CallingEmitter, Protocol):
+    #: The registers that borrow a local's reference (codegen/borrowed_loads.py).
+    borrowed: dict[int, tuple[ir.Value, tir.Local]]
     #: The METHOD_SITE of each GetNativeMethod, by its register, and the frame's slots that keep
     #: what the load found (direct entry, globals, method) for the call.
     method_sites: dict[int, tuple[ir.GlobalVariable, tuple[ir.Value, ir.Value, ir.Value]]]
 
     def entry_slot(self, slot_type: ir.Type, name: str) -> ir.AllocaInstr: ...
+    def release_register(self, register: tir.Register) -> None: ...
 
 
 def _site(emitter: Emitter, method: tir.Register) -> tuple[ir.GlobalVariable, tuple[ir.Value, ir.Value, ir.Value]]:
@@ -114,6 +117,9 @@ def load_method(emitter: Emitter, op: tob.GetNativeMethod, entries: direct_calls
     null = builder.icmp_unsigned("==", found, ir.Constant(PTR, None))
     emitter.fail_if(builder.and_(null, builder.icmp_unsigned("!=", emitter.call_runtime("PyErr_Occurred"),
                                                              ir.Constant(PTR, None))), position(op))
+    if op.obj.number not in emitter.borrowed:  # CPython's `obj.m`, bound: LOAD_METHOD drops `obj` at once
+        with builder.if_then(builder.not_(null)):
+            emitter.release_register(op.obj)
     bound = _home_entry(builder, sites, load_field(builder, obj_type, TYPE_VERSION_TAG))  # when the runtime bound one
     looked_up = builder.block
     builder.branch(done)

@@ -57,7 +57,7 @@ FUNCTIONS: Final[dict[str, tuple[ir.Type, tuple[ir.Type, ...]]]] = {
     "tpy2wasm_store_name": (I32, (PTR, PTR, PTR_PTR, PTR)),
     "tpy2wasm_delete_name": (I32, (PTR, PTR, PTR_PTR)),
     "tpy2wasm_unbound_local": (VOID, (PTR,)),
-    "tpy2wasm_load_method": (PTR, (PTR, PTR, PTR_PTR)),
+    "tpy2wasm_load_method": (PTR, (PTR, PTR, PTR_PTR, I32.as_pointer())),
     "tpy2wasm_get_attr": (PTR, (PTR, PTR, ATTR_CACHE.as_pointer())),
     "tpy2wasm_get_native_method": (PTR, (PTR, PTR, PTR_PTR, PTR, METHOD_SITE.as_pointer())),
     "tpy2wasm_binary_op": (PTR, (PTR, PTR, PTR)),

@@ -8,7 +8,8 @@
 int64_t tpy2wasm_word_from_object(PyObject *object);
 int tpy2wasm_init_list_items(void);
 int tpy2wasm_init_attributes(void);
-int tpy2wasm_init_methods(void);
+/* The builtins the `def` of a native function of the module whose globals are `globals` found. */
+void tpy2wasm_note_builtins(PyObject *globals, PyObject *builtins);
 /* A name or string constant of generated code, made once and kept for the program's life. */
 PyObject *tpy2wasm_cached_string(const char *utf8, int size, PyObject **cache);
 /* The cached small ints, filled once at start-up (native_words.c). */

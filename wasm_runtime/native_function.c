@@ -222,7 +222,9 @@ static PyObject *native_repr(PyObject *object) {
     return PyObject_Repr(((NativeFunction *)object)->python_version);
 }
 
-/* Binds like a Python function when stored on a class. */
+/* Binds like a Python function when stored on a class; and, as a function's type, the type says
+ * it is a method descriptor (Py_TPFLAGS_METHOD_DESCRIPTOR), so LOAD_METHOD calls it unbound with the
+ * object first, making no bound method. */
 static PyObject *native_descr_get(PyObject *object, PyObject *instance, PyObject *owner) {
     if (instance == NULL || instance == Py_None) {
         Py_INCREF(object);
@@ -288,7 +290,7 @@ static PyTypeObject NativeFunctionType = {
     .tp_vectorcall_offset = offsetof(NativeFunction, vectorcall),
     .tp_call = PyVectorcall_Call,
     .tp_repr = native_repr,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL | Py_TPFLAGS_METHOD_DESCRIPTOR,
     .tp_traverse = native_traverse,
     .tp_descr_get = native_descr_get,
     .tp_getattro = native_getattro,
@@ -408,6 +410,7 @@ static PyObject *wrap_function(PyObject *key, PyObject *function) {
     self->bindings.globals = NULL;
     self->code_replaced = 0;
     self->defaults_replaced = 0;
+    tpy2wasm_note_builtins(PyFunction_GET_GLOBALS(function), ((PyFunctionObject *)function)->func_builtins);
     PyObject **code = &entry_codes[entry - tpy2wasm_native_table];
     if (*code == NULL) {
         *code = Py_NewRef(PyFunction_GET_CODE(function));
@@ -475,7 +478,7 @@ static struct PyModuleDef module_definition = {
 
 PyMODINIT_FUNC PyInit__tpy2wasm(void) {
     if (PyType_Ready(&NativeFunctionType) < 0 || tpy2wasm_init_list_items() < 0 || tpy2wasm_init_attributes() < 0
-        || tpy2wasm_init_methods() < 0 || tpy2wasm_init_small_ints() < 0) {
+        || tpy2wasm_init_small_ints() < 0) {
         return NULL;
     }
     size_t entries = 0;

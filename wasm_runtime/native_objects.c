@@ -100,10 +100,40 @@ static void name_error(const char *name, PyObject *key) {
     PyErr_Restore(type, error, traceback);
 }
 
-/* The builtins of code whose globals are `globals` (borrowed), as CPython finds a function's:
- * their __builtins__ (a module's dict, or a dict), else the interpreter's. So an exec with
- * builtins of its own that calls a native function does not change what its names mean. */
+/* The builtins of each module's native functions, by the module's globals, as their `def`s found
+ * them (wrap_function notes each function's func_builtins: the latest def's stand for the module's,
+ * which differs from CPython only where a module rebinds __builtins__ between two defs). The
+ * globals are only a key, borrowed (a reference would keep a module's dict, and the objects in
+ * it, alive past the module, where CPython frees them at exit): native code runs only while its
+ * function, and so its globals, live, and any globals a def saw at an address are noted again. */
+#define NOTED_MODULES 64
+static struct {
+    PyObject *globals;
+    PyObject *builtins;
+} noted_builtins[NOTED_MODULES];
+
+void tpy2wasm_note_builtins(PyObject *globals, PyObject *builtins) {
+    for (int i = 0; i < NOTED_MODULES; i++) {
+        if (noted_builtins[i].globals == NULL) {
+            noted_builtins[i].globals = globals;
+        }
+        if (noted_builtins[i].globals == globals) {
+            Py_XSETREF(noted_builtins[i].builtins, Py_NewRef(builtins));
+            return;
+        }
+    }
+}
+
+/* The builtins of native code whose globals are `globals` (borrowed): those its functions' `def`s
+ * found, as CPython's functions keep theirs (func_builtins), so neither an exec with builtins of
+ * its own that calls one nor a later rebinding of the module's __builtins__ changes what its
+ * names mean; for a module past NOTED_MODULES, found again as a `def` finds them. */
 static PyObject *builtins_of(PyObject *globals) {
+    for (int i = 0; i < NOTED_MODULES && noted_builtins[i].globals != NULL; i++) {
+        if (noted_builtins[i].globals == globals) {
+            return noted_builtins[i].builtins;
+        }
+    }
     static PyObject *key;
     PyObject *builtins = tpy2wasm_cached_string("__builtins__", 12, &key);
     builtins = builtins == NULL ? NULL : PyDict_GetItemWithError(globals, builtins);
@@ -129,9 +159,9 @@ PyObject *tpy2wasm_load_name(PyObject *globals, const char *name, NameCache *cac
     }
     PyObject *value = PyDict_GetItemWithError(globals, key);
     uint64_t builtins_version = IN_GLOBALS;
-    PyObject *builtins = value == NULL && !PyErr_Occurred() ? builtins_of(globals) : NULL;
-    if (builtins != NULL && !PyDict_Check(builtins)) {
-        value = PyObject_GetItem(builtins, key); /* a mapping has no version: not cached */
+    PyObject *builtins = value != NULL || PyErr_Occurred() ? NULL : builtins_of(globals);
+    if (builtins != NULL && !PyDict_CheckExact(builtins)) { /* LOAD_GLOBAL's lookup through the mapping */
+        value = PyObject_GetItem(builtins, key); /* no version to trust: not cached */
         if (value == NULL && PyErr_ExceptionMatches(PyExc_KeyError)) {
             PyErr_Clear();
             name_error(name, key);
@@ -295,7 +325,12 @@ PyObject *tpy2wasm_compare_op(int rich, PyObject *left, PyObject *right) {
         return PyBool_FromLong(results[rich]);
     }
     if (PyUnicode_CheckExact(left) && PyUnicode_CheckExact(right)) {
-        return PyUnicode_RichCompare(left, right, rich);
+        if (Py_EnterRecursiveCall(" in comparison")) { /* as PyObject_RichCompare checks */
+            return NULL;
+        }
+        PyObject *result = PyUnicode_RichCompare(left, right, rich);
+        Py_LeaveRecursiveCall();
+        return result;
     }
     return PyObject_RichCompare(left, right, rich);
 }
