@@ -22,7 +22,7 @@ PTR_PTR: Final = PTR.as_pointer()
 """PyObject** : argument arrays, out parameters and per-site caches."""
 
 NAME_CACHE: Final = ir.LiteralStructType([PTR, I64, I64, PTR, I64, PTR])
-"""native_objects.c's NameCache {name, globals_version, builtins_version, value, small_word,
+"""native_globals.c's NameCache {name, globals_version, builtins_version, value, small_word,
 builtins}: builtins_version is NAME_IN_GLOBALS for a value found in the module's globals, else
 the version of `builtins`, the dict it was found in; small_word the value's small int word once
 an int word load has seen it (else WORD_ERROR)."""

@@ -34,7 +34,7 @@ LINK_RECIPE = (*_LINK_FLAGS, *_WASI_EMULATION, "data zero runs packed", "code im
 _RUNTIME_SOURCES = ("main.c", "small_alloc.c", "frozen_code.c", "native.c", "native_function.c",
                     "native_objects.c", "native_depth.c", "native_bindings.c", "native_words.c", "native_float_words.c",
                     "native_bool_words.c", "native_statements.c",
-                    "native_list_items.c", "native_builtins.c", "native_attributes.c", "native_methods.c")
+                    "native_list_items.c", "native_builtins.c", "native_attributes.c", "native_methods.c", "native_globals.c")
 
 
 def runtime_objects(build: WasiPython) -> list[Path]:
